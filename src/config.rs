@@ -1,0 +1,210 @@
+//! `codepub.toml`: the edition metadata (title, Council resolution, adoption date, ISBN,
+//! copyright lines) and the project's settings, read once with serde.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+use crate::model::{Lang, MarkupKind};
+use crate::source::{self, Location, SourceFile};
+
+pub const CONFIG_FILE: &str = "codepub.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub edition: Edition,
+    #[serde(default)]
+    pub content: ContentConfig,
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// A value given once per language.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLang<T> {
+    pub en: T,
+    pub ja: T,
+}
+
+impl<T> PerLang<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// Edition metadata: what the title page and the colophon print, and what identifies a revision.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub title: PerLang<String>,
+    pub council_resolution: String,
+    pub adopted: Date,
+    pub isbn: String,
+    pub author: String,
+    #[serde(default)]
+    pub website: Option<String>,
+    pub copyright: PerLang<Vec<String>>,
+}
+
+/// A calendar date (`2023-02-23` in TOML).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = toml::value::Datetime::deserialize(deserializer)?;
+        match (value.date, value.time) {
+            (Some(date), None) => Ok(Date { year: date.year, month: date.month, day: date.day }),
+            _ => Err(serde::de::Error::custom("expected a date such as 2023-02-23, without a time")),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentConfig {
+    /// Folder holding one folder per language (`en/`, `ja/`).
+    pub dir: PathBuf,
+    pub glossary: PathBuf,
+    pub baseline: PathBuf,
+    /// Largest block (paragraph, list) accepted, in bytes.
+    pub max_block_bytes: usize,
+}
+
+impl Default for ContentConfig {
+    fn default() -> Self {
+        Self {
+            dir: "content".into(),
+            glossary: "content/glossary.toml".into(),
+            baseline: "content/accepted.toml".into(),
+            max_block_bytes: 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    pub markup: MarkupConfig,
+    pub untranslated: UntranslatedConfig,
+    pub length_ratio: LengthRatioConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkupConfig {
+    /// Markup kinds that may stand for each other across languages.
+    pub accepted: Vec<MarkupMapping>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkupMapping {
+    pub en: MarkupKind,
+    pub ja: MarkupKind,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UntranslatedConfig {
+    /// Regular expressions; a Japanese paragraph matching one may hold no Japanese script.
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LengthRatioConfig {
+    pub factor: f64,
+    pub min_chars: usize,
+}
+
+impl Default for LengthRatioConfig {
+    fn default() -> Self {
+        Self { factor: 2.0, min_chars: 40 }
+    }
+}
+
+/// Reads and deserialises a TOML file under `root`; errors carry the file, line and column.
+pub fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, relative: &Path) -> Result<T, InputError> {
+    let shown = relative.to_string_lossy().replace('\\', "/");
+    let path = source::confine(root, relative, &shown)?;
+    let text = source::read_text(&path, &shown)?;
+    parse_toml(&text, &shown)
+}
+
+/// Deserialises TOML `text` shown to users as `shown`.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Result<T, InputError> {
+    toml::from_str(text).map_err(|error| {
+        let offset = error.span().map_or(0, |span| span.start);
+        let (line, column) = SourceFile::new(shown, text.to_string()).line_column(offset);
+        InputError::Toml {
+            at: Location { path: shown.to_string(), line, column },
+            message: error.message().trim().to_string(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[edition]
+council_resolution = "11/2023"
+adopted = 2023-02-23
+isbn = "978-92-67-11315-9"
+author = "ISO"
+title = { en = "Code", ja = "規範" }
+copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
+"#;
+
+    #[test]
+    fn edition_metadata_is_read_with_defaults_for_the_rest() {
+        let config: Config = parse_toml(MINIMAL, "codepub.toml").unwrap();
+        assert_eq!(config.edition.adopted, Date { year: 2023, month: 2, day: 23 });
+        assert_eq!(config.edition.copyright.get(Lang::Ja).len(), 2);
+        assert_eq!(config.content.dir, PathBuf::from("content"));
+        assert_eq!(config.check.length_ratio.factor, 2.0);
+    }
+
+    #[test]
+    fn malformed_toml_reports_line_and_column() {
+        let error = parse_toml::<Config>("[edition]\nisbn = \n", "codepub.toml").unwrap_err();
+        assert!(matches!(&error, InputError::Toml { at, .. } if at.line == 2 && at.path == "codepub.toml"), "{error}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let text = format!("{MINIMAL}\n[content]\ndirectory = \"x\"\n");
+        let error = parse_toml::<Config>(&text, "codepub.toml").unwrap_err();
+        assert!(matches!(error, InputError::Toml { message, .. } if message.contains("directory")));
+    }
+
+    #[test]
+    fn adoption_date_must_be_a_date() {
+        let text = MINIMAL.replace("adopted = 2023-02-23", "adopted = 2023-02-23T10:00:00");
+        assert!(parse_toml::<Config>(&text, "codepub.toml").is_err());
+    }
+}

@@ -1,0 +1,110 @@
+//! Errors that stop a run before any check: unreadable, badly encoded or malformed input, and
+//! paths outside the project. Each has a stable code, a Fluent message and a file:line:col.
+
+use crate::i18n::Message;
+use crate::source::Location;
+
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path} is outside the project root {root}")]
+    OutsideRoot { path: String, root: String },
+    #[error("{path} is {bytes} bytes, over the limit of {limit}")]
+    FileTooLarge { path: String, bytes: u64, limit: u64 },
+    #[error("{at}: byte order mark")]
+    ByteOrderMark { at: Location },
+    #[error("{at}: invalid UTF-8 byte {byte:#04x}")]
+    InvalidUtf8 { at: Location, byte: u8 },
+    #[error("{at}: carriage return")]
+    CarriageReturn { at: Location },
+    #[error("{at}: {message}")]
+    Toml { at: Location, message: String },
+    #[error("{dir}: no {lang} sources")]
+    MissingLanguage { lang: String, dir: String },
+    #[error("{at}: duplicate clause id {id} (first at {first})")]
+    DuplicateClause { id: String, at: Location, first: Location },
+    #[error("{at}: block of {bytes} bytes, over the limit of {limit}")]
+    BlockTooLarge { at: Location, bytes: usize, limit: usize },
+    #[error("{at}: content before the first clause heading")]
+    ContentOutsideClause { at: Location },
+    #[error("{at}: {message}")]
+    Git { at: Location, message: String },
+}
+
+impl InputError {
+    /// Stable code, shown with the message and used by the JSON and SARIF output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Io { .. } => "E001",
+            Self::OutsideRoot { .. } => "E002",
+            Self::FileTooLarge { .. } => "E003",
+            Self::ByteOrderMark { .. } => "E004",
+            Self::InvalidUtf8 { .. } => "E005",
+            Self::CarriageReturn { .. } => "E006",
+            Self::Toml { .. } => "E007",
+            Self::MissingLanguage { .. } => "E008",
+            Self::DuplicateClause { .. } => "E009",
+            Self::BlockTooLarge { .. } => "E010",
+            Self::ContentOutsideClause { .. } => "E011",
+            Self::Git { .. } => "E012",
+        }
+    }
+
+    /// Where the error is: a file, line and column (line 1, column 1 when the whole file is at fault).
+    pub fn location(&self) -> Location {
+        let whole = |path: &str| Location { path: path.to_string(), line: 1, column: 1 };
+        match self {
+            Self::Io { path, .. } | Self::OutsideRoot { path, .. } | Self::FileTooLarge { path, .. } => whole(path),
+            Self::MissingLanguage { dir, .. } => whole(dir),
+            Self::ByteOrderMark { at }
+            | Self::InvalidUtf8 { at, .. }
+            | Self::CarriageReturn { at }
+            | Self::Toml { at, .. }
+            | Self::DuplicateClause { at, .. }
+            | Self::BlockTooLarge { at, .. }
+            | Self::ContentOutsideClause { at }
+            | Self::Git { at, .. } => at.clone(),
+        }
+    }
+
+    /// The localised message for this error.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Io { source, .. } => Message::new("error-io").arg("reason", source.to_string()),
+            Self::OutsideRoot { path, root } => Message::new("error-outside-root").arg("path", path).arg("root", root),
+            Self::FileTooLarge { bytes, limit, .. } => {
+                Message::new("error-file-too-large").num("bytes", *bytes as i64).num("limit", *limit as i64)
+            }
+            Self::ByteOrderMark { .. } => Message::new("error-bom"),
+            Self::InvalidUtf8 { byte, .. } => Message::new("error-invalid-utf8").arg("byte", format!("{byte:#04x}")),
+            Self::CarriageReturn { .. } => Message::new("error-carriage-return"),
+            Self::Toml { message, .. } => Message::new("error-toml").arg("reason", message),
+            Self::MissingLanguage { lang, .. } => Message::new("error-missing-language").arg("lang", lang),
+            Self::DuplicateClause { id, first, .. } => {
+                Message::new("error-duplicate-clause").arg("id", id).arg("first", first.to_string())
+            }
+            Self::BlockTooLarge { bytes, limit, .. } => {
+                Message::new("error-block-too-large").num("bytes", *bytes as i64).num("limit", *limit as i64)
+            }
+            Self::ContentOutsideClause { .. } => Message::new("error-content-outside-clause"),
+            Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
+        }
+    }
+
+    /// Advice on how to fix it, where there is one.
+    pub fn help(&self) -> Option<Message> {
+        let id = match self {
+            Self::ByteOrderMark { .. } => "help-bom",
+            Self::CarriageReturn { .. } => "help-carriage-return",
+            Self::InvalidUtf8 { .. } => "help-invalid-utf8",
+            Self::OutsideRoot { .. } => "help-outside-root",
+            Self::DuplicateClause { .. } => "help-duplicate-clause",
+            Self::BlockTooLarge { .. } => "help-block-too-large",
+            Self::ContentOutsideClause { .. } => "help-content-outside-clause",
+            Self::MissingLanguage { .. } => "help-missing-language",
+            _ => return None,
+        };
+        Some(Message::new(id))
+    }
+}

@@ -1,0 +1,58 @@
+//! The project's glossary (`content/glossary.toml`): English terms and the Japanese terms that
+//! must translate them.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config;
+use crate::error::InputError;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    #[serde(default, rename = "term")]
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Glossary {
+    /// Reads the glossary; a project without one has an empty glossary.
+    pub fn load(root: &Path, relative: &Path) -> Result<Self, InputError> {
+        if !root.join(relative).exists() {
+            return Ok(Self::default());
+        }
+        config::read_toml(root, relative)
+    }
+}
+
+impl Term {
+    /// Whether `text` uses the English term as a whole word (case-sensitive).
+    pub fn occurs_in_english(&self, text: &str) -> bool {
+        text.match_indices(self.en.as_str()).any(|(start, found)| {
+            let before = text[..start].chars().next_back();
+            let after = text[start + found.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_terms_match_whole_words_only() {
+        let term = Term { en: "Council".into(), ja: "理事会".into() };
+        assert!(term.occurs_in_english("under the responsibility of Council."));
+        assert!(term.occurs_in_english("Council: for ISO members"));
+        assert!(!term.occurs_in_english("the Councils of"));
+        assert!(!term.occurs_in_english("council"));
+    }
+}

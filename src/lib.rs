@@ -1,0 +1,16 @@
+//! codepub: publishes official texts in two languages at once.
+//!
+//! Sources (Markdown per language, `codepub.toml`) are [`load`]ed into a bilingual
+//! [`model`], [`align`]ed clause by clause, [`check`]ed for translation parity, and rendered
+//! into editions from a language-neutral [`view`].
+
+pub mod align;
+pub mod baseline;
+pub mod config;
+pub mod error;
+pub mod glossary;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod view;

@@ -1,0 +1,331 @@
+//! Parses one Markdown source file into clauses and footnotes with pulldown-cmark, keeping the
+//! span of every block and inline. Raw HTML is kept as literal text: sources are data, never markup.
+
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, MetadataBlockKind, OffsetIter, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::error::InputError;
+use crate::model::{Block, BlockKind, Clause, ClauseId, ClauseKind, Footnote, Heading, Inline, InlineKind, ListItem};
+use crate::source::{FileId, Location, SourceMap, Span};
+
+/// How a clause got its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdOrigin {
+    /// `{#id}` on the heading.
+    Heading,
+    /// `clause = "…"` in the file's `+++` front matter.
+    FrontMatter,
+    /// The heading has no `{#id}`; the loader made one up from its line.
+    Missing,
+}
+
+/// What one file contributes to its language's document.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    pub clauses: Vec<(Clause, IdOrigin)>,
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Front matter of a headless clause: `+++ clause = "back-cover" kind = "colophon" +++`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    clause: String,
+    #[serde(default)]
+    kind: ClauseKind,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Parses file `file` of `sources`. Blocks larger than `max_block_bytes` are refused.
+pub fn parse(sources: &SourceMap, file: FileId, max_block_bytes: usize) -> Result<ParsedFile, InputError> {
+    let text = &sources.get(file).text;
+    let mut parser = FileParser {
+        sources,
+        file,
+        max_block_bytes,
+        events: Parser::new_ext(text, options()).into_offset_iter().peekable(),
+    };
+    parser.parse_file()
+}
+
+struct FileParser<'s> {
+    sources: &'s SourceMap,
+    file: FileId,
+    max_block_bytes: usize,
+    events: Peekable<OffsetIter<'s, pulldown_cmark::DefaultBrokenLinkCallback>>,
+}
+
+impl<'s> FileParser<'s> {
+    fn span(&self, range: Range<usize>) -> Span {
+        self.sources.span(self.file, range)
+    }
+
+    fn location(&self, offset: usize) -> Location {
+        let (line, column) = self.sources.get(self.file).line_column(offset);
+        Location { path: self.sources.name(self.file).to_string(), line, column }
+    }
+
+    fn parse_file(&mut self) -> Result<ParsedFile, InputError> {
+        let mut parsed = ParsedFile::default();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::Start(Tag::MetadataBlock(MetadataBlockKind::PlusesStyle)) => {
+                    let (body, body_start) = self.collect_text(TagEnd::MetadataBlock(MetadataBlockKind::PlusesStyle));
+                    let front: FrontMatter = toml::from_str(&body).map_err(|error| InputError::Toml {
+                        at: self.location(body_start + error.span().map_or(0, |s| s.start)),
+                        message: error.message().to_string(),
+                    })?;
+                    parsed.clauses.push((
+                        Clause { id: ClauseId(front.clause), kind: front.kind, heading: None, blocks: Vec::new(), span: self.span(range) },
+                        IdOrigin::FrontMatter,
+                    ));
+                }
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    let inlines = self.inlines_until(TagEnd::Heading(level))?;
+                    let span = self.span(range.clone());
+                    let (id, origin) = match id {
+                        Some(id) => (ClauseId(id.to_string()), IdOrigin::Heading),
+                        None => (ClauseId(format!("line-{}", span.line)), IdOrigin::Missing),
+                    };
+                    let heading = Heading { level: level as u8, inlines, span: span.clone() };
+                    parsed.clauses.push((
+                        Clause { id, kind: ClauseKind::Body, heading: Some(heading), blocks: Vec::new(), span },
+                        origin,
+                    ));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let blocks = self.blocks_until(TagEnd::FootnoteDefinition)?;
+                    parsed.footnotes.push(Footnote { label: label.to_string(), blocks, span: self.span(range) });
+                }
+                Event::Start(tag) => {
+                    let block = self.block(tag, range.clone())?;
+                    match parsed.clauses.last_mut() {
+                        Some((clause, _)) => clause.blocks.push(block),
+                        None => return Err(InputError::ContentOutsideClause { at: self.location(range.start) }),
+                    }
+                }
+                Event::Rule => match parsed.clauses.last_mut() {
+                    Some((clause, _)) => clause.blocks.push(Block { kind: BlockKind::Rule, span: self.span(range) }),
+                    None => return Err(InputError::ContentOutsideClause { at: self.location(range.start) }),
+                },
+                _ => {}
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// Concatenated text up to `end`, and the offset where it starts.
+    fn collect_text(&mut self, end: TagEnd) -> (String, usize) {
+        let mut body = String::new();
+        let mut start = None;
+        for (event, range) in self.events.by_ref() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                Event::Text(text) => {
+                    start.get_or_insert(range.start);
+                    body.push_str(&text);
+                }
+                _ => {}
+            }
+        }
+        (body, start.unwrap_or(0))
+    }
+
+    fn check_size(&self, range: &Range<usize>) -> Result<(), InputError> {
+        let bytes = range.end - range.start;
+        if bytes > self.max_block_bytes {
+            return Err(InputError::BlockTooLarge { at: self.location(range.start), bytes, limit: self.max_block_bytes });
+        }
+        Ok(())
+    }
+
+    /// The block opened by `tag` (its Start event already consumed).
+    fn block(&mut self, tag: Tag<'s>, range: Range<usize>) -> Result<Block, InputError> {
+        self.check_size(&range)?;
+        let span = self.span(range);
+        let kind = match tag {
+            Tag::Paragraph => BlockKind::Paragraph(self.inlines_until(TagEnd::Paragraph)?),
+            Tag::List(start) => BlockKind::List { ordered: start.is_some(), items: self.list_items()? },
+            Tag::BlockQuote(kind) => BlockKind::Quote(self.blocks_until(TagEnd::BlockQuote(kind))?),
+            Tag::CodeBlock(_) => BlockKind::Code(self.collect_text(TagEnd::CodeBlock).0),
+            Tag::HtmlBlock => {
+                // Raw HTML is data: kept as its literal text, shown escaped.
+                let text = self.raw_text_until(TagEnd::HtmlBlock);
+                BlockKind::Paragraph(vec![Inline { kind: InlineKind::Text(text), span: span.clone() }])
+            }
+            other => {
+                // Tables and definition lists: their text as one paragraph.
+                let end = other.to_end();
+                BlockKind::Paragraph(self.inlines_until(end)?)
+            }
+        };
+        Ok(Block { kind, span })
+    }
+
+    fn raw_text_until(&mut self, end: TagEnd) -> String {
+        let mut text = String::new();
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                Event::Html(html) | Event::Text(html) => text.push_str(&html),
+                _ => {}
+            }
+        }
+        text.trim_end_matches('\n').to_string()
+    }
+
+    fn blocks_until(&mut self, end: TagEnd) -> Result<Vec<Block>, InputError> {
+        let mut blocks = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(tag) if tag == end => break,
+                Event::Start(tag) => blocks.push(self.block(tag, range)?),
+                Event::Rule => blocks.push(Block { kind: BlockKind::Rule, span: self.span(range) }),
+                _ => {}
+            }
+        }
+        Ok(blocks)
+    }
+
+    fn list_items(&mut self) -> Result<Vec<ListItem>, InputError> {
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(TagEnd::List(_)) => break,
+                Event::Start(Tag::Item) => {
+                    let inlines = self.inlines_until(TagEnd::Item)?;
+                    items.push(ListItem { inlines, span: self.span(range) });
+                }
+                _ => {}
+            }
+        }
+        Ok(items)
+    }
+
+    /// Inline content up to `end`. Nested blocks (a loose list item's paragraphs, a nested list)
+    /// are flattened into the run, separated by soft breaks.
+    fn inlines_until(&mut self, end: TagEnd) -> Result<Vec<Inline>, InputError> {
+        let mut inlines: Vec<Inline> = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            let span = self.span(range.clone());
+            let kind = match event {
+                Event::End(tag) if tag == end => break,
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => continue,
+                Event::End(_) => continue,
+                Event::Text(text) => InlineKind::Text(text.to_string()),
+                Event::Code(code) => InlineKind::Code(code.to_string()),
+                Event::Html(html) | Event::InlineHtml(html) => InlineKind::Text(html.to_string()),
+                Event::InlineMath(math) | Event::DisplayMath(math) => InlineKind::Text(math.to_string()),
+                Event::FootnoteReference(label) => InlineKind::FootnoteRef(label.to_string()),
+                Event::SoftBreak => InlineKind::SoftBreak,
+                Event::HardBreak => InlineKind::HardBreak,
+                Event::Rule | Event::TaskListMarker(_) => continue,
+                Event::Start(Tag::Emphasis) => InlineKind::Emphasis(self.inlines_until(TagEnd::Emphasis)?),
+                Event::Start(Tag::Strong) => InlineKind::Strong(self.inlines_until(TagEnd::Strong)?),
+                Event::Start(Tag::Link { dest_url, .. }) => InlineKind::Link {
+                    target: dest_url.to_string(),
+                    children: self.inlines_until(TagEnd::Link)?,
+                },
+                Event::Start(Tag::Paragraph | Tag::Item) | Event::Start(Tag::List(_)) => {
+                    if !inlines.is_empty() {
+                        InlineKind::SoftBreak
+                    } else {
+                        continue;
+                    }
+                }
+                Event::Start(other) => {
+                    // Strikethrough, images (their alt text), table cells and the like: their
+                    // text joins the run; nothing is loaded or passed through.
+                    let end = other.to_end();
+                    let children = self.inlines_until(end)?;
+                    inlines.extend(children);
+                    continue;
+                }
+            };
+            inlines.push(Inline { kind, span });
+        }
+        Ok(inlines)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn parse_str(text: &str) -> Result<ParsedFile, InputError> {
+        let mut sources = SourceMap::default();
+        let file = sources.add(SourceFile::new("t.md", text.to_string()));
+        parse(&sources, file, 1 << 20)
+    }
+
+    #[test]
+    fn headings_with_ids_open_clauses_and_collect_blocks() {
+        let parsed = parse_str("# Title {#title}\n\nOne.\n\n## a) Intro {#intro}\n\nTwo.\n\n- x\n- y\n").unwrap();
+        let ids: Vec<_> = parsed.clauses.iter().map(|(c, _)| c.id.0.as_str()).collect();
+        assert_eq!(ids, ["title", "intro"]);
+        let intro = &parsed.clauses[1].0;
+        assert_eq!(intro.blocks.len(), 2);
+        assert_eq!(intro.blocks[1].item_count(), 2);
+        assert_eq!(intro.blocks[0].span.line, 7);
+    }
+
+    #[test]
+    fn heading_without_id_is_marked_missing() {
+        let parsed = parse_str("# Title\n\nOne.\n").unwrap();
+        assert_eq!(parsed.clauses[0].1, IdOrigin::Missing);
+        assert_eq!(parsed.clauses[0].0.id.0, "line-1");
+    }
+
+    #[test]
+    fn front_matter_declares_a_headless_clause() {
+        let parsed = parse_str("+++\nclause = \"back\"\nkind = \"colophon\"\n+++\n\nText\nmore\n").unwrap();
+        let (clause, origin) = &parsed.clauses[0];
+        assert_eq!((clause.id.0.as_str(), clause.kind, *origin), ("back", ClauseKind::Colophon, IdOrigin::FrontMatter));
+        assert_eq!(clause.blocks.len(), 1);
+    }
+
+    #[test]
+    fn malformed_front_matter_is_a_located_error() {
+        let error = parse_str("+++\nclause = \n+++\n").unwrap_err();
+        assert!(matches!(&error, InputError::Toml { at, .. } if at.line == 2), "{error:?}");
+    }
+
+    #[test]
+    fn footnotes_are_collected_and_referenced() {
+        let parsed = parse_str("# T {#t}\n\nText.[^1]\n\n[^1]: Note.\n").unwrap();
+        assert_eq!(parsed.footnotes[0].label, "1");
+        assert_eq!(parsed.clauses[0].0.blocks[0].plain_text(), "Text.[^1]");
+    }
+
+    #[test]
+    fn raw_html_stays_literal_text() {
+        let parsed = parse_str("# T {#t}\n\n<script>alert(1)</script>\n\nA <b>b</b>\n").unwrap();
+        let blocks = &parsed.clauses[0].0.blocks;
+        assert_eq!(blocks[0].plain_text(), "<script>alert(1)</script>");
+        assert_eq!(blocks[1].plain_text(), "A <b>b</b>");
+    }
+
+    #[test]
+    fn text_before_any_clause_is_an_error() {
+        assert!(matches!(parse_str("Stray.\n"), Err(InputError::ContentOutsideClause { .. })));
+    }
+
+    #[test]
+    fn oversized_block_is_refused_with_its_location() {
+        let mut sources = SourceMap::default();
+        let text = format!("# T {{#t}}\n\n{}\n", "x".repeat(2000));
+        let file = sources.add(SourceFile::new("t.md", text));
+        let error = parse(&sources, file, 1000).unwrap_err();
+        assert!(matches!(error, InputError::BlockTooLarge { at, .. } if at.line == 3));
+    }
+}
