@@ -6,11 +6,18 @@
 
 pub mod align;
 pub mod baseline;
+pub mod check;
+pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod error;
 pub mod glossary;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod render;
+pub mod report;
+pub mod script;
 pub mod source;
 pub mod view;
+pub mod write;

@@ -1,1 +1,46 @@
-fn main() {}
+//! The `codepub` binary: parses the command line and maps results to exit statuses
+//! (0 success, 1 findings at error level, 2 bad input or usage).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use codepub::cli::{Cli, ColorChoice, Command, UiLangArg};
+use codepub::cmd::{self, CliError, Session};
+use codepub::i18n::{Localizer, UiLang};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = match cli.lang {
+        Some(UiLangArg::En) => UiLang::English,
+        Some(UiLangArg::Ja) => UiLang::Japanese,
+        None => UiLang::from_env(),
+    };
+    let color = |stream_is_terminal: bool| match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    match run(&cli, ui, color(std::io::stdout().is_terminal())) {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{}", error.render(&Localizer::new(ui), color(std::io::stderr().is_terminal())));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
+    let root = match &cli.root {
+        Some(root) => root.clone(),
+        None => {
+            let here = std::env::current_dir().map_err(|error| CliError::Write { path: ".".into(), error })?;
+            cmd::find_root(&here)?
+        }
+    };
+    let session = Session { root, l10n: Localizer::new(ui), color };
+    match &cli.command {
+        Command::Check(args) => cmd::check::check(&session, args),
+        Command::Build(args) => cmd::build::build(&session, args),
+    }
+}

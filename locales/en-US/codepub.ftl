@@ -1,0 +1,113 @@
+# codepub messages, English (en-US). Every id here must exist in ja-JP/codepub.ftl too.
+
+## Input errors (exit status 2)
+error-io = cannot read: { $reason }
+error-outside-root = { $path } is outside the project root { $root }
+error-file-too-large = file of { $bytes } bytes is over the limit of { $limit } bytes
+error-bom = file starts with a byte order mark
+error-invalid-utf8 = invalid UTF-8: byte { $byte }
+error-carriage-return = carriage return (CRLF line end)
+error-toml = malformed TOML: { $reason }
+error-missing-language = no { $lang } sources found
+error-duplicate-clause = duplicate clause id `{ $id }` (first declared at { $first })
+error-block-too-large = block of { $bytes } bytes is over the limit of { $limit } bytes
+error-content-outside-clause = text before the first clause heading
+error-git = { $reason }
+error-render = cannot render the { $edition } edition: { $reason }
+error-write = cannot write { $path }: { $reason }
+error-no-project = no codepub.toml in { $dir } or any parent directory
+help-bom = save the file as UTF-8 without a byte order mark
+help-carriage-return = convert the file to LF line ends (e.g. `dos2unix`)
+help-invalid-utf8 = save the file as UTF-8
+help-outside-root = sources must stay inside the project folder; symbolic links out of it are refused
+help-duplicate-clause = every clause id appears once per language; rename one of them
+help-block-too-large = split the paragraph, or raise `content.max_block_bytes` in codepub.toml
+help-content-outside-clause = start the file with a heading carrying an id (`# Title {"{"}#id{"}"}`) or `+++ clause = "id" +++` front matter
+help-missing-language = put the { $lang } Markdown files in the language folder named by `content.dir`
+help-generic = see `codepub check --help`
+
+## Checks
+p001-missing-clause = clause `{ $id }` is missing from the Japanese text
+p001-extra-clause = clause `{ $id }` exists only in the Japanese text
+p001-out-of-order = clause `{ $id }` is out of order in the Japanese text
+p001-missing-id = heading has no clause id
+help-p001 = every clause carries the same `{"{"}#id{"}"}` in both languages, once, in the same order
+p002-unmatched-block = { $kind } `{ $address }` has no Japanese counterpart
+p002-extra-block = Japanese { $kind } `{ $address }` has no English counterpart
+p002-kind-mismatch = English { $en } is paired with a Japanese { $ja }
+p002-item-count = list has { $en } items in English and { $ja } in Japanese
+help-p002 = paragraphs pair by position within a clause: translate each English paragraph as one Japanese paragraph
+p003-reference-missing = footnote reference [^{ $label }] has no counterpart in the Japanese paragraph
+p003-reference-extra = Japanese footnote reference [^{ $label }] has no counterpart in the English paragraph
+p003-undefined = footnote [^{ $label }] is referenced but never defined
+p003-unused = footnote [^{ $label }] is defined but never referenced
+p003-definition-missing-ja = footnote [^{ $label }] is defined in English but not in Japanese
+p003-definition-missing-en = footnote [^{ $label }] is defined in Japanese but not in English
+help-p003 = reference each footnote at the same place in both languages and define it in both
+p004-numbers-differ = numbers differ: only in English { $en }; only in Japanese { $ja }
+help-p004 = dates are compared as dates (23 February 2023 = 2023年2月23日); every other digit group must appear in both texts
+p005-markup-count = { $kind } used { $en } times in English, { $ja } times in Japanese
+p005-link-targets = links point elsewhere: English { $en }; Japanese { $ja }
+help-p005 = mark the same phrases in both languages; English italics may be Japanese bold (`check.markup.accepted`)
+p006-final-punctuation = paragraph ends with { $en } in English but { $ja } in Japanese
+help-p006 = end the Japanese sentence as the English one ends: . as 。, : as ：
+p007-half-width = half-width `{ $char }` in Japanese text
+help-p007 = use the full-width form in Japanese text, e.g. （ ） 、 ：
+p008-no-japanese = Japanese text contains no Japanese script
+p008-same-as-english = Japanese text is the same as the English: not translated
+p008-bad-pattern = `check.untranslated.allow` pattern { $pattern } is not a valid regular expression
+help-p008 = translate it, or add a pattern for names and numbers to `check.untranslated.allow`
+p009-term-missing = glossary: “{ $en }” should be translated as “{ $ja }”
+help-p009 = the glossary is content/glossary.toml
+p010-whitespace-line = line holds only whitespace
+p010-trailing = trailing whitespace
+p010-leading = leading whitespace in a paragraph line
+p010-double-space = doubled space
+help-p010 = whitespace in a source line prints as nothing or as a visible gap; remove it
+p011-length-ratio = Japanese is { $ja } characters for { $en } in English (ratio { $ratio }, median { $median })
+help-p011 = a ratio far from the median often means a sentence was left out or translated twice
+p012-unsafe-link = link target `{ $target }` is not allowed and is dropped from the editions
+help-p012 = link to http(s), mailto or relative targets only
+p013-stale = English changed since the Japanese was signed off
+p013-stale-ja = Japanese changed since it was signed off against this English
+p013-unsigned = translation has never been signed off
+help-p013 = review the Japanese against the new English, then run `codepub sign-off { $clause }`
+p014-copyright-missing = back cover lacks the copyright line “{ $line }” from codepub.toml
+p014-isbn-missing = back cover does not print the ISBN { $isbn } from codepub.toml
+p014-isbn-differs = back cover prints ISBN { $found }, but codepub.toml gives { $isbn }
+help-p014 = the edition metadata in codepub.toml and the back covers must agree
+
+## Labels
+label-only-english = only in English
+label-only-japanese = only in Japanese
+label-japanese-position = here in the Japanese text
+label-english-position = here in the English text
+label-no-japanese-counterpart = no Japanese counterpart
+label-no-english-counterpart = no English counterpart
+label-unmatched-item = first unmatched item
+label-no-reference = no reference here
+label-japanese-ending = Japanese ends here
+label-english-ending = English ends here
+label-term-expected = expected “{ $ja }” here
+label-term-here = “{ $en }” here
+label-old-english = English when signed off
+label-new-english = English now
+
+## Report
+report-accepted-heading = accepted by { $path }:
+report-accepted = { $code } { $address }: { $reason }
+report-unused-baseline = baseline entry matches no finding: { $code } { $address }
+report-summary = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}, { $accepted } accepted
+report-clean = translation parity holds: { $clauses } clauses, { $pairs } paragraph pairs checked
+report-address = at { $address }
+report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
+report-built = wrote { $path }
+report-building = building the { $edition } edition ({ $format })

@@ -251,6 +251,15 @@ impl<'s> FileParser<'s> {
                     continue;
                 }
             };
+            // The parser splits text at brackets and entities; keep one inline per run of text.
+            if let (InlineKind::Text(next), Some(Inline { kind: InlineKind::Text(text), span: last })) =
+                (&kind, inlines.last_mut())
+                && last.end == span.start
+            {
+                text.push_str(next);
+                last.end = span.end;
+                continue;
+            }
             inlines.push(Inline { kind, span });
         }
         Ok(inlines)

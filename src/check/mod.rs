@@ -1,0 +1,449 @@
+//! Parity checks. Each check is a small module with a code (`P0xx`), a default severity and a
+//! help text; it reads the aligned documents and reports [`Finding`]s with spans in both
+//! languages. The publisher's baseline then marks the accepted ones.
+
+mod blocks;
+mod colophon;
+mod footnotes;
+mod glossary;
+mod length_ratio;
+mod links;
+mod markup;
+mod numbers;
+mod punctuation;
+mod structure;
+mod untranslated;
+mod whitespace;
+mod width;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{Alignment, align};
+use crate::i18n::Message;
+use crate::load::Project;
+use crate::model::{Block, BlockKind, ClauseKind, Inline, InlineKind, Lang, plain_text};
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One parity check.
+pub trait Check: Sync {
+    /// Stable code, `P001`…
+    fn code(&self) -> &'static str;
+    /// Short kebab-case name, `clause-structure`…
+    fn name(&self) -> &'static str;
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>);
+}
+
+/// Every check, in code order.
+pub fn all_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(structure::ClauseStructure),
+        Box::new(blocks::BlockCounts),
+        Box::new(footnotes::Footnotes),
+        Box::new(numbers::Numbers),
+        Box::new(markup::InlineMarkup),
+        Box::new(punctuation::FinalPunctuation),
+        Box::new(width::HalfWidthPunctuation),
+        Box::new(untranslated::Untranslated),
+        Box::new(glossary::GlossaryTerms),
+        Box::new(whitespace::Whitespace),
+        Box::new(length_ratio::LengthRatio),
+        Box::new(links::UnsafeLinks),
+        Box::new(colophon::EditionMatter),
+    ]
+}
+
+/// A labelled place in a source.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub lang: Lang,
+    pub message: Option<Message>,
+}
+
+impl Label {
+    pub fn new(lang: Lang, span: &Span) -> Self {
+        Self { span: span.clone(), lang, message: None }
+    }
+
+    pub fn with(mut self, message: Message) -> Self {
+        self.message = Some(message);
+        self
+    }
+}
+
+/// What a check reports; [`run`] adds the code, severity and baseline status.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub message: Message,
+    /// Stable address (`principle-3#2`), the key of baseline entries.
+    pub address: String,
+    /// The language whose text is at fault, when one is.
+    pub lang: Option<Lang>,
+    /// The offending text, short; lets a baseline entry accept one occurrence and not another.
+    pub excerpt: Option<String>,
+    /// The first label is the primary one.
+    pub labels: Vec<Label>,
+    pub notes: Vec<Message>,
+}
+
+impl Draft {
+    pub fn new(message: Message, address: impl Into<String>, lang: Option<Lang>) -> Self {
+        Self { message, address: address.into(), lang, excerpt: None, labels: Vec::new(), notes: Vec::new() }
+    }
+
+    pub fn label(mut self, label: Label) -> Self {
+        self.labels.push(label);
+        self
+    }
+
+    pub fn excerpt(mut self, excerpt: impl Into<String>) -> Self {
+        self.excerpt = Some(excerpt.into());
+        self
+    }
+
+    pub fn note(mut self, note: Message) -> Self {
+        self.notes.push(note);
+        self
+    }
+}
+
+/// A finding as reported.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub code: &'static str,
+    pub check: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    pub help: Message,
+    pub address: String,
+    pub lang: Option<Lang>,
+    pub excerpt: Option<String>,
+    pub labels: Vec<Label>,
+    pub notes: Vec<Message>,
+    /// The baseline's reason, when the publisher accepted this finding.
+    pub accepted: Option<String>,
+}
+
+/// A heading or block of one language, as the checks see it.
+#[derive(Clone, Debug)]
+pub struct Unit<'a> {
+    pub lang: Lang,
+    pub span: &'a Span,
+    pub kind: UnitKind,
+    /// Inline runs: one for a heading or paragraph, one per list item.
+    pub groups: Vec<&'a [Inline]>,
+    /// Plain text without footnote references; list items joined by newlines.
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Heading,
+    Paragraph,
+    List,
+    Other,
+}
+
+impl<'a> Unit<'a> {
+    fn heading(lang: Lang, span: &'a Span, inlines: &'a [Inline]) -> Self {
+        Self { lang, span, kind: UnitKind::Heading, groups: vec![inlines], text: text_without_refs(inlines) }
+    }
+
+    fn block(lang: Lang, block: &'a Block) -> Self {
+        let kind = match block.kind {
+            BlockKind::Paragraph(_) => UnitKind::Paragraph,
+            BlockKind::List { .. } => UnitKind::List,
+            _ => UnitKind::Other,
+        };
+        let groups = block.inline_groups();
+        let text = groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n");
+        Self { lang, span: &block.span, kind, groups, text }
+    }
+
+    /// Every inline of the unit, depth first.
+    pub fn inlines(&self) -> Vec<&'a Inline> {
+        let mut all = Vec::new();
+        for group in &self.groups {
+            crate::model::walk_inlines(group, &mut |inline| all.push(inline));
+        }
+        all
+    }
+}
+
+/// Plain text of inline runs with footnote references left out.
+pub fn text_without_refs(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match &inline.kind {
+            InlineKind::FootnoteRef(_) => {}
+            InlineKind::Emphasis(children) | InlineKind::Strong(children) | InlineKind::Link { children, .. } => {
+                out.push_str(&text_without_refs(children))
+            }
+            _ => out.push_str(&plain_text(std::slice::from_ref(inline))),
+        }
+    }
+    out
+}
+
+/// A heading or block and its counterpart, under one address.
+#[derive(Clone, Debug)]
+pub struct UnitPair<'a> {
+    pub address: String,
+    pub en: Option<Unit<'a>>,
+    pub ja: Option<Unit<'a>>,
+}
+
+impl<'a> UnitPair<'a> {
+    pub fn both(&self) -> Option<(&Unit<'a>, &Unit<'a>)> {
+        Some((self.en.as_ref()?, self.ja.as_ref()?))
+    }
+
+    pub fn side(&self, lang: Lang) -> Option<&Unit<'a>> {
+        match lang {
+            Lang::En => self.en.as_ref(),
+            Lang::Ja => self.ja.as_ref(),
+        }
+    }
+}
+
+/// What every check reads.
+pub struct Context<'a> {
+    pub project: &'a Project,
+    pub alignment: &'a Alignment<'a>,
+    /// Translated headings and blocks (clauses and footnotes), paired.
+    pub pairs: Vec<UnitPair<'a>>,
+    /// Edition matter (back covers), each language's own, with addresses.
+    pub colophon: Vec<(String, Unit<'a>)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(project: &'a Project, alignment: &'a Alignment<'a>) -> Self {
+        let mut pairs = Vec::new();
+        let mut colophon = Vec::new();
+        for clause in &alignment.clauses {
+            if clause.is_colophon() {
+                for lang in Lang::BOTH {
+                    let Some(side) = clause.side(lang) else { continue };
+                    for (i, block) in side.blocks.iter().enumerate() {
+                        colophon.push((crate::align::block_address(&clause.id.0, i), Unit::block(lang, block)));
+                    }
+                }
+                continue;
+            }
+            let heading = |lang| {
+                let heading = clause.side(lang)?.heading.as_ref()?;
+                Some(Unit::heading(lang, &heading.span, &heading.inlines))
+            };
+            if clause.en.is_some_and(|c| c.kind == ClauseKind::Body) || clause.ja.is_some() {
+                let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
+                if en.is_some() || ja.is_some() {
+                    pairs.push(UnitPair { address: format!("{}#heading", clause.id), en, ja });
+                }
+            }
+            for row in &clause.blocks {
+                pairs.push(UnitPair {
+                    address: row.address.clone(),
+                    en: row.en.map(|b| Unit::block(Lang::En, b)),
+                    ja: row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                });
+            }
+        }
+        for footnote in &alignment.footnotes {
+            for row in &footnote.blocks {
+                pairs.push(UnitPair {
+                    address: row.address.clone(),
+                    en: row.en.map(|b| Unit::block(Lang::En, b)),
+                    ja: row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                });
+            }
+        }
+        Self { project, alignment, pairs, colophon }
+    }
+
+    /// Every unit of one language: translated ones and edition matter, with addresses.
+    pub fn units(&self, lang: Lang) -> Vec<(&str, &Unit<'a>)> {
+        let translated = self.pairs.iter().filter_map(|p| Some((p.address.as_str(), p.side(lang)?)));
+        let colophon = self.colophon.iter().filter(|(_, u)| u.lang == lang).map(|(a, u)| (a.as_str(), u));
+        translated.chain(colophon).collect()
+    }
+}
+
+/// Options of a check run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Ignore the baseline: every finding is reported as new.
+    pub no_baseline: bool,
+    /// Report warnings as errors.
+    pub deny_warnings: bool,
+}
+
+/// The outcome of a run: findings (accepted ones marked) and baseline entries that matched nothing.
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub unused_baseline: Vec<usize>,
+}
+
+impl Report {
+    /// Findings that fail the run: errors the baseline does not accept.
+    pub fn failing(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.accepted.is_none() && f.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity, accepted: bool) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity && f.accepted.is_some() == accepted).count()
+    }
+}
+
+/// Runs every check on a loaded project.
+pub fn run(project: &Project, options: RunOptions) -> Report {
+    let alignment = align(&project.en, &project.ja);
+    let cx = Context::new(project, &alignment);
+    run_checks(&cx, &all_checks(), options)
+}
+
+pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptions) -> Report {
+    let baseline = &cx.project.baseline;
+    let mut used = vec![false; baseline.entries.len()];
+    let mut findings = Vec::new();
+    for check in checks {
+        let mut drafts = Vec::new();
+        check.run(cx, &mut drafts);
+        let severity = if options.deny_warnings { Severity::Error } else { check.default_severity() };
+        for draft in drafts {
+            let accepted = if options.no_baseline {
+                None
+            } else {
+                baseline.find(check.code(), &draft.address, draft.lang, draft.excerpt.as_deref()).map(|i| {
+                    used[i] = true;
+                    baseline.entries[i].reason.clone()
+                })
+            };
+            findings.push(Finding {
+                code: check.code(),
+                check: check.name(),
+                severity,
+                message: draft.message,
+                help: Message::new(help_id(check.code())),
+                address: draft.address,
+                lang: draft.lang,
+                excerpt: draft.excerpt,
+                labels: draft.labels,
+                notes: draft.notes,
+                accepted,
+            });
+        }
+    }
+    let unused_baseline =
+        if options.no_baseline { Vec::new() } else { (0..used.len()).filter(|&i| !used[i]).collect() };
+    Report { findings, unused_baseline }
+}
+
+/// Fluent id of a check's help text.
+pub fn help_id(code: &str) -> &'static str {
+    match code {
+        "P001" => "help-p001",
+        "P002" => "help-p002",
+        "P003" => "help-p003",
+        "P004" => "help-p004",
+        "P005" => "help-p005",
+        "P006" => "help-p006",
+        "P007" => "help-p007",
+        "P008" => "help-p008",
+        "P009" => "help-p009",
+        "P010" => "help-p010",
+        "P011" => "help-p011",
+        "P012" => "help-p012",
+        "P013" => "help-p013",
+        "P014" => "help-p014",
+        _ => "help-generic",
+    }
+}
+
+/// Counts of values, for comparing the two sides of a pair.
+pub fn multiset<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> HashMap<T, usize> {
+    let mut counts = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The span of `needle` at byte `offset` of a text inline, when the source spells the text
+/// literally (no escapes); the whole inline's span otherwise.
+pub fn span_in_text(inline: &Inline, offset: usize, len: usize) -> Span {
+    let mut span = inline.span.clone();
+    if let InlineKind::Text(text) = &inline.kind
+        && span.end - span.start == text.len()
+    {
+        span.column += text[..offset].chars().count() as u32;
+        span.start += offset;
+        span.end = span.start + len;
+    }
+    span
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Builds small projects in memory for the checks' unit tests.
+
+    use std::path::Path;
+
+    use super::*;
+
+    /// A project whose English and Japanese sources are `en` and `ja` (one file each).
+    pub fn project(en: &str, ja: &str) -> Project {
+        project_with(en, ja, "")
+    }
+
+    /// Same, with extra TOML appended to `codepub.toml` and an optional glossary.
+    pub fn project_with(en: &str, ja: &str, extra_config: &str) -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let config = format!(
+            "[edition]\ncouncil_resolution = \"11/2023\"\nadopted = 2023-02-23\nisbn = \"978-92-67-11315-9\"\n\
+             author = \"ISO\"\ntitle = {{ en = \"Code\", ja = \"規範\" }}\n\
+             copyright = {{ en = [\"© ISO, 2023\"], ja = [\"© ISO, 2023\", \"© ISO/JSA, 2023\"] }}\n{extra_config}"
+        );
+        std::fs::write(root.join("codepub.toml"), config).unwrap();
+        for (lang, text) in [("en", en), ("ja", ja)] {
+            std::fs::create_dir_all(root.join("content").join(lang)).unwrap();
+            std::fs::write(root.join("content").join(lang).join("a.md"), text).unwrap();
+        }
+        crate::load::load(Path::new(root)).expect("test project loads")
+    }
+
+    pub fn glossary(project: &mut Project, en: &str, ja: &str) {
+        project.glossary.terms.push(crate::glossary::Term { en: en.into(), ja: ja.into() });
+    }
+
+    /// Findings of one check on a project, baseline ignored.
+    pub fn findings(project: &Project, check: &dyn Check) -> Vec<Draft> {
+        let alignment = align(&project.en, &project.ja);
+        let cx = Context::new(project, &alignment);
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out
+    }
+}

@@ -1,0 +1,86 @@
+//! Command-line interface: the commands and options, as clap reads them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+use crate::view::EditionKind;
+
+#[derive(Debug, Parser)]
+#[command(name = "codepub", version, about = "Publishes official texts in two languages at once")]
+pub struct Cli {
+    /// Project folder (holding codepub.toml); by default the nearest one at or above the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Language of codepub's messages; by default from LC_ALL, LC_MESSAGES or LANG.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<UiLangArg>,
+    /// When to colour terminal output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UiLangArg {
+    En,
+    Ja,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check translation parity between the English and Japanese sources.
+    ///
+    /// Exit status: 0 when no error is left once the baseline's accepted findings are set aside,
+    /// 1 when errors remain, 2 for bad input or usage.
+    Check(CheckArgs),
+    /// Build the PDF and HTML editions (bilingual, English, Japanese) after checking parity.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Ignore content/accepted.toml: report every finding as new.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Editions to build (repeat or separate with commas); all three by default.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub edition: Vec<EditionKind>,
+    /// Output formats (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutputFormat::Pdf, OutputFormat::Html])]
+    pub format: Vec<OutputFormat>,
+    /// Output folder, relative to the project root unless absolute.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Publish even when the parity check finds errors.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Also use the fonts in this folder (system fonts are never used otherwise).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Pdf,
+    Html,
+}

@@ -1,0 +1,54 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per new finding.
+
+use super::{headline, place};
+use crate::check::{Report, Severity};
+use crate::i18n::Localizer;
+use crate::load::Project;
+
+/// Escapes a workflow-command property value.
+fn property(value: &str) -> String {
+    value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Escapes a workflow-command message.
+fn data(value: &str) -> String {
+    value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> String {
+    let mut out = String::new();
+    for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let title = property(&format!("{} {}", finding.code, finding.check));
+        let message = data(&format!("{} ({}) — {}", headline(finding, l10n), finding.address, l10n.format(&finding.help)));
+        match finding.labels.first() {
+            Some(label) => {
+                let at = place(project, label);
+                out.push_str(&format!(
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{message}\n",
+                    property(at.file),
+                    at.line,
+                    at.column,
+                    at.end_line,
+                    at.end_column
+                ));
+            }
+            None => out.push_str(&format!("::{command} title={title}::{message}\n")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_command_values_are_escaped() {
+        assert_eq!(property("a:b,c%\nd"), "a%3Ab%2Cc%25%0Ad");
+        assert_eq!(data("50%\nnext"), "50%25%0Anext");
+    }
+}

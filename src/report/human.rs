@@ -1,0 +1,134 @@
+//! rustc-style output: code, message, `file:line:col`, the English and Japanese source lines with
+//! carets, help; then the accepted findings, stale baseline entries and a summary.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, Config, termcolor::Buffer};
+
+use super::headline;
+use crate::check::{Report, Severity};
+use crate::error::InputError;
+use crate::i18n::{Localizer, Message};
+use crate::load::Project;
+use crate::source::{FileId, SourceMap};
+
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&self.get(id).name)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&self.get(id).text)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self.get(id).line_index(byte_index))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
+        let file = self.get(id);
+        match file.line_range(line_index) {
+            // codespan wants the range including the line end.
+            Some(range) => Ok(range.start..(range.end + 1).min(file.text.len())),
+            None if line_index == file.line_count() => Ok(file.text.len()..file.text.len()),
+            None => Err(FilesError::LineTooLarge { given: line_index, max: file.line_count() }),
+        }
+    }
+}
+
+fn buffer(color: bool) -> Buffer {
+    if color { Buffer::ansi() } else { Buffer::no_color() }
+}
+
+/// The whole report as text.
+pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color: bool) -> String {
+    let config = Config::default();
+    let mut out = buffer(color);
+    for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
+        let diagnostic = match finding.severity {
+            Severity::Error => Diagnostic::error(),
+            Severity::Warning => Diagnostic::warning(),
+        };
+        let labels = finding
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let make = if i == 0 { CsLabel::primary } else { CsLabel::secondary };
+                let text = label.message.as_ref().map(|m| l10n.format(m)).unwrap_or_default();
+                let text = if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
+                make(label.span.file, label.span.range()).with_message(text)
+            })
+            .collect();
+        let mut notes = vec![l10n.format(&Message::new("report-address").arg("address", &finding.address))];
+        notes.extend(finding.notes.iter().map(|n| l10n.format(n)));
+        notes.push(format!("help: {}", l10n.format(&finding.help)));
+        let diagnostic = diagnostic
+            .with_code(finding.code)
+            .with_message(headline(finding, l10n))
+            .with_labels(labels)
+            .with_notes(notes);
+        // Rendering only fails on spans outside their file, which the loader never makes.
+        let _ = term::emit_to_write_style(&mut out, &config, &project.sources, &diagnostic);
+    }
+    let mut text = String::from_utf8_lossy(out.as_slice()).into_owned();
+
+    let accepted: Vec<_> = report.findings.iter().filter(|f| f.accepted.is_some()).collect();
+    if !accepted.is_empty() {
+        text.push_str(&l10n.format(&Message::new("report-accepted-heading").arg("path", &project.baseline.path)));
+        text.push('\n');
+        for finding in accepted {
+            let mut address = finding.address.clone();
+            if let Some(lang) = finding.lang {
+                address.push_str(&format!(" ({lang})"));
+            }
+            if let Some(excerpt) = &finding.excerpt {
+                address.push_str(&format!(" «{excerpt}»"));
+            }
+            let line = l10n.format(
+                &Message::new("report-accepted")
+                    .arg("code", finding.code)
+                    .arg("address", &address)
+                    .arg("reason", finding.accepted.as_deref().unwrap_or_default()),
+            );
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    for &index in &report.unused_baseline {
+        let entry = &project.baseline.entries[index];
+        let message =
+            l10n.format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
+        text.push_str(&format!("warning: {message}\n  --> {}\n", entry.at));
+    }
+    let errors = report.count(Severity::Error, false) as i64;
+    let warnings = report.count(Severity::Warning, false) as i64;
+    let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count() as i64;
+    text.push_str(&l10n.format(
+        &Message::new("report-summary").num("errors", errors).num("warnings", warnings).num("accepted", accepted),
+    ));
+    text.push('\n');
+    text
+}
+
+/// An input error in the same style: `error[E004]: …` with `--> file:line:col` and help.
+pub fn render_input_error(error: &InputError, l10n: &Localizer, color: bool) -> String {
+    use std::io::Write;
+    let mut out = buffer(color);
+    let location = error.location();
+    let mut message = Vec::new();
+    let _ = writeln!(message, "error[{}]: {}", error.code(), l10n.format(&error.message()));
+    let _ = writeln!(message, "  --> {location}");
+    if let Some(help) = error.help() {
+        let help = match error {
+            InputError::MissingLanguage { lang, .. } => help.arg("lang", lang),
+            _ => help,
+        };
+        let _ = writeln!(message, "  = help: {}", l10n.format(&help));
+    }
+    let _ = out.write_all(&message);
+    String::from_utf8_lossy(out.as_slice()).into_owned()
+}

@@ -1,0 +1,68 @@
+//! Atomic output: a file is written beside its destination and renamed over it; a directory is
+//! built aside and swapped in. A failed build leaves the last good output in place.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".codepub-").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Replaces directory `path` with `files` (relative path, bytes): all are written into a fresh
+/// sibling directory, which is then swapped in by rename; the old directory is removed after.
+pub fn write_dir_atomic(path: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let staging = tempfile::Builder::new().prefix(".codepub-").tempdir_in(parent)?;
+    for (relative, bytes) in files {
+        let target = staging.path().join(relative);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&target, bytes)?;
+    }
+    let staged = staging.keep();
+    if path.exists() {
+        let old = tempfile::Builder::new().prefix(".codepub-old-").tempdir_in(parent)?.keep();
+        std::fs::remove_dir(&old)?;
+        std::fs::rename(path, &old)?;
+        std::fs::rename(&staged, path)?;
+        std::fs::remove_dir_all(&old)?;
+    } else {
+        std::fs::rename(&staged, path)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_is_replaced_whole_and_no_temporary_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_file_atomic(&path, b"one").unwrap();
+        write_file_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn directory_is_swapped_in_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("html");
+        write_dir_atomic(&out, &[("a.html".into(), b"1".to_vec()), ("old.css".into(), b"x".to_vec())]).unwrap();
+        write_dir_atomic(&out, &[("a.html".into(), b"2".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"2");
+        assert!(!out.join("old.css").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
