@@ -1,7 +1,9 @@
 //! P006 final-punctuation: a paragraph (or list item) ends the same way in both languages:
 //! `.` ↔ `。`, `:` ↔ `：`, `?` ↔ `？`, `!` ↔ `！`, or neither ends in punctuation.
 
-use super::{Check, Context, Draft, Label, UnitKind, text_without_refs};
+use super::{Check, Context, Draft, Label, UnitKind, span_in_text, text_without_refs};
+use crate::model::{Inline, InlineKind, walk_inlines};
+use crate::source::Span;
 use crate::i18n::Message;
 use crate::model::Lang;
 
@@ -43,6 +45,26 @@ fn describe(last: Option<char>, ending: Ending) -> String {
     }
 }
 
+/// The span of the last visible character of an inline run (or `fallback`).
+fn last_character(group: &[Inline], fallback: &Span) -> Span {
+    let mut last_text = None;
+    walk_inlines(group, &mut |inline| {
+        if let InlineKind::Text(text) = &inline.kind
+            && !text.trim().is_empty()
+        {
+            last_text = Some((inline, text));
+        }
+    });
+    match last_text {
+        Some((inline, text)) => {
+            let trimmed = text.trim_end();
+            let c = trimmed.chars().next_back().map_or(1, char::len_utf8);
+            span_in_text(inline, trimmed.len() - c, c)
+        }
+        None => fallback.clone(),
+    }
+}
+
 impl Check for FinalPunctuation {
     fn code(&self) -> &'static str {
         "P006"
@@ -64,8 +86,7 @@ impl Check for FinalPunctuation {
                 if en_end == ja_end {
                     continue;
                 }
-                let ja_span = ja_group.last().map_or(ja.span, |i| &i.span);
-                let en_span = en_group.last().map_or(en.span, |i| &i.span);
+                let (ja_span, en_span) = (last_character(ja_group, ja.span), last_character(en_group, en.span));
                 let mut draft = Draft::new(
                     Message::new("p006-final-punctuation")
                         .arg("en", describe(en_last, en_end))
@@ -73,8 +94,8 @@ impl Check for FinalPunctuation {
                     &pair.address,
                     Some(Lang::Ja),
                 )
-                .label(Label::new(Lang::Ja, ja_span).with(Message::new("label-japanese-ending")))
-                .label(Label::new(Lang::En, en_span).with(Message::new("label-english-ending")));
+                .label(Label::new(Lang::Ja, &ja_span).with(Message::new("label-japanese-ending")))
+                .label(Label::new(Lang::En, &en_span).with(Message::new("label-english-ending")));
                 if en.groups.len() > 1 {
                     draft = draft.excerpt(format!("item {}", index + 1));
                 }

@@ -1,0 +1,139 @@
+//! Bad input never panics: each case gives a clear error with file, line and column, and exit 2.
+
+mod common;
+
+use common::{JA, TempProject};
+use predicates::prelude::*;
+
+fn fails_with(project: &TempProject, code: &str, location: &str) {
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("error[{code}]")))
+        .stderr(predicate::str::contains(format!("--> {location}")))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let project = TempProject::shipped();
+    let mut bytes = project.read(JA).into_bytes();
+    // Line 3 begins with `(`: the bad byte goes right after it.
+    let line_three = bytes.windows(2).position(|w| w == b"\n(").unwrap() + 2;
+    bytes.insert(line_three, 0xFF);
+    project.write(JA, bytes);
+    fails_with(&project, "E005", "content/ja/10-code.md:3:2");
+}
+
+#[test]
+fn byte_order_mark_is_refused() {
+    let project = TempProject::shipped();
+    project.write(JA, format!("\u{FEFF}{}", project.read(JA)));
+    fails_with(&project, "E004", "content/ja/10-code.md:1:1");
+}
+
+#[test]
+fn crlf_line_ends_are_refused_at_the_first_one() {
+    let project = TempProject::shipped();
+    project.write(JA, project.read(JA).replace('\n', "\r\n"));
+    let first_line = project.read(JA).split('\r').next().unwrap().chars().count();
+    fails_with(&project, "E006", &format!("content/ja/10-code.md:1:{}", first_line + 1));
+}
+
+#[test]
+fn missing_language_folder_is_reported() {
+    let project = TempProject::shipped();
+    std::fs::remove_dir_all(project.path("content/ja")).unwrap();
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error[E008]: no ja sources found"))
+        .stderr(predicate::str::contains("--> content/ja:1:1"));
+}
+
+#[test]
+fn language_folder_without_markdown_is_reported() {
+    let project = TempProject::shipped();
+    for file in ["10-code.md", "90-back-cover.md"] {
+        std::fs::remove_file(project.path("content/ja").join(file)).unwrap();
+    }
+    fails_with(&project, "E008", "content/ja:1:1");
+}
+
+#[test]
+fn malformed_config_toml_is_located() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "isbn = \"978-92-67-11315-9\"", "isbn = 978-92-67-11315-9\"");
+    fails_with(&project, "E007", "codepub.toml:7:8");
+}
+
+#[test]
+fn malformed_glossary_and_baseline_are_located() {
+    let project = TempProject::shipped();
+    project.write("content/glossary.toml", "[[term]]\nen = \"Council\"\nja = 理事会\n");
+    fails_with(&project, "E007", "content/glossary.toml:3:6");
+    let project = TempProject::shipped();
+    project.write("content/accepted.toml", "[[accepted]]\ncheck = \"P006\"\n");
+    fails_with(&project, "E007", "content/accepted.toml:1:1");
+}
+
+#[test]
+fn duplicate_clause_id_points_at_both_declarations() {
+    let project = TempProject::shipped();
+    project.replace(JA, "{#principle-8}", "{#principle-7}");
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error[E009]: duplicate clause id `principle-7` (first declared at content/ja/10-code.md:68:1)"))
+        .stderr(predicate::str::contains("--> content/ja/10-code.md:76:1"));
+}
+
+#[test]
+fn ten_megabyte_paragraph_is_refused_without_panic() {
+    let project = TempProject::shipped();
+    let huge = "あ".repeat(10 * 1024 * 1024 / 3);
+    project.write(JA, format!("{}\n{huge}\n", project.read(JA)));
+    let lines = project.read(JA).lines().count();
+    fails_with(&project, "E010", &format!("content/ja/10-code.md:{lines}:1"));
+}
+
+#[test]
+fn content_folder_outside_the_root_is_refused() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "dir = \"content\"", "dir = \"../elsewhere\"");
+    fails_with(&project, "E002", "../elsewhere/en:1:1");
+}
+
+#[test]
+fn symbolic_link_out_of_the_root_is_refused() {
+    let project = TempProject::shipped();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "# Secret {#secret}\n\nx\n").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), project.path("content/ja/50-link.md")).unwrap();
+    fails_with(&project, "E002", "content/ja/50-link.md:1:1");
+}
+
+#[test]
+fn text_before_the_first_heading_is_located() {
+    let project = TempProject::shipped();
+    project.write(JA, format!("迷子の段落。\n\n{}", project.read(JA)));
+    fails_with(&project, "E011", "content/ja/10-code.md:1:1");
+}
+
+#[test]
+fn missing_config_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("codepub")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["--color", "never", "--lang", "en", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no codepub.toml in"));
+}

@@ -1,0 +1,173 @@
+//! `codepub check` driven through the real binary: exit statuses, the baseline, output formats
+//! and the interface language.
+
+mod common;
+
+use common::{EN, JA, TempProject};
+use predicates::prelude::*;
+use serde_json::Value;
+
+#[test]
+fn shipped_content_passes_with_its_accepted_findings_listed() {
+    let project = TempProject::shipped();
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("accepted by content/accepted.toml"))
+        .stdout(predicate::str::contains("P006 principle-4#1 (ja)"))
+        .stdout(predicate::str::contains("no errors"));
+}
+
+#[test]
+fn no_baseline_shows_every_finding_and_fails() {
+    let project = TempProject::shipped();
+    project
+        .codepub()
+        .args(["check", "--no-baseline"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[P007]: half-width `,` in Japanese text"))
+        .stdout(predicate::str::contains("--> content/ja/10-code.md:3:12").or(predicate::str::contains("┌─ content/ja/10-code.md:3:12")));
+}
+
+#[test]
+fn a_finding_not_in_the_baseline_fails_with_both_source_lines() {
+    let project = TempProject::shipped();
+    project.replace(JA, "私たちは、虚偽または誤解を招くような情報を広めたり", "私たちは、虚偽または誤解を招くような情報を広めたり、11月に");
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[P004]: numbers differ"))
+        .stdout(predicate::str::contains("content/ja/10-code.md:35:1"))
+        .stdout(predicate::str::contains("content/en/10-code.md"))
+        .stdout(predicate::str::contains("at principle-2#4"));
+}
+
+#[test]
+fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
+    let project = TempProject::shipped();
+    project.replace(JA, "私たちは、本機構専用のデータ保護ポリシーを遵守します。\n\n", "");
+    let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let report: Value = serde_json::from_slice(&output).unwrap();
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "P002")
+        .expect("a P002 finding");
+    assert_eq!(finding["address"], "principle-7#3");
+    assert_eq!(finding["labels"][0]["lang"], "en");
+    assert_eq!(finding["labels"][0]["file"], EN);
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let project = TempProject::shipped();
+    let output = project.codepub().args(["check", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let report: Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["summary"]["failed"], false);
+    assert_eq!(report["summary"]["accepted"], 10);
+    let first = &report["findings"][0];
+    for field in ["code", "check", "severity", "message", "help", "address", "lang", "labels", "accepted", "reason"] {
+        assert!(first.get(field).is_some(), "missing field {field}");
+    }
+    for field in ["file", "line", "column", "end_line", "end_column", "lang"] {
+        assert!(first["labels"][0].get(field).is_some(), "missing label field {field}");
+    }
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0_with_suppressed_accepted_results() {
+    let project = TempProject::shipped();
+    let output = project.codepub().args(["check", "--format", "sarif"]).assert().code(0).get_output().stdout.clone();
+    let sarif: Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "codepub");
+    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().iter().any(|r| r["id"] == "P007"));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    assert!(results.iter().all(|r| r["suppressions"][0]["kind"] == "external"));
+    let region = &results[1]["locations"][0]["physicalLocation"]["region"];
+    assert!(region["startLine"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn github_format_prints_workflow_annotations_for_new_findings_only() {
+    let project = TempProject::shipped();
+    project.codepub().args(["check", "--format", "github"]).assert().code(0).stdout(predicate::str::is_empty());
+    project.replace(JA, "私たちは、虚偽または誤解を招くような情報を広めたり", "私たちは、虚偽または誤解を招くような情報を広めたり、11月に");
+    project
+        .codepub()
+        .args(["check", "--format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("::error file=content/ja/10-code.md,line=35,col=1,"))
+        .stdout(predicate::str::contains("title=P004 numbers::"));
+}
+
+#[test]
+fn deny_warnings_fails_on_an_unaccepted_warning() {
+    let project = TempProject::shipped();
+    project.replace(EN, "We act with honesty, integrity", "We act with honesty,  integrity");
+    project.codepub().arg("check").assert().code(0).stdout(predicate::str::contains("warning[P010]: doubled space"));
+    project.codepub().args(["check", "--deny-warnings"]).assert().code(1);
+}
+
+#[test]
+fn stale_baseline_entry_is_reported() {
+    let project = TempProject::shipped();
+    let baseline = project.read("content/accepted.toml");
+    project.write(
+        "content/accepted.toml",
+        format!("{baseline}\n[[accepted]]\ncheck = \"P004\"\naddress = \"principle-9#1\"\nreason = \"obsolete\"\n"),
+    );
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("baseline entry matches no finding: P004 principle-9#1"))
+        .stdout(predicate::str::contains(format!("content/accepted.toml:{}:1", baseline.lines().count() + 2)));
+}
+
+#[test]
+fn messages_follow_the_lang_option_and_the_environment_locale() {
+    let project = TempProject::shipped();
+    let mut command = assert_cmd::Command::cargo_bin("codepub").unwrap();
+    command
+        .arg("--root")
+        .arg(project.root())
+        .args(["--color", "never", "check", "--no-baseline"])
+        .env("LANG", "ja_JP.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("日本語テキスト中に半角の `,` があります"));
+    project
+        .codepub()
+        .args(["--lang", "ja", "check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("エラー 0 件"));
+}
+
+#[test]
+fn check_finds_the_project_root_from_a_subfolder() {
+    let project = TempProject::shipped();
+    let mut command = assert_cmd::Command::cargo_bin("codepub").unwrap();
+    command.current_dir(project.path("content/ja")).args(["--color", "never", "check"]).assert().code(0);
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    let project = TempProject::shipped();
+    project.codepub().args(["check", "--format", "xml"]).assert().code(2);
+    project.codepub().arg("frobnicate").assert().code(2);
+}

@@ -1,0 +1,75 @@
+//! Shared helpers for the integration tests: copies of the shipped project to mutate, and the
+//! real `codepub` binary to run on them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary copy of the shipped project (codepub.toml and content/).
+pub struct TempProject {
+    pub dir: tempfile::TempDir,
+}
+
+impl TempProject {
+    pub fn shipped() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&manifest_dir().join("content"), &dir.path().join("content"));
+        std::fs::copy(manifest_dir().join("codepub.toml"), dir.path().join("codepub.toml")).expect("copy config");
+        Self { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).expect("read file")
+    }
+
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, contents).expect("write file");
+    }
+
+    /// Replaces the first occurrence of `from` in a file; panics if it is not there.
+    pub fn replace(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        self.write(relative, text.replacen(from, to, 1));
+    }
+
+    /// `codepub --root <project> --lang en --color never …`
+    pub fn codepub(&self) -> Command {
+        let mut command = Command::cargo_bin("codepub").expect("binary");
+        command.arg("--root").arg(self.root()).args(["--lang", "en", "--color", "never"]);
+        command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        command
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+pub const EN: &str = "content/en/10-code.md";
+pub const JA: &str = "content/ja/10-code.md";
