@@ -1,14 +1,12 @@
 //! The publisher's accepted findings (`content/accepted.toml`): each entry names a check, the
 //! address it fired at and why the published text keeps it. Accepted findings do not fail a run.
 
-use std::path::Path;
-
 use serde::Deserialize;
 
 use crate::config;
 use crate::error::InputError;
 use crate::model::Lang;
-use crate::source::{self, Location, SourceFile};
+use crate::source::{Location, SourceFile};
 
 #[derive(Debug, Default)]
 pub struct Baseline {
@@ -49,16 +47,13 @@ struct Entry {
 }
 
 impl Baseline {
-    /// Reads the baseline; a project without one accepts nothing.
-    pub fn load(root: &Path, relative: &Path) -> Result<Self, InputError> {
-        let shown = relative.to_string_lossy().replace('\\', "/");
-        let path = source::confine(root, relative, &shown)?;
-        if !path.exists() {
-            return Ok(Self { path: shown, entries: Vec::new() });
-        }
-        let text = source::read_text(&path, &shown)?;
-        let file: File = config::parse_toml(&text, &shown)?;
-        let index = SourceFile::new(shown.clone(), text);
+    /// Parses the baseline's text (`None`: the project has no baseline and accepts nothing).
+    pub fn parse(text: Option<String>, shown: &str) -> Result<Self, InputError> {
+        let Some(text) = text else {
+            return Ok(Self { path: shown.to_string(), entries: Vec::new() });
+        };
+        let file: File = config::parse_toml(&text, shown)?;
+        let index = SourceFile::new(shown, text);
         let entries = file
             .accepted
             .into_iter()
@@ -71,11 +66,11 @@ impl Baseline {
                     lang: entry.lang,
                     excerpt: entry.excerpt,
                     reason: entry.reason,
-                    at: Location { path: shown.clone(), line, column },
+                    at: Location { path: shown.to_string(), line, column },
                 }
             })
             .collect();
-        Ok(Self { path: shown, entries })
+        Ok(Self { path: shown.to_string(), entries })
     }
 
     /// Index of the first entry that accepts a finding with these coordinates.

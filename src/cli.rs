@@ -45,6 +45,27 @@ pub enum Command {
     Check(CheckArgs),
     /// Build the PDF and HTML editions (bilingual, English, Japanese) after checking parity.
     Build(BuildArgs),
+    /// Record that the Japanese of the given clauses (all clauses when none is given) has been
+    /// reviewed against the current English, in content/translations.lock.
+    SignOff {
+        /// Clause ids (`principle-3`, `footnote-1`); all clauses when none is given.
+        clauses: Vec<String>,
+    },
+    /// Show, per clause, how many translations are current, stale, unsigned or missing.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,13 +1,13 @@
 //! `codepub.toml`: the edition metadata (title, Council resolution, adoption date, ISBN,
 //! copyright lines) and the project's settings, read once with serde.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
 use crate::model::{Lang, MarkupKind};
-use crate::source::{self, Location, SourceFile};
+use crate::source::{Location, SourceFile};
 
 pub const CONFIG_FILE: &str = "codepub.toml";
 
@@ -89,6 +89,8 @@ pub struct ContentConfig {
     pub dir: PathBuf,
     pub glossary: PathBuf,
     pub baseline: PathBuf,
+    /// The translation record written by `codepub sign-off`.
+    pub lock: PathBuf,
     /// Largest block (paragraph, list) accepted, in bytes.
     pub max_block_bytes: usize,
 }
@@ -99,6 +101,7 @@ impl Default for ContentConfig {
             dir: "content".into(),
             glossary: "content/glossary.toml".into(),
             baseline: "content/accepted.toml".into(),
+            lock: "content/translations.lock".into(),
             max_block_bytes: 1024 * 1024,
         }
     }
@@ -144,14 +147,6 @@ impl Default for LengthRatioConfig {
     fn default() -> Self {
         Self { factor: 2.0, min_chars: 40 }
     }
-}
-
-/// Reads and deserialises a TOML file under `root`; errors carry the file, line and column.
-pub fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, relative: &Path) -> Result<T, InputError> {
-    let shown = relative.to_string_lossy().replace('\\', "/");
-    let path = source::confine(root, relative, &shown)?;
-    let text = source::read_text(&path, &shown)?;
-    parse_toml(&text, &shown)
 }
 
 /// Deserialises TOML `text` shown to users as `shown`.

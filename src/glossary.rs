@@ -1,12 +1,8 @@
 //! The project's glossary (`content/glossary.toml`): English terms and the Japanese terms that
 //! must translate them.
 
-use std::path::Path;
-
 use serde::Deserialize;
 
-use crate::config;
-use crate::error::InputError;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,16 +16,6 @@ pub struct Glossary {
 pub struct Term {
     pub en: String,
     pub ja: String,
-}
-
-impl Glossary {
-    /// Reads the glossary; a project without one has an empty glossary.
-    pub fn load(root: &Path, relative: &Path) -> Result<Self, InputError> {
-        if !root.join(relative).exists() {
-            return Ok(Self::default());
-        }
-        config::read_toml(root, relative)
-    }
 }
 
 impl Term {

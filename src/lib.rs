@@ -14,6 +14,7 @@ pub mod error;
 pub mod glossary;
 pub mod i18n;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -42,5 +42,7 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
     match &cli.command {
         Command::Check(args) => cmd::check::check(&session, args),
         Command::Build(args) => cmd::build::build(&session, args),
+        Command::SignOff { clauses } => cmd::sign_off::sign_off(&session, clauses),
+        Command::Status(args) => cmd::status::status(&session, args),
     }
 }

@@ -71,7 +71,7 @@ help-p012 = link to http(s), mailto or relative targets only
 p013-stale = English changed since the Japanese was signed off
 p013-stale-ja = Japanese changed since it was signed off against this English
 p013-unsigned = translation has never been signed off
-help-p013 = review the Japanese against the new English, then run `codepub sign-off { $clause }`
+help-p013 = review the Japanese against the English, then record it with `codepub sign-off`
 p014-copyright-missing = back cover lacks the copyright line “{ $line }” from codepub.toml
 p014-isbn-missing = back cover does not print the ISBN { $isbn } from codepub.toml
 p014-isbn-differs = back cover prints ISBN { $found }, but codepub.toml gives { $isbn }
@@ -91,6 +91,10 @@ label-english-ending = English ends here
 label-term-expected = expected “{ $ja }” here
 label-term-here = “{ $en }” here
 label-old-english = English when signed off
+label-signed-off-japanese = Japanese signed off against the earlier English
+note-old-english = English when signed off: { $text }
+note-new-english = English now: { $text }
+note-sign-off = after review: codepub sign-off { $clause }
 label-new-english = English now
 
 ## Report
@@ -111,3 +115,49 @@ report-address = at { $address }
 report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
 report-built = wrote { $path }
 report-building = building the { $edition } edition ({ $format })
+error-unknown-clause = no clause `{ $id }` in the sources
+report-signed-off = signed off { $count } changed translations ({ $total } recorded) in { $clauses }: { $path }
+status-clause = clause
+status-pairs = pairs
+status-current = current
+status-stale = stale
+status-unsigned = unsigned
+status-missing = missing
+status-total = total
+status-no-record = no translation record yet: run `codepub sign-off` after review to start tracking stale translations
+
+## Diff
+diff-header = Changes from Council Resolution { $old } (adopted { $old_adopted }) to Council Resolution { $new } (adopted { $new_adopted })
+diff-title-changed = title ({ $lang }): “{ $old }” → “{ $new }”
+diff-no-changes = no changes to the text
+diff-lang-en = English
+diff-lang-ja = Japanese
+diff-status-absent = absent
+diff-status-unchanged = unchanged
+diff-status-added = added
+diff-status-removed = removed
+diff-status-changed = changed
+diff-paragraph-added = added
+diff-paragraph-removed = removed
+diff-paragraph-changed = changed
+diff-paragraph-unchanged = unchanged
+diff-kind-colophon = edition matter
+diff-kind-footnote = footnote
+diff-moved-after = moved after { $after }
+diff-moved-first = moved to the beginning
+diff-stale-heading = Translations to review:
+diff-stale-japanese = English changed, Japanese did not: review the Japanese
+diff-stale-english = Japanese changed, English did not: review the English
+diff-stale-both = changed in both languages (translated together)
+diff-stale-missing-japanese = no Japanese translation
+diff-stale-missing-english = no English text
+diff-summary = { $clauses ->
+    [one] 1 clause change
+   *[other] { $clauses } clause changes
+}; paragraphs: { $added } added, { $removed } removed, { $changed } changed; { $stale ->
+    [0] no translations to review
+    [one] 1 translation to review
+   *[other] { $stale } translations to review
+}
+diff-html-title = Redline: Council Resolution { $old } → { $new }
+diff-html-lang = en

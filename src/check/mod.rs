@@ -11,6 +11,7 @@ mod links;
 mod markup;
 mod numbers;
 mod punctuation;
+pub mod stale;
 mod structure;
 mod untranslated;
 mod whitespace;
@@ -69,6 +70,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(whitespace::Whitespace),
         Box::new(length_ratio::LengthRatio),
         Box::new(links::UnsafeLinks),
+        Box::new(stale::StaleTranslation),
         Box::new(colophon::EditionMatter),
     ]
 }

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod sign_off;
+pub mod status;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +30,8 @@ pub enum CliError {
     Write { path: String, error: std::io::Error },
     #[error("no codepub.toml in {dir}")]
     NoProject { dir: String },
+    #[error("unknown clause {id}")]
+    UnknownClause { id: String },
 }
 
 impl CliError {
@@ -51,6 +55,9 @@ impl CliError {
                 "error: {}\n",
                 l10n.format(&Message::new("error-write").arg("path", path).arg("reason", error.to_string()))
             ),
+            CliError::UnknownClause { id } => {
+                format!("error: {}\n", l10n.format(&Message::new("error-unknown-clause").arg("id", id)))
+            }
             CliError::NoProject { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))
             }

@@ -1,21 +1,23 @@
 //! Loads a codepub project: `codepub.toml`, then every Markdown file of each language folder
-//! (walked in name order), into one [`Document`] per language, plus the glossary and baseline.
+//! (walked in name order), into one [`Document`] per language, plus the glossary, the baseline and
+//! the translation record. Files come from a [`SourceTree`]: the folder, or a git revision.
 
 pub mod markdown;
+pub mod tree;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
 
 use crate::baseline::Baseline;
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::error::InputError;
 use crate::glossary::Glossary;
+use crate::lock::TranslationLock;
 use crate::model::{ClauseId, Document, Lang};
 use crate::source::{self, Location, SourceFile, SourceMap, Span};
 
 pub use markdown::IdOrigin;
+pub use tree::{DirTree, GitTree, SourceTree};
 
 /// A loaded project: configuration, sources and both documents.
 #[derive(Debug)]
@@ -29,6 +31,8 @@ pub struct Project {
     pub missing_ids: Vec<(Lang, Span)>,
     pub glossary: Glossary,
     pub baseline: Baseline,
+    /// The translation record (`content/translations.lock`), when the project keeps one.
+    pub lock: Option<TranslationLock>,
 }
 
 impl Project {
@@ -40,50 +44,48 @@ impl Project {
     }
 }
 
-/// Loads the project whose `codepub.toml` is in `root`.
+/// Loads the project whose `codepub.toml` is in `root`, from the folder.
 pub fn load(root: &Path) -> Result<Project, InputError> {
-    let config: Config = config::read_toml(root, Path::new(CONFIG_FILE))?;
-    load_with(root, config)
+    load_from(root, &DirTree::new(root))
 }
 
-/// Loads the sources of a project whose configuration is already read.
-pub fn load_with(root: &Path, config: Config) -> Result<Project, InputError> {
+/// Loads the project at `root` from `tree` (the folder or a git revision).
+pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputError> {
+    let config: Config = read_toml(tree, Path::new(CONFIG_FILE))?
+        .ok_or_else(|| InputError::Io { path: CONFIG_FILE.into(), source: std::io::ErrorKind::NotFound.into() })?;
     let mut sources = SourceMap::default();
     let mut missing_ids = Vec::new();
-    let en = load_language(root, &config, Lang::En, &mut sources, &mut missing_ids)?;
-    let ja = load_language(root, &config, Lang::Ja, &mut sources, &mut missing_ids)?;
-    let glossary = Glossary::load(root, &config.content.glossary)?;
-    let baseline = Baseline::load(root, &config.content.baseline)?;
-    Ok(Project { root: root.to_path_buf(), config, sources, en, ja, missing_ids, glossary, baseline })
+    let en = load_language(tree, &config, Lang::En, &mut sources, &mut missing_ids)?;
+    let ja = load_language(tree, &config, Lang::Ja, &mut sources, &mut missing_ids)?;
+    let glossary = read_toml(tree, &config.content.glossary)?.unwrap_or_default();
+    let baseline = Baseline::parse(read_text(tree, &config.content.baseline)?, &tree::shown(&config.content.baseline))?;
+    let lock = TranslationLock::parse(read_text(tree, &config.content.lock)?, &tree::shown(&config.content.lock))?;
+    Ok(Project { root: root.to_path_buf(), config, sources, en, ja, missing_ids, glossary, baseline, lock })
+}
+
+/// A text file of the tree, checked for encoding; `None` when absent.
+pub fn read_text(tree: &dyn SourceTree, relative: &Path) -> Result<Option<String>, InputError> {
+    let name = tree::shown(relative);
+    tree.read(relative)?.map(|bytes| source::decode(&bytes, &name)).transpose()
+}
+
+/// A TOML file of the tree, deserialised; `None` when absent.
+pub fn read_toml<T: serde::de::DeserializeOwned>(tree: &dyn SourceTree, relative: &Path) -> Result<Option<T>, InputError> {
+    let name = tree::shown(relative);
+    read_text(tree, relative)?.map(|text| config::parse_toml(&text, &name)).transpose()
 }
 
 fn load_language(
-    root: &Path,
+    tree: &dyn SourceTree,
     config: &Config,
     lang: Lang,
     sources: &mut SourceMap,
     missing_ids: &mut Vec<(Lang, Span)>,
 ) -> Result<Document, InputError> {
-    let dir_relative = config.content.dir.join(lang.code());
-    let dir_shown = display(&dir_relative);
-    let dir = source::confine(root, &dir_relative, &dir_shown)?;
+    let dir = config.content.dir.join(lang.code());
+    let dir_shown = tree::shown(&dir);
     let missing = || InputError::MissingLanguage { lang: lang.code().to_string(), dir: dir_shown.clone() };
-    if !dir.is_dir() {
-        return Err(missing());
-    }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|error| InputError::Io {
-            path: dir_shown.clone(),
-            source: error.into_io_error().unwrap_or_else(|| std::io::Error::other("filesystem loop")),
-        })?;
-        let is_markdown = entry.path().extension().is_some_and(|ext| ext == "md");
-        if !is_markdown || entry.file_type().is_dir() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        files.push(relative);
-    }
+    let files = tree.markdown_files(&dir)?.ok_or_else(missing)?;
     if files.is_empty() {
         return Err(missing());
     }
@@ -91,9 +93,8 @@ fn load_language(
     let mut document = Document { lang, clauses: Vec::new(), footnotes: Vec::new() };
     let mut first_seen: HashMap<ClauseId, Location> = HashMap::new();
     for relative in files {
-        let shown = display(&relative);
-        let path = source::confine(root, &relative, &shown)?;
-        let text = source::read_text(&path, &shown)?;
+        let shown = tree::shown(&relative);
+        let text = read_text(tree, &relative)?.ok_or_else(missing)?;
         let file = sources.add(SourceFile::new(shown, text));
         let parsed = markdown::parse(sources, file, config.content.max_block_bytes)?;
         for (clause, origin) in parsed.clauses {
@@ -114,8 +115,4 @@ fn load_language(
 
 pub fn location(sources: &SourceMap, span: &Span) -> Location {
     Location { path: sources.name(span.file).to_string(), line: span.line, column: span.column }
-}
-
-fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }

@@ -1,0 +1,56 @@
+//! `codepub sign-off [CLAUSE…]`: records that the translations of the given clauses (all, when
+//! none is given) are current, in `content/translations.lock`.
+
+use std::process::ExitCode;
+
+use super::{CliError, Session};
+use crate::align::align;
+use crate::check::Context;
+use crate::check::stale::pair_fingerprints;
+use crate::i18n::Message;
+use crate::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
+
+pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliError> {
+    let project = crate::load::load(&session.root)?;
+    let alignment = align(&project.en, &project.ja);
+    let cx = Context::new(&project, &alignment);
+    let owner = |address: &str| address.split('#').next().unwrap_or_default().to_string();
+    for clause in clauses {
+        let known = cx.pairs.iter().any(|p| &owner(&p.address) == clause);
+        if !known {
+            return Err(CliError::UnknownClause { id: clause.clone() });
+        }
+    }
+    let selected = |address: &str| clauses.is_empty() || clauses.contains(&owner(address));
+
+    let previous = project.lock.clone().unwrap_or(TranslationLock { version: LOCK_VERSION, pairs: Vec::new() });
+    let mut signed = 0;
+    let mut pairs = Vec::new();
+    for pair in &cx.pairs {
+        if selected(&pair.address) {
+            let (Some((en, ja)), Some(english)) = (pair_fingerprints(&cx, pair), pair.en.as_ref()) else { continue };
+            if previous.get(&pair.address).is_none_or(|old| old.en != en || old.ja != ja) {
+                signed += 1;
+            }
+            pairs.push(LockedPair { address: pair.address.clone(), en, ja, english: normalise(&english.text) });
+        } else if let Some(kept) = previous.get(&pair.address) {
+            pairs.push(kept.clone());
+        }
+    }
+    let lock = TranslationLock { version: LOCK_VERSION, pairs };
+    let path = session.root.join(&project.config.content.lock);
+    crate::write::write_file_atomic(&path, lock.to_toml().as_bytes())
+        .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+    let scope = if clauses.is_empty() { "*".to_string() } else { clauses.join(", ") };
+    println!(
+        "{}",
+        session.l10n.format(
+            &Message::new("report-signed-off")
+                .num("count", signed as i64)
+                .num("total", lock.pairs.len() as i64)
+                .arg("clauses", scope)
+                .arg("path", project.config.content.lock.display().to_string())
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}

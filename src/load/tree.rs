@@ -1,0 +1,135 @@
+//! Where a project's files come from: the working folder (confined to the project root) or a
+//! git revision read with gix. The loader sees only this trait.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::InputError;
+use crate::source::{self, Location, MAX_FILE_BYTES};
+
+/// Read access to one version of a project's files, by path relative to the project root.
+pub trait SourceTree {
+    /// Bytes of a file; `None` when there is no such file.
+    fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError>;
+    /// Markdown files under `dir`, walked in name order; `None` when there is no such folder.
+    fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError>;
+}
+
+/// How paths are shown to users: relative, with `/`.
+pub fn shown(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The project folder on disk. Nothing outside `root` is read, not even through a symbolic link.
+pub struct DirTree {
+    root: PathBuf,
+}
+
+impl DirTree {
+    pub fn new(root: &Path) -> Self {
+        Self { root: root.to_path_buf() }
+    }
+}
+
+impl SourceTree for DirTree {
+    fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError> {
+        let name = shown(relative);
+        let path = source::confine(&self.root, relative, &name)?;
+        let io = |source| InputError::Io { path: name.clone(), source };
+        let metadata = match std::fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(io(error)),
+        };
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(InputError::FileTooLarge { path: name, bytes: metadata.len(), limit: MAX_FILE_BYTES });
+        }
+        std::fs::read(&path).map(Some).map_err(io)
+    }
+
+    fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError> {
+        let name = shown(dir);
+        let path = source::confine(&self.root, dir, &name)?;
+        if !path.is_dir() {
+            return Ok(None);
+        }
+        let mut files = Vec::new();
+        for entry in WalkDir::new(&path).sort_by_file_name() {
+            let entry = entry.map_err(|error| InputError::Io {
+                path: name.clone(),
+                source: error.into_io_error().unwrap_or_else(|| std::io::Error::other("filesystem loop")),
+            })?;
+            if entry.file_type().is_dir() || entry.path().extension().is_none_or(|ext| ext != "md") {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(&self.root).unwrap_or(entry.path()).to_path_buf();
+            // Confine every file, so a symbolic link out of the project is refused.
+            source::confine(&self.root, &relative, &shown(&relative))?;
+            files.push(relative);
+        }
+        Ok(Some(files))
+    }
+}
+
+/// The project's files as committed at one git revision (any `git rev-parse` spelling).
+pub struct GitTree {
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl GitTree {
+    /// Reads the project under `root` as it is at `revision` of the repository holding `root`.
+    pub fn open(root: &Path, revision: &str) -> Result<Self, InputError> {
+        let error = |message: String| InputError::Git {
+            at: Location { path: shown(root), line: 1, column: 1 },
+            message,
+        };
+        let repo = gix::discover(root).map_err(|e| error(format!("not a git repository: {e}")))?;
+        let workdir = repo.workdir().ok_or_else(|| error("the repository has no work tree".into()))?;
+        let workdir = workdir.canonicalize().map_err(|e| error(e.to_string()))?;
+        let root = root.canonicalize().map_err(|e| error(e.to_string()))?;
+        let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
+        let id = repo
+            .rev_parse_single(revision)
+            .map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
+        let commit = id
+            .object()
+            .and_then(|object| Ok(object.peel_to_commit()?))
+            .map_err(|e| error(format!("`{revision}` is not a commit: {e}")))?;
+        let tree = commit.tree().map_err(|e| error(e.to_string()))?;
+        let mut recorder = gix::traverse::tree::Recorder::default();
+        tree.traverse().breadthfirst(&mut recorder).map_err(|e| error(e.to_string()))?;
+        let mut files = BTreeMap::new();
+        for entry in recorder.records {
+            if !entry.mode.is_blob() {
+                continue;
+            }
+            let path = PathBuf::from(entry.filepath.to_string());
+            let Ok(relative) = path.strip_prefix(&prefix) else { continue };
+            let object = repo.find_object(entry.oid).map_err(|e| error(e.to_string()))?;
+            files.insert(relative.to_path_buf(), object.data.clone());
+        }
+        Ok(Self { files })
+    }
+}
+
+impl SourceTree for GitTree {
+    fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError> {
+        if relative.is_absolute() || relative.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            return Err(InputError::OutsideRoot { path: shown(relative), root: ".".into() });
+        }
+        Ok(self.files.get(relative).cloned())
+    }
+
+    fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError> {
+        self.read(dir)?;
+        let files: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|path| path.starts_with(dir) && path.extension().is_some_and(|ext| ext == "md"))
+            .cloned()
+            .collect();
+        Ok((!files.is_empty()).then_some(files))
+    }
+}
