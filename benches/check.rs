@@ -22,7 +22,9 @@ fn generated_project(paragraphs: usize) -> tempfile::TempDir {
         en.push_str(&format!(
             "We ensure that any *confidential* documents or data in our possession, item {i}, are properly safeguarded by Council.\n\n"
         ));
-        ja.push_str(&format!("私たちは、**機密**文書やデータ（項目 {i}）が理事会によって適切に保護されるよう確実にします。\n\n"));
+        ja.push_str(&format!(
+            "私たちは、**機密**文書やデータ（項目 {i}）が理事会によって適切に保護されるよう確実にします。\n\n"
+        ));
     }
     for (lang, text) in [("en", en), ("ja", ja)] {
         std::fs::create_dir_all(root.join("content").join(lang)).expect("mkdir");
@@ -50,7 +52,9 @@ fn bench(c: &mut Criterion) {
     for size in [1_000, 10_000] {
         let dir = generated_project(size);
         group.throughput(Throughput::Elements(size as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(size), &dir, |b, dir| b.iter(|| load_align_check(dir.path())));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &dir, |b, dir| {
+            b.iter(|| load_align_check(dir.path()))
+        });
     }
     group.finish();
 }

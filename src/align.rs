@@ -161,7 +161,13 @@ mod tests {
         let span = Span { file: FileId(0), start: 0, end: 0, line: 1, column: 1 };
         let clauses = ids
             .iter()
-            .map(|id| Clause { id: ClauseId(id.to_string()), kind: ClauseKind::Body, heading: None, blocks: vec![], span: span.clone() })
+            .map(|id| Clause {
+                id: ClauseId(id.to_string()),
+                kind: ClauseKind::Body,
+                heading: None,
+                blocks: vec![],
+                span: span.clone(),
+            })
             .collect();
         Document { lang, clauses, footnotes: vec![] }
     }

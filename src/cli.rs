@@ -8,7 +8,12 @@ use crate::report::Format;
 use crate::view::EditionKind;
 
 #[derive(Debug, Parser)]
-#[command(name = "codepub", version, about = "Publishes official texts in two languages at once", args_override_self = true)]
+#[command(
+    name = "codepub",
+    version,
+    about = "Publishes official texts in two languages at once",
+    args_override_self = true
+)]
 pub struct Cli {
     /// Project folder (holding codepub.toml); by default the nearest one at or above the current folder.
     #[arg(long, global = true, value_name = "DIR")]

@@ -3,7 +3,6 @@
 
 use serde::Deserialize;
 
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Glossary {
@@ -21,11 +20,18 @@ pub struct Term {
 impl Term {
     /// Whether `text` uses the English term as a whole word (case-sensitive).
     pub fn occurs_in_english(&self, text: &str) -> bool {
-        text.match_indices(self.en.as_str()).any(|(start, found)| {
-            let before = text[..start].chars().next_back();
-            let after = text[start + found.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        self.find_in_english(text).is_some()
+    }
+
+    /// Byte offset of the first whole-word occurrence of the English term in `text`.
+    pub fn find_in_english(&self, text: &str) -> Option<usize> {
+        text.match_indices(self.en.as_str())
+            .find(|(start, found)| {
+                let before = text[..*start].chars().next_back();
+                let after = text[start + found.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|(start, _)| start)
     }
 }
 

@@ -79,7 +79,12 @@ mod tests {
     fn record_round_trips_through_toml() {
         let lock = TranslationLock {
             version: LOCK_VERSION,
-            pairs: vec![LockedPair { address: "a#1".into(), en: fingerprint("x"), ja: fingerprint("エ"), english: "x".into() }],
+            pairs: vec![LockedPair {
+                address: "a#1".into(),
+                en: fingerprint("x"),
+                ja: fingerprint("エ"),
+                english: "x".into(),
+            }],
         };
         let parsed = TranslationLock::parse(Some(lock.to_toml()), "t.lock").unwrap().unwrap();
         assert_eq!(parsed, lock);

@@ -40,9 +40,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Self { name: name.into(), text, line_starts }
     }
 
@@ -57,11 +55,7 @@ impl SourceFile {
     /// Byte range of 0-based line `index`, without its line end.
     pub fn line_range(&self, index: usize) -> Option<Range<usize>> {
         let start = *self.line_starts.get(index)?;
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .map(|next| next - 1)
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(index + 1).map(|next| next - 1).unwrap_or(self.text.len());
         Some(start..end.max(start))
     }
 
@@ -127,10 +121,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub fn confine(root: &Path, relative: &Path, shown_as: &str) -> Result<PathBuf, InputError> {
     let escapes = relative.is_absolute()
         || relative.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
-    let outside = || InputError::OutsideRoot {
-        path: shown_as.to_string(),
-        root: root.display().to_string(),
-    };
+    let outside = || InputError::OutsideRoot { path: shown_as.to_string(), root: root.display().to_string() };
     if escapes {
         return Err(outside());
     }

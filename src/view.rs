@@ -111,29 +111,51 @@ pub struct RowView {
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum BlockView {
-    Paragraph { inlines: Vec<InlineView> },
+    Paragraph {
+        inlines: Vec<InlineView>,
+    },
     /// A paragraph printed line for line (edition matter): soft breaks are line breaks.
-    Lines { inlines: Vec<InlineView> },
-    List { ordered: bool, items: Vec<Vec<InlineView>> },
-    Quote { blocks: Vec<BlockView> },
-    Code { text: String },
+    Lines {
+        inlines: Vec<InlineView>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<InlineView>>,
+    },
+    Quote {
+        blocks: Vec<BlockView>,
+    },
+    Code {
+        text: String,
+    },
     Rule,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum InlineView {
-    Text { text: String },
-    Code { text: String },
-    Emphasis { children: Vec<InlineView> },
-    Strong { children: Vec<InlineView> },
+    Text {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
+    Emphasis {
+        children: Vec<InlineView>,
+    },
+    Strong {
+        children: Vec<InlineView>,
+    },
     /// `target` is absent when the source's target was unsafe (see [`safe_link_target`]).
     Link {
         #[serde(skip_serializing_if = "Option::is_none")]
         target: Option<String>,
         children: Vec<InlineView>,
     },
-    Footnote { label: String, number: usize },
+    Footnote {
+        label: String,
+        number: usize,
+    },
     Softbreak,
     Linebreak,
 }
@@ -284,7 +306,9 @@ fn inlines(runs: &[Inline], numbers: &mut FootnoteNumbers, lang: Lang) -> Vec<In
                 target: safe_link_target(target).then(|| target.clone()),
                 children: inlines(children, numbers, lang),
             },
-            InlineKind::FootnoteRef(label) => InlineView::Footnote { label: label.clone(), number: numbers.number(label) },
+            InlineKind::FootnoteRef(label) => {
+                InlineView::Footnote { label: label.clone(), number: numbers.number(label) }
+            }
             InlineKind::SoftBreak => InlineView::Softbreak,
             InlineKind::HardBreak => InlineView::Linebreak,
         })

@@ -90,7 +90,9 @@ fn duplicate_clause_id_points_at_both_declarations() {
         .arg("check")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("error[E009]: duplicate clause id `principle-7` (first declared at content/ja/10-code.md:68:1)"))
+        .stderr(predicate::str::contains(
+            "error[E009]: duplicate clause id `principle-7` (first declared at content/ja/10-code.md:68:1)",
+        ))
         .stderr(predicate::str::contains("--> content/ja/10-code.md:76:1"));
 }
 

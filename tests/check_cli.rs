@@ -29,13 +29,20 @@ fn no_baseline_shows_every_finding_and_fails() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[P007]: half-width `,` in Japanese text"))
-        .stdout(predicate::str::contains("--> content/ja/10-code.md:3:12").or(predicate::str::contains("┌─ content/ja/10-code.md:3:12")));
+        .stdout(
+            predicate::str::contains("--> content/ja/10-code.md:3:12")
+                .or(predicate::str::contains("┌─ content/ja/10-code.md:3:12")),
+        );
 }
 
 #[test]
 fn a_finding_not_in_the_baseline_fails_with_both_source_lines() {
     let project = TempProject::shipped();
-    project.replace(JA, "私たちは、虚偽または誤解を招くような情報を広めたり", "私たちは、虚偽または誤解を招くような情報を広めたり、11月に");
+    project.replace(
+        JA,
+        "私たちは、虚偽または誤解を招くような情報を広めたり",
+        "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
+    );
     project
         .codepub()
         .arg("check")
@@ -53,12 +60,7 @@ fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
     project.replace(JA, "私たちは、本機構専用のデータ保護ポリシーを遵守します。\n\n", "");
     let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
     let report: Value = serde_json::from_slice(&output).unwrap();
-    let finding = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "P002")
-        .expect("a P002 finding");
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "P002").expect("a P002 finding");
     assert_eq!(finding["address"], "principle-7#3");
     assert_eq!(finding["labels"][0]["lang"], "en");
     assert_eq!(finding["labels"][0]["file"], EN);
@@ -101,7 +103,11 @@ fn sarif_output_is_sarif_2_1_0_with_suppressed_accepted_results() {
 fn github_format_prints_workflow_annotations_for_new_findings_only() {
     let project = TempProject::shipped();
     project.codepub().args(["check", "--format", "github"]).assert().code(0).stdout(predicate::str::is_empty());
-    project.replace(JA, "私たちは、虚偽または誤解を招くような情報を広めたり", "私たちは、虚偽または誤解を招くような情報を広めたり、11月に");
+    project.replace(
+        JA,
+        "私たちは、虚偽または誤解を招くような情報を広めたり",
+        "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
+    );
     project
         .codepub()
         .args(["check", "--format", "github"])
@@ -150,12 +156,7 @@ fn messages_follow_the_lang_option_and_the_environment_locale() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("日本語テキスト中に半角の `,` があります"));
-    project
-        .codepub()
-        .args(["--lang", "ja", "check"])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains("エラー 0 件"));
+    project.codepub().args(["--lang", "ja", "check"]).assert().code(0).stdout(predicate::str::contains("エラー 0 件"));
 }
 
 #[test]

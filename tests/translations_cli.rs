@@ -36,7 +36,12 @@ fn changed_english_flags_the_japanese_as_stale_until_signed_off() {
     assert_eq!(clause(&status(&project), "principle-7")["stale"], 1);
 
     project.replace(JA, "データ保護ポリシー", "データ保護およびプライバシーポリシー");
-    project.codepub().args(["sign-off", "principle-7"]).assert().code(0).stdout(predicate::str::contains("signed off 1"));
+    project
+        .codepub()
+        .args(["sign-off", "principle-7"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("signed off 1"));
     project.codepub().arg("check").assert().code(0);
     assert_eq!(clause(&status(&project), "principle-7")["current"], 4);
 }
@@ -58,7 +63,12 @@ fn a_new_pair_is_unsigned_until_signed_off() {
     let project = TempProject::shipped();
     project.replace(EN, "\n### 8. Protect ISO assets", "\nWe keep records.\n\n### 8. Protect ISO assets");
     project.replace(JA, "\n### 8. ISO資産の保護", "\n私たちは記録を保管します。\n\n### 8. ISO資産の保護");
-    project.codepub().arg("check").assert().code(1).stdout(predicate::str::contains("translation has never been signed off"));
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("translation has never been signed off"));
     assert_eq!(clause(&status(&project), "principle-7")["unsigned"], 1);
     project.codepub().arg("sign-off").assert().code(0);
     project.codepub().arg("check").assert().code(0);

@@ -52,24 +52,36 @@ impl Check for EditionMatter {
                 for line in edition.copyright.get(lang) {
                     if !lines.contains(line) {
                         out.push(
-                            Draft::new(Message::new("p014-copyright-missing").arg("line", line), &clause.id.0, Some(lang))
-                                .excerpt(line)
-                                .label(Label::new(lang, &clause.span)),
+                            Draft::new(
+                                Message::new("p014-copyright-missing").arg("line", line),
+                                &clause.id.0,
+                                Some(lang),
+                            )
+                            .excerpt(line)
+                            .label(Label::new(lang, &clause.span)),
                         );
                     }
                 }
                 let isbns: Vec<&str> = ISBN.captures_iter(&text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
                 if !isbns.contains(&edition.isbn.as_str()) {
                     out.push(
-                        Draft::new(Message::new("p014-isbn-missing").arg("isbn", &edition.isbn), &clause.id.0, Some(lang))
-                            .label(Label::new(lang, &clause.span)),
+                        Draft::new(
+                            Message::new("p014-isbn-missing").arg("isbn", &edition.isbn),
+                            &clause.id.0,
+                            Some(lang),
+                        )
+                        .label(Label::new(lang, &clause.span)),
                     );
                 }
                 for other in isbns.into_iter().filter(|i| *i != edition.isbn) {
                     out.push(
-                        Draft::new(Message::new("p014-isbn-differs").arg("found", other).arg("isbn", &edition.isbn), &clause.id.0, Some(lang))
-                            .excerpt(other)
-                            .label(Label::new(lang, &clause.span)),
+                        Draft::new(
+                            Message::new("p014-isbn-differs").arg("found", other).arg("isbn", &edition.isbn),
+                            &clause.id.0,
+                            Some(lang),
+                        )
+                        .excerpt(other)
+                        .label(Label::new(lang, &clause.span)),
                     );
                 }
             }

@@ -68,10 +68,14 @@ impl Check for Footnotes {
                 if other < count {
                     let at = en_inlines.iter().find(|i| matches!(&i.kind, InlineKind::FootnoteRef(l) if l == label));
                     out.push(
-                        Draft::new(Message::new("p003-reference-missing").arg("label", label), &pair.address, Some(Lang::Ja))
-                            .excerpt(format!("[^{label}]"))
-                            .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-no-reference")))
-                            .label(Label::new(Lang::En, at.map_or(en.span, |i| &i.span))),
+                        Draft::new(
+                            Message::new("p003-reference-missing").arg("label", label),
+                            &pair.address,
+                            Some(Lang::Ja),
+                        )
+                        .excerpt(format!("[^{label}]"))
+                        .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-no-reference")))
+                        .label(Label::new(Lang::En, at.map_or(en.span, |i| &i.span))),
                     );
                 }
             }
@@ -80,10 +84,14 @@ impl Check for Footnotes {
                 if other < count {
                     let at = ja_inlines.iter().find(|i| matches!(&i.kind, InlineKind::FootnoteRef(l) if l == label));
                     out.push(
-                        Draft::new(Message::new("p003-reference-extra").arg("label", label), &pair.address, Some(Lang::Ja))
-                            .excerpt(format!("[^{label}]"))
-                            .label(Label::new(Lang::Ja, at.map_or(ja.span, |i| &i.span)))
-                            .label(Label::new(Lang::En, en.span).with(Message::new("label-no-reference"))),
+                        Draft::new(
+                            Message::new("p003-reference-extra").arg("label", label),
+                            &pair.address,
+                            Some(Lang::Ja),
+                        )
+                        .excerpt(format!("[^{label}]"))
+                        .label(Label::new(Lang::Ja, at.map_or(ja.span, |i| &i.span)))
+                        .label(Label::new(Lang::En, en.span).with(Message::new("label-no-reference"))),
                     );
                 }
             }
@@ -120,8 +128,12 @@ impl Check for Footnotes {
                 if cx.project.document(lang.other()).footnote(&footnote.label).is_none() {
                     let id = if lang == Lang::En { "p003-definition-missing-ja" } else { "p003-definition-missing-en" };
                     out.push(
-                        Draft::new(Message::new(id).arg("label", &footnote.label), footnote_address(&footnote.label), Some(Lang::Ja))
-                            .label(Label::new(lang, &footnote.span)),
+                        Draft::new(
+                            Message::new(id).arg("label", &footnote.label),
+                            footnote_address(&footnote.label),
+                            Some(Lang::Ja),
+                        )
+                        .label(Label::new(lang, &footnote.span)),
                     );
                 }
             }

@@ -1,7 +1,7 @@
 //! P009 glossary: an English glossary term in a heading or paragraph expects its Japanese term in
 //! the paired Japanese text.
 
-use super::{Check, Context, Draft, Label};
+use super::{Check, Context, Draft, Label, span_in_text};
 use crate::i18n::Message;
 use crate::model::{InlineKind, Lang};
 
@@ -23,17 +23,26 @@ impl Check for GlossaryTerms {
                 if !term.occurs_in_english(&en.text) || ja.text.contains(&term.ja) {
                     continue;
                 }
-                // Point at the English text inline that holds the term.
+                // Point at the term itself in the English text.
                 let at = en
                     .inlines()
                     .into_iter()
-                    .find(|i| matches!(&i.kind, InlineKind::Text(t) if term.occurs_in_english(t)))
-                    .map_or(en.span, |i| &i.span);
+                    .find_map(|inline| match &inline.kind {
+                        InlineKind::Text(text) => {
+                            term.find_in_english(text).map(|offset| span_in_text(inline, offset, term.en.len()))
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| en.span.clone());
                 out.push(
-                    Draft::new(Message::new("p009-term-missing").arg("en", &term.en).arg("ja", &term.ja), &pair.address, Some(Lang::Ja))
-                        .excerpt(&term.en)
-                        .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-term-expected").arg("ja", &term.ja)))
-                        .label(Label::new(Lang::En, at).with(Message::new("label-term-here").arg("en", &term.en))),
+                    Draft::new(
+                        Message::new("p009-term-missing").arg("en", &term.en).arg("ja", &term.ja),
+                        &pair.address,
+                        Some(Lang::Ja),
+                    )
+                    .excerpt(&term.en)
+                    .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-term-expected").arg("ja", &term.ja)))
+                    .label(Label::new(Lang::En, &at).with(Message::new("label-term-here").arg("en", &term.en))),
                 );
             }
         }
@@ -47,14 +56,16 @@ mod tests {
 
     #[test]
     fn term_translated_as_the_glossary_says_passes() {
-        let mut p = project("# A {#a}\n\nunder the responsibility of Council.\n", "# A {#a}\n\n理事会の責任下にあります。\n");
+        let mut p =
+            project("# A {#a}\n\nunder the responsibility of Council.\n", "# A {#a}\n\n理事会の責任下にあります。\n");
         glossary(&mut p, "Council", "理事会");
         assert!(findings(&p, &GlossaryTerms).is_empty());
     }
 
     #[test]
     fn term_translated_otherwise_is_reported() {
-        let mut p = project("# A {#a}\n\nunder the responsibility of Council.\n", "# A {#a}\n\n評議会の責任下にあります。\n");
+        let mut p =
+            project("# A {#a}\n\nunder the responsibility of Council.\n", "# A {#a}\n\n評議会の責任下にあります。\n");
         glossary(&mut p, "Council", "理事会");
         let found = findings(&p, &GlossaryTerms);
         assert_eq!(found.len(), 1);

@@ -32,7 +32,12 @@ impl Check for LengthRatio {
             .filter_map(|pair| {
                 let (en, ja) = pair.both()?;
                 let (e, j) = (chars(&en.text), chars(&ja.text));
-                (en.kind != UnitKind::Heading && e >= settings.min_chars && j > 0).then_some((pair, e, j, j as f64 / e as f64))
+                (en.kind != UnitKind::Heading && e >= settings.min_chars && j > 0).then_some((
+                    pair,
+                    e,
+                    j,
+                    j as f64 / e as f64,
+                ))
             })
             .collect();
         if measured.len() < 3 {
@@ -82,7 +87,13 @@ mod tests {
 
     #[test]
     fn short_pairs_are_not_judged() {
-        let found = findings(&project("# A {#a}\n\nYes.\n\nNo.\n\nOk.\n", "# A {#a}\n\nはい。\n\nいいえ。\n\nわかりました、承知しました。\n"), &LengthRatio);
+        let found = findings(
+            &project(
+                "# A {#a}\n\nYes.\n\nNo.\n\nOk.\n",
+                "# A {#a}\n\nはい。\n\nいいえ。\n\nわかりました、承知しました。\n",
+            ),
+            &LengthRatio,
+        );
         assert!(found.is_empty());
     }
 }

@@ -53,11 +53,16 @@ impl Check for InlineMarkup {
                     continue;
                 }
                 let ja_at = ja_inlines.iter().find(|i| kind_of(&i.kind) == Some(kind)).map_or(ja.span, |i| &i.span);
-                let en_at =
-                    en_inlines.iter().find(|i| kind_of(&i.kind).map(expected) == Some(kind)).map_or(en.span, |i| &i.span);
+                let en_at = en_inlines
+                    .iter()
+                    .find(|i| kind_of(&i.kind).map(expected) == Some(kind))
+                    .map_or(en.span, |i| &i.span);
                 out.push(
                     Draft::new(
-                        Message::new("p005-markup-count").arg("kind", kind_name(kind)).num("en", e as i64).num("ja", j as i64),
+                        Message::new("p005-markup-count")
+                            .arg("kind", kind_name(kind))
+                            .num("en", e as i64)
+                            .num("ja", j as i64),
                         &pair.address,
                         Some(Lang::Ja),
                     )
@@ -81,7 +86,9 @@ impl Check for InlineMarkup {
             if en_targets.len() == ja_targets.len() && en_targets != ja_targets {
                 out.push(
                     Draft::new(
-                        Message::new("p005-link-targets").arg("en", en_targets.join(", ")).arg("ja", ja_targets.join(", ")),
+                        Message::new("p005-link-targets")
+                            .arg("en", en_targets.join(", "))
+                            .arg("ja", ja_targets.join(", ")),
                         &pair.address,
                         Some(Lang::Ja),
                     )

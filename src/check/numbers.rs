@@ -12,7 +12,17 @@ use crate::model::Lang;
 pub struct Numbers;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -50,7 +60,12 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<String> {
             });
             ENGLISH_DATE_MONTH_FIRST
                 .replace_all(&first, |c: &regex::Captures<'_>| {
-                    tokens.push(format!("{}-{:02}-{:02}", &c[3], month_number(&c[1]), c[2].parse::<u32>().unwrap_or(0)));
+                    tokens.push(format!(
+                        "{}-{:02}-{:02}",
+                        &c[3],
+                        month_number(&c[1]),
+                        c[2].parse::<u32>().unwrap_or(0)
+                    ));
                     " "
                 })
                 .into_owned()
@@ -79,14 +94,17 @@ impl Check for Numbers {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.both() else { continue };
-            let (en_numbers, ja_numbers) = (multiset(numbers(&en.text, Lang::En)), multiset(numbers(&ja.text, Lang::Ja)));
+            let (en_numbers, ja_numbers) =
+                (multiset(numbers(&en.text, Lang::En)), multiset(numbers(&ja.text, Lang::Ja)));
             if en_numbers == ja_numbers {
                 continue;
             }
             let only = |a: &std::collections::HashMap<String, usize>, b: &std::collections::HashMap<String, usize>| {
                 let mut only: Vec<String> = a
                     .iter()
-                    .flat_map(|(n, &count)| std::iter::repeat_n(n.clone(), count.saturating_sub(*b.get(n).unwrap_or(&0))))
+                    .flat_map(|(n, &count)| {
+                        std::iter::repeat_n(n.clone(), count.saturating_sub(*b.get(n).unwrap_or(&0)))
+                    })
                     .collect();
                 only.sort();
                 only.join(", ")
@@ -94,7 +112,9 @@ impl Check for Numbers {
             let (only_en, only_ja) = (only(&en_numbers, &ja_numbers), only(&ja_numbers, &en_numbers));
             out.push(
                 Draft::new(
-                    Message::new("p004-numbers-differ").arg("en", none_if_empty(&only_en)).arg("ja", none_if_empty(&only_ja)),
+                    Message::new("p004-numbers-differ")
+                        .arg("en", none_if_empty(&only_en))
+                        .arg("ja", none_if_empty(&only_ja)),
                     &pair.address,
                     Some(Lang::Ja),
                 )

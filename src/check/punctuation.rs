@@ -2,10 +2,10 @@
 //! `.` ↔ `。`, `:` ↔ `：`, `?` ↔ `？`, `!` ↔ `！`, or neither ends in punctuation.
 
 use super::{Check, Context, Draft, Label, UnitKind, span_in_text, text_without_refs};
-use crate::model::{Inline, InlineKind, walk_inlines};
-use crate::source::Span;
 use crate::i18n::Message;
 use crate::model::Lang;
+use crate::model::{Inline, InlineKind, walk_inlines};
+use crate::source::Span;
 
 pub struct FinalPunctuation;
 

@@ -15,7 +15,9 @@ pub struct StaleTranslation;
 pub enum Standing {
     Current,
     /// The English changed since sign-off; carries the English as signed off.
-    EnglishChanged { old_english: String },
+    EnglishChanged {
+        old_english: String,
+    },
     /// The Japanese changed since sign-off (a Japanese-first edit).
     JapaneseChanged,
     Unsigned,
@@ -44,7 +46,9 @@ pub fn standings<'c>(cx: &'c Context<'_>) -> Option<Vec<(&'c UnitPair<'c>, Stand
                     match lock.get(&pair.address) {
                         // The entry at this address belongs to a paragraph that moved elsewhere.
                         Some(entry) if entry.en != *en && english_now.contains(entry.en.as_str()) => Standing::Unsigned,
-                        Some(entry) if entry.en != *en => Standing::EnglishChanged { old_english: entry.english.clone() },
+                        Some(entry) if entry.en != *en => {
+                            Standing::EnglishChanged { old_english: entry.english.clone() }
+                        }
                         Some(_) => Standing::JapaneseChanged,
                         None => Standing::Unsigned,
                     }
@@ -102,7 +106,12 @@ mod tests {
 
     fn with_lock(en: &str, ja: &str, pairs: Vec<LockedPair>) -> crate::load::Project {
         let mut p = project(&format!("# A {{#a}}\n\n{en}\n"), &format!("# ア {{#a}}\n\n{ja}\n"));
-        let heading = LockedPair { address: "a#heading".into(), en: fingerprint("# A {#a}"), ja: fingerprint("# ア {#a}"), english: "A".into() };
+        let heading = LockedPair {
+            address: "a#heading".into(),
+            en: fingerprint("# A {#a}"),
+            ja: fingerprint("# ア {#a}"),
+            english: "A".into(),
+        };
         p.lock = Some(TranslationLock { version: LOCK_VERSION, pairs: [vec![heading], pairs].concat() });
         p
     }

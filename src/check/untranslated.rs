@@ -25,11 +25,9 @@ impl Check for Untranslated {
         for pattern in &cx.project.config.check.untranslated.allow {
             match Regex::new(pattern) {
                 Ok(regex) => allow.push(regex),
-                Err(_) => out.push(Draft::new(
-                    Message::new("p008-bad-pattern").arg("pattern", pattern),
-                    "codepub.toml",
-                    None,
-                )),
+                Err(_) => {
+                    out.push(Draft::new(Message::new("p008-bad-pattern").arg("pattern", pattern), "codepub.toml", None))
+                }
             }
         }
         for pair in &cx.pairs {
@@ -40,7 +38,8 @@ impl Check for Untranslated {
             }
             let same_as_english = pair.en.as_ref().is_some_and(|en| en.text.trim() == text);
             let id = if same_as_english { "p008-same-as-english" } else { "p008-no-japanese" };
-            let mut draft = Draft::new(Message::new(id), &pair.address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja.span));
+            let mut draft =
+                Draft::new(Message::new(id), &pair.address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja.span));
             if let Some(en) = &pair.en {
                 draft = draft.label(Label::new(Lang::En, en.span));
             }
@@ -58,7 +57,10 @@ mod tests {
     fn english_left_in_the_japanese_text_is_reported() {
         let p = project("# A {#a}\n\nWe act.\n", "# A {#a}\n\nWe act.\n");
         let found = findings(&p, &Untranslated);
-        assert_eq!(found.iter().map(|d| d.message.id).collect::<Vec<_>>(), ["p008-same-as-english", "p008-same-as-english"]);
+        assert_eq!(
+            found.iter().map(|d| d.message.id).collect::<Vec<_>>(),
+            ["p008-same-as-english", "p008-same-as-english"]
+        );
     }
 
     #[test]

@@ -33,7 +33,8 @@ impl Check for HalfWidthPunctuation {
                     if !before.is_some_and(is_japanese) && !after.is_some_and(is_japanese) {
                         continue;
                     }
-                    let excerpt: String = chars[i.saturating_sub(2)..(i + 3).min(chars.len())].iter().map(|&(_, c)| c).collect();
+                    let excerpt: String =
+                        chars[i.saturating_sub(2)..(i + 3).min(chars.len())].iter().map(|&(_, c)| c).collect();
                     out.push(
                         Draft::new(
                             Message::new("p007-half-width").arg("char", c.to_string()).arg("full", full.to_string()),

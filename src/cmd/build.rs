@@ -22,7 +22,8 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         eprintln!("error: {}", session.l10n.format(&Message::new("report-build-refused")));
         return Ok(ExitCode::from(1));
     }
-    let editions: Vec<EditionKind> = if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
+    let editions: Vec<EditionKind> =
+        if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
     let out = if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) };
     let templates = templates_dir(&project);
 
@@ -30,7 +31,12 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         build_pdfs(session, &project, &editions, &out, templates.as_deref(), &args.font_path)?;
     }
     if args.format.contains(&OutputFormat::Html) {
-        eprintln!("{}", session.l10n.format(&Message::new("report-building").arg("edition", "bilingual, en, ja").arg("format", "HTML")));
+        eprintln!(
+            "{}",
+            session
+                .l10n
+                .format(&Message::new("report-building").arg("edition", "bilingual, en, ja").arg("format", "HTML"))
+        );
         let files = render_site(&project, templates.as_deref())
             .map_err(|error| CliError::Render { edition: EditionKind::Bilingual, error })?;
         let dir = out.join("html");
@@ -68,7 +74,10 @@ fn build_pdfs(
 ) -> Result<(), CliError> {
     let renderer = PdfRenderer::new(font_paths).map_err(|error| CliError::Render { edition: editions[0], error })?;
     for edition in editions {
-        eprintln!("{}", session.l10n.format(&Message::new("report-building").arg("edition", edition.name()).arg("format", "PDF")));
+        eprintln!(
+            "{}",
+            session.l10n.format(&Message::new("report-building").arg("edition", edition.name()).arg("format", "PDF"))
+        );
     }
     let rendered: Vec<(EditionKind, Result<Vec<u8>, crate::render::RenderError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = editions
@@ -86,7 +95,8 @@ fn build_pdfs(
     }
     for (edition, bytes) in pdfs {
         let path = out.join(format!("{}.pdf", edition.file_stem()));
-        write_file_atomic(&path, &bytes).map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+        write_file_atomic(&path, &bytes)
+            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
         eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
     }
     Ok(())

@@ -17,9 +17,13 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
             if report.findings.iter().all(|f| f.accepted.is_some()) {
                 let alignment = crate::align::align(&project.en, &project.ja);
                 let pairs: usize = alignment.clauses.iter().map(|c| c.blocks.len()).sum();
-                text.push_str(&session.l10n.format(
-                    &Message::new("report-clean").num("clauses", alignment.clauses.len() as i64).num("pairs", pairs as i64),
-                ));
+                text.push_str(
+                    &session.l10n.format(
+                        &Message::new("report-clean")
+                            .num("clauses", alignment.clauses.len() as i64)
+                            .num("pairs", pairs as i64),
+                    ),
+                );
                 text.push('\n');
             }
             text

@@ -42,7 +42,9 @@ impl CliError {
             CliError::Render { edition, error } => {
                 let mut text = format!(
                     "error: {}\n",
-                    l10n.format(&Message::new("error-render").arg("edition", edition.name()).arg("reason", error.to_string()))
+                    l10n.format(
+                        &Message::new("error-render").arg("edition", edition.name()).arg("reason", error.to_string())
+                    )
                 );
                 if let RenderError::Template { hints, .. } = error {
                     for hint in hints {

@@ -73,15 +73,16 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
 }
 
 fn render_table(session: &Session, table: &[ClauseStatus], has_record: bool) -> String {
-    let header = ["clause", "pairs", "current", "stale", "unsigned", "missing"]
-        .map(|id| session.l10n.format(&Message::new(match id {
+    let header = ["clause", "pairs", "current", "stale", "unsigned", "missing"].map(|id| {
+        session.l10n.format(&Message::new(match id {
             "clause" => "status-clause",
             "pairs" => "status-pairs",
             "current" => "status-current",
             "stale" => "status-stale",
             "unsigned" => "status-unsigned",
             _ => "status-missing",
-        })));
+        }))
+    });
     let width = table.iter().map(|r| r.clause.len()).max().unwrap_or(0).max(display_width(&header[0]));
     let pad = |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(display_width(text))));
     let mut out = pad(&header[0], width);
@@ -103,11 +104,7 @@ fn render_table(session: &Session, table: &[ClauseStatus], has_record: bool) -> 
         for (title, value) in header[1..].iter().zip([r.pairs, r.current, r.stale, r.unsigned, r.missing]) {
             out.push_str("  ");
             let needs_record = [&header[2], &header[3], &header[4]].contains(&title);
-            let shown = if !has_record && needs_record {
-                "-".to_string()
-            } else {
-                value.to_string()
-            };
+            let shown = if !has_record && needs_record { "-".to_string() } else { value.to_string() };
             out.push_str(&format!("{shown:>w$}", w = display_width(title).max(5)));
         }
         out.push('\n');

@@ -69,6 +69,13 @@ impl<'s> FileParser<'s> {
         self.sources.span(self.file, range)
     }
 
+    /// The span of a block or heading, without the line ends the parser includes.
+    fn block_span(&self, range: Range<usize>) -> Span {
+        let text = &self.sources.get(self.file).text;
+        let trimmed = text.get(range.clone()).map_or(0, |t| t.len() - t.trim_end().len());
+        self.span(range.start..(range.end - trimmed).max(range.start))
+    }
+
     fn location(&self, offset: usize) -> Location {
         let (line, column) = self.sources.get(self.file).line_column(offset);
         Location { path: self.sources.name(self.file).to_string(), line, column }
@@ -85,13 +92,19 @@ impl<'s> FileParser<'s> {
                         message: error.message().to_string(),
                     })?;
                     parsed.clauses.push((
-                        Clause { id: ClauseId(front.clause), kind: front.kind, heading: None, blocks: Vec::new(), span: self.span(range) },
+                        Clause {
+                            id: ClauseId(front.clause),
+                            kind: front.kind,
+                            heading: None,
+                            blocks: Vec::new(),
+                            span: self.block_span(range),
+                        },
                         IdOrigin::FrontMatter,
                     ));
                 }
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let inlines = self.inlines_until(TagEnd::Heading(level))?;
-                    let span = self.span(range.clone());
+                    let span = self.block_span(range.clone());
                     let (id, origin) = match id {
                         Some(id) => (ClauseId(id.to_string()), IdOrigin::Heading),
                         None => (ClauseId(format!("line-{}", span.line)), IdOrigin::Missing),
@@ -104,7 +117,7 @@ impl<'s> FileParser<'s> {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let blocks = self.blocks_until(TagEnd::FootnoteDefinition)?;
-                    parsed.footnotes.push(Footnote { label: label.to_string(), blocks, span: self.span(range) });
+                    parsed.footnotes.push(Footnote { label: label.to_string(), blocks, span: self.block_span(range) });
                 }
                 Event::Start(tag) => {
                     let block = self.block(tag, range.clone())?;
@@ -143,7 +156,11 @@ impl<'s> FileParser<'s> {
     fn check_size(&self, range: &Range<usize>) -> Result<(), InputError> {
         let bytes = range.end - range.start;
         if bytes > self.max_block_bytes {
-            return Err(InputError::BlockTooLarge { at: self.location(range.start), bytes, limit: self.max_block_bytes });
+            return Err(InputError::BlockTooLarge {
+                at: self.location(range.start),
+                bytes,
+                limit: self.max_block_bytes,
+            });
         }
         Ok(())
     }
@@ -151,7 +168,7 @@ impl<'s> FileParser<'s> {
     /// The block opened by `tag` (its Start event already consumed).
     fn block(&mut self, tag: Tag<'s>, range: Range<usize>) -> Result<Block, InputError> {
         self.check_size(&range)?;
-        let span = self.span(range);
+        let span = self.block_span(range);
         let kind = match tag {
             Tag::Paragraph => BlockKind::Paragraph(self.inlines_until(TagEnd::Paragraph)?),
             Tag::List(start) => BlockKind::List { ordered: start.is_some(), items: self.list_items()? },
@@ -203,7 +220,7 @@ impl<'s> FileParser<'s> {
                 Event::End(TagEnd::List(_)) => break,
                 Event::Start(Tag::Item) => {
                     let inlines = self.inlines_until(TagEnd::Item)?;
-                    items.push(ListItem { inlines, span: self.span(range) });
+                    items.push(ListItem { inlines, span: self.block_span(range) });
                 }
                 _ => {}
             }
@@ -231,10 +248,9 @@ impl<'s> FileParser<'s> {
                 Event::Rule | Event::TaskListMarker(_) => continue,
                 Event::Start(Tag::Emphasis) => InlineKind::Emphasis(self.inlines_until(TagEnd::Emphasis)?),
                 Event::Start(Tag::Strong) => InlineKind::Strong(self.inlines_until(TagEnd::Strong)?),
-                Event::Start(Tag::Link { dest_url, .. }) => InlineKind::Link {
-                    target: dest_url.to_string(),
-                    children: self.inlines_until(TagEnd::Link)?,
-                },
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    InlineKind::Link { target: dest_url.to_string(), children: self.inlines_until(TagEnd::Link)? }
+                }
                 Event::Start(Tag::Paragraph | Tag::Item) | Event::Start(Tag::List(_)) => {
                     if !inlines.is_empty() {
                         InlineKind::SoftBreak

@@ -70,7 +70,10 @@ pub fn read_text(tree: &dyn SourceTree, relative: &Path) -> Result<Option<String
 }
 
 /// A TOML file of the tree, deserialised; `None` when absent.
-pub fn read_toml<T: serde::de::DeserializeOwned>(tree: &dyn SourceTree, relative: &Path) -> Result<Option<T>, InputError> {
+pub fn read_toml<T: serde::de::DeserializeOwned>(
+    tree: &dyn SourceTree,
+    relative: &Path,
+) -> Result<Option<T>, InputError> {
     let name = tree::shown(relative);
     read_text(tree, relative)?.map(|text| config::parse_toml(&text, &name)).transpose()
 }

@@ -81,18 +81,14 @@ pub struct GitTree {
 impl GitTree {
     /// Reads the project under `root` as it is at `revision` of the repository holding `root`.
     pub fn open(root: &Path, revision: &str) -> Result<Self, InputError> {
-        let error = |message: String| InputError::Git {
-            at: Location { path: shown(root), line: 1, column: 1 },
-            message,
-        };
+        let error =
+            |message: String| InputError::Git { at: Location { path: shown(root), line: 1, column: 1 }, message };
         let repo = gix::discover(root).map_err(|e| error(format!("not a git repository: {e}")))?;
         let workdir = repo.workdir().ok_or_else(|| error("the repository has no work tree".into()))?;
         let workdir = workdir.canonicalize().map_err(|e| error(e.to_string()))?;
         let root = root.canonicalize().map_err(|e| error(e.to_string()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
-        let id = repo
-            .rev_parse_single(revision)
-            .map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
+        let id = repo.rev_parse_single(revision).map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
         let commit = id
             .object()
             .and_then(|object| Ok(object.peel_to_commit()?))

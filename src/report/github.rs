@@ -23,7 +23,8 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
             Severity::Warning => "warning",
         };
         let title = property(&format!("{} {}", finding.code, finding.check));
-        let message = data(&format!("{} ({}) — {}", headline(finding, l10n), finding.address, l10n.format(&finding.help)));
+        let message =
+            data(&format!("{} ({}) — {}", headline(finding, l10n), finding.address, l10n.format(&finding.help)));
         match finding.labels.first() {
             Some(label) => {
                 let at = place(project, label);

@@ -60,7 +60,8 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             .map(|(i, label)| {
                 let make = if i == 0 { CsLabel::primary } else { CsLabel::secondary };
                 let text = label.message.as_ref().map(|m| l10n.format(m)).unwrap_or_default();
-                let text = if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
+                let text =
+                    if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
                 make(label.span.file, label.span.range()).with_message(text)
             })
             .collect();
@@ -100,8 +101,8 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
     }
     for &index in &report.unused_baseline {
         let entry = &project.baseline.entries[index];
-        let message =
-            l10n.format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
+        let message = l10n
+            .format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
         text.push_str(&format!("warning: {message}\n  --> {}\n", entry.at));
     }
     let errors = report.count(Severity::Error, false) as i64;
