@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::align::{Alignment, align};
 use crate::config::Edition;
 use crate::load::Project;
-use crate::model::{Block, BlockKind, Clause, ClauseKind, Inline, InlineKind, Lang, walk_inlines};
+use crate::model::{Block, BlockKind, Clause, ClauseKind, Inline, InlineKind, Lang};
 
 /// Which edition to render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -195,11 +195,9 @@ fn build<'p>(project: &'p Project, alignment: &Alignment<'_>, edition: EditionKi
     let mut sections = Vec::new();
     for pair in &alignment.clauses {
         let kind = if pair.is_colophon() { ClauseKind::Colophon } else { ClauseKind::Body };
+        let colophon_lang = [edition.colophon_lang()];
         let printed: &[Lang] = match kind {
-            ClauseKind::Colophon => std::slice::from_ref(match edition.colophon_lang() {
-                Lang::En => &Lang::En,
-                Lang::Ja => &Lang::Ja,
-            }),
+            ClauseKind::Colophon => &colophon_lang,
             ClauseKind::Body => langs,
         };
         if printed.iter().all(|&lang| pair.side(lang).is_none()) {
@@ -208,7 +206,7 @@ fn build<'p>(project: &'p Project, alignment: &Alignment<'_>, edition: EditionKi
         let level = [pair.en, pair.ja].into_iter().flatten().find_map(|c| c.heading.as_ref()).map_or(0, |h| h.level);
         let heading = Sides::from_fn(printed, |lang| {
             let heading = pair.side(lang)?.heading.as_ref()?;
-            Some(inlines(&heading.inlines, &mut numbers, lang))
+            Some(inlines(&heading.inlines, &mut numbers))
         });
         let rows = match kind {
             ClauseKind::Body => pair
@@ -216,7 +214,7 @@ fn build<'p>(project: &'p Project, alignment: &Alignment<'_>, edition: EditionKi
                 .iter()
                 .map(|row| RowView {
                     address: row.address.clone(),
-                    sides: Sides::from_fn(printed, |lang| Some(block(row.side(lang)?, false, &mut numbers, lang))),
+                    sides: Sides::from_fn(printed, |lang| Some(block(row.side(lang)?, false, &mut numbers))),
                 })
                 .collect(),
             ClauseKind::Colophon => {
@@ -229,7 +227,7 @@ fn build<'p>(project: &'p Project, alignment: &Alignment<'_>, edition: EditionKi
                     .enumerate()
                     .map(|(i, b)| RowView {
                         address: crate::align::block_address(&pair.id.0, i),
-                        sides: Sides::from_fn(printed, |lang| Some(block(b, true, &mut numbers, lang))),
+                        sides: Sides::from_fn(printed, |_| Some(block(b, true, &mut numbers))),
                     })
                     .collect()
             }
@@ -247,7 +245,7 @@ fn build<'p>(project: &'p Project, alignment: &Alignment<'_>, edition: EditionKi
                     Lang::En => pair.en?,
                     Lang::Ja => pair.ja?,
                 };
-                Some(footnote.blocks.iter().map(|b| block(b, false, &mut FootnoteNumbers::default(), lang)).collect())
+                Some(footnote.blocks.iter().map(|b| block(b, false, &mut FootnoteNumbers::default())).collect())
             });
             Some((pair.label.to_string(), FootnoteView { number, sides }))
         })
@@ -278,33 +276,32 @@ impl FootnoteNumbers {
     }
 }
 
-fn block(block: &Block, lines: bool, numbers: &mut FootnoteNumbers, lang: Lang) -> BlockView {
+fn block(block: &Block, lines: bool, numbers: &mut FootnoteNumbers) -> BlockView {
     match &block.kind {
-        BlockKind::Paragraph(runs) if lines => BlockView::Lines { inlines: inlines(runs, numbers, lang) },
-        BlockKind::Paragraph(runs) => BlockView::Paragraph { inlines: inlines(runs, numbers, lang) },
+        BlockKind::Paragraph(runs) if lines => BlockView::Lines { inlines: inlines(runs, numbers) },
+        BlockKind::Paragraph(runs) => BlockView::Paragraph { inlines: inlines(runs, numbers) },
         BlockKind::List { ordered, items } => BlockView::List {
             ordered: *ordered,
-            items: items.iter().map(|item| inlines(&item.inlines, numbers, lang)).collect(),
+            items: items.iter().map(|item| inlines(&item.inlines, numbers)).collect(),
         },
         BlockKind::Quote(blocks) => {
-            BlockView::Quote { blocks: blocks.iter().map(|b| self::block(b, lines, numbers, lang)).collect() }
+            BlockView::Quote { blocks: blocks.iter().map(|b| self::block(b, lines, numbers)).collect() }
         }
         BlockKind::Code(text) => BlockView::Code { text: text.clone() },
         BlockKind::Rule => BlockView::Rule,
     }
 }
 
-fn inlines(runs: &[Inline], numbers: &mut FootnoteNumbers, lang: Lang) -> Vec<InlineView> {
-    let _ = lang;
+fn inlines(runs: &[Inline], numbers: &mut FootnoteNumbers) -> Vec<InlineView> {
     runs.iter()
         .map(|inline| match &inline.kind {
             InlineKind::Text(text) => InlineView::Text { text: text.clone() },
             InlineKind::Code(text) => InlineView::Code { text: text.clone() },
-            InlineKind::Emphasis(children) => InlineView::Emphasis { children: inlines(children, numbers, lang) },
-            InlineKind::Strong(children) => InlineView::Strong { children: inlines(children, numbers, lang) },
+            InlineKind::Emphasis(children) => InlineView::Emphasis { children: inlines(children, numbers) },
+            InlineKind::Strong(children) => InlineView::Strong { children: inlines(children, numbers) },
             InlineKind::Link { target, children } => InlineView::Link {
                 target: safe_link_target(target).then(|| target.clone()),
-                children: inlines(children, numbers, lang),
+                children: inlines(children, numbers),
             },
             InlineKind::FootnoteRef(label) => {
                 InlineView::Footnote { label: label.clone(), number: numbers.number(label) }
@@ -313,19 +310,6 @@ fn inlines(runs: &[Inline], numbers: &mut FootnoteNumbers, lang: Lang) -> Vec<In
             InlineKind::HardBreak => InlineView::Linebreak,
         })
         .collect()
-}
-
-/// Whether any inline of `runs` links somewhere unsafe (used by the link check).
-pub fn unsafe_links(runs: &[Inline]) -> Vec<&Inline> {
-    let mut found = Vec::new();
-    walk_inlines(runs, &mut |inline| {
-        if let InlineKind::Link { target, .. } = &inline.kind
-            && !safe_link_target(target)
-        {
-            found.push(inline);
-        }
-    });
-    found
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{Alignment, align};
 use crate::i18n::Message;
 use crate::load::Project;
-use crate::model::{Block, BlockKind, ClauseKind, Inline, InlineKind, Lang, plain_text};
+use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -257,11 +257,9 @@ impl<'a> Context<'a> {
                 let heading = clause.side(lang)?.heading.as_ref()?;
                 Some(Unit::heading(lang, &heading.span, &heading.inlines))
             };
-            if clause.en.is_some_and(|c| c.kind == ClauseKind::Body) || clause.ja.is_some() {
-                let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
-                if en.is_some() || ja.is_some() {
-                    pairs.push(UnitPair { address: format!("{}#heading", clause.id), en, ja });
-                }
+            let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
+            if en.is_some() || ja.is_some() {
+                pairs.push(UnitPair { address: format!("{}#heading", clause.id), en, ja });
             }
             for row in &clause.blocks {
                 pairs.push(UnitPair {
