@@ -58,6 +58,33 @@ pub enum Command {
     },
     /// Show, per clause, how many translations are current, stale, unsigned or missing.
     Status(StatusArgs),
+    /// Compare two revisions of the text, in both languages, and say which translations went stale.
+    ///
+    /// OLD and NEW are git revisions of the project (`HEAD~1`, a tag, a commit) or project folders.
+    /// Exit status: 0 no changes, 1 changes, 2 errors.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier revision: a git revision or a project folder.
+    pub old: String,
+    /// The later revision: a git revision or a project folder.
+    pub new: String,
+    /// Output format: terminal text, JSON, or an HTML or PDF redline.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    pub format: DiffFormat,
+    /// Write the output to this file (required for PDF) instead of standard output.
+    #[arg(long, value_name = "FILE", required_if_eq("format", "pdf"))]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Terminal,
+    Json,
+    Html,
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]

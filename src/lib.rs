@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod glossary;
 pub mod i18n;

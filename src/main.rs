@@ -44,5 +44,6 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::Build(args) => cmd::build::build(&session, args),
         Command::SignOff { clauses } => cmd::sign_off::sign_off(&session, clauses),
         Command::Status(args) => cmd::status::status(&session, args),
+        Command::Diff(args) => cmd::diff::diff(&session, args),
     }
 }

@@ -67,7 +67,10 @@ fn an_unknown_revision_is_a_clear_error() {
     let project = TempProject::shipped();
     repository_with_two_revisions(&project);
     let error = GitTree::open(project.root(), "no-such-branch").err().expect("an error");
-    assert!(matches!(&error, InputError::Git { message, .. } if message.contains("unknown revision `no-such-branch`")), "{error}");
+    assert!(
+        matches!(&error, InputError::Git { message, .. } if message.contains("unknown revision `no-such-branch`")),
+        "{error}"
+    );
 }
 
 #[test]

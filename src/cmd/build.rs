@@ -38,7 +38,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
                 .format(&Message::new("report-building").arg("edition", "bilingual, en, ja").arg("format", "HTML"))
         );
         let files = render_site(&project, templates.as_deref())
-            .map_err(|error| CliError::Render { edition: EditionKind::Bilingual, error })?;
+            .map_err(|error| CliError::Render { what: "html".into(), error })?;
         let dir = out.join("html");
         write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
         eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", dir.display().to_string())));
@@ -72,7 +72,7 @@ fn build_pdfs(
     templates: Option<&Path>,
     font_paths: &[PathBuf],
 ) -> Result<(), CliError> {
-    let renderer = PdfRenderer::new(font_paths).map_err(|error| CliError::Render { edition: editions[0], error })?;
+    let renderer = PdfRenderer::new(font_paths).map_err(|error| CliError::Render { what: "pdf".into(), error })?;
     for edition in editions {
         eprintln!(
             "{}",
@@ -91,7 +91,7 @@ fn build_pdfs(
     });
     let mut pdfs = Vec::new();
     for (edition, result) in rendered {
-        pdfs.push((edition, result.map_err(|error| CliError::Render { edition, error })?));
+        pdfs.push((edition, result.map_err(|error| CliError::Render { what: edition.name().into(), error })?));
     }
     for (edition, bytes) in pdfs {
         let path = out.join(format!("{}.pdf", edition.file_stem()));

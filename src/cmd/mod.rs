@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod sign_off;
 pub mod status;
 
@@ -10,7 +11,6 @@ use std::path::{Path, PathBuf};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
 use crate::render::RenderError;
-use crate::view::EditionKind;
 
 /// Everything a command needs besides its own arguments.
 pub struct Session {
@@ -24,8 +24,9 @@ pub struct Session {
 pub enum CliError {
     #[error(transparent)]
     Input(#[from] InputError),
-    #[error("{edition:?}: {error}")]
-    Render { edition: EditionKind, error: RenderError },
+    /// `what`: the edition (`bilingual`, `en`, `ja`) or `redline`.
+    #[error("{what}: {error}")]
+    Render { what: String, error: RenderError },
     #[error("{path}: {error}")]
     Write { path: String, error: std::io::Error },
     #[error("no codepub.toml in {dir}")]
@@ -39,11 +40,11 @@ impl CliError {
     pub fn render(&self, l10n: &Localizer, color: bool) -> String {
         match self {
             CliError::Input(error) => crate::report::render_input_error(error, l10n, color),
-            CliError::Render { edition, error } => {
+            CliError::Render { what, error } => {
                 let mut text = format!(
                     "error: {}\n",
                     l10n.format(
-                        &Message::new("error-render").arg("edition", edition.name()).arg("reason", error.to_string())
+                        &Message::new("error-render").arg("edition", what).arg("reason", error.to_string())
                     )
                 );
                 if let RenderError::Template { hints, .. } = error {

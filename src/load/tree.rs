@@ -89,10 +89,8 @@ impl GitTree {
         let root = root.canonicalize().map_err(|e| error(e.to_string()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
         let id = repo.rev_parse_single(revision).map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
-        let commit = id
-            .object()
-            .and_then(|object| Ok(object.peel_to_commit()?))
-            .map_err(|e| error(format!("`{revision}` is not a commit: {e}")))?;
+        let not_a_commit = |e: &dyn std::fmt::Display| error(format!("`{revision}` is not a commit: {e}"));
+        let commit = id.object().map_err(|e| not_a_commit(&e))?.peel_to_commit().map_err(|e| not_a_commit(&e))?;
         let tree = commit.tree().map_err(|e| error(e.to_string()))?;
         let mut recorder = gix::traverse::tree::Recorder::default();
         tree.traverse().breadthfirst(&mut recorder).map_err(|e| error(e.to_string()))?;

@@ -1,0 +1,53 @@
+//! `codepub diff OLD NEW`: compares two revisions (git revisions of the project, or two project
+//! folders) clause by clause; exit 0 without changes, 1 with changes, 2 on errors.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{CliError, Session};
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::{compare, render_html, render_json, render_terminal};
+use crate::load::{DirTree, GitTree, Project, load_from};
+use crate::write::write_file_atomic;
+
+/// Loads one side of the diff: a folder holding `codepub.toml`, else a git revision of the project.
+pub fn load_revision(root: &Path, spec: &str) -> Result<Project, CliError> {
+    let folder = PathBuf::from(spec);
+    if folder.join(crate::config::CONFIG_FILE).is_file() {
+        return Ok(load_from(&folder, &DirTree::new(&folder))?);
+    }
+    Ok(load_from(root, &GitTree::open(root, spec)?)?)
+}
+
+pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
+    let old = load_revision(&session.root, &args.old)?;
+    let new = load_revision(&session.root, &args.new)?;
+    let diff = compare(&old, &new);
+    let output: Vec<u8> = match args.format {
+        DiffFormat::Terminal => render_terminal(&diff, &session.l10n, session.color).into_bytes(),
+        DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
+        DiffFormat::Html => render_html(&diff, &session.l10n).into_bytes(),
+        DiffFormat::Pdf => {
+            let templates = new.root.join("templates");
+            let render = |renderer: crate::render::pdf::PdfRenderer| {
+                renderer.render_redline(&diff, Some(templates.as_path()).filter(|dir| dir.is_dir()))
+            };
+            crate::render::pdf::PdfRenderer::new(&[])
+                .and_then(render)
+                .map_err(|error| CliError::Render { what: "redline".into(), error })?
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            let path = if path.is_absolute() { path.clone() } else { session.root.join(path) };
+            write_file_atomic(&path, &output)
+                .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&output).map_err(|error| CliError::Write { path: "stdout".into(), error })?;
+        }
+    }
+    Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

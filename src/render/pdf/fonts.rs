@@ -1,0 +1,97 @@
+//! The fonts Typst may use: those bundled in the binary (every file of the crate's `fonts/`
+//! folder, embedded by `build.rs`) followed by those found in the CLI's `--font-path` folders.
+//! System fonts are never searched. Fonts are parsed once and shared by every render.
+
+use std::path::{Path, PathBuf};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+use crate::render::RenderError;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_fonts.rs"));
+}
+
+/// Font files embedded in the binary: file name and bytes.
+pub fn bundled_files() -> &'static [(&'static str, &'static [u8])] {
+    bundled::BUNDLED_FONTS
+}
+
+/// File extensions Typst can read fonts from.
+const FONT_EXTENSIONS: [&str; 4] = ["ttf", "otf", "ttc", "otc"];
+
+/// Parsed fonts and the book Typst selects them from; `book` indexes `fonts`.
+pub struct FontSet {
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+}
+
+impl FontSet {
+    /// The bundled fonts, then every font file under `extra_dirs` (searched recursively, in
+    /// file-name order so the result does not depend on the file system).
+    pub fn load(extra_dirs: &[PathBuf]) -> Result<Self, RenderError> {
+        let mut fonts = Vec::new();
+        for (name, bytes) in bundled_files() {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(*bytes)));
+            if fonts.len() == before {
+                return Err(RenderError::Font(format!("bundled font {name} could not be read")));
+            }
+        }
+        for dir in extra_dirs {
+            load_dir(dir, &mut fonts)?;
+        }
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Ok(Self { book, fonts })
+    }
+}
+
+/// Adds the fonts of every font file under `dir`; files that are not fonts are skipped.
+fn load_dir(dir: &Path, fonts: &mut Vec<Font>) -> Result<(), RenderError> {
+    if !dir.is_dir() {
+        return Err(RenderError::Font(format!("font path {} is not a directory", dir.display())));
+    }
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|error| RenderError::Font(format!("font path {}: {error}", dir.display())))?;
+        let is_font = entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .and_then(|ext| ext.to_str())
+                .is_some_and(|ext| FONT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+        if !is_font {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|error| RenderError::Font(format!("{}: {error}", entry.path().display())))?;
+        fonts.extend(Font::iter(Bytes::new(bytes)));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_cover_both_scripts_and_styles() {
+        let set = FontSet::load(&[]).unwrap();
+        let families: Vec<String> = set.fonts.iter().map(|f| f.info().family.clone()).collect();
+        for family in ["BIZ UDMincho", "BIZ UDGothic", "Libertinus Serif", "Open Sans", "DejaVu Sans Mono"] {
+            assert!(families.iter().any(|f| f == family), "{family} missing from {families:?}");
+        }
+        let italic = set
+            .fonts
+            .iter()
+            .any(|f| f.info().family == "Libertinus Serif" && f.info().variant.style == typst::text::FontStyle::Italic);
+        assert!(italic, "an italic Latin face is bundled");
+    }
+
+    #[test]
+    fn a_missing_font_path_is_an_error() {
+        let error = FontSet::load(&[PathBuf::from("/nonexistent/fonts")]).err();
+        assert!(matches!(error, Some(RenderError::Font(_))));
+    }
+}

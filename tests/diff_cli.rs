@@ -1,0 +1,118 @@
+//! `codepub diff` through the real binary: folders and git revisions, formats, exit statuses.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{EN, JA, TempProject, manifest_dir};
+use predicates::prelude::*;
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn synthetic_revision() -> String {
+    manifest_dir().join("tests/fixtures/revisions/2025-synthetic").display().to_string()
+}
+
+#[test]
+fn identical_revisions_exit_0() {
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    project.codepub().args(["diff", &root, &root]).assert().code(0);
+}
+
+#[test]
+fn changed_folders_exit_1_with_a_header_naming_both_resolutions() {
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    project
+        .codepub()
+        .args(["diff", &root, &synthetic_revision()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Council Resolution 11/2023 (adopted 2023-02-23)"))
+        .stdout(predicate::str::contains("Council Resolution 7/2025 (adopted 2025-06-12)"))
+        .stdout(predicate::str::contains("principle-11"));
+}
+
+#[test]
+fn git_revisions_are_compared_and_the_stale_japanese_is_named() {
+    let project = TempProject::shipped();
+    git(project.root(), &["init", "-q", "-b", "main"]);
+    git(project.root(), &["add", "."]);
+    git(project.root(), &["commit", "-q", "-m", "11/2023"]);
+    git(project.root(), &["tag", "r11-2023"]);
+    project.replace(EN, "We act with honesty", "We act with complete honesty");
+    git(project.root(), &["commit", "-q", "-am", "revise principle 3"]);
+    let output = project.codepub().args(["diff", "r11-2023", "HEAD", "--format", "json"]).assert().code(1);
+    let json: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("principle-3#1"), "{text}");
+    assert!(text.contains("complete"), "{text}");
+    project.codepub().args(["diff", "HEAD", "HEAD"]).assert().code(0);
+}
+
+#[test]
+fn html_redline_is_written_to_the_out_file() {
+    let project = TempProject::shipped();
+    project.replace(
+        JA,
+        "私たちは、本機構専用のデータ保護ポリシーを遵守します。",
+        "私たちは、本機構専用のデータ保護方針を遵守します。",
+    );
+    let out = project.path("redline.html");
+    project
+        .codepub()
+        .args([
+            "diff",
+            &manifest_dir().display().to_string(),
+            &project.root().display().to_string(),
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(html.contains("<ins") && html.contains("<del"), "{html}");
+}
+
+#[test]
+fn an_unknown_revision_exits_2_with_a_clear_message() {
+    let project = TempProject::shipped();
+    git(project.root(), &["init", "-q"]);
+    git(project.root(), &["add", "."]);
+    git(project.root(), &["commit", "-q", "-m", "x"]);
+    project
+        .codepub()
+        .args(["diff", "v9.9", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error[E012]: unknown revision `v9.9`"));
+}
+
+#[test]
+fn a_project_outside_any_repository_exits_2() {
+    let project = TempProject::shipped();
+    project
+        .codepub()
+        .args(["diff", "HEAD~1", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a git repository"));
+}
+
+#[test]
+fn pdf_redline_needs_an_output_file() {
+    let project = TempProject::shipped();
+    project.codepub().args(["diff", "HEAD~1", "HEAD", "--format", "pdf"]).assert().code(2);
+}
