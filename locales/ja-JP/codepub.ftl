@@ -106,6 +106,7 @@ report-clean = 翻訳の対応は保たれています：{ $clauses } 条項、{
 report-address = 位置 { $address }
 report-build-refused = ソースにエラーがあるため公開しません（それでも公開するには --allow-errors）
 report-built = { $path } を書き出しました
+report-building-html = HTML ページを生成中（対訳版、英語版、日本語版）
 report-building = { $edition } 版を組版中（{ $format }）
 error-unknown-clause = ソースに条項 `{ $id }` がありません
 report-signed-off = { $clauses } の翻訳 { $count } 件を新たに承認しました（記録は計 { $total } 件）：{ $path }

@@ -1,5 +1,6 @@
-//! `codepub build`: check parity, then render the requested editions and formats and write them
-//! atomically under the output folder.
+//! `codepub build`: check parity, render the requested editions and formats, and only when all of
+//! them rendered, write them atomically under the output folder. A failed build leaves the last
+//! good output in place.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use crate::check::{RunOptions, run};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
 use crate::load::Project;
+use crate::render::RenderError;
 use crate::render::html::render_site;
 use crate::render::pdf::PdfRenderer;
 use crate::view::{EditionKind, edition_view};
@@ -27,23 +29,50 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let out = if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) };
     let templates = templates_dir(&project);
 
-    if args.format.contains(&OutputFormat::Pdf) {
-        build_pdfs(session, &project, &editions, &out, templates.as_deref(), &args.font_path)?;
-    }
-    if args.format.contains(&OutputFormat::Html) {
-        eprintln!(
-            "{}",
-            session
-                .l10n
-                .format(&Message::new("report-building").arg("edition", "bilingual, en, ja").arg("format", "HTML"))
-        );
+    let pdfs = if args.format.contains(&OutputFormat::Pdf) {
+        for edition in &editions {
+            let message = Message::new("report-building").arg("edition", edition.name()).arg("format", "PDF");
+            eprintln!("{}", session.l10n.format(&message));
+        }
+        render_pdfs(&project, &editions, templates.as_deref(), &args.font_path)?
+    } else {
+        Vec::new()
+    };
+    let site = if args.format.contains(&OutputFormat::Html) {
+        eprintln!("{}", session.l10n.format(&Message::new("report-building-html")));
         let files = render_site(&project, templates.as_deref())
             .map_err(|error| CliError::Render { what: "html".into(), error })?;
+        Some(files.into_iter().filter(|(name, _)| page_wanted(name, &editions)).collect::<Vec<_>>())
+    } else {
+        None
+    };
+
+    let written = |path: &Path| {
+        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
+    };
+    for (edition, bytes) in pdfs {
+        let path = out.join(format!("{}.pdf", edition.file_stem()));
+        write_file_atomic(&path, &bytes)
+            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+        written(&path);
+    }
+    if let Some(files) = site {
         let dir = out.join("html");
         write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", dir.display().to_string())));
+        written(&dir.join("index.html"));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether an HTML output file belongs to the requested editions (shared assets always do).
+fn page_wanted(name: &str, editions: &[EditionKind]) -> bool {
+    let page = match name {
+        "index.html" => EditionKind::Bilingual,
+        "en.html" => EditionKind::En,
+        "ja.html" => EditionKind::Ja,
+        _ => return true,
+    };
+    editions.contains(&page)
 }
 
 fn dedup(editions: &[EditionKind]) -> Vec<EditionKind> {
@@ -62,24 +91,15 @@ fn templates_dir(project: &Project) -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Renders the PDF editions in parallel (fonts loaded once), then writes each atomically. Nothing
-/// is written unless every edition rendered.
-fn build_pdfs(
-    session: &Session,
+/// Renders the PDF editions in parallel with one renderer (fonts loaded once).
+fn render_pdfs(
     project: &Project,
     editions: &[EditionKind],
-    out: &Path,
     templates: Option<&Path>,
     font_paths: &[PathBuf],
-) -> Result<(), CliError> {
+) -> Result<Vec<(EditionKind, Vec<u8>)>, CliError> {
     let renderer = PdfRenderer::new(font_paths).map_err(|error| CliError::Render { what: "pdf".into(), error })?;
-    for edition in editions {
-        eprintln!(
-            "{}",
-            session.l10n.format(&Message::new("report-building").arg("edition", edition.name()).arg("format", "PDF"))
-        );
-    }
-    let rendered: Vec<(EditionKind, Result<Vec<u8>, crate::render::RenderError>)> = std::thread::scope(|scope| {
+    let rendered: Vec<(EditionKind, Result<Vec<u8>, RenderError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = editions
             .iter()
             .map(|&edition| {
@@ -87,17 +107,20 @@ fn build_pdfs(
                 scope.spawn(move || (edition, renderer.render(&edition_view(project, edition), templates)))
             })
             .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        handles
+            .into_iter()
+            .zip(editions)
+            .map(|(handle, &edition)| {
+                handle.join().unwrap_or_else(|_| (edition, Err(RenderError::Export("the renderer panicked".into()))))
+            })
+            .collect()
     });
-    let mut pdfs = Vec::new();
-    for (edition, result) in rendered {
-        pdfs.push((edition, result.map_err(|error| CliError::Render { what: edition.name().into(), error })?));
-    }
-    for (edition, bytes) in pdfs {
-        let path = out.join(format!("{}.pdf", edition.file_stem()));
-        write_file_atomic(&path, &bytes)
-            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
-    }
-    Ok(())
+    rendered
+        .into_iter()
+        .map(|(edition, result)| {
+            result
+                .map(|bytes| (edition, bytes))
+                .map_err(|error| CliError::Render { what: edition.name().into(), error })
+        })
+        .collect()
 }

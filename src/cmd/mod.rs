@@ -43,9 +43,7 @@ impl CliError {
             CliError::Render { what, error } => {
                 let mut text = format!(
                     "error: {}\n",
-                    l10n.format(
-                        &Message::new("error-render").arg("edition", what).arg("reason", error.to_string())
-                    )
+                    l10n.format(&Message::new("error-render").arg("edition", what).arg("reason", error.to_string()))
                 );
                 if let RenderError::Template { hints, .. } = error {
                     for hint in hints {

@@ -1,0 +1,119 @@
+//! `codepub build` through the real binary: the parity gate, edition and format selection,
+//! determinism, and atomic output (a failed build leaves the last good output in place).
+
+mod common;
+
+use common::{JA, TempProject};
+use predicates::prelude::*;
+
+fn read(project: &TempProject, relative: &str) -> Vec<u8> {
+    std::fs::read(project.path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+#[test]
+fn build_writes_three_pdfs_and_the_html_pages() {
+    let project = TempProject::shipped();
+    project.codepub().arg("build").assert().code(0).stderr(predicate::str::contains("out/code-bilingual.pdf"));
+    for file in ["out/code-bilingual.pdf", "out/code-en.pdf", "out/code-ja.pdf"] {
+        assert!(read(&project, file).starts_with(b"%PDF-"), "{file}");
+    }
+    for file in ["out/html/index.html", "out/html/en.html", "out/html/ja.html", "out/html/style.css"] {
+        assert!(project.path(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let project = TempProject::shipped();
+    project.codepub().args(["build", "--out", "first"]).assert().code(0);
+    project.codepub().args(["build", "--out", "second"]).assert().code(0);
+    for file in
+        ["code-bilingual.pdf", "code-en.pdf", "code-ja.pdf", "html/index.html", "html/ja.html", "html/style.css"]
+    {
+        assert_eq!(read(&project, &format!("first/{file}")), read(&project, &format!("second/{file}")), "{file}");
+    }
+}
+
+#[test]
+fn errors_in_the_sources_stop_the_build_unless_allowed() {
+    let project = TempProject::shipped();
+    project.replace(JA, "理事会決議 11/2023", "理事会決議 12/2023");
+    project
+        .codepub()
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[P004]"))
+        .stderr(predicate::str::contains("not publishing"));
+    assert!(!project.path("out").exists());
+    project.codepub().args(["build", "--allow-errors", "--format", "pdf"]).assert().code(0);
+    assert!(project.path("out/code-ja.pdf").is_file());
+}
+
+#[test]
+fn edition_and_format_options_select_what_is_built() {
+    let project = TempProject::shipped();
+    project.codepub().args(["build", "--edition", "en", "--format", "pdf", "--out", "only-en"]).assert().code(0);
+    let names: Vec<_> = std::fs::read_dir(project.path("only-en"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["code-en.pdf"]);
+    project.codepub().args(["build", "--edition", "ja,bilingual", "--format", "html", "--out", "web"]).assert().code(0);
+    assert!(project.path("web/html/index.html").is_file() && project.path("web/html/ja.html").is_file());
+    assert!(!project.path("web/html/en.html").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let project = TempProject::shipped();
+    project.codepub().arg("build").assert().code(0);
+    let before: Vec<_> = ["out/code-bilingual.pdf", "out/code-en.pdf", "out/html/index.html"]
+        .iter()
+        .map(|f| read(&project, f))
+        .collect();
+    project.write("templates/content.typ", "#let inlines(runs, lang) = {\n  runs.map(r => r.text\n}\n");
+    project
+        .codepub()
+        .arg("build")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("templates/content.typ:2:").or(predicate::str::contains("content.typ:3:")));
+    let after: Vec<_> = ["out/code-bilingual.pdf", "out/code-en.pdf", "out/html/index.html"]
+        .iter()
+        .map(|f| read(&project, f))
+        .collect();
+    assert_eq!(before, after);
+    let leftovers: Vec<_> = std::fs::read_dir(project.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".codepub"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_missing_font_path_is_an_error() {
+    let project = TempProject::shipped();
+    project.codepub().args(["build", "--format", "pdf", "--font-path", "no-such-fonts"]).assert().code(2);
+}
+
+#[test]
+fn the_pdf_redline_of_two_revisions_is_written() {
+    let project = TempProject::shipped();
+    let revised = common::manifest_dir().join("tests/fixtures/revisions/2025-synthetic");
+    project
+        .codepub()
+        .args([
+            "diff",
+            &project.root().display().to_string(),
+            &revised.display().to_string(),
+            "--format",
+            "pdf",
+            "--out",
+            "redline.pdf",
+        ])
+        .assert()
+        .code(1);
+    assert!(read(&project, "redline.pdf").starts_with(b"%PDF-"));
+}
