@@ -1,7 +1,7 @@
 //! Pairs the English and Japanese documents: clauses by id, then blocks by their order within
 //! the clause, footnotes by label. Unpaired and reordered clauses are recorded, never fatal.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -93,8 +93,9 @@ pub fn align<'d>(en: &'d Document, ja: &'d Document) -> Alignment<'d> {
 
     // Order: English order, each Japanese-only clause after its nearest Japanese predecessor.
     let mut order: Vec<&ClauseId> = en_ids.clone();
+    let english: HashSet<&ClauseId> = en_ids.iter().copied().collect();
     for (i, id) in ja_ids.iter().enumerate() {
-        if order.contains(id) {
+        if english.contains(id) || order.contains(id) {
             continue;
         }
         let after = ja_ids[..i].iter().rev().find_map(|prev| order.iter().position(|o| o == prev));
@@ -140,8 +141,9 @@ fn align_footnotes<'d>(en: &'d Document, ja: &'d Document) -> Vec<FootnotePair<'
 
 /// Clauses of both languages that fall outside the longest common ordering.
 fn out_of_order<'d>(en_ids: &[&'d ClauseId], ja_ids: &[&'d ClauseId]) -> Vec<&'d ClauseId> {
-    let common_en: Vec<&ClauseId> = en_ids.iter().copied().filter(|id| ja_ids.contains(id)).collect();
-    let common_ja: Vec<&ClauseId> = ja_ids.iter().copied().filter(|id| en_ids.contains(id)).collect();
+    let (in_en, in_ja): (HashSet<_>, HashSet<_>) = (en_ids.iter().collect(), ja_ids.iter().collect());
+    let common_en: Vec<&ClauseId> = en_ids.iter().copied().filter(|id| in_ja.contains(id)).collect();
+    let common_ja: Vec<&ClauseId> = ja_ids.iter().copied().filter(|id| in_en.contains(id)).collect();
     let mut moved = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &common_en, &common_ja) {
         if let DiffOp::Insert { new_index, new_len, .. } | DiffOp::Replace { new_index, new_len, .. } = op {

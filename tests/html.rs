@@ -139,7 +139,9 @@ fn every_paragraph_is_on_its_page() {
     let project = shipped();
     let pages = site(&project);
     // The bilingual and Japanese editions print the Japanese edition's back cover.
-    let cases: [(&str, EditionKind, &[(Lang, bool)]); 3] = [
+    // (page, edition, languages printed with whether their back cover is printed)
+    type Case<'a> = (&'a str, EditionKind, &'a [(Lang, bool)]);
+    let cases: [Case; 3] = [
         ("index.html", EditionKind::Bilingual, &[(Lang::En, false), (Lang::Ja, true)]),
         ("en.html", EditionKind::En, &[(Lang::En, true)]),
         ("ja.html", EditionKind::Ja, &[(Lang::Ja, true)]),
@@ -225,12 +227,12 @@ fn back_cover_lines_print_as_in_the_source() {
 
 #[test]
 fn pages_are_self_contained() {
+    let links = regex::Regex::new(r#"<link [^>]*href="([^"]*)""#).expect("regex");
     for (name, text) in site(&shipped()) {
         let lower = text.to_ascii_lowercase();
         for banned in ["<script", "<iframe", "<img", "@import", "url(", " src=", "javascript:"] {
             assert!(!lower.contains(banned), "{name} contains {banned}");
         }
-        let links = regex::Regex::new(r#"<link [^>]*href="([^"]*)""#).expect("regex");
         for link in links.captures_iter(&text) {
             assert!(!link[1].contains(':') && !link[1].starts_with("//"), "{name} loads {}", &link[1]);
         }

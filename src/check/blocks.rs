@@ -26,10 +26,11 @@ impl Check for BlockCounts {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
+        let in_both = owners_in_both(cx);
         for pair in &cx.pairs {
             // A missing clause is P001's finding; only report blocks of clauses present in both.
             let owner = pair.address.split('#').next().unwrap_or_default();
-            if !owner_in_both(cx, owner) {
+            if !in_both.contains(owner) {
                 continue;
             }
             match (&pair.en, &pair.ja) {
@@ -81,11 +82,16 @@ impl Check for BlockCounts {
     }
 }
 
-fn owner_in_both(cx: &Context<'_>, owner: &str) -> bool {
-    if let Some(label) = owner.strip_prefix("footnote-") {
-        return cx.project.en.footnote(label).is_some() && cx.project.ja.footnote(label).is_some();
-    }
-    cx.alignment.clauses.iter().any(|c| c.id.0 == owner && c.en.is_some() && c.ja.is_some())
+/// Clauses and footnotes (`footnote-<label>`) present in both languages.
+fn owners_in_both(cx: &Context<'_>) -> std::collections::HashSet<String> {
+    let clauses = cx.alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.0.clone());
+    let footnotes = cx
+        .alignment
+        .footnotes
+        .iter()
+        .filter(|f| f.en.is_some() && f.ja.is_some())
+        .map(|f| crate::align::footnote_address(f.label));
+    clauses.chain(footnotes).collect()
 }
 
 #[cfg(test)]

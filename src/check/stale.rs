@@ -35,12 +35,12 @@ pub fn standings<'c>(cx: &'c Context<'_>) -> Option<Vec<(&'c UnitPair<'c>, Stand
     let lock = cx.project.lock.as_ref()?;
     let current: Vec<_> = cx.pairs.iter().filter_map(|p| Some((p, pair_fingerprints(cx, p)?))).collect();
     let english_now: HashSet<&str> = current.iter().map(|(_, (en, _))| en.as_str()).collect();
+    let signed_off: HashSet<(&str, &str)> = lock.pairs.iter().map(|p| (p.en.as_str(), p.ja.as_str())).collect();
     Some(
         current
             .iter()
             .map(|(pair, (en, ja))| {
-                let signed = |entry: &crate::lock::LockedPair| &entry.en == en && &entry.ja == ja;
-                let standing = if lock.pairs.iter().any(signed) {
+                let standing = if signed_off.contains(&(en.as_str(), ja.as_str())) {
                     Standing::Current
                 } else {
                     match lock.get(&pair.address) {

@@ -29,19 +29,26 @@ impl Check for Whitespace {
             files.dedup();
             for file in files {
                 let source = cx.project.sources.get(file);
+                // Units do not overlap, so one sweep over the lines finds each line's unit.
                 let in_file: Vec<_> = units.iter().filter(|(_, u)| u.span.file == file).collect();
+                let mut cursor = 0;
                 for index in 0..source.line_count() {
                     let Some(range) = source.line_range(index) else { continue };
                     let line = &source.text[range.clone()];
+                    while in_file.get(cursor).is_some_and(|(_, u)| u.span.end <= range.start) {
+                        cursor += 1;
+                    }
+                    let holder = in_file.get(cursor).filter(|(_, u)| u.span.start <= range.start);
                     // The unit holding this line, or else the next one: the address a reader looks at.
-                    let holder = in_file.iter().find(|(_, u)| u.span.start <= range.start && range.start < u.span.end);
-                    let address = holder
-                        .or_else(|| in_file.iter().find(|(_, u)| u.span.start >= range.end))
-                        .map_or_else(|| format!("{}:{}", source.name, index + 1), |(a, _)| a.to_string());
+                    let address = || {
+                        holder
+                            .or_else(|| in_file[cursor..].iter().find(|(_, u)| u.span.start >= range.end))
+                            .map_or_else(|| format!("{}:{}", source.name, index + 1), |(a, _)| a.to_string())
+                    };
                     let mut report = |message: &'static str, start: usize, end: usize| {
                         let span = cx.project.sources.span(file, range.start + start..range.start + end);
                         out.push(
-                            Draft::new(Message::new(message), &address, Some(lang))
+                            Draft::new(Message::new(message), address(), Some(lang))
                                 .excerpt(message.trim_start_matches("p010-"))
                                 .label(Label::new(lang, &span)),
                         );

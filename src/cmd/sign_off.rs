@@ -24,17 +24,19 @@ pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliEr
     let selected = |address: &str| clauses.is_empty() || clauses.contains(&owner(address));
 
     let previous = project.lock.clone().unwrap_or(TranslationLock { version: LOCK_VERSION, pairs: Vec::new() });
+    let previous: std::collections::HashMap<&str, &LockedPair> =
+        previous.pairs.iter().map(|p| (p.address.as_str(), p)).collect();
     let mut signed = 0;
     let mut pairs = Vec::new();
     for pair in &cx.pairs {
         if selected(&pair.address) {
             let (Some((en, ja)), Some(english)) = (pair_fingerprints(&cx, pair), pair.en.as_ref()) else { continue };
-            if previous.get(&pair.address).is_none_or(|old| old.en != en || old.ja != ja) {
+            if previous.get(pair.address.as_str()).is_none_or(|old| old.en != en || old.ja != ja) {
                 signed += 1;
             }
             pairs.push(LockedPair { address: pair.address.clone(), en, ja, english: normalise(&english.text) });
-        } else if let Some(kept) = previous.get(&pair.address) {
-            pairs.push(kept.clone());
+        } else if let Some(kept) = previous.get(pair.address.as_str()) {
+            pairs.push((*kept).clone());
         }
     }
     let lock = TranslationLock { version: LOCK_VERSION, pairs };
