@@ -2,21 +2,8 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{EN, JA, TempProject, manifest_dir};
+use common::{EN, JA, TempProject, git, manifest_dir};
 use predicates::prelude::*;
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
 
 fn synthetic_revision() -> String {
     manifest_dir().join("tests/fixtures/revisions/2025-synthetic").display().to_string()

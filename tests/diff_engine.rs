@@ -2,6 +2,8 @@
 //! revision in `tests/fixtures/revisions/2025-synthetic` (new; invented test data, see the
 //! README there): one test per kind of change, then the stale list and the outputs.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -49,23 +51,9 @@ fn stale<'d>(diff: &'d RevisionDiff, address: &str) -> &'d StaleTranslation {
         .unwrap_or_else(|| panic!("{address} not stale; stale: {:#?}", diff.stale))
 }
 
-/// Copies a project folder (codepub.toml and content/) into a temporary folder.
-fn copy_project(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in walkdir::WalkDir::new(from).into_iter().map(|e| e.expect("walk")) {
-        let relative = entry.path().strip_prefix(from).expect("under root");
-        let first = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
-        if !matches!(first.as_deref(), Some("content") | Some("codepub.toml")) {
-            continue;
-        }
-        let target = dir.path().join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-    dir
+/// Copies the shipped project (codepub.toml and content/) into a temporary folder.
+fn copy_project() -> tempfile::TempDir {
+    common::TempProject::shipped().dir
 }
 
 #[test]
@@ -287,8 +275,8 @@ fn terminal_output_is_plain_without_colour() {
 
 #[test]
 fn terminal_output_escapes_control_characters_from_the_sources() {
-    let old = copy_project(&shipped());
-    let new = copy_project(&shipped());
+    let old = copy_project();
+    let new = copy_project();
     let path = new.path().join("content/en/10-code.md");
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replace("We act with honesty", "We act with \x1b[2Jhonesty")).expect("write");
@@ -380,8 +368,8 @@ fn html_redline_is_self_contained_with_marks_and_languages() {
 
 #[test]
 fn html_redline_escapes_source_text() {
-    let old = copy_project(&shipped());
-    let new = copy_project(&shipped());
+    let old = copy_project();
+    let new = copy_project();
     let path = new.path().join("content/en/10-code.md");
     let text = std::fs::read_to_string(&path).expect("read");
     let hostile = "We act with <script>alert(\"x\")</script> honesty & <img src=x onerror=alert(1)> integrity";

@@ -2,22 +2,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use codepub::error::InputError;
 use codepub::load::{GitTree, load_from};
-use common::{EN, TempProject};
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
+use common::{EN, TempProject, git};
 
 /// A repository whose first commit is the shipped project and whose second changes principle 3.
 fn repository_with_two_revisions(project: &TempProject) {

@@ -2,6 +2,8 @@
 //! from run to run, and source text is printed as text, never as markup. Also writes the site
 //! into `target/html-site/` for the browser tests (`tests/browser/run.sh target/html-site`).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -245,19 +247,7 @@ fn pages_are_self_contained() {
 
 /// Copies the shipped project (configuration and content) into a temporary folder.
 fn copy_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(root().join("codepub.toml"), dir.path().join("codepub.toml")).expect("copy codepub.toml");
-    for entry in walkdir::WalkDir::new(root().join("content")) {
-        let entry = entry.expect("walk content");
-        let relative = entry.path().strip_prefix(root()).expect("inside the root");
-        let target = dir.path().join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-    dir
+    common::TempProject::shipped().dir
 }
 
 fn edit(path: &Path, from: &str, to: &str) {

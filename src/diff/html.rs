@@ -225,21 +225,6 @@ pub fn render_html(diff: &RevisionDiff, l10n: &Localizer) -> String {
 fn fallback_page(error: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>codepub diff</title></head><body><pre>{}</pre></body></html>\n",
-        escape(error)
+        crate::render::html::escape_html(error)
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

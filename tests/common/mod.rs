@@ -71,5 +71,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs `git` in `dir` with a fixed identity; panics when it fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
 pub const EN: &str = "content/en/10-code.md";
 pub const JA: &str = "content/ja/10-code.md";

@@ -13,6 +13,7 @@ use crate::render::RenderError;
 use crate::view::{EditionKind, edition_view};
 
 pub use context::{page_file, page_lang};
+pub use templates::escape_html;
 
 /// Renders every edition's page and the shared assets: (path relative to the HTML output dir,
 /// bytes). Pages: `index.html` (the bilingual side-by-side edition), `en.html`, `ja.html`; plus

@@ -158,7 +158,7 @@ fn format_value(
 }
 
 /// Escapes text for HTML content and quoted attribute values.
-fn escape_html(text: &str) -> String {
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
