@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::align::{Alignment, align};
+use crate::align::Alignment;
 use crate::config::Edition;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Clause, ClauseKind, Inline, InlineKind, Lang};
@@ -185,7 +185,7 @@ pub fn safe_link_target(target: &str) -> bool {
 
 /// Builds the view of `edition` from a loaded project.
 pub fn edition_view(project: &Project, edition: EditionKind) -> EditionView<'_> {
-    let alignment = align(&project.en, &project.ja);
+    let alignment = project.alignment();
     build(project, &alignment, edition)
 }
 

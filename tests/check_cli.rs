@@ -67,6 +67,22 @@ fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
 }
 
 #[test]
+fn a_japanese_paragraph_missing_mid_clause_is_found_by_length_and_nothing_else_cascades() {
+    let project = TempProject::shipped();
+    project.replace(JA, "私たちは、議論と討論の完全性を保護し、その性質上機密である情報を開示しません。\n\n", "");
+    let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let report: Value = serde_json::from_slice(&output).unwrap();
+    let failing: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["accepted"] == false && f["code"] != "P013")
+        .map(|f| (f["code"].as_str().unwrap().to_string(), f["address"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(failing, [("P002".to_string(), "principle-7#1".to_string())]);
+}
+
+#[test]
 fn json_output_has_the_documented_fields() {
     let project = TempProject::shipped();
     let output = project.codepub().args(["check", "--format", "json"]).assert().code(0).get_output().stdout.clone();

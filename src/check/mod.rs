@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::{Alignment, align};
+use crate::align::Alignment;
 use crate::i18n::Message;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
@@ -318,7 +318,7 @@ impl Report {
 
 /// Runs every check on a loaded project.
 pub fn run(project: &Project, options: RunOptions) -> Report {
-    let alignment = align(&project.en, &project.ja);
+    let alignment = project.alignment();
     let cx = Context::new(project, &alignment);
     run_checks(&cx, &all_checks(), options)
 }
@@ -440,7 +440,7 @@ pub(crate) mod testing {
 
     /// Findings of one check on a project, baseline ignored.
     pub fn findings(project: &Project, check: &dyn Check) -> Vec<Draft> {
-        let alignment = align(&project.en, &project.ja);
+        let alignment = project.alignment();
         let cx = Context::new(project, &alignment);
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -15,7 +15,7 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         Format::Human => {
             let mut text = render_human(&report, &project, &session.l10n, session.color);
             if report.findings.iter().all(|f| f.accepted.is_some()) {
-                let alignment = crate::align::align(&project.en, &project.ja);
+                let alignment = project.alignment();
                 let pairs: usize = alignment.clauses.iter().map(|c| c.blocks.len()).sum();
                 text.push_str(
                     &session.l10n.format(

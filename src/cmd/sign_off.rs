@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::align::align;
 use crate::check::Context;
 use crate::check::stale::pair_fingerprints;
 use crate::i18n::Message;
@@ -12,7 +11,7 @@ use crate::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
 
 pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
-    let alignment = align(&project.en, &project.ja);
+    let alignment = project.alignment();
     let cx = Context::new(&project, &alignment);
     let owner = |address: &str| address.split('#').next().unwrap_or_default().to_string();
     for clause in clauses {

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{CliError, Session};
-use crate::align::align;
 use crate::check::Context;
 use crate::check::stale::{Standing, standings};
 use crate::cli::StatusArgs;
@@ -36,7 +35,7 @@ fn row<'t>(table: &'t mut Vec<ClauseStatus>, clause: &str) -> &'t mut ClauseStat
 
 pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
-    let alignment = align(&project.en, &project.ja);
+    let alignment = project.alignment();
     let cx = Context::new(&project, &alignment);
     let standings = standings(&cx);
     let owner = |address: &str| address.split('#').next().unwrap_or_default().to_string();

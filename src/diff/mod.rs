@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::align::{Alignment, align, block_address, footnote_address};
+use crate::align::{Alignment, block_address, footnote_address};
 use crate::config::{Date, Edition, PerLang};
 use crate::load::Project;
 use crate::model::{ClauseKind, Document, Lang};
@@ -334,7 +334,7 @@ impl GroupMatch {
 /// Compares two revisions of a project.
 pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
     let sides = PerLang { en: (Side::new(&old.en), Side::new(&new.en)), ja: (Side::new(&old.ja), Side::new(&new.ja)) };
-    let (old_alignment, new_alignment) = (align(&old.en, &old.ja), align(&new.en, &new.ja));
+    let (old_alignment, new_alignment) = (old.alignment(), new.alignment());
     let order = group_order(&old_alignment, &new_alignment, &sides);
 
     let mut matches: HashMap<(Lang, String), GroupMatch> = HashMap::new();

@@ -36,6 +36,11 @@ pub struct Project {
 }
 
 impl Project {
+    /// The two documents aligned, with the glossary's help.
+    pub fn alignment(&self) -> crate::align::Alignment<'_> {
+        crate::align::align_with(&self.en, &self.ja, &self.glossary.terms)
+    }
+
     pub fn document(&self, lang: Lang) -> &Document {
         match lang {
             Lang::En => &self.en,
