@@ -3,6 +3,17 @@
 //! Sources (Markdown per language, `codepub.toml`) are [`load`]ed into a bilingual
 //! [`model`], [`align`]ed clause by clause, [`check`]ed for translation parity, and rendered
 //! into editions from a language-neutral [`view`].
+//!
+//! ```
+//! use std::path::Path;
+//!
+//! // The shipped Code passes its parity check, its accepted findings aside.
+//! let project = codepub::load::load(Path::new(env!("CARGO_MANIFEST_DIR")))?;
+//! let report = codepub::check::run(&project, codepub::check::RunOptions::default());
+//! assert!(report.failing().next().is_none());
+//! assert!(report.findings.iter().any(|finding| finding.accepted.is_some()));
+//! # Ok::<(), codepub::error::InputError>(())
+//! ```
 
 pub mod align;
 pub mod baseline;
