@@ -50,15 +50,12 @@ impl Check for BlockCounts {
                     )
                     .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-no-english-counterpart"))),
                 ),
-                (Some(en), Some(ja)) if en.kind != ja.kind => out.push(
-                    Draft::new(
-                        Message::new("p002-kind-mismatch").arg("en", kind_name(en)).arg("ja", kind_name(ja)),
-                        &pair.address,
-                        Some(Lang::Ja),
-                    )
-                    .label(Label::new(Lang::Ja, ja.span))
-                    .label(Label::new(Lang::En, en.span)),
-                ),
+                (Some(en), Some(ja)) if en.kind != ja.kind => out.push(Draft::on_pair(
+                    Message::new("p002-kind-mismatch").arg("en", kind_name(en)).arg("ja", kind_name(ja)),
+                    &pair.address,
+                    ja.span,
+                    en.span,
+                )),
                 (Some(en), Some(ja)) if en.kind == UnitKind::List && en.groups.len() != ja.groups.len() => {
                     let (longer, lang) =
                         if en.groups.len() > ja.groups.len() { (en, Lang::En) } else { (ja, Lang::Ja) };

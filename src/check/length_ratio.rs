@@ -1,9 +1,8 @@
 //! P011 length-ratio: a pair whose Japanese/English character ratio is far from the document's
 //! median ratio, a hint of an omitted or duplicated sentence.
 
-use super::{Check, Context, Draft, Label, Severity, UnitKind};
+use super::{Check, Context, Draft, Severity, UnitKind};
 use crate::i18n::Message;
-use crate::model::Lang;
 
 pub struct LengthRatio;
 
@@ -51,19 +50,16 @@ impl Check for LengthRatio {
                 continue;
             }
             let Some((en, ja)) = pair.both() else { continue };
-            out.push(
-                Draft::new(
-                    Message::new("p011-length-ratio")
-                        .num("en", e as i64)
-                        .num("ja", j as i64)
-                        .arg("ratio", format!("{ratio:.2}"))
-                        .arg("median", format!("{median:.2}")),
-                    &pair.address,
-                    Some(Lang::Ja),
-                )
-                .label(Label::new(Lang::Ja, ja.span))
-                .label(Label::new(Lang::En, en.span)),
-            );
+            out.push(Draft::on_pair(
+                Message::new("p011-length-ratio")
+                    .num("en", e as i64)
+                    .num("ja", j as i64)
+                    .arg("ratio", format!("{ratio:.2}"))
+                    .arg("median", format!("{median:.2}")),
+                &pair.address,
+                ja.span,
+                en.span,
+            ));
         }
     }
 }

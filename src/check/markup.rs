@@ -84,17 +84,12 @@ impl Check for InlineMarkup {
             };
             let (en_targets, ja_targets) = (targets(&en_inlines), targets(&ja_inlines));
             if en_targets.len() == ja_targets.len() && en_targets != ja_targets {
-                out.push(
-                    Draft::new(
-                        Message::new("p005-link-targets")
-                            .arg("en", en_targets.join(", "))
-                            .arg("ja", ja_targets.join(", ")),
-                        &pair.address,
-                        Some(Lang::Ja),
-                    )
-                    .label(Label::new(Lang::Ja, ja.span))
-                    .label(Label::new(Lang::En, en.span)),
-                );
+                out.push(Draft::on_pair(
+                    Message::new("p005-link-targets").arg("en", en_targets.join(", ")).arg("ja", ja_targets.join(", ")),
+                    &pair.address,
+                    ja.span,
+                    en.span,
+                ));
             }
         }
     }

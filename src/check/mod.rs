@@ -114,6 +114,12 @@ impl Draft {
         Self { message, address: address.into(), lang, excerpt: None, labels: Vec::new(), notes: Vec::new() }
     }
 
+    /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
+    /// it translates as secondary.
+    pub fn on_pair(message: Message, address: impl Into<String>, ja: &Span, en: &Span) -> Self {
+        Self::new(message, address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja)).label(Label::new(Lang::En, en))
+    }
+
     pub fn label(mut self, label: Label) -> Self {
         self.labels.push(label);
         self

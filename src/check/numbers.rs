@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, Context, Draft, Label, multiset};
+use super::{Check, Context, Draft, multiset};
 use crate::i18n::Message;
 use crate::model::Lang;
 
@@ -111,16 +111,15 @@ impl Check for Numbers {
             };
             let (only_en, only_ja) = (only(&en_numbers, &ja_numbers), only(&ja_numbers, &en_numbers));
             out.push(
-                Draft::new(
+                Draft::on_pair(
                     Message::new("p004-numbers-differ")
                         .arg("en", none_if_empty(&only_en))
                         .arg("ja", none_if_empty(&only_ja)),
                     &pair.address,
-                    Some(Lang::Ja),
+                    ja.span,
+                    en.span,
                 )
-                .excerpt(format!("{only_en} | {only_ja}"))
-                .label(Label::new(Lang::Ja, ja.span))
-                .label(Label::new(Lang::En, en.span)),
+                .excerpt(format!("{only_en} | {only_ja}")),
             );
         }
     }

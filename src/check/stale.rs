@@ -82,12 +82,10 @@ impl Check for StaleTranslation {
                         .note(Message::new("note-old-english").arg("text", old_english))
                         .note(Message::new("note-new-english").arg("text", crate::lock::normalise(&en.text)))
                 }
-                Standing::JapaneseChanged => Draft::new(Message::new("p013-stale-ja"), &pair.address, Some(Lang::Ja))
-                    .label(Label::new(Lang::Ja, ja.span))
-                    .label(Label::new(Lang::En, en.span)),
-                Standing::Unsigned => Draft::new(Message::new("p013-unsigned"), &pair.address, Some(Lang::Ja))
-                    .label(Label::new(Lang::Ja, ja.span))
-                    .label(Label::new(Lang::En, en.span)),
+                Standing::JapaneseChanged => {
+                    Draft::on_pair(Message::new("p013-stale-ja"), &pair.address, ja.span, en.span)
+                }
+                Standing::Unsigned => Draft::on_pair(Message::new("p013-unsigned"), &pair.address, ja.span, en.span),
             };
             out.push(draft.note(Message::new("note-sign-off").arg("clause", clause)));
         }
