@@ -6,10 +6,19 @@ use super::{CliError, Session};
 use crate::check::{RunOptions, run};
 use crate::cli::CheckArgs;
 use crate::i18n::Message;
-use crate::report::{Format, render_github, render_human, render_json, render_sarif};
+use crate::report::{Format, render_github, render_human, render_input_error_as, render_json, render_sarif};
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let project = crate::load::load(&session.root)?;
+    let project = match crate::load::load(&session.root) {
+        Ok(project) => project,
+        Err(error) => {
+            // Machine formats report the error on standard output too, in their own shape.
+            if let Some(output) = render_input_error_as(&error, args.format, &session.l10n) {
+                print!("{output}");
+            }
+            return Err(error.into());
+        }
+    };
     let report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
     let output = match args.format {
         Format::Human => {

@@ -6,12 +6,12 @@ use crate::i18n::Localizer;
 use crate::load::Project;
 
 /// Escapes a workflow-command property value.
-fn property(value: &str) -> String {
+pub(super) fn property(value: &str) -> String {
     value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Escapes a workflow-command message.
-fn data(value: &str) -> String {
+pub(super) fn data(value: &str) -> String {
     value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 

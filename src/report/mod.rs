@@ -3,11 +3,13 @@
 
 mod github;
 mod human;
+mod input_error;
 mod json;
 mod sarif;
 
 pub use github::render_github;
 pub use human::{render_human, render_input_error};
+pub use input_error::render_input_error_as;
 pub use json::render_json;
 pub use sarif::render_sarif;
 
