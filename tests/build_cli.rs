@@ -117,3 +117,16 @@ fn the_pdf_redline_of_two_revisions_is_written() {
         .code(1);
     assert!(read(&project, "redline.pdf").starts_with(b"%PDF-"));
 }
+
+#[test]
+fn an_unwritable_output_folder_is_a_clear_error() {
+    let project = TempProject::shipped();
+    project.write("blocked", "a file where the output folder should be");
+    project
+        .codepub()
+        .args(["build", "--format", "pdf", "--out", "blocked"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: cannot write"))
+        .stderr(predicate::str::contains("blocked"));
+}

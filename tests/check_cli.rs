@@ -188,3 +188,18 @@ fn usage_errors_exit_with_status_2() {
     project.codepub().args(["check", "--format", "xml"]).assert().code(2);
     project.codepub().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn colour_follows_the_color_option() {
+    let project = TempProject::shipped();
+    project.replace(JA, "理事会決議 11/2023", "理事会決議 12/2023");
+    let run = |choice: &str| {
+        let mut command = assert_cmd::Command::cargo_bin("codepub").unwrap();
+        command.arg("--root").arg(project.root()).args(["--lang", "en", "--color", choice, "check"]);
+        String::from_utf8(command.assert().code(1).get_output().stdout.clone()).unwrap()
+    };
+    assert!(run("always").contains("\u{1b}["));
+    assert!(!run("never").contains('\u{1b}'));
+    // Not a terminal: `auto` means plain.
+    assert!(!run("auto").contains('\u{1b}'));
+}
