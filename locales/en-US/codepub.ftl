@@ -24,7 +24,6 @@ help-duplicate-clause = every clause id appears once per language; rename one of
 help-block-too-large = split the paragraph, or raise `content.max_block_bytes` in codepub.toml
 help-content-outside-clause = start the file with a heading carrying an id (`# Title {"{"}#id{"}"}`) or `+++ clause = "id" +++` front matter
 help-missing-language = put the { $lang } Markdown files in the language folder named by `content.dir`
-help-generic = see `codepub check --help`
 
 ## Checks
 p001-missing-clause = clause `{ $id }` is missing from the Japanese text

@@ -24,7 +24,6 @@ help-duplicate-clause = 条項 ID は各言語で一度だけ使えます。ど�
 help-block-too-large = 段落を分けるか、codepub.toml の `content.max_block_bytes` を大きくしてください
 help-content-outside-clause = ファイルを ID 付きの見出し（`# 見出し {"{"}#id{"}"}`）か `+++ clause = "id" +++` のフロントマターで始めてください
 help-missing-language = { $lang } の Markdown ファイルを `content.dir` の言語フォルダーに置いてください
-help-generic = `codepub check --help` を参照してください
 
 ## チェック
 p001-missing-clause = 条項 `{ $id }` が日本語テキストにありません

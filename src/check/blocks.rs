@@ -25,6 +25,10 @@ impl Check for BlockCounts {
         "block-counts"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p002"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let in_both = owners_in_both(cx);
         for pair in &cx.pairs {

@@ -22,6 +22,10 @@ impl Check for EditionMatter {
         "edition-matter"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p014"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let edition = &cx.project.config.edition;
         for lang in Lang::BOTH {

@@ -57,6 +57,10 @@ impl Check for Footnotes {
         "footnotes"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p003"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         // Per pair: the same references on both sides.
         for pair in &cx.pairs {

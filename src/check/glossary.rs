@@ -16,6 +16,10 @@ impl Check for GlossaryTerms {
         "glossary"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p009"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.both() else { continue };

@@ -19,6 +19,10 @@ impl Check for LengthRatio {
         "length-ratio"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p011"
+    }
+
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }

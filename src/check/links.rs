@@ -17,6 +17,10 @@ impl Check for UnsafeLinks {
         "unsafe-link"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p012"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for lang in Lang::BOTH {
             for (address, unit) in cx.units(lang) {

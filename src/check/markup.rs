@@ -35,6 +35,10 @@ impl Check for InlineMarkup {
         "inline-markup"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p005"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let mappings = &cx.project.config.check.markup.accepted;
         // English markup as the Japanese side is expected to spell it.

@@ -49,6 +49,8 @@ pub trait Check: Sync {
     fn code(&self) -> &'static str;
     /// Short kebab-case name, `clause-structure`…
     fn name(&self) -> &'static str;
+    /// Fluent id of the help text shown with every finding of the check.
+    fn help(&self) -> &'static str;
     fn default_severity(&self) -> Severity {
         Severity::Error
     }
@@ -351,7 +353,7 @@ pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptio
                 check: check.name(),
                 severity,
                 message: draft.message,
-                help: Message::new(help_id(check.code())),
+                help: Message::new(check.help()),
                 address: draft.address,
                 lang: draft.lang,
                 excerpt: draft.excerpt,
@@ -364,27 +366,6 @@ pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptio
     let unused_baseline =
         if options.no_baseline { Vec::new() } else { (0..used.len()).filter(|&i| !used[i]).collect() };
     Report { findings, unused_baseline }
-}
-
-/// Fluent id of a check's help text.
-pub fn help_id(code: &str) -> &'static str {
-    match code {
-        "P001" => "help-p001",
-        "P002" => "help-p002",
-        "P003" => "help-p003",
-        "P004" => "help-p004",
-        "P005" => "help-p005",
-        "P006" => "help-p006",
-        "P007" => "help-p007",
-        "P008" => "help-p008",
-        "P009" => "help-p009",
-        "P010" => "help-p010",
-        "P011" => "help-p011",
-        "P012" => "help-p012",
-        "P013" => "help-p013",
-        "P014" => "help-p014",
-        _ => "help-generic",
-    }
 }
 
 /// Counts of values, for comparing the two sides of a pair.

@@ -91,6 +91,10 @@ impl Check for Numbers {
         "numbers"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p004"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.both() else { continue };

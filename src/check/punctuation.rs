@@ -74,6 +74,10 @@ impl Check for FinalPunctuation {
         "final-punctuation"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p006"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.both() else { continue };

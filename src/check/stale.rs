@@ -68,6 +68,10 @@ impl Check for StaleTranslation {
         "stale-translation"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p013"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let Some(standings) = standings(cx) else { return };
         for (pair, standing) in standings {

@@ -16,6 +16,10 @@ impl Check for ClauseStructure {
         "clause-structure"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p001"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let synthetic: Vec<_> = cx.project.missing_ids.iter().map(|(_, span)| span).collect();
         for (lang, span) in &cx.project.missing_ids {

@@ -19,6 +19,10 @@ impl Check for Untranslated {
         "untranslated"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p008"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         // Invalid patterns are reported once and otherwise ignored.
         let mut allow = Vec::new();

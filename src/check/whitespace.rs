@@ -17,6 +17,10 @@ impl Check for Whitespace {
         "whitespace"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p010"
+    }
+
     fn default_severity(&self) -> super::Severity {
         super::Severity::Warning
     }

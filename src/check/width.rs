@@ -20,6 +20,10 @@ impl Check for HalfWidthPunctuation {
         "half-width-punctuation"
     }
 
+    fn help(&self) -> &'static str {
+        "help-p007"
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for (address, unit) in cx.units(Lang::Ja) {
             for inline in unit.inlines() {

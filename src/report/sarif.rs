@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::{headline, place};
-use crate::check::{Report, Severity, all_checks, help_id};
+use crate::check::{Report, Severity, all_checks};
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 
@@ -14,7 +14,7 @@ pub fn render_sarif(report: &Report, project: &Project, l10n: &Localizer) -> Str
             json!({
                 "id": check.code(),
                 "name": check.name(),
-                "help": { "text": l10n.format(&Message::new(help_id(check.code()))) },
+                "help": { "text": l10n.format(&Message::new(check.help())) },
                 "defaultConfiguration": { "level": level(check.default_severity()) },
             })
         })
