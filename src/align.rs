@@ -93,8 +93,9 @@ pub fn japanese_only_address(owner: &str, index: usize) -> String {
 /// lengths single out, not merely the last one. Rows with English are addressed by the English
 /// position (`principle-7#2`), Japanese-only rows by the Japanese one (`principle-7#ja2`).
 fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Vec<BlockPair<'d>> {
-    if en.len() == ja.len() {
-        return (0..en.len())
+    // Very long uneven clauses (over a million candidate pairs) fall back to positions.
+    if en.len() == ja.len() || en.len().saturating_mul(ja.len()) > MAX_ALIGNMENT_CELLS {
+        return (0..en.len().max(ja.len()))
             .map(|i| BlockPair { address: block_address(owner, i), en: en.get(i), ja: ja.get(i) })
             .collect();
     }
@@ -111,6 +112,9 @@ fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evi
         })
         .collect()
 }
+
+/// Largest clause (English blocks × Japanese blocks) aligned by evidence rather than position.
+const MAX_ALIGNMENT_CELLS: usize = 1_000_000;
 
 /// Cost of leaving a block without counterpart, against the cost of a pair (see [`pair_cost`]).
 const SKIP_COST: f64 = 1.0;

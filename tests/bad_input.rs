@@ -161,3 +161,16 @@ fn machine_formats_report_input_errors_in_their_own_shape() {
     let notification = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(notification["descriptor"]["id"], "E006");
 }
+
+#[test]
+fn unusual_markdown_is_checked_and_built_without_panicking() {
+    let project = TempProject::shipped();
+    let odd = "\n## {#odd}\n\n#\n\n> quoted *text* with [a ref][r] and ![an image](x.png)\n\n\
+               | a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n\n- a\n  - nested\n    1. deep\n\n\
+               ***\n\n[r]: https://example.org\n\n<div>raw</div>\n\nTerm[^nope] and `code` ~~struck~~\n";
+    project.write(JA, format!("{}{odd}", project.read(JA)));
+    project.write(common::EN, format!("{}{odd}", project.read(common::EN)));
+    let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().clone();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    project.codepub().args(["build", "--allow-errors", "--format", "pdf,html"]).assert().code(0);
+}

@@ -28,6 +28,17 @@ impl Check for ClauseStructure {
                     .label(Label::new(*lang, span)),
             );
         }
+        for lang in Lang::BOTH {
+            for clause in &cx.project.document(lang).clauses {
+                let Some(heading) = &clause.heading else { continue };
+                if crate::model::plain_text(&heading.inlines).trim().is_empty() {
+                    out.push(
+                        Draft::new(Message::new("p001-empty-heading"), format!("{}#heading", clause.id), Some(lang))
+                            .label(Label::new(lang, &heading.span)),
+                    );
+                }
+            }
+        }
         for pair in &cx.alignment.clauses {
             match (pair.en, pair.ja) {
                 (Some(en), None) if !synthetic.contains(&&en.span) => out.push(
@@ -87,6 +98,16 @@ mod tests {
     fn heading_without_id_is_reported_once() {
         let p = project("# A {#a}\n# No id\n", "# A {#a}\n");
         assert_eq!(ids(&findings(&p, &ClauseStructure)), [("p001-missing-id", "line-2".to_string())]);
+    }
+
+    #[test]
+    fn an_empty_heading_is_reported() {
+        let p = project("# A {#a}\n\n## {#b}\n", "# A {#a}\n\n## {#b}\n");
+        let found = ids(&findings(&p, &ClauseStructure));
+        assert_eq!(
+            found,
+            [("p001-empty-heading", "b#heading".to_string()), ("p001-empty-heading", "b#heading".to_string())]
+        );
     }
 
     #[test]
