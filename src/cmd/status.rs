@@ -86,8 +86,10 @@ fn render_table(session: &Session, table: &[ClauseStatus], has_record: bool) -> 
     let pad = |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(display_width(text))));
     let mut out = pad(&header[0], width);
     for title in &header[1..] {
+        // Counts are right-aligned, and so are their titles.
         out.push_str("  ");
-        out.push_str(&pad(title, display_width(title).max(5)));
+        out.push_str(&" ".repeat(5usize.saturating_sub(display_width(title))));
+        out.push_str(title);
     }
     out.push('\n');
     let mut totals = ClauseStatus { clause: session.l10n.format(&Message::new("status-total")), ..Default::default() };
