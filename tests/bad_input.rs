@@ -144,8 +144,7 @@ fn missing_config_is_a_clear_error() {
 fn machine_formats_report_input_errors_in_their_own_shape() {
     let project = TempProject::shipped();
     project.write(JA, project.read(JA).replace('\n', "\r\n"));
-    let output = project.codepub().args(["check", "--format", "json"]).assert().code(2).get_output().stdout.clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let json = project.json(&["check", "--format", "json"], 2);
     assert_eq!(json["error"]["code"], "E006");
     assert_eq!(json["error"]["file"], "content/ja/10-code.md");
     assert_eq!(json["error"]["line"], 1);
@@ -156,8 +155,7 @@ fn machine_formats_report_input_errors_in_their_own_shape() {
         .code(2)
         .stdout(predicate::str::starts_with("::error file=content/ja/10-code.md,line=1,col="))
         .stdout(predicate::str::contains("title=E006::"));
-    let output = project.codepub().args(["check", "--format", "sarif"]).assert().code(2).get_output().stdout.clone();
-    let sarif: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    let sarif = project.json(&["check", "--format", "sarif"], 2);
     let notification = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(notification["descriptor"]["id"], "E006");
 }

@@ -5,7 +5,6 @@ mod common;
 
 use common::{EN, JA, TempProject};
 use predicates::prelude::*;
-use serde_json::Value;
 
 #[test]
 fn shipped_content_passes_with_its_accepted_findings_listed() {
@@ -38,11 +37,7 @@ fn no_baseline_shows_every_finding_and_fails() {
 #[test]
 fn a_finding_not_in_the_baseline_fails_with_both_source_lines() {
     let project = TempProject::shipped();
-    project.replace(
-        JA,
-        "私たちは、虚偽または誤解を招くような情報を広めたり",
-        "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
-    );
+    project.add_a_number_to_the_japanese();
     project
         .codepub()
         .arg("check")
@@ -58,8 +53,7 @@ fn a_finding_not_in_the_baseline_fails_with_both_source_lines() {
 fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
     let project = TempProject::shipped();
     project.replace(JA, "私たちは、本機構専用のデータ保護ポリシーを遵守します。\n\n", "");
-    let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
-    let report: Value = serde_json::from_slice(&output).unwrap();
+    let report = project.json(&["check", "--format", "json"], 1);
     let finding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "P002").expect("a P002 finding");
     assert_eq!(finding["address"], "principle-7#3");
     assert_eq!(finding["labels"][0]["lang"], "en");
@@ -70,8 +64,7 @@ fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
 fn a_japanese_paragraph_missing_mid_clause_is_found_by_length_and_nothing_else_cascades() {
     let project = TempProject::shipped();
     project.replace(JA, "私たちは、議論と討論の完全性を保護し、その性質上機密である情報を開示しません。\n\n", "");
-    let output = project.codepub().args(["check", "--format", "json"]).assert().code(1).get_output().stdout.clone();
-    let report: Value = serde_json::from_slice(&output).unwrap();
+    let report = project.json(&["check", "--format", "json"], 1);
     let failing: Vec<(String, String)> = report["findings"]
         .as_array()
         .unwrap()
@@ -85,8 +78,7 @@ fn a_japanese_paragraph_missing_mid_clause_is_found_by_length_and_nothing_else_c
 #[test]
 fn json_output_has_the_documented_fields() {
     let project = TempProject::shipped();
-    let output = project.codepub().args(["check", "--format", "json"]).assert().code(0).get_output().stdout.clone();
-    let report: Value = serde_json::from_slice(&output).unwrap();
+    let report = project.json(&["check", "--format", "json"], 0);
     assert_eq!(report["version"], 1);
     assert_eq!(report["summary"]["failed"], false);
     assert_eq!(report["summary"]["accepted"], 10);
@@ -102,8 +94,7 @@ fn json_output_has_the_documented_fields() {
 #[test]
 fn sarif_output_is_sarif_2_1_0_with_suppressed_accepted_results() {
     let project = TempProject::shipped();
-    let output = project.codepub().args(["check", "--format", "sarif"]).assert().code(0).get_output().stdout.clone();
-    let sarif: Value = serde_json::from_slice(&output).unwrap();
+    let sarif = project.json(&["check", "--format", "sarif"], 0);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "codepub");
@@ -119,11 +110,7 @@ fn sarif_output_is_sarif_2_1_0_with_suppressed_accepted_results() {
 fn github_format_prints_workflow_annotations_for_new_findings_only() {
     let project = TempProject::shipped();
     project.codepub().args(["check", "--format", "github"]).assert().code(0).stdout(predicate::str::is_empty());
-    project.replace(
-        JA,
-        "私たちは、虚偽または誤解を招くような情報を広めたり",
-        "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
-    );
+    project.add_a_number_to_the_japanese();
     project
         .codepub()
         .args(["check", "--format", "github"])

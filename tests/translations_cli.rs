@@ -11,8 +11,7 @@ const OLD: &str = "We comply with the organization's dedicated data protection p
 const NEW: &str = "We comply with the organization's dedicated data protection and privacy policies.";
 
 fn status(project: &TempProject) -> Value {
-    let output = project.codepub().args(["status", "--format", "json"]).assert().code(0).get_output().stdout.clone();
-    serde_json::from_slice(&output).unwrap()
+    project.json(&["status", "--format", "json"], 0)
 }
 
 fn clause<'v>(status: &'v Value, id: &str) -> &'v Value {

@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per new finding.
 
-use super::{headline, place};
+use super::place;
 use crate::check::{Report, Severity};
 use crate::i18n::Localizer;
 use crate::load::Project;
@@ -24,7 +24,7 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
         };
         let title = property(&format!("{} {}", finding.code, finding.check));
         let message =
-            data(&format!("{} ({}) — {}", headline(finding, l10n), finding.address, l10n.format(&finding.help)));
+            data(&format!("{} ({}) — {}", l10n.format(&finding.message), finding.address, l10n.format(&finding.help)));
         match finding.labels.first() {
             Some(label) => {
                 let at = place(project, label);

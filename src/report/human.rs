@@ -5,7 +5,6 @@ use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
-use super::headline;
 use crate::check::{Report, Severity};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
@@ -70,7 +69,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         notes.push(format!("help: {}", l10n.format(&finding.help)));
         let diagnostic = diagnostic
             .with_code(finding.code)
-            .with_message(headline(finding, l10n))
+            .with_message(l10n.format(&finding.message))
             .with_labels(labels)
             .with_notes(notes);
         // Rendering only fails on spans outside their file, which the loader never makes.

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{headline, place};
+use super::place;
 use crate::check::Report;
 use crate::i18n::Localizer;
 use crate::load::Project;
@@ -37,7 +37,7 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 "code": finding.code,
                 "check": finding.check,
                 "severity": finding.severity,
-                "message": headline(finding, l10n),
+                "message": l10n.format(&finding.message),
                 "help": l10n.format(&finding.help),
                 "address": finding.address,
                 "lang": finding.lang,

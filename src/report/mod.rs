@@ -13,8 +13,7 @@ pub use input_error::render_input_error_as;
 pub use json::render_json;
 pub use sarif::render_sarif;
 
-use crate::check::{Finding, Label};
-use crate::i18n::Localizer;
+use crate::check::Label;
 use crate::load::Project;
 
 /// Output formats of `codepub check`.
@@ -43,9 +42,4 @@ pub(crate) fn place<'a>(project: &'a Project, label: &Label) -> Place<'a> {
     let file = project.sources.get(label.span.file);
     let (end_line, end_column) = file.line_column(label.span.end);
     Place { file: &file.name, line: label.span.line, column: label.span.column, end_line, end_column }
-}
-
-/// The finding's message followed by its address, as one line.
-pub(crate) fn headline(finding: &Finding, l10n: &Localizer) -> String {
-    l10n.format(&finding.message)
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{headline, place};
+use super::place;
 use crate::check::{Report, Severity, all_checks};
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
@@ -47,7 +47,7 @@ pub fn render_sarif(report: &Report, project: &Project, l10n: &Localizer) -> Str
             let mut result = json!({
                 "ruleId": finding.code,
                 "level": level(finding.severity),
-                "message": { "text": headline(finding, l10n) },
+                "message": { "text": l10n.format(&finding.message) },
                 "locations": primary,
                 "relatedLocations": related,
                 "partialFingerprints": { "codepubAddress/v1": format!("{}:{}:{}", finding.code, finding.address, finding.excerpt.as_deref().unwrap_or_default()) },

@@ -49,6 +49,21 @@ impl TempProject {
         self.write(relative, text.replacen(from, to, 1));
     }
 
+    /// Runs codepub with `args`, expects exit status `code`, and parses its standard output as JSON.
+    pub fn json(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let output = self.codepub().args(args).assert().code(code).get_output().stdout.clone();
+        serde_json::from_slice(&output).expect("JSON on standard output")
+    }
+
+    /// Adds "11月に" (a number the English lacks) to the Japanese of principle-2#4: a P004 finding.
+    pub fn add_a_number_to_the_japanese(&self) {
+        self.replace(
+            JA,
+            "私たちは、虚偽または誤解を招くような情報を広めたり",
+            "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
+        );
+    }
+
     /// `codepub --root <project> --lang en --color never …`
     pub fn codepub(&self) -> Command {
         let mut command = Command::cargo_bin("codepub").expect("binary");
