@@ -1,12 +1,15 @@
-//! Pairs the English and Japanese documents: clauses by id, then blocks by their order within
-//! the clause, footnotes by label. Unpaired and reordered clauses are recorded, never fatal.
+//! Pairs the English and Japanese documents: clauses by id, then the blocks of each clause (and
+//! footnote) by the strongest evidence there is: the translation record first, then what a
+//! translation keeps (numbers, footnote references, markup, glossary terms, acronyms, sentences),
+//! and length only to break ties. Unpaired, swapped and reordered blocks and clauses are recorded,
+//! never fatal.
 
 use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::glossary::Term;
-use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, Lang};
+use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, InlineKind, Lang};
 
 /// The two documents side by side.
 #[derive(Debug)]
@@ -24,8 +27,11 @@ pub struct ClausePair<'d> {
     pub id: &'d ClauseId,
     pub en: Option<&'d Clause>,
     pub ja: Option<&'d Clause>,
-    /// Blocks paired by position; empty for colophons, whose blocks are not translations.
+    /// Blocks paired by translation, in English order; empty for colophons, whose blocks are not
+    /// translations.
     pub blocks: Vec<BlockPair<'d>>,
+    /// Rows `r` whose blocks and those of row `r + 1` stand in the other order in one language.
+    pub swaps: Vec<usize>,
 }
 
 impl<'d> ClausePair<'d> {
@@ -70,6 +76,8 @@ pub struct FootnotePair<'d> {
     pub en: Option<&'d Footnote>,
     pub ja: Option<&'d Footnote>,
     pub blocks: Vec<BlockPair<'d>>,
+    /// As for [`ClausePair::swaps`].
+    pub swaps: Vec<usize>,
 }
 
 /// Address of block `index` (0-based) of the clause or footnote named `owner`.
@@ -87,102 +95,359 @@ pub fn japanese_only_address(owner: &str, index: usize) -> String {
     format!("{owner}#ja{}", index + 1)
 }
 
-/// Pairs the blocks of one clause or footnote. With as many blocks on both sides they pair by
-/// position; otherwise by a length-based alignment (Gale and Church's idea): translations keep
-/// roughly the document's length ratio, so the block left without a counterpart is the one the
-/// lengths single out, not merely the last one. Rows with English are addressed by the English
-/// position (`principle-7#2`), Japanese-only rows by the Japanese one (`principle-7#ja2`).
-fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Vec<BlockPair<'d>> {
-    // Very long uneven clauses (over a million candidate pairs) fall back to positions.
-    if en.len() == ja.len() || en.len().saturating_mul(ja.len()) > MAX_ALIGNMENT_CELLS {
-        return (0..en.len().max(ja.len()))
-            .map(|i| BlockPair { address: block_address(owner, i), en: en.get(i), ja: ja.get(i) })
-            .collect();
+/// Blocks of one clause or footnote, paired.
+struct Paired<'d> {
+    rows: Vec<BlockPair<'d>>,
+    swaps: Vec<usize>,
+}
+
+/// Pairs the blocks of one clause or footnote by the evidence in [`Evidence`]: a minimal-cost
+/// alignment of the two sequences in which a block may be left alone (deleted or added in one
+/// language) or two neighbours may be swapped. With as many blocks on both sides, blocks are
+/// never left alone: they pair in order, unless the evidence shows two neighbours swapped.
+/// Rows with English are addressed by the English position (`principle-7#2`), Japanese-only
+/// rows by the Japanese one (`principle-7#ja2`).
+fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Paired<'d> {
+    let (n, m) = (en.len(), ja.len());
+    let steps = if n == m {
+        let scorer = Scorer::new(en, ja, evidence);
+        in_order_with_swaps(&scorer, n)
+    } else if n.saturating_mul(m) > MAX_ALIGNMENT_CELLS {
+        // Very long uneven clauses (over a million candidate pairs) fall back to positions.
+        (0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect()
+    } else {
+        let scorer = Scorer::new(en, ja, evidence);
+        best_alignment(&scorer)
+    };
+    let mut paired = Paired { rows: Vec::with_capacity(n.max(m)), swaps: Vec::new() };
+    let (mut i, mut j) = (0, 0);
+    let row = |e: Option<usize>, j: Option<usize>| BlockPair {
+        address: match (e, j) {
+            (Some(e), _) => block_address(owner, e),
+            (None, Some(j)) => japanese_only_address(owner, j),
+            (None, None) => block_address(owner, 0),
+        },
+        en: e.map(|e| &en[e]),
+        ja: j.map(|j| &ja[j]),
+    };
+    for step in steps {
+        match step {
+            Step::Pair(has_en, has_ja) => {
+                paired.rows.push(row(has_en.then_some(i), has_ja.then_some(j)));
+                i += usize::from(has_en);
+                j += usize::from(has_ja);
+            }
+            Step::EnglishOnly => {
+                paired.rows.push(row(Some(i), None));
+                i += 1;
+            }
+            Step::JapaneseOnly => {
+                paired.rows.push(row(None, Some(j)));
+                j += 1;
+            }
+            Step::Swap => {
+                paired.swaps.push(paired.rows.len());
+                paired.rows.push(row(Some(i), Some(j + 1)));
+                paired.rows.push(row(Some(i + 1), Some(j)));
+                (i, j) = (i + 2, j + 2);
+            }
+        }
     }
-    length_alignment(en, ja, evidence)
-        .into_iter()
-        .map(|(e, j)| BlockPair {
-            address: match (e, j) {
-                (Some(e), _) => block_address(owner, e),
-                (None, Some(j)) => japanese_only_address(owner, j),
-                (None, None) => block_address(owner, 0),
-            },
-            en: e.map(|e| &en[e]),
-            ja: j.map(|j| &ja[j]),
-        })
-        .collect()
+    paired
+}
+
+/// One move of an alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// The next English and the next Japanese block, either of which may be absent (positional
+    /// fallback past the end of the shorter side).
+    Pair(bool, bool),
+    EnglishOnly,
+    JapaneseOnly,
+    /// The next two blocks of each language, paired crosswise.
+    Swap,
 }
 
 /// Largest clause (English blocks × Japanese blocks) aligned by evidence rather than position.
 const MAX_ALIGNMENT_CELLS: usize = 1_000_000;
 
-/// Cost of leaving a block without counterpart, against the cost of a pair (see [`pair_cost`]).
-const SKIP_COST: f64 = 1.0;
+/// Cost of leaving a block without counterpart, against the cost of a pair (see [`Scorer::cost`]).
+const SKIP_COST: f64 = 1.5;
 
-/// What says two blocks translate each other: the document's length ratio and the glossary.
-struct Evidence<'t> {
+/// Cost of reading two neighbours crosswise, on top of the two pairs' own costs: a swap must be
+/// clearly better than the order of the sources.
+const SWAP_COST: f64 = 1.0;
+
+/// Cost of pairing a block with another while the translation record pairs it (or that other
+/// block) with a third block of the same clause.
+const RECORD_CONTRADICTED: f64 = 4.0;
+
+/// What says two blocks translate each other.
+pub struct Evidence<'t> {
+    /// The document's Japanese/English length ratio.
     ratio: f64,
     terms: &'t [Term],
+    record: Option<&'t SignedOff<'t>>,
 }
 
-/// How unlikely it is that `ja` translates `en`: distance of their length ratio from the
-/// document's, plus a penalty for a paragraph facing a list, for each glossary term found on one
-/// side only, and for different footnote references.
-fn pair_cost(en: &Block, ja: &Block, evidence: &Evidence<'_>) -> f64 {
-    let (en_text, ja_text) = (en.plain_text(), ja.plain_text());
-    let length = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0;
-    let lengths = ((length(&ja_text) / length(&en_text)).ln() - evidence.ratio.ln()).abs();
-    let kind = if en.kind_name() == ja.kind_name() { 0.0 } else { 1.0 };
-    let terms =
-        evidence.terms.iter().filter(|term| term.occurs_in_english(&en_text) != ja_text.contains(&term.ja)).count()
-            as f64
-            * 0.5;
-    let references = |text: &str| text.matches("[^").count();
-    let notes = if references(&en_text) == references(&ja_text) { 0.0 } else { 1.0 };
-    lengths + kind + terms + notes
+/// The translation record as alignment evidence: the (English, Japanese) source fingerprints
+/// signed off together, and how to fingerprint a block's source.
+pub struct SignedOff<'a> {
+    pub pairs: HashSet<(String, String)>,
+    pub fingerprint: &'a dyn Fn(&Block) -> String,
 }
 
-/// Minimal-cost alignment of two block sequences: pairs and single blocks, in order.
-fn length_alignment(en: &[Block], ja: &[Block], evidence: &Evidence<'_>) -> Vec<(Option<usize>, Option<usize>)> {
-    let (n, m) = (en.len(), ja.len());
+/// What a translation keeps of a block, computed once per block.
+struct Traits {
+    kind: &'static str,
+    /// Non-whitespace characters, plus one.
+    length: f64,
+    /// Digit groups, full-width digits read as ASCII, sorted.
+    numbers: Vec<String>,
+    /// Footnote labels referenced, sorted.
+    notes: Vec<String>,
+    /// Emphasis and strong spans (English italics may be Japanese bold).
+    markup: usize,
+    links: usize,
+    /// Latin acronyms (`ISO`, `ISO/CS`), which Japanese keeps as they are; sorted.
+    acronyms: Vec<String>,
+    /// Sentence ends: `.`, `?`, `!` before a space or the end in English; `。？！` in Japanese.
+    sentences: usize,
+    /// For each glossary term, whether the block has it.
+    terms: Vec<bool>,
+    fingerprint: Option<String>,
+}
+
+impl Traits {
+    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>) -> Self {
+        let text = block.plain_text();
+        let mut notes = Vec::new();
+        let (mut markup, mut links) = (0, 0);
+        for group in block.inline_groups() {
+            crate::model::walk_inlines(group, &mut |inline| match &inline.kind {
+                InlineKind::FootnoteRef(label) => notes.push(label.clone()),
+                InlineKind::Emphasis(_) | InlineKind::Strong(_) => markup += 1,
+                InlineKind::Link { .. } => links += 1,
+                _ => {}
+            });
+        }
+        notes.sort();
+        let mut numbers: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for c in text.chars().chain(std::iter::once(' ')) {
+            let digit = match c {
+                '0'..='9' => Some(c),
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                _ => None,
+            };
+            match digit {
+                Some(d) => current.push(d),
+                None if !current.is_empty() => numbers.push(std::mem::take(&mut current)),
+                None => {}
+            }
+        }
+        numbers.sort();
+        let mut acronyms: Vec<String> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
+            .filter(|word| word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2)
+            .map(str::to_string)
+            .collect();
+        acronyms.sort();
+        let sentences = match lang {
+            Lang::Ja => text.chars().filter(|c| matches!(c, '。' | '？' | '！')).count(),
+            Lang::En => {
+                let chars: Vec<char> = text.chars().collect();
+                (0..chars.len())
+                    .filter(|&i| matches!(chars[i], '.' | '?' | '!'))
+                    .filter(|&i| chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+                    .count()
+            }
+        };
+        let terms = evidence
+            .terms
+            .iter()
+            .map(|term| match lang {
+                Lang::En => term.occurs_in_english(&text),
+                Lang::Ja => text.contains(&term.ja),
+            })
+            .collect();
+        Self {
+            kind: block.kind_name(),
+            length: text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0,
+            numbers,
+            notes,
+            markup,
+            links,
+            acronyms,
+            sentences,
+            terms,
+            fingerprint: evidence.record.map(|record| (record.fingerprint)(block)),
+        }
+    }
+}
+
+/// Items in one sorted list and not in the other.
+fn sorted_difference<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut different) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
+            std::cmp::Ordering::Less => (i, different) = (i + 1, different + 1),
+            std::cmp::Ordering::Greater => (j, different) = (j + 1, different + 1),
+        }
+    }
+    different + (a.len() - i) + (b.len() - j)
+}
+
+/// Pair costs of one clause's blocks.
+struct Scorer<'e> {
+    en: Vec<Traits>,
+    ja: Vec<Traits>,
+    /// Per block, whether the record pairs it with a block of the other language in this clause.
+    en_recorded: Vec<bool>,
+    ja_recorded: Vec<bool>,
+    evidence: &'e Evidence<'e>,
+}
+
+impl<'e> Scorer<'e> {
+    fn new(en: &[Block], ja: &[Block], evidence: &'e Evidence<'e>) -> Self {
+        let en: Vec<Traits> = en.iter().map(|b| Traits::of(b, Lang::En, evidence)).collect();
+        let ja: Vec<Traits> = ja.iter().map(|b| Traits::of(b, Lang::Ja, evidence)).collect();
+        let (mut en_recorded, mut ja_recorded) = (vec![false; en.len()], vec![false; ja.len()]);
+        if let Some(record) = evidence.record {
+            let ja_at: HashMap<&str, Vec<usize>> = ja.iter().enumerate().fold(HashMap::new(), |mut map, (j, t)| {
+                map.entry(t.fingerprint.as_deref().unwrap_or_default()).or_default().push(j);
+                map
+            });
+            let english: HashSet<&str> = en.iter().filter_map(|t| t.fingerprint.as_deref()).collect();
+            for (en_print, ja_print) in &record.pairs {
+                if !english.contains(en_print.as_str()) {
+                    continue;
+                }
+                for &j in ja_at.get(ja_print.as_str()).into_iter().flatten() {
+                    ja_recorded[j] = true;
+                    for (i, t) in en.iter().enumerate() {
+                        if t.fingerprint.as_deref() == Some(en_print) {
+                            en_recorded[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        Self { en, ja, en_recorded, ja_recorded, evidence }
+    }
+
+    /// Whether the translation record pairs English block `i` with Japanese block `j`.
+    fn signed_off(&self, i: usize, j: usize) -> bool {
+        let Some(record) = self.evidence.record else { return false };
+        match (&self.en[i].fingerprint, &self.ja[j].fingerprint) {
+            (Some(e), Some(j)) => record.pairs.contains(&(e.clone(), j.clone())),
+            _ => false,
+        }
+    }
+
+    /// How unlikely it is that Japanese block `j` translates English block `i`: zero when the
+    /// translation record says it does; otherwise the weighted differences of what a translation
+    /// keeps, with length only as a tie-breaker.
+    fn cost(&self, i: usize, j: usize) -> f64 {
+        if self.signed_off(i, j) {
+            return 0.0;
+        }
+        let (en, ja) = (&self.en[i], &self.ja[j]);
+        let mut cost = 0.0;
+        if self.en_recorded[i] || self.ja_recorded[j] {
+            cost += RECORD_CONTRADICTED;
+        }
+        if en.kind != ja.kind {
+            cost += 2.0;
+        }
+        cost += 2.0 * sorted_difference(&en.notes, &ja.notes) as f64;
+        cost += (sorted_difference(&en.numbers, &ja.numbers) as f64).min(3.0);
+        cost += 0.5 * (en.markup.abs_diff(ja.markup) as f64).min(2.0);
+        cost += en.links.abs_diff(ja.links) as f64;
+        cost += (0.5 * sorted_difference(&en.acronyms, &ja.acronyms) as f64).min(2.0);
+        cost += en.terms.iter().zip(&ja.terms).filter(|(e, j)| e != j).count() as f64;
+        cost += (0.4 * en.sentences.abs_diff(ja.sentences) as f64).min(1.2);
+        let lengths = ((ja.length / en.length).ln() - self.evidence.ratio.ln()).abs();
+        cost + 0.5 * lengths.min(2.0)
+    }
+}
+
+/// As many blocks on both sides: pairs in order, or two neighbours crosswise where that is
+/// clearly cheaper. Linear in the clause's length.
+fn in_order_with_swaps(scorer: &Scorer<'_>, n: usize) -> Vec<Step> {
+    let mut cost = vec![f64::INFINITY; n + 1];
+    let mut back = vec![Step::Pair(true, true); n + 1];
+    cost[0] = 0.0;
+    for i in 0..n {
+        let straight = cost[i] + scorer.cost(i, i);
+        if straight < cost[i + 1] {
+            (cost[i + 1], back[i + 1]) = (straight, Step::Pair(true, true));
+        }
+        if i + 1 < n {
+            let crossed = cost[i] + scorer.cost(i, i + 1) + scorer.cost(i + 1, i) + SWAP_COST;
+            let in_order = cost[i] + scorer.cost(i, i) + scorer.cost(i + 1, i + 1);
+            if crossed < in_order && crossed < cost[i + 2] {
+                (cost[i + 2], back[i + 2]) = (crossed, Step::Swap);
+            }
+        }
+    }
+    let mut steps = Vec::new();
+    let mut i = n;
+    while i > 0 {
+        steps.push(back[i]);
+        i -= if back[i] == Step::Swap { 2 } else { 1 };
+    }
+    steps.reverse();
+    steps
+}
+
+/// Minimal-cost alignment of two block sequences of different lengths: pairs, single blocks and
+/// swapped neighbours, in order.
+fn best_alignment(scorer: &Scorer<'_>) -> Vec<Step> {
+    let (n, m) = (scorer.en.len(), scorer.ja.len());
     let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
     cost[0][0] = 0.0;
+    let swap = |i: usize, j: usize| scorer.cost(i, j + 1) + scorer.cost(i + 1, j) + SWAP_COST;
     for i in 0..=n {
         for j in 0..=m {
             let here = cost[i][j];
             if i < n && j < m {
-                let pair = here + pair_cost(&en[i], &ja[j], evidence);
-                if pair < cost[i + 1][j + 1] {
-                    cost[i + 1][j + 1] = pair;
-                }
+                cost[i + 1][j + 1] = cost[i + 1][j + 1].min(here + scorer.cost(i, j));
             }
-            if i < n && here + SKIP_COST < cost[i + 1][j] {
-                cost[i + 1][j] = here + SKIP_COST;
+            if i + 1 < n && j + 1 < m {
+                cost[i + 2][j + 2] = cost[i + 2][j + 2].min(here + swap(i, j));
             }
-            if j < m && here + SKIP_COST < cost[i][j + 1] {
-                cost[i][j + 1] = here + SKIP_COST;
+            if i < n {
+                cost[i + 1][j] = cost[i + 1][j].min(here + SKIP_COST);
+            }
+            if j < m {
+                cost[i][j + 1] = cost[i][j + 1].min(here + SKIP_COST);
             }
         }
     }
     // Walk back from the end. On a tie the later block is the one left alone, as a reader
     // comparing the two columns from the top would find it.
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
     let (mut i, mut j) = (n, m);
-    let mut rows = Vec::new();
+    let mut steps = Vec::new();
     while i > 0 || j > 0 {
-        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
         if i > 0 && close(cost[i][j], cost[i - 1][j] + SKIP_COST) {
-            rows.push((Some(i - 1), None));
+            steps.push(Step::EnglishOnly);
             i -= 1;
         } else if j > 0 && close(cost[i][j], cost[i][j - 1] + SKIP_COST) {
-            rows.push((None, Some(j - 1)));
+            steps.push(Step::JapaneseOnly);
             j -= 1;
-        } else {
-            rows.push((Some(i - 1), Some(j - 1)));
+        } else if i > 0 && j > 0 && close(cost[i][j], cost[i - 1][j - 1] + scorer.cost(i - 1, j - 1)) {
+            steps.push(Step::Pair(true, true));
             (i, j) = (i - 1, j - 1);
+        } else {
+            steps.push(Step::Swap);
+            (i, j) = (i - 2, j - 2);
         }
     }
-    rows.reverse();
-    rows
+    steps.reverse();
+    steps
 }
 
 /// The document's Japanese/English length ratio, over every block of both languages.
@@ -194,15 +459,21 @@ fn length_ratio(en: &Document, ja: &Document) -> f64 {
     if e > 0.0 && j > 0.0 { j / e } else { 1.0 }
 }
 
-/// Aligns without a glossary (see [`align_with`]).
+/// Aligns on length alone, without a glossary or translation record (see [`align_with`]).
 pub fn align<'d>(en: &'d Document, ja: &'d Document) -> Alignment<'d> {
-    align_with(en, ja, &[])
+    align_with(en, ja, &[], None)
 }
 
-/// Aligns the two documents; glossary `terms` help pair blocks when a clause has more blocks in one
-/// language than in the other.
-pub fn align_with<'d>(en: &'d Document, ja: &'d Document, terms: &[Term]) -> Alignment<'d> {
-    let evidence = Evidence { ratio: length_ratio(en, ja), terms };
+/// Aligns the two documents. Glossary `terms` and the translation `record` are evidence for
+/// pairing blocks when a clause has more blocks in one language than in the other, or when two
+/// neighbours stand in the other order.
+pub fn align_with<'d>(
+    en: &'d Document,
+    ja: &'d Document,
+    terms: &[Term],
+    record: Option<&SignedOff<'_>>,
+) -> Alignment<'d> {
+    let evidence = Evidence { ratio: length_ratio(en, ja), terms, record };
     let en_ids: Vec<&ClauseId> = en.clauses.iter().map(|c| &c.id).collect();
     let ja_ids: Vec<&ClauseId> = ja.clauses.iter().map(|c| &c.id).collect();
 
@@ -224,12 +495,12 @@ pub fn align_with<'d>(en: &'d Document, ja: &'d Document, terms: &[Term]) -> Ali
         .map(|id| {
             let (en, ja) = (en_by_id.get(id).copied(), ja_by_id.get(id).copied());
             let colophon = [en, ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon);
-            let blocks = if colophon {
-                Vec::new()
+            let Paired { rows: blocks, swaps } = if colophon {
+                Paired { rows: Vec::new(), swaps: Vec::new() }
             } else {
                 pair_blocks(&id.0, en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
             };
-            ClausePair { id, en, ja, blocks }
+            ClausePair { id, en, ja, blocks, swaps }
         })
         .collect();
 
@@ -247,13 +518,13 @@ fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'
         .into_iter()
         .map(|label| {
             let (en, ja) = (en.footnote(label), ja.footnote(label));
-            let blocks = pair_blocks(
+            let Paired { rows: blocks, swaps } = pair_blocks(
                 &footnote_address(label),
                 en.map_or(&[], |f| &f.blocks),
                 ja.map_or(&[], |f| &f.blocks),
                 evidence,
             );
-            FootnotePair { label, en, ja, blocks }
+            FootnotePair { label, en, ja, blocks, swaps }
         })
         .collect()
 }
@@ -315,7 +586,7 @@ mod tests {
     fn the_block_left_without_counterpart_is_found_by_length_not_position() {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
-        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[] });
+        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let shape: Vec<_> = pairs.iter().map(|p| (p.address.as_str(), p.en.is_some(), p.ja.is_some())).collect();
         assert_eq!(shape, [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]);
     }
@@ -324,7 +595,7 @@ mod tests {
     fn an_extra_japanese_block_gets_a_japanese_address() {
         let en = [block("one two three four."), block("five six seven eight.")];
         let ja = [block("一二三四。"), block(&"余".repeat(80)), block("五六七八。")];
-        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[] });
+        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let addresses: Vec<_> = pairs.iter().map(|p| p.address.as_str()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
     }

@@ -1,9 +1,12 @@
-//! P002 block-counts: paragraphs and lists pair one to one within a clause (and a footnote), lists
-//! have as many items in both languages; the unmatched block itself is pointed at.
+//! P002 block-counts: paragraphs and lists pair one to one within a clause (and a footnote), in
+//! the same order, and lists have as many items in both languages. The unmatched block itself is
+//! pointed at, and so is the place in the other language's file where its counterpart belongs.
 
 use super::{Check, Context, Draft, Label, Unit, UnitKind};
+use crate::align::BlockPair;
 use crate::i18n::Message;
-use crate::model::Lang;
+use crate::model::{Block, Lang};
+use crate::source::Span;
 
 pub struct BlockCounts;
 
@@ -30,7 +33,11 @@ impl Check for BlockCounts {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
-        let in_both = owners_in_both(cx);
+        for owner in owners_in_both(cx) {
+            unmatched_blocks(cx, &owner, out);
+            swapped_blocks(cx, &owner, out);
+        }
+        let in_both: std::collections::HashSet<String> = owners_in_both(cx).map(|o| o.name).collect();
         for pair in &cx.pairs {
             // A missing clause is P001's finding; only report blocks of clauses present in both.
             let owner = pair.address.split('#').next().unwrap_or_default();
@@ -38,22 +45,6 @@ impl Check for BlockCounts {
                 continue;
             }
             match (&pair.en, &pair.ja) {
-                (Some(en), None) if en.kind != UnitKind::Heading => out.push(
-                    Draft::new(
-                        Message::new("p002-unmatched-block").arg("kind", kind_name(en)).arg("address", &pair.address),
-                        &pair.address,
-                        Some(Lang::Ja),
-                    )
-                    .label(Label::new(Lang::En, en.span).with(Message::new("label-no-japanese-counterpart"))),
-                ),
-                (None, Some(ja)) if ja.kind != UnitKind::Heading => out.push(
-                    Draft::new(
-                        Message::new("p002-extra-block").arg("kind", kind_name(ja)).arg("address", &pair.address),
-                        &pair.address,
-                        Some(Lang::Ja),
-                    )
-                    .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-no-english-counterpart"))),
-                ),
                 (Some(en), Some(ja)) if en.kind != ja.kind => out.push(Draft::on_pair(
                     Message::new("p002-kind-mismatch").arg("en", kind_name(en)).arg("ja", kind_name(ja)),
                     &pair.address,
@@ -83,16 +74,141 @@ impl Check for BlockCounts {
     }
 }
 
-/// Clauses and footnotes (`footnote-<label>`) present in both languages.
-fn owners_in_both(cx: &Context<'_>) -> std::collections::HashSet<String> {
-    let clauses = cx.alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.0.clone());
-    let footnotes = cx
-        .alignment
-        .footnotes
-        .iter()
-        .filter(|f| f.en.is_some() && f.ja.is_some())
-        .map(|f| crate::align::footnote_address(f.label));
-    clauses.chain(footnotes).collect()
+/// A clause or footnote present in both languages, as the alignment paired it.
+struct Owner<'a> {
+    name: String,
+    rows: &'a [BlockPair<'a>],
+    swaps: &'a [usize],
+    /// Per language: where the owner's text starts (its heading, or its declaration).
+    starts: [Option<&'a Span>; 2],
+}
+
+/// Clauses and footnotes present in both languages.
+fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Owner<'a>> {
+    let clauses = cx.alignment.clauses.iter().filter_map(|c| {
+        let (en, ja) = (c.en?, c.ja?);
+        let start = |clause: &'a crate::model::Clause| Some(clause.heading.as_ref().map_or(&clause.span, |h| &h.span));
+        Some(Owner { name: c.id.0.clone(), rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
+    });
+    let footnotes = cx.alignment.footnotes.iter().filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Owner {
+        name: crate::align::footnote_address(f.label),
+        rows: &f.blocks,
+        swaps: &f.swaps,
+        starts: [f.en.map(|f| &f.span), f.ja.map(|f| &f.span)],
+    });
+    clauses.chain(footnotes)
+}
+
+/// A block of one language without counterpart: labelled where it is and where its counterpart
+/// belongs in the other language's file (after the translation of its nearest paired neighbour).
+fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
+    for (r, row) in owner.rows.iter().enumerate() {
+        let (present, missing, block) = match (row.en, row.ja) {
+            (Some(en), None) => (Lang::En, Lang::Ja, en),
+            (None, Some(ja)) => (Lang::Ja, Lang::En, ja),
+            _ => continue,
+        };
+        let unit = Unit::block(present, block);
+        let (message, here) = match present {
+            Lang::En => ("p002-unmatched-block", "label-no-japanese-counterpart"),
+            Lang::Ja => ("p002-extra-block", "label-no-english-counterpart"),
+        };
+        let belongs = match missing {
+            Lang::Ja => "label-japanese-belongs-here",
+            Lang::En => "label-english-belongs-here",
+        };
+        let place = belongs_at(cx, owner, r, missing, &block.span);
+        out.push(
+            Draft::new(
+                Message::new(message).arg("kind", kind_name(&unit)).arg("address", &row.address),
+                &row.address,
+                Some(Lang::Ja),
+            )
+            .label(Label::new(present, &block.span).with(Message::new(here)))
+            .label(Label::new(missing, &place).with(Message::new(belongs).arg("address", &row.address))),
+        );
+    }
+}
+
+/// Where the `lang` counterpart of row `r` belongs: on the line after the `lang` block of the
+/// nearest earlier row that has one (or after the owner's heading), else before the next one.
+fn belongs_at(cx: &Context<'_>, owner: &Owner<'_>, r: usize, lang: Lang, present: &Span) -> Span {
+    fn side<'a>(row: &BlockPair<'a>, lang: Lang) -> Option<&'a Block> {
+        row.side(lang)
+    }
+    let side = |row: &BlockPair<'_>| side(row, lang).map(|b| b.span.clone());
+    let index = usize::from(lang == Lang::Ja);
+    let before = owner.rows[..r].iter().rev().find_map(side).or_else(|| owner.starts[index].cloned());
+    match before {
+        Some(span) => line_after(cx, &span),
+        None => owner.rows[r + 1..].iter().find_map(side).unwrap_or_else(|| present.clone()),
+    }
+}
+
+/// An empty span at the start of the line after the one `span` ends on (where a new block goes
+/// after a blank line); the end of `span` when it ends the file.
+fn line_after(cx: &Context<'_>, span: &Span) -> Span {
+    let file = cx.project.sources.get(span.file);
+    let line = file.line_index(span.end.max(span.start + 1) - 1);
+    let offset = file.line_range(line + 1).map_or(span.end, |range| range.start);
+    cx.project.sources.span(span.file, offset..offset)
+}
+
+/// Two neighbours paired crosswise: one finding naming both, labelled in both languages.
+fn swapped_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
+    for &r in owner.swaps {
+        let (first, second) = (&owner.rows[r], &owner.rows[r + 1]);
+        let (Some((en1, ja1)), Some((en2, ja2))) = (first.both(), second.both()) else { continue };
+        let moved = moved_language(cx, first, en1, en2);
+        let (moved_first, moved_second) = match moved {
+            // The block that comes first in the moved language's file translates the second row.
+            Lang::Ja => (ja2, ja1),
+            Lang::En => (en1, en2),
+        };
+        let (kept_first, kept_second) = match moved {
+            Lang::Ja => (en1, en2),
+            Lang::En => (ja2, ja1),
+        };
+        let (row_of_first, row_of_second) = match moved {
+            Lang::Ja => (second, first),
+            Lang::En => (first, second),
+        };
+        out.push(
+            Draft::new(
+                Message::new(match moved {
+                    Lang::Ja => "p002-swapped-ja",
+                    Lang::En => "p002-swapped-en",
+                })
+                .arg("first", &first.address)
+                .arg("second", &second.address),
+                &first.address,
+                Some(moved),
+            )
+            .label(
+                Label::new(moved, &moved_first.span)
+                    .with(Message::new("label-translates").arg("address", &row_of_first.address)),
+            )
+            .label(
+                Label::new(moved, &moved_second.span)
+                    .with(Message::new("label-translates").arg("address", &row_of_second.address)),
+            )
+            .label(Label::new(moved.other(), &kept_first.span))
+            .label(Label::new(moved.other(), &kept_second.span)),
+        );
+    }
+}
+
+/// Which language's order changed, by the translation record: the English, if the record holds
+/// the English of the first row at the second row's address; else the Japanese (a translation
+/// follows its English).
+fn moved_language(cx: &Context<'_>, first: &BlockPair<'_>, en1: &Block, en2: &Block) -> Lang {
+    let Some(lock) = cx.project.lock.as_ref() else { return Lang::Ja };
+    let print =
+        |block: &Block| crate::lock::fingerprint(&cx.project.sources.get(block.span.file).text[block.span.range()]);
+    match lock.get(&first.address) {
+        Some(entry) if entry.en != print(en1) && entry.en == print(en2) => Lang::En,
+        _ => Lang::Ja,
+    }
 }
 
 #[cfg(test)]

@@ -118,8 +118,20 @@ impl Check for Footnotes {
                 }
             }
             let referenced = referenced_labels(document);
+            // A definition left unused because the block referencing it has no counterpart in
+            // this language: that block's P002 finding is the one mistake.
+            let referenced_unmatched: std::collections::HashSet<String> = cx
+                .every_unit(lang.other())
+                .into_iter()
+                .filter(|(address, _)| cx.unmatched.contains(*address))
+                .flat_map(|(_, unit)| unit.inlines())
+                .filter_map(|inline| match &inline.kind {
+                    InlineKind::FootnoteRef(label) => Some(label.clone()),
+                    _ => None,
+                })
+                .collect();
             for footnote in &document.footnotes {
-                if !referenced.contains(&footnote.label) {
+                if !referenced.contains(&footnote.label) && !referenced_unmatched.contains(&footnote.label) {
                     out.push(
                         Draft::new(
                             Message::new("p003-unused").arg("label", &footnote.label),

@@ -23,7 +23,7 @@ impl Check for UnsafeLinks {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for lang in Lang::BOTH {
-            for (address, unit) in cx.units(lang) {
+            for (address, unit) in cx.every_unit(lang) {
                 for inline in unit.inlines() {
                     if let InlineKind::Link { target, .. } = &inline.kind
                         && !safe_link_target(target)

@@ -17,7 +17,7 @@ mod untranslated;
 mod whitespace;
 mod width;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -245,6 +245,10 @@ pub struct Context<'a> {
     pub pairs: Vec<UnitPair<'a>>,
     /// Edition matter (back covers), each language's own, with addresses.
     pub colophon: Vec<(String, Unit<'a>)>,
+    /// Addresses of blocks without counterpart in a clause (or footnote) present in both
+    /// languages: P002 reports them, and the other checks leave them alone, so one missing or
+    /// extra block is one finding.
+    pub unmatched: HashSet<String>,
 }
 
 impl<'a> Context<'a> {
@@ -286,11 +290,33 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        Self { project, alignment, pairs, colophon }
+        let in_both = |owner: &str| {
+            alignment.clauses.iter().any(|c| c.id.0 == owner && c.en.is_some() && c.ja.is_some())
+                || alignment
+                    .footnotes
+                    .iter()
+                    .any(|f| crate::align::footnote_address(f.label) == owner && f.en.is_some() && f.ja.is_some())
+        };
+        let unmatched = pairs
+            .iter()
+            .filter(|p| p.en.is_some() != p.ja.is_some())
+            .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
+            .filter(|p| in_both(p.address.split('#').next().unwrap_or_default()))
+            .map(|p| p.address.clone())
+            .collect();
+        Self { project, alignment, pairs, colophon, unmatched }
     }
 
-    /// Every unit of one language: translated ones and edition matter, with addresses.
+    /// Every unit of one language: translated ones and edition matter, with addresses; blocks
+    /// without counterpart left out (see [`Context::unmatched`]).
     pub fn units(&self, lang: Lang) -> Vec<(&str, &Unit<'a>)> {
+        let mut units = self.every_unit(lang);
+        units.retain(|(address, _)| !self.unmatched.contains(*address));
+        units
+    }
+
+    /// Every unit of one language, blocks without counterpart included.
+    pub fn every_unit(&self, lang: Lang) -> Vec<(&str, &Unit<'a>)> {
         let translated = self.pairs.iter().filter_map(|p| Some((p.address.as_str(), p.side(lang)?)));
         let colophon = self.colophon.iter().filter(|(_, u)| u.lang == lang).map(|(a, u)| (a.as_str(), u));
         translated.chain(colophon).collect()

@@ -34,7 +34,7 @@ impl Check for Untranslated {
                 }
             }
         }
-        for pair in &cx.pairs {
+        for pair in cx.pairs.iter().filter(|p| !cx.unmatched.contains(&p.address)) {
             let Some(ja) = &pair.ja else { continue };
             let text = ja.text.trim();
             if text.is_empty() || has_japanese_script(text) || allow.iter().any(|r| r.is_match(text)) {

@@ -33,7 +33,8 @@ pub struct ParsedFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    clause: String,
+    /// Spanned, so findings about the clause point at its key.
+    clause: toml::Spanned<String>,
     #[serde(default)]
     kind: ClauseKind,
 }
@@ -91,13 +92,18 @@ impl<'s> FileParser<'s> {
                         at: self.location(body_start + error.span().map_or(0, |s| s.start)),
                         message: error.message().to_string(),
                     })?;
+                    // The clause is declared by its `clause = "…"` line: findings point there.
+                    let key = front.clause.span();
+                    let line = body[..key.start].rfind('\n').map_or(0, |i| i + 1);
+                    let declared = body_start + line..body_start + key.end;
+                    let declared = if declared.end <= range.end { declared } else { range.clone() };
                     parsed.clauses.push((
                         Clause {
-                            id: ClauseId(front.clause),
+                            id: ClauseId(front.clause.into_inner()),
                             kind: front.kind,
                             heading: None,
                             blocks: Vec::new(),
-                            span: self.block_span(range),
+                            span: self.block_span(declared),
                         },
                         IdOrigin::FrontMatter,
                     ));
@@ -317,6 +323,14 @@ mod tests {
         let (clause, origin) = &parsed.clauses[0];
         assert_eq!((clause.id.0.as_str(), clause.kind, *origin), ("back", ClauseKind::Colophon, IdOrigin::FrontMatter));
         assert_eq!(clause.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_front_matter_clause_is_located_at_its_clause_key() {
+        let parsed = parse_str("+++\nkind = \"colophon\"\nclause = \"back\"\n+++\n\nText\n").unwrap();
+        let span = &parsed.clauses[0].0.span;
+        assert_eq!((span.line, span.column), (3, 1));
+        assert_eq!(span.end - span.start, "clause = \"back\"".len());
     }
 
     #[test]

@@ -36,9 +36,16 @@ pub struct Project {
 }
 
 impl Project {
-    /// The two documents aligned, with the glossary's help.
+    /// The two documents aligned, with the glossary's and the translation record's help.
     pub fn alignment(&self) -> crate::align::Alignment<'_> {
-        crate::align::align_with(&self.en, &self.ja, &self.glossary.terms)
+        let fingerprint = |block: &crate::model::Block| {
+            crate::lock::fingerprint(&self.sources.get(block.span.file).text[block.span.range()])
+        };
+        let record = self.lock.as_ref().map(|lock| crate::align::SignedOff {
+            pairs: lock.pairs.iter().map(|p| (p.en.clone(), p.ja.clone())).collect(),
+            fingerprint: &fingerprint,
+        });
+        crate::align::align_with(&self.en, &self.ja, &self.glossary.terms, record.as_ref())
     }
 
     pub fn document(&self, lang: Lang) -> &Document {
