@@ -172,15 +172,25 @@ enum Step {
 const MAX_ALIGNMENT_CELLS: usize = 1_000_000;
 
 /// Cost of leaving a block without counterpart, against the cost of a pair (see [`Scorer::cost`]).
-const SKIP_COST: f64 = 1.5;
+const SKIP_COST: f64 = 2.0;
 
 /// Cost of reading two neighbours crosswise, on top of the two pairs' own costs: a swap must be
 /// clearly better than the order of the sources.
 const SWAP_COST: f64 = 1.0;
 
+/// Cost of a pair the translation record holds: below what any other evidence can reach.
+const SIGNED_OFF: f64 = -2.0;
+
 /// Cost of pairing a block with another while the translation record pairs it (or that other
 /// block) with a third block of the same clause.
-const RECORD_CONTRADICTED: f64 = 4.0;
+const RECORD_CONTRADICTED: f64 = 6.0;
+
+/// Cost of pairing two blocks when one has a loanword (`データ`, `data`) that the other lacks and
+/// a nearby block of the other language has.
+const LOANWORD_ELSEWHERE: f64 = 0.75;
+
+/// Cost of pairing a block that repeats an earlier one of its clause with a block that does not.
+const REPEAT_UNMATCHED: f64 = 2.0;
 
 /// What says two blocks translate each other.
 pub struct Evidence<'t> {
@@ -216,6 +226,12 @@ struct Traits {
     /// For each glossary term, whether the block has it.
     terms: Vec<bool>,
     fingerprint: Option<String>,
+    /// Japanese: consonant skeletons of katakana loanwords; English: of its words (see
+    /// [`crate::loanword`]).
+    loanwords: Vec<String>,
+    /// Whether an earlier block of the same clause and language has the same text: a copy
+    /// pairs with nothing unless the other language repeats a block too.
+    repeat: bool,
 }
 
 impl Traits {
@@ -282,7 +298,25 @@ impl Traits {
             sentences,
             terms,
             fingerprint: evidence.record.map(|record| (record.fingerprint)(block)),
+            loanwords: match lang {
+                Lang::En => crate::loanword::english_skeletons(&text),
+                Lang::Ja => crate::loanword::katakana_skeletons(&text),
+            },
+            repeat: false,
         }
+    }
+
+    /// Traits of a clause's blocks, repeats marked.
+    fn of_all(blocks: &[Block], lang: Lang, evidence: &Evidence<'_>) -> Vec<Self> {
+        let mut seen = HashSet::new();
+        blocks
+            .iter()
+            .map(|block| {
+                let mut traits = Self::of(block, lang, evidence);
+                traits.repeat = !seen.insert(crate::lock::normalise(&block.plain_text()));
+                traits
+            })
+            .collect()
     }
 }
 
@@ -306,13 +340,16 @@ struct Scorer<'e> {
     /// Per block, whether the record pairs it with a block of the other language in this clause.
     en_recorded: Vec<bool>,
     ja_recorded: Vec<bool>,
+    /// Per block, per loanword shared with the other language: the nearby blocks of the other
+    /// language that have it (see [`loanword_homes`]).
+    en_loanwords: Vec<Vec<Vec<usize>>>,
+    ja_loanwords: Vec<Vec<Vec<usize>>>,
     evidence: &'e Evidence<'e>,
 }
 
 impl<'e> Scorer<'e> {
     fn new(en: &[Block], ja: &[Block], evidence: &'e Evidence<'e>) -> Self {
-        let en: Vec<Traits> = en.iter().map(|b| Traits::of(b, Lang::En, evidence)).collect();
-        let ja: Vec<Traits> = ja.iter().map(|b| Traits::of(b, Lang::Ja, evidence)).collect();
+        let (en, ja) = (Traits::of_all(en, Lang::En, evidence), Traits::of_all(ja, Lang::Ja, evidence));
         let (mut en_recorded, mut ja_recorded) = (vec![false; en.len()], vec![false; ja.len()]);
         if let Some(record) = evidence.record {
             let ja_at: HashMap<&str, Vec<usize>> = ja.iter().enumerate().fold(HashMap::new(), |mut map, (j, t)| {
@@ -334,7 +371,8 @@ impl<'e> Scorer<'e> {
                 }
             }
         }
-        Self { en, ja, en_recorded, ja_recorded, evidence }
+        let (en_loanwords, ja_loanwords) = (loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
+        Self { en, ja, en_recorded, ja_recorded, en_loanwords, ja_loanwords, evidence }
     }
 
     /// Whether the translation record pairs English block `i` with Japanese block `j`.
@@ -346,12 +384,12 @@ impl<'e> Scorer<'e> {
         }
     }
 
-    /// How unlikely it is that Japanese block `j` translates English block `i`: zero when the
-    /// translation record says it does; otherwise the weighted differences of what a translation
-    /// keeps, with length only as a tie-breaker.
+    /// How unlikely it is that Japanese block `j` translates English block `i`: [`SIGNED_OFF`]
+    /// when the translation record says it does; otherwise the weighted differences of what a
+    /// translation keeps, less the loanwords the two share, with length only as a tie-breaker.
     fn cost(&self, i: usize, j: usize) -> f64 {
         if self.signed_off(i, j) {
-            return 0.0;
+            return SIGNED_OFF;
         }
         let (en, ja) = (&self.en[i], &self.ja[j]);
         let mut cost = 0.0;
@@ -361,6 +399,9 @@ impl<'e> Scorer<'e> {
         if en.kind != ja.kind {
             cost += 2.0;
         }
+        if en.repeat != ja.repeat {
+            cost += REPEAT_UNMATCHED;
+        }
         cost += 2.0 * sorted_difference(&en.notes, &ja.notes) as f64;
         cost += (sorted_difference(&en.numbers, &ja.numbers) as f64).min(3.0);
         cost += 0.5 * (en.markup.abs_diff(ja.markup) as f64).min(2.0);
@@ -368,9 +409,45 @@ impl<'e> Scorer<'e> {
         cost += (0.5 * sorted_difference(&en.acronyms, &ja.acronyms) as f64).min(2.0);
         cost += en.terms.iter().zip(&ja.terms).filter(|(e, j)| e != j).count() as f64;
         cost += (0.4 * en.sentences.abs_diff(ja.sentences) as f64).min(1.2);
+        // Loanwords shared with a neighbour but not with this block, against those shared here.
+        let (ja_here, ja_elsewhere) = split_homes(&self.ja_loanwords[j], i);
+        let (en_here, en_elsewhere) = split_homes(&self.en_loanwords[i], j);
+        let against = (ja_elsewhere + en_elsewhere) as f64 - (ja_here + en_here) as f64;
+        cost += LOANWORD_ELSEWHERE * against.clamp(-2.0, 3.0);
         let lengths = ((ja.length / en.length).ln() - self.evidence.ratio.ln()).abs();
         cost + 0.5 * lengths.min(2.0)
     }
+}
+
+/// For each block's loanwords (a Japanese block's katakana words, an English block's words), the
+/// blocks of the other language near it that have the same word. Near: as far as the clause's
+/// difference in block counts could shift a pair, and two more.
+fn loanword_homes(blocks: &[Traits], others: &[Traits], japanese: bool) -> Vec<Vec<Vec<usize>>> {
+    let reach = blocks.len().abs_diff(others.len()) + 2;
+    let same = |a: &str, b: &str| {
+        if japanese { crate::loanword::transliterates(a, b) } else { crate::loanword::transliterates(b, a) }
+    };
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(k, traits)| {
+            let near = k.saturating_sub(reach)..(k + reach + 1).min(others.len());
+            traits
+                .loanwords
+                .iter()
+                .map(|word| {
+                    near.clone().filter(|&o| others[o].loanwords.iter().any(|other| same(word, other))).collect()
+                })
+                .filter(|homes: &Vec<usize>| !homes.is_empty())
+                .collect()
+        })
+        .collect()
+}
+
+/// How many of a block's shared loanwords the block `other` has, and how many only other blocks.
+fn split_homes(homes: &[Vec<usize>], other: usize) -> (usize, usize) {
+    let here = homes.iter().filter(|homes| homes.contains(&other)).count();
+    (here, homes.len() - here)
 }
 
 /// As many blocks on both sides: pairs in order, or two neighbours crosswise where that is
@@ -598,6 +675,70 @@ mod tests {
         let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let addresses: Vec<_> = pairs.iter().map(|p| p.address.as_str()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
+    }
+
+    fn shape(pairs: &[BlockPair<'_>]) -> Vec<(String, Option<String>, Option<String>)> {
+        pairs.iter().map(|p| (p.address.clone(), p.en.map(Block::plain_text), p.ja.map(Block::plain_text))).collect()
+    }
+
+    fn signed_off<'a>(pairs: &[(&str, &str)], fingerprint: &'a dyn Fn(&Block) -> String) -> SignedOff<'a> {
+        SignedOff { pairs: pairs.iter().map(|(e, j)| (e.to_string(), j.to_string())).collect(), fingerprint }
+    }
+
+    #[test]
+    fn the_translation_record_places_a_deletion_that_lengths_would_misplace() {
+        // By length, the Japanese left would pair with the long second paragraph.
+        let en = [block("Short."), block(&"long ".repeat(30)), block("Third one.")];
+        let ja = [block(&"長".repeat(60)), block("三番目。")];
+        let text = |b: &Block| b.plain_text();
+        let record = signed_off(&[("Short.", &"長".repeat(60)), ("Third one.", "三番目。")], &text);
+        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record) };
+        let rows = shape(&pair_blocks("c", &en, &ja, &evidence).rows);
+        assert_eq!(rows[1], ("c#2".into(), Some("long ".repeat(30)), None));
+        let without = Evidence { ratio: 0.5, terms: &[], record: None };
+        assert_eq!(shape(&pair_blocks("c", &en, &ja, &without).rows)[0].0, "c#1", "lengths alone pair it elsewhere");
+        assert!(shape(&pair_blocks("c", &en, &ja, &without).rows)[0].2.is_none());
+    }
+
+    #[test]
+    fn neighbours_swapped_in_one_language_pair_crosswise_and_are_recorded() {
+        let en = [block("One."), block("Two."), block("Three.")];
+        let ja = [block("一。"), block("三。"), block("二。")];
+        let text = |b: &Block| b.plain_text();
+        let record = signed_off(&[("One.", "一。"), ("Two.", "二。"), ("Three.", "三。")], &text);
+        let paired = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: Some(&record) });
+        assert_eq!(paired.swaps, [1]);
+        let rows = shape(&paired.rows);
+        assert_eq!(rows[1], ("c#2".into(), Some("Two.".into()), Some("二。".into())));
+        assert_eq!(rows[2], ("c#3".into(), Some("Three.".into()), Some("三。".into())));
+    }
+
+    #[test]
+    fn blocks_in_the_same_order_are_never_read_as_swapped_without_evidence() {
+        let en = [block("One two three."), block("Four five six.")];
+        let ja = [block("四五六。"), block("一二三。")];
+        let paired = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None });
+        assert!(paired.swaps.is_empty());
+    }
+
+    #[test]
+    fn of_a_block_written_twice_the_copy_is_the_one_left_alone() {
+        // By length, the copy would pair with the second paragraph, and the last block be left.
+        let en = [block("One two three."), block("Four five six seven eight nine ten eleven.")];
+        let ja = [block("一二三。"), block("一二三。"), block("四。")];
+        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let alone: Vec<_> = rows.iter().filter(|r| r.1.is_none()).map(|r| r.0.as_str()).collect();
+        assert_eq!(alone, ["c#ja2"]);
+    }
+
+    #[test]
+    fn a_shared_loanword_outweighs_length() {
+        // By length, the Japanese would pair with the first paragraph; ハラスメント says the second.
+        let en = [block("We value skill and care."), block("Harassment is not tolerated here at all.")];
+        let ja = [block("ハラスメント容認不可。")];
+        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        assert_eq!(rows[0].0, "c#1");
+        assert!(rows[0].2.is_none(), "{rows:?}");
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod error;
 pub mod glossary;
 pub mod i18n;
 pub mod load;
+pub mod loanword;
 pub mod lock;
 pub mod model;
 pub mod render;

@@ -50,14 +50,16 @@ fn a_finding_not_in_the_baseline_fails_with_both_source_lines() {
 }
 
 #[test]
-fn missing_japanese_paragraph_is_reported_at_the_english_paragraph() {
+fn missing_japanese_paragraph_is_reported_where_it_belongs_and_at_the_english_paragraph() {
     let project = TempProject::shipped();
     project.replace(JA, "私たちは、本機構専用のデータ保護ポリシーを遵守します。\n\n", "");
     let report = project.json(&["check", "--format", "json"], 1);
     let finding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "P002").expect("a P002 finding");
     assert_eq!(finding["address"], "principle-7#3");
-    assert_eq!(finding["labels"][0]["lang"], "en");
-    assert_eq!(finding["labels"][0]["file"], EN);
+    assert_eq!((finding["labels"][0]["file"].as_str(), finding["labels"][0]["line"].as_u64()), (Some(JA), Some(73)));
+    assert_eq!(finding["labels"][0]["message"], "the Japanese of `principle-7#3` belongs here");
+    assert_eq!(finding["labels"][1]["lang"], "en");
+    assert_eq!(finding["labels"][1]["file"], EN);
 }
 
 #[test]
@@ -189,4 +191,44 @@ fn colour_follows_the_color_option() {
     assert!(!run("never").contains('\u{1b}'));
     // Not a terminal: `auto` means plain.
     assert!(!run("auto").contains('\u{1b}'));
+}
+
+#[test]
+fn a_dropped_japanese_paragraph_is_reported_once_and_located_in_both_files() {
+    let project = TempProject::shipped();
+    // Principle 3, paragraph 2: the case that used to blame paragraph 1 and cascade into P013.
+    project.replace(JA, "私たちは、科学的、専門的、またはその他の専門家の意見の多様性と他者を尊重します。\n\n", "");
+    let json = project.json(&["check", "--format", "json"], 1);
+    let new: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["accepted"] == false).collect();
+    assert_eq!(new.len(), 1, "{new:#?}");
+    assert_eq!((new[0]["code"].as_str(), new[0]["address"].as_str()), (Some("P002"), Some("principle-3#2")));
+    let places: Vec<_> = new[0]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["file"].as_str().unwrap().to_string(), l["line"].as_u64().unwrap()))
+        .collect();
+    let (ja_line, en_line) = (line_of(&project.read(JA), "私たちはすべての取引において") + 1, 44);
+    assert_eq!(places, [(JA.to_string(), ja_line), (EN.to_string(), en_line)]);
+    let github = project.codepub().args(["check", "--format", "github"]).assert().code(1).get_output().stdout.clone();
+    let github = String::from_utf8(github).unwrap();
+    assert!(github.starts_with(&format!("::error file={JA},line={ja_line},")), "{github}");
+    assert!(github.contains(&format!("%0A{EN}:{en_line}:1")), "{github}");
+}
+
+#[test]
+fn a_wrong_digit_in_the_isbn_is_one_finding_at_the_isbn_line() {
+    let project = TempProject::shipped();
+    project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-9", "ISBN 978-92-67-11315-8");
+    let json = project.json(&["check", "--format", "json"], 1);
+    let new: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["accepted"] == false).collect();
+    assert_eq!(new.len(), 1, "{new:#?}");
+    let label = &new[0]["labels"][0];
+    assert_eq!(new[0]["code"], "P014");
+    assert_eq!((label["line"].as_u64(), label["column"].as_u64()), (Some(17), Some(6)));
+}
+
+/// 1-based line of the first line of `text` starting with `start`.
+fn line_of(text: &str, start: &str) -> u64 {
+    text.lines().position(|l| l.starts_with(start)).expect("line present") as u64 + 1
 }

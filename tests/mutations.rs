@@ -166,6 +166,8 @@ fn mutation_table(with_record: bool) -> Table {
         std::fs::remove_file(project.path("content/translations.lock")).expect("remove the record");
     }
     let (original, before) = run(project.root());
+    let misaligned: Vec<_> = before.iter().filter(|f| f.code == "P002").map(|f| &f.address).collect();
+    assert!(misaligned.is_empty(), "the shipped Code itself aligns: {misaligned:?}");
     let mut baseline: HashMap<Key, usize> = HashMap::new();
     for finding in &before {
         *baseline.entry(key(&original, finding)).or_default() += 1;
@@ -233,7 +235,7 @@ fn every_single_block_mutation_of_the_code_is_reported_once_at_its_own_address()
 /// Without the record only inline evidence and length are left; some deletions in clauses of
 /// paragraphs alike in length and content stay ambiguous (see the README's table). This floor
 /// keeps what is reported right from slipping back.
-const RIGHT_WITHOUT_RECORD: usize = 114;
+const RIGHT_WITHOUT_RECORD: usize = 132;
 
 #[test]
 fn without_the_translation_record_inline_evidence_places_most_mutations() {

@@ -118,14 +118,19 @@ fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
             Lang::En => "label-english-belongs-here",
         };
         let place = belongs_at(cx, owner, r, missing, &block.span);
+        let block_label = Label::new(present, &block.span).with(Message::new(here));
+        let place_label = Label::new(missing, &place).with(Message::new(belongs).arg("address", &row.address));
+        // The primary label is where the translator works: the Japanese file.
+        let (primary, secondary) =
+            if missing == Lang::Ja { (place_label, block_label) } else { (block_label, place_label) };
         out.push(
             Draft::new(
                 Message::new(message).arg("kind", kind_name(&unit)).arg("address", &row.address),
                 &row.address,
                 Some(Lang::Ja),
             )
-            .label(Label::new(present, &block.span).with(Message::new(here)))
-            .label(Label::new(missing, &place).with(Message::new(belongs).arg("address", &row.address))),
+            .label(primary)
+            .label(secondary),
         );
     }
 }
@@ -223,7 +228,40 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message.id, "p002-unmatched-block");
         assert_eq!(found[0].address, "a#2");
-        assert_eq!(found[0].labels[0].span.line, 5);
+        assert_eq!((found[0].labels[1].lang, found[0].labels[1].span.line), (Lang::En, 5));
+    }
+
+    #[test]
+    fn a_missing_japanese_paragraph_is_labelled_where_it_belongs_in_the_japanese_file() {
+        let p = project("# A {#a}\n\nOne 1.\n\nTwo 2.\n\nThree 3.\n", "# A {#a}\n\n一1。\n\n三3。\n");
+        let found = findings(&p, &BlockCounts);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].address, "a#2");
+        let japanese = &found[0].labels[0];
+        assert_eq!(japanese.lang, Lang::Ja, "the primary label is in the Japanese file");
+        assert_eq!((japanese.span.line, japanese.span.column), (4, 1), "the blank line after 一1。");
+        assert_eq!(japanese.message.as_ref().map(|m| m.id), Some("label-japanese-belongs-here"));
+    }
+
+    #[test]
+    fn an_extra_japanese_paragraph_is_labelled_where_its_english_belongs() {
+        let p = project("# A {#a}\n\nOne 1.\n\nThree 3.\n", "# A {#a}\n\n一1。\n\n二2。\n\n三3。\n");
+        let found = findings(&p, &BlockCounts);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].address, "a#ja2");
+        let english = found[0].labels.iter().find(|l| l.lang == Lang::En).expect("a label in the English file");
+        assert_eq!(english.span.line, 4);
+    }
+
+    #[test]
+    fn two_swapped_paragraphs_are_one_finding_naming_both() {
+        let p = project("# A {#a}\n\nItem 1 here.\n\nItem 2 here.\n", "# A {#a}\n\n項目2。\n\n項目1。\n");
+        let found = findings(&p, &BlockCounts);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message.id, "p002-swapped-ja");
+        assert_eq!(found[0].address, "a#1");
+        let lines: Vec<_> = found[0].labels.iter().map(|l| (l.lang, l.span.line)).collect();
+        assert_eq!(lines, [(Lang::Ja, 3), (Lang::Ja, 5), (Lang::En, 3), (Lang::En, 5)]);
     }
 
     #[test]

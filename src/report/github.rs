@@ -23,8 +23,17 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
             Severity::Warning => "warning",
         };
         let title = property(&format!("{} {}", finding.code, finding.check));
-        let message =
-            data(&format!("{} ({}) — {}", l10n.format(&finding.message), finding.address, l10n.format(&finding.help)));
+        let mut message =
+            format!("{} ({}) — {}", l10n.format(&finding.message), finding.address, l10n.format(&finding.help));
+        // An annotation has one place; the others (often in the other language's file) are named.
+        for label in finding.labels.iter().skip(1) {
+            let at = place(project, label);
+            message.push_str(&format!("\n{}:{}:{}", at.file, at.line, at.column));
+            if let Some(text) = &label.message {
+                message.push_str(&format!(": {}", l10n.format(text)));
+            }
+        }
+        let message = data(&message);
         match finding.labels.first() {
             Some(label) => {
                 let at = place(project, label);
