@@ -124,9 +124,12 @@ pub struct BuildArgs {
     /// Output folder, relative to the project root unless absolute.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
-    /// Publish even when the parity check finds errors.
+    /// Publish even when the parity check finds errors (they are printed, and counted).
     #[arg(long)]
     pub allow_errors: bool,
+    /// With --allow-errors, print only the count of the errors overridden, not the findings.
+    #[arg(long, requires = "allow_errors")]
+    pub quiet: bool,
     /// Also use the fonts in this folder (system fonts are never used otherwise).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,

@@ -46,8 +46,30 @@ fn errors_in_the_sources_stop_the_build_unless_allowed() {
         .stderr(predicate::str::contains("error[P004]"))
         .stderr(predicate::str::contains("not publishing"));
     assert!(!project.path("out").exists());
-    project.codepub().args(["build", "--allow-errors", "--format", "pdf"]).assert().code(0);
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--format", "pdf"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("error[P004]"))
+        .stderr(predicate::str::contains("warning: publishing despite 2 errors (--allow-errors)"));
     assert!(project.path("out/code-ja.pdf").is_file());
+}
+
+#[test]
+fn allow_errors_quiet_prints_the_count_without_the_findings() {
+    let project = TempProject::shipped();
+    project.replace(JA, "理事会決議 11/2023", "理事会決議 12/2023");
+    project.replace(JA, "本機構専用のデータ保護ポリシーを遵守します。", "本機構専用のデータ保護ポリシーを遵守します");
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--quiet", "--format", "html"])
+        .assert()
+        .code(0)
+        // Each edit is a finding of its own check and a P013 (Japanese changed since sign-off).
+        .stderr(predicate::str::contains("warning: publishing despite 4 errors (--allow-errors)"))
+        .stderr(predicate::str::contains("error[").not());
+    project.codepub().args(["build", "--quiet"]).assert().code(2);
 }
 
 #[test]

@@ -119,6 +119,10 @@ report-summary = { $errors ->
 }, { $accepted } accepted
 report-clean = translation parity holds: { $clauses } clauses, { $pairs } paragraph pairs checked
 report-address = at { $address }
+report-build-overridden = publishing despite { $count ->
+    [one] one error
+   *[other] { $count } errors
+} (--allow-errors)
 report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
 report-built = wrote { $path }
 report-building-html = building the HTML pages (bilingual, en, ja)

@@ -111,6 +111,7 @@ report-unused-baseline = どの指摘にも一致しない承認エントリー�
 report-summary = エラー { $errors } 件、警告 { $warnings } 件、承認済み { $accepted } 件
 report-clean = 翻訳の対応は保たれています：{ $clauses } 条項、{ $pairs } 組の段落を確認しました
 report-address = 位置 { $address }
+report-build-overridden = エラー { $count } 件を無視して公開します (--allow-errors)
 report-build-refused = ソースにエラーがあるため公開しません（それでも公開するには --allow-errors）
 report-built = { $path } を書き出しました
 report-building-html = HTML ページを生成中（対訳版、英語版、日本語版）

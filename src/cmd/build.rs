@@ -19,10 +19,19 @@ use crate::write::{write_dir_atomic, write_file_atomic};
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
     let report = run(&project, RunOptions::default());
-    if report.failing().next().is_some() && !args.allow_errors {
+    let failing = report.failing().count();
+    if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
         eprintln!("error: {}", session.l10n.format(&Message::new("report-build-refused")));
         return Ok(ExitCode::from(1));
+    }
+    if failing > 0 {
+        // Publishing over errors is a decision: it is never silent.
+        if !args.quiet {
+            eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
+        }
+        let message = Message::new("report-build-overridden").num("count", failing as i64);
+        eprintln!("warning: {}", session.l10n.format(&message));
     }
     let editions: Vec<EditionKind> =
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
