@@ -91,6 +91,7 @@ label-translates = translates `{ $address }`
 label-japanese-belongs-here = the Japanese of `{ $address }` belongs here
 label-english-belongs-here = the English of `{ $address }` belongs here
 label-expected = expected “{ $text }”
+label-address = `{ $address }`
 label-unmatched-item = first unmatched item
 label-no-reference = no reference here
 label-japanese-ending = Japanese ends here

@@ -91,6 +91,7 @@ label-translates = `{ $address }` の訳
 label-japanese-belongs-here = `{ $address }` の日本語はここに入ります
 label-english-belongs-here = `{ $address }` の英語はここに入ります
 label-expected = 「{ $text }」のはず
+label-address = `{ $address }`
 label-unmatched-item = 対応のない最初の項目
 label-no-reference = ここに参照なし
 label-japanese-ending = 日本語の末尾

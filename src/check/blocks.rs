@@ -197,8 +197,14 @@ fn swapped_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
                 Label::new(moved, &moved_second.span)
                     .with(Message::new("label-translates").arg("address", &row_of_second.address)),
             )
-            .label(Label::new(moved.other(), &kept_first.span))
-            .label(Label::new(moved.other(), &kept_second.span)),
+            .label(
+                Label::new(moved.other(), &kept_first.span)
+                    .with(Message::new("label-address").arg("address", &first.address)),
+            )
+            .label(
+                Label::new(moved.other(), &kept_second.span)
+                    .with(Message::new("label-address").arg("address", &second.address)),
+            ),
         );
     }
 }
