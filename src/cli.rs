@@ -111,6 +111,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Report only findings in clauses that changed since this git revision (a branch, tag or
+    /// commit), in either language; stale translations (P013) are reported everywhere.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -174,3 +174,33 @@ diff-summary = { $clauses ->
 }
 diff-html-title = Redline: Council Resolution { $old } → { $new }
 diff-html-lang = en
+
+## Rule descriptions (SARIF: shortDescription, fullDescription)
+p001-short = Clauses pair up in both languages
+p001-full = Every clause appears in both languages, in the same order, and every heading carries a `{"{"}#id{"}"}`.
+p002-short = Paragraphs and lists pair one to one
+p002-full = Each English paragraph or list has one Japanese counterpart at the same place in its clause, and lists have as many items in both languages.
+p003-short = Footnotes match
+p003-full = Each paired paragraph references the same footnotes; every footnote is defined in both languages and referenced.
+p004-short = Numbers match
+p004-full = The digit groups of a paragraph (resolution numbers, ISBN) appear in both languages; dates are compared as dates.
+p005-short = Inline markup matches
+p005-full = Emphasis, strong text, code and links are used as often in both languages, and links point at the same targets.
+p006-short = Final punctuation matches
+p006-full = Paragraphs and list items end alike: . as 。, : as ：, ? as ？, ! as ！.
+p007-short = No half-width punctuation in Japanese
+p007-full = ASCII ( ) , : ; ! ? touching Japanese text should be full-width.
+p008-short = Japanese is translated
+p008-full = A Japanese heading or paragraph contains Japanese script, unless an allow-list pattern in `check.untranslated.allow` covers it.
+p009-short = Glossary terms are translated as agreed
+p009-full = When an English glossary term appears in a paragraph, its agreed Japanese term appears in the paired paragraph.
+p010-short = No stray whitespace
+p010-full = No lines of only whitespace, no trailing, leading or doubled spaces in the sources.
+p011-short = Lengths are in proportion
+p011-full = The ratio of Japanese to English length stays near the document's median (`check.length_ratio`).
+p012-short = Links are safe
+p012-full = Link targets are http(s), mailto or relative; others are dropped from the editions.
+p013-short = Translations are signed off and current
+p013-full = The English (or the Japanese) has not changed since the translation was signed off in content/translations.lock.
+p014-short = Edition matter matches codepub.toml
+p014-full = The back covers print the ISBN and copyright lines given in codepub.toml.

@@ -1,16 +1,25 @@
 //! `codepub check`: load, align, check, report; exit 1 when errors are left.
 
+use std::collections::HashSet;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::check::{RunOptions, run};
+use crate::check::{Finding, Report, RunOptions, run};
 use crate::cli::CheckArgs;
+use crate::error::InputError;
 use crate::i18n::Message;
-use crate::report::{Format, render_github, render_human, render_input_error_as, render_json, render_sarif};
+use crate::load::{GitTree, Project, load_from};
+use crate::report::{
+    Format, render_github, render_gitlab, render_human, render_input_error_as, render_json, render_sarif,
+};
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let project = match crate::load::load(&session.root) {
-        Ok(project) => project,
+    let loaded = crate::load::load(&session.root).and_then(|project| {
+        let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;
+        Ok((project, changed))
+    });
+    let (project, changed) = match loaded {
+        Ok(loaded) => loaded,
         Err(error) => {
             // Machine formats report the error on standard output too, in their own shape.
             if let Some(output) = render_input_error_as(&error, args.format, &session.l10n) {
@@ -19,7 +28,10 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
             return Err(error.into());
         }
     };
-    let report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
+    let mut report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
+    if let Some(changed) = &changed {
+        report = only_changed(report, changed, &project);
+    }
     let output = match args.format {
         Format::Human => {
             let mut text = render_human(&report, &project, &session.l10n, session.color);
@@ -40,7 +52,39 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         Format::Json => render_json(&report, &project, &session.l10n) + "\n",
         Format::Sarif => render_sarif(&report, &project, &session.l10n) + "\n",
         Format::Github => render_github(&report, &project, &session.l10n),
+        Format::Gitlab => render_gitlab(&report, &project, &session.l10n) + "\n",
     };
     print!("{output}");
     Ok(if report.failing().next().is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Ids of the clauses (and footnotes, and edition matter) that changed in either language between
+/// `revision` of the project's repository and the project as it is now, as `codepub diff` sees them.
+fn changed_clauses(project: &Project, revision: &str) -> Result<HashSet<String>, InputError> {
+    let old = load_from(&project.root, &GitTree::open(&project.root, revision)?)?;
+    let diff = crate::diff::compare(&old, project);
+    let mut changed: HashSet<String> = diff.clauses.iter().map(|clause| clause.id.clone()).collect();
+    changed.extend(diff.stale.iter().map(|stale| stale.clause.clone()));
+    Ok(changed)
+}
+
+/// The clause a finding belongs to: its address up to `#` (`principle-3#2` → `principle-3`).
+fn clause_of(finding: &Finding) -> &str {
+    finding.address.split('#').next().unwrap_or_default()
+}
+
+/// The report with only the findings of changed clauses, stale translations (P013: the whole
+/// document's record) and findings tied to no clause (a heading without id, the configuration).
+fn only_changed(mut report: Report, changed: &HashSet<String>, project: &Project) -> Report {
+    let clauses: HashSet<String> = {
+        let alignment = project.alignment();
+        let mut ids: HashSet<String> = alignment.clauses.iter().map(|c| c.id.0.clone()).collect();
+        ids.extend(alignment.footnotes.iter().map(|f| crate::align::footnote_address(f.label)));
+        ids
+    };
+    report.findings.retain(|finding| {
+        let clause = clause_of(finding);
+        finding.code == "P013" || changed.contains(clause) || !clauses.contains(clause)
+    });
+    report
 }

@@ -1,5 +1,5 @@
-//! An input error (exit 2) in the machine formats, so a CI job reading `--format json`, `sarif` or
-//! `github` learns about a badly encoded file the same way it learns about findings.
+//! An input error (exit 2) in the machine formats, so a CI job reading `--format json`, `sarif`,
+//! `github` or `gitlab` learns about a badly encoded file the same way it learns about findings.
 
 use serde_json::json;
 
@@ -24,10 +24,11 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
         }))
         .unwrap_or_default(),
         Format::Sarif => serde_json::to_string_pretty(&json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "$schema": super::sarif::SCHEMA,
             "version": "2.1.0",
             "runs": [{
-                "tool": { "driver": { "name": "codepub", "version": env!("CARGO_PKG_VERSION") } },
+                "tool": super::sarif::tool(l10n),
+                "columnKind": "unicodeCodePoints",
                 "invocations": [{
                     "executionSuccessful": false,
                     "toolExecutionNotifications": [{
@@ -44,6 +45,15 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
             }],
         }))
         .unwrap_or_default(),
+        Format::Gitlab => {
+            let description = match &help {
+                Some(help) => format!("{} {message} — {help}", error.code()),
+                None => format!("{} {message}", error.code()),
+            };
+            let key = format!("{}:{}", error.code(), at.path);
+            let issue = super::gitlab::issue(description, error.code(), &key, "blocker", &at.path, at.line);
+            serde_json::to_string_pretty(&json!([issue])).unwrap_or_default()
+        }
         Format::Github => {
             let message = match help {
                 Some(help) => format!("{message} — {help}"),

@@ -1,73 +1,157 @@
 //! `--format sarif`: SARIF 2.1.0, one run, one rule per check, accepted findings as suppressed.
+//!
+//! Shaped for GitHub code scanning: every rule has a short and a full description and a `helpUri`
+//! to its row of the README's check table (`README.md#p001`…, under the `repository` of
+//! Cargo.toml); columns are Unicode code points (`columnKind`), as codepub counts them; a
+//! finding's first label is its location and the others (often in the other language's file)
+//! are `relatedLocations`, linked from the message; `partialFingerprints` carry the check, the
+//! language, the address and the excerpt, never a line number.
 
 use serde_json::{Value, json};
 
-use super::place;
-use crate::check::{Report, Severity, all_checks};
+use super::{finding_keys, place};
+use crate::check::{Check, Finding, Report, Severity, all_checks};
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 
+/// The repository codepub is published from (Cargo.toml `repository`).
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where the SARIF schema lives; the validator and editors recognise this address.
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The README anchor of a check's row in the check table (`<a id="p001">`).
+pub fn help_uri(code: &str) -> String {
+    format!("{REPOSITORY}/blob/main/README.md#{}", code.to_ascii_lowercase())
+}
+
+/// Fluent ids of a check's short and full description.
+fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "P001" => ("p001-short", "p001-full"),
+        "P002" => ("p002-short", "p002-full"),
+        "P003" => ("p003-short", "p003-full"),
+        "P004" => ("p004-short", "p004-full"),
+        "P005" => ("p005-short", "p005-full"),
+        "P006" => ("p006-short", "p006-full"),
+        "P007" => ("p007-short", "p007-full"),
+        "P008" => ("p008-short", "p008-full"),
+        "P009" => ("p009-short", "p009-full"),
+        "P010" => ("p010-short", "p010-full"),
+        "P011" => ("p011-short", "p011-full"),
+        "P012" => ("p012-short", "p012-full"),
+        "P013" => ("p013-short", "p013-full"),
+        "P014" => ("p014-short", "p014-full"),
+        _ => return None,
+    })
+}
+
+fn rule(check: &dyn Check, l10n: &Localizer) -> Value {
+    let help = l10n.format(&Message::new(check.help()));
+    let (short, full) = match descriptions(check.code()) {
+        Some((short, full)) => (l10n.format(&Message::new(short)), l10n.format(&Message::new(full))),
+        None => (check.name().to_string(), help.clone()),
+    };
+    json!({
+        "id": check.code(),
+        "name": check.name(),
+        "shortDescription": { "text": short },
+        "fullDescription": { "text": full },
+        "help": { "text": help },
+        "helpUri": help_uri(check.code()),
+        "defaultConfiguration": { "level": level(check.default_severity()) },
+    })
+}
+
+/// The `tool` object: codepub and its rules (GitHub wants the rules even in a run without results).
+pub(super) fn tool(l10n: &Localizer) -> Value {
+    let rules: Vec<Value> = all_checks().iter().map(|check| rule(check.as_ref(), l10n)).collect();
+    json!({ "driver": {
+        "name": "codepub",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": REPOSITORY,
+        "rules": rules,
+    }})
+}
+
+/// Escapes text for a SARIF message that may hold embedded links (`[text](id)`).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn physical(uri: &str, region: Value) -> Value {
+    json!({ "artifactLocation": { "uri": uri }, "region": region })
+}
+
+fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Localizer) -> Value {
+    let mut locations = Vec::new();
+    let mut related = Vec::new();
+    let mut links = Vec::new();
+    for (i, label) in finding.labels.iter().enumerate() {
+        let at = place(project, label);
+        let text = match &label.message {
+            Some(message) => format!("{}: {}", label.lang, l10n.format(message)),
+            None => label.lang.code().to_string(),
+        };
+        let region = json!({
+            "startLine": at.line, "startColumn": at.column,
+            "endLine": at.end_line, "endColumn": at.end_column,
+        });
+        let mut location = json!({ "physicalLocation": physical(at.file, region), "message": { "text": text } });
+        if i == 0 {
+            locations.push(location);
+        } else {
+            location["id"] = json!(i);
+            links.push(format!("[{}]({i})", escape(&text)));
+            related.push(location);
+        }
+    }
+    if locations.is_empty() {
+        // A finding about the configuration (no place in a source): point at codepub.toml.
+        let region = json!({ "startLine": 1, "startColumn": 1 });
+        locations.push(json!({ "physicalLocation": physical(crate::config::CONFIG_FILE, region) }));
+    }
+    let mut text = format!("{} ({})", escape(&l10n.format(&finding.message)), escape(&finding.address));
+    if !links.is_empty() {
+        text.push_str(&format!(" — {}", links.join(", ")));
+    }
+    let mut result = json!({
+        "ruleId": finding.code,
+        "level": level(finding.severity),
+        "message": { "text": text },
+        "locations": locations,
+        "partialFingerprints": { "codepubFinding/v1": fingerprint },
+        "properties": { "address": finding.address },
+    });
+    if let Some(lang) = finding.lang {
+        result["properties"]["lang"] = json!(lang.code());
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    if let Some(reason) = &finding.accepted {
+        result["suppressions"] = json!([{ "kind": "external", "justification": reason }]);
+    }
+    result
+}
+
 pub fn render_sarif(report: &Report, project: &Project, l10n: &Localizer) -> String {
-    let rules: Vec<Value> = all_checks()
-        .iter()
-        .map(|check| {
-            json!({
-                "id": check.code(),
-                "name": check.name(),
-                "help": { "text": l10n.format(&Message::new(check.help())) },
-                "defaultConfiguration": { "level": level(check.default_severity()) },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let locations: Vec<Value> = finding
-                .labels
-                .iter()
-                .map(|label| {
-                    let at = place(project, label);
-                    json!({
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": at.file },
-                            "region": {
-                                "startLine": at.line, "startColumn": at.column,
-                                "endLine": at.end_line, "endColumn": at.end_column,
-                            },
-                        },
-                        "message": { "text": label.message.as_ref().map(|m| l10n.format(m)).unwrap_or_else(|| label.lang.code().to_string()) },
-                    })
-                })
-                .collect();
-            let (primary, related) = match locations.split_first() {
-                Some((first, rest)) => (vec![first.clone()], rest.to_vec()),
-                None => (Vec::new(), Vec::new()),
-            };
-            let mut result = json!({
-                "ruleId": finding.code,
-                "level": level(finding.severity),
-                "message": { "text": l10n.format(&finding.message) },
-                "locations": primary,
-                "relatedLocations": related,
-                "partialFingerprints": { "codepubAddress/v1": format!("{}:{}:{}", finding.code, finding.address, finding.excerpt.as_deref().unwrap_or_default()) },
-            });
-            if let Some(reason) = &finding.accepted {
-                result["suppressions"] = json!([{ "kind": "external", "justification": reason }]);
-            }
-            result
-        })
-        .collect();
+    let keys = finding_keys(&report.findings);
+    let results: Vec<Value> =
+        report.findings.iter().zip(&keys).map(|(finding, key)| result(finding, key, project, l10n)).collect();
     let document = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "codepub",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/codepub/codepub",
-                "rules": rules,
-            }},
+            "tool": tool(l10n),
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
@@ -78,5 +162,28 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_check_has_a_short_and_a_full_description() {
+        for check in all_checks() {
+            assert!(descriptions(check.code()).is_some(), "{} has no descriptions", check.code());
+        }
+    }
+
+    #[test]
+    fn help_uri_points_at_the_readme_row() {
+        assert!(help_uri("P007").ends_with("/blob/main/README.md#p007"));
+        assert!(help_uri("P007").starts_with("https://"));
+    }
+
+    #[test]
+    fn message_text_escapes_brackets_so_only_links_are_links() {
+        assert_eq!(escape(r"[^1] a\b"), r"\[^1\] a\\b");
     }
 }

@@ -99,3 +99,51 @@ pub fn git(dir: &Path, args: &[&str]) {
 
 pub const EN: &str = "content/en/10-code.md";
 pub const JA: &str = "content/ja/10-code.md";
+
+impl TempProject {
+    /// A copy of the shipped project with new findings of every check, P001 to P014.
+    pub fn with_every_check_failing() -> Self {
+        let project = Self::shipped();
+        // P001: principle 9 renamed in Japanese (missing and extra clause).
+        project.replace(JA, "{#principle-9}", "{#principle-9-ja}");
+        // P002: the last Japanese paragraph of principle 7 dropped.
+        project.replace(JA, "私たちは、本機構専用のデータ保護ポリシーを遵守します。\n\n", "");
+        // P003: a footnote reference in the English only.
+        project.replace(EN, "transparency in all our dealings.", "transparency in all our dealings.[^1]");
+        // P004: a number in the Japanese only.
+        project.add_a_number_to_the_japanese();
+        // P005: emphasis in the English only.
+        project.replace(EN, "We respect others", "We respect *others*");
+        // P006: a Japanese paragraph without its closing 。.
+        project.replace(
+            JA,
+            "いかなる形態のハラスメントや強制も容認されません。",
+            "いかなる形態のハラスメントや強制も容認されません",
+        );
+        // P007: half-width parentheses in Japanese text.
+        project.replace(JA, "ISOの資産に関連して", "ISOの資産(財産)に関連して");
+        // P008: an untranslated paragraph.
+        project.replace(
+            JA,
+            "私たちは、それぞれの役割の任務の範囲内でISOを理解し、積極的に貢献します。",
+            "We understand and actively contribute to ISO within the mandate of our respective roles.",
+        );
+        // P009: 評議会 for Council.
+        project.replace(
+            JA,
+            "この規範は承認され、理事会の責任下にあります",
+            "この規範は承認され、評議会の責任下にあります",
+        );
+        // P010: a doubled space (a warning).
+        project.replace(EN, "We act with honesty, integrity", "We act with honesty,  integrity");
+        // P011: a Japanese paragraph five times as long (a warning).
+        let long = "私たちは、合意されたプロセスと解決メカニズムに従って、タイムリーに紛争を特定してエスカレートし、そして、そのプロセスの結果を尊重し支持します。";
+        project.replace(JA, long, &long.repeat(5));
+        // P012: a javascript: link in both languages.
+        project.replace(EN, "We respect applicable laws", "We respect [applicable laws](javascript:alert(1))");
+        project.replace(JA, "私たちは、適用される法律", "私たちは、[適用される法律](javascript:alert(1))");
+        // P013 follows from the English edits; P014: the English back cover prints another ISBN.
+        project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-9", "ISBN 978-92-67-11315-0");
+        project
+    }
+}
