@@ -111,6 +111,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Apply the unambiguous punctuation fixes (never to accepted findings), print what changed,
+    /// then check again.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, clap::Args)]
