@@ -111,11 +111,7 @@ mod tests {
 
     fn planned(findings: Vec<Finding>) -> Vec<(usize, usize, String)> {
         let report = Report { findings, unused_baseline: Vec::new() };
-        plan(&report)
-            .into_values()
-            .flatten()
-            .map(|fix| (fix.span.start, fix.span.end, fix.replacement))
-            .collect()
+        plan(&report).into_values().flatten().map(|fix| (fix.span.start, fix.span.end, fix.replacement)).collect()
     }
 
     #[test]

@@ -56,7 +56,9 @@ fn fix_restores_dropped_and_western_punctuation_and_lists_each_change() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("fixed content/ja/10-code.md:74:27: — → `。`"))
-        .stdout(predicate::str::contains("fixed content/ja/10-code.md:19:").and(predicate::str::contains("`，` → `、`")))
+        .stdout(
+            predicate::str::contains("fixed content/ja/10-code.md:19:").and(predicate::str::contains("`，` → `、`")),
+        )
         .stdout(predicate::str::contains("`．` → `。`"))
         .stdout(predicate::str::contains("3 fixes applied"))
         .stdout(predicate::str::contains("no errors, no warnings, 10 accepted"));
@@ -87,7 +89,10 @@ fn json_findings_carry_the_fix_as_replacement_and_byte_range() {
     let expected = [(insertion, insertion, "。"), (comma, comma + '，'.len_utf8(), "、")];
     for (start, end, replacement) in expected {
         let fix = fixes.iter().find(|f| f["byte_start"] == start).unwrap_or_else(|| panic!("no fix at {start}"));
-        assert_eq!((fix["byte_end"].as_u64().unwrap() as usize, fix["replacement"].as_str().unwrap()), (end, replacement));
+        assert_eq!(
+            (fix["byte_end"].as_u64().unwrap() as usize, fix["replacement"].as_str().unwrap()),
+            (end, replacement)
+        );
         assert_eq!(fix["file"], JA);
     }
     let comma_fix = fixes.iter().find(|f| f["byte_start"] == comma).unwrap();

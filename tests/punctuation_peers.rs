@@ -40,26 +40,110 @@ const HALF_WIDTH_BRACKET: &str = "P006 agrees; P007 also reports the half-width 
 
 const ROWS: &[Row] = &[
     // Weblate EndStopCheckTest.test_japanese
-    Row { peer: "Weblate EndStop ja", en: "Text:", ja: "Text。", peer_fires: false, codepub: &["P006"], why: COLON_IS_NOT_A_FULL_STOP },
+    Row {
+        peer: "Weblate EndStop ja",
+        en: "Text:",
+        ja: "Text。",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: COLON_IS_NOT_A_FULL_STOP,
+    },
     Row { peer: "Weblate EndStop ja", en: "Text:", ja: "Text", peer_fires: true, codepub: &["P006"], why: AGREE },
-    Row { peer: "Weblate EndStop ja", en: "English.", ja: "Japanese…", peer_fires: true, codepub: &["P006"], why: AGREE },
+    Row {
+        peer: "Weblate EndStop ja",
+        en: "English.",
+        ja: "Japanese…",
+        peer_fires: true,
+        codepub: &["P006"],
+        why: AGREE,
+    },
     Row { peer: "Weblate EndStop ja", en: "English.", ja: "Japanese。", peer_fires: false, codepub: &[], why: AGREE },
     // Weblate EndColonCheckTest.test_japanese, test_japanese_ignore
-    Row { peer: "Weblate EndColon ja", en: "Text:", ja: "Texte。", peer_fires: false, codepub: &["P006"], why: COLON_IS_NOT_A_FULL_STOP },
+    Row {
+        peer: "Weblate EndColon ja",
+        en: "Text:",
+        ja: "Texte。",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: COLON_IS_NOT_A_FULL_STOP,
+    },
     Row { peer: "Weblate EndColon ja", en: "Text", ja: "Texte", peer_fires: false, codepub: &[], why: AGREE },
     // Weblate EndQuestionCheckTest.test_interrobang, full-width rows
-    Row { peer: "Weblate EndQuestion", en: "string？！", ja: "string?", peer_fires: false, codepub: &["P006"], why: ONE_CHECK_FOR_INTERROBANGS },
-    Row { peer: "Weblate EndQuestion", en: "string?", ja: "string！？", peer_fires: false, codepub: &["P006"], why: ONE_CHECK_FOR_INTERROBANGS },
+    Row {
+        peer: "Weblate EndQuestion",
+        en: "string？！",
+        ja: "string?",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: ONE_CHECK_FOR_INTERROBANGS,
+    },
+    Row {
+        peer: "Weblate EndQuestion",
+        en: "string?",
+        ja: "string！？",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: ONE_CHECK_FOR_INTERROBANGS,
+    },
     // Weblate EndExclamationCheckTest.test_interrobang, full-width rows
-    Row { peer: "Weblate EndExclamation", en: "string？！", ja: "string!", peer_fires: false, codepub: &["P006"], why: ONE_CHECK_FOR_INTERROBANGS },
-    Row { peer: "Weblate EndExclamation", en: "string!", ja: "string！？", peer_fires: false, codepub: &["P006"], why: ONE_CHECK_FOR_INTERROBANGS },
+    Row {
+        peer: "Weblate EndExclamation",
+        en: "string？！",
+        ja: "string!",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: ONE_CHECK_FOR_INTERROBANGS,
+    },
+    Row {
+        peer: "Weblate EndExclamation",
+        en: "string!",
+        ja: "string！？",
+        peer_fires: false,
+        codepub: &["P006"],
+        why: ONE_CHECK_FOR_INTERROBANGS,
+    },
     // Weblate EndInterrobangCheckTest.test_translate, full-width rows
-    Row { peer: "Weblate EndInterrobang", en: "string！？", ja: "string！？", peer_fires: false, codepub: &[], why: AGREE },
-    Row { peer: "Weblate EndInterrobang", en: "string！？", ja: "string？！", peer_fires: false, codepub: &[], why: AGREE },
-    Row { peer: "Weblate EndInterrobang", en: "string?!", ja: "string？！", peer_fires: false, codepub: &[], why: AGREE },
+    Row {
+        peer: "Weblate EndInterrobang",
+        en: "string！？",
+        ja: "string！？",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
+    Row {
+        peer: "Weblate EndInterrobang",
+        en: "string！？",
+        ja: "string？！",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
+    Row {
+        peer: "Weblate EndInterrobang",
+        en: "string?!",
+        ja: "string？！",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
     // ASCII `!?` closing Latin text is not "after Japanese": codepub leaves it, as Weblate does.
-    Row { peer: "Weblate EndInterrobang", en: "string！？", ja: "string!?", peer_fires: false, codepub: &[], why: AGREE },
-    Row { peer: "Weblate EndInterrobang", en: "string？！", ja: "string⁈", peer_fires: false, codepub: &[], why: AGREE },
+    Row {
+        peer: "Weblate EndInterrobang",
+        en: "string！？",
+        ja: "string!?",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
+    Row {
+        peer: "Weblate EndInterrobang",
+        en: "string？！",
+        ja: "string⁈",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
     // Translate Toolkit test_endpunc, target language zh (run with targetlanguage "ja", the toolkit
     // rejects this pair: its Japanese punctranslate maps no `:`).
     Row {
@@ -71,11 +155,39 @@ const ROWS: &[Row] = &[
         why: "P006 agrees (`:` ↔ `：`); P007 reports `，`: the Chinese comma, which Japanese running text writes `、`",
     },
     // Translate Toolkit test_ja.py test_punctranslate, as endpunc passes for ja
-    Row { peer: "Translate Toolkit punctranslate ja", en: "abc efg.", ja: "abc efg。", peer_fires: false, codepub: &[], why: AGREE },
-    Row { peer: "Translate Toolkit punctranslate ja", en: "(abc efg).", ja: "(abc efg)。", peer_fires: false, codepub: &["P007"], why: HALF_WIDTH_BRACKET },
-    Row { peer: "Translate Toolkit punctranslate ja", en: "(abc efg). hijk", ja: "(abc efg)。hijk", peer_fires: false, codepub: &["P007"], why: HALF_WIDTH_BRACKET },
+    Row {
+        peer: "Translate Toolkit punctranslate ja",
+        en: "abc efg.",
+        ja: "abc efg。",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
+    Row {
+        peer: "Translate Toolkit punctranslate ja",
+        en: "(abc efg).",
+        ja: "(abc efg)。",
+        peer_fires: false,
+        codepub: &["P007"],
+        why: HALF_WIDTH_BRACKET,
+    },
+    Row {
+        peer: "Translate Toolkit punctranslate ja",
+        en: "(abc efg). hijk",
+        ja: "(abc efg)。hijk",
+        peer_fires: false,
+        codepub: &["P007"],
+        why: HALF_WIDTH_BRACKET,
+    },
     Row { peer: "Translate Toolkit punctranslate ja", en: ".", ja: "。", peer_fires: false, codepub: &[], why: AGREE },
-    Row { peer: "Translate Toolkit punctranslate ja", en: "abc efg...", ja: "abc efg...", peer_fires: false, codepub: &[], why: AGREE },
+    Row {
+        peer: "Translate Toolkit punctranslate ja",
+        en: "abc efg...",
+        ja: "abc efg...",
+        peer_fires: false,
+        codepub: &[],
+        why: AGREE,
+    },
 ];
 
 /// A project of one clause whose only paragraph is `en` in English and `ja` in Japanese.
@@ -118,7 +230,14 @@ fn peer_japanese_end_punctuation_cases_get_the_documented_verdicts() {
         }
         // A row where codepub and the peer differ says why.
         let differs = row.peer_fires == row.codepub.is_empty();
-        assert_eq!(differs, !row.why.is_empty(), "{}: {:?} / {:?}: give the reason iff the verdicts differ", row.peer, row.en, row.ja);
+        assert_eq!(
+            differs,
+            !row.why.is_empty(),
+            "{}: {:?} / {:?}: give the reason iff the verdicts differ",
+            row.peer,
+            row.en,
+            row.ja
+        );
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -162,7 +162,8 @@ fn last_character(chars: &[Char<'_>], fallback: &Span) -> Span {
     let Some(last) = chars.iter().rposition(|ch| !ch.c.is_whitespace() && ch.origin.is_some()) else {
         return fallback.clone();
     };
-    literal_span(&chars[last..=last]).unwrap_or_else(|| chars[last].origin.map_or(fallback.clone(), |o| o.0.span.clone()))
+    literal_span(&chars[last..=last])
+        .unwrap_or_else(|| chars[last].origin.map_or(fallback.clone(), |o| o.0.span.clone()))
 }
 
 /// Where a missing final mark goes, when there is exactly one place: right after the run's last
@@ -261,14 +262,12 @@ impl Check for FinalPunctuation {
                     fix,
                 )
             } else {
-                let message = Message::new("p006-final-punctuation")
-                    .arg("en", describe(&en_text))
-                    .arg("ja", describe(&ja_text));
+                let message =
+                    Message::new("p006-final-punctuation").arg("en", describe(&en_text)).arg("ja", describe(&ja_text));
                 match (expected_ending(en_end, &en_text), ja_end) {
                     (None, _) => (message, Message::new("help-p006-drop").arg("old", &ja_text), None),
                     (Some(expected), Ending::None) => {
-                        let fix =
-                            insertion_point(ja_group).map(|span| Fix { span, replacement: expected.clone() });
+                        let fix = insertion_point(ja_group).map(|span| Fix { span, replacement: expected.clone() });
                         let help = Message::new("help-p006-insert").arg("new", expected).arg("en", &en_text);
                         (message, help, fix)
                     }
@@ -431,4 +430,3 @@ mod tests {
         }
     }
 }
-

@@ -125,10 +125,10 @@ impl Check for HalfWidthPunctuation {
                         || partner(&chars, mark.index).is_some_and(|j| {
                             matches!(chars[j].1, '（' | '）') || found.iter().any(|other| other.index == j)
                         });
-                    let fix = literal
-                        .filter(|_| balanced)
-                        .map(|span| Fix { span, replacement: mark.replacement.clone() });
-                    let excerpt: String = chars[mark.index.saturating_sub(2)..(mark.index + mark.len + 2).min(chars.len())]
+                    let fix =
+                        literal.filter(|_| balanced).map(|span| Fix { span, replacement: mark.replacement.clone() });
+                    let excerpt: String = chars
+                        [mark.index.saturating_sub(2)..(mark.index + mark.len + 2).min(chars.len())]
                         .iter()
                         .map(|&(_, c)| c)
                         .collect();
@@ -235,4 +235,3 @@ mod tests {
         assert_eq!(fixes(&p), [some(")", "）")]);
     }
 }
-
