@@ -36,7 +36,7 @@ pub fn plan(report: &Report) -> BTreeMap<FileId, Vec<Fix>> {
         }
     }
     for fixes in by_file.values_mut() {
-        fixes.sort_by(|a, b| (b.span.start, b.span.end).cmp(&(a.span.start, a.span.end)));
+        fixes.sort_by_key(|fix| std::cmp::Reverse((fix.span.start, fix.span.end)));
         let mut kept: Vec<Fix> = Vec::new();
         for fix in fixes.drain(..) {
             let fits = kept.last().is_none_or(|last| {

@@ -3,8 +3,8 @@
 //! `!` ↔ `！`, `;` ↔ `；`, `?!`/`!?` ↔ `？！`/`！？` (either order), or neither ends in punctuation.
 //!
 //! A Japanese ending in `．` or `｡` is always the wrong form; an ASCII mark (`.`, `:`, `!?`…) is
-//! the wrong form when it follows Japanese text (`します.`), not when it closes Latin text
-//! (`ISO/IEC Directives.`). The help names the exact replacement. A fix is offered only when it
+//! the wrong form when it touches Japanese text (`します.`, `「なぜISO?」`), not when it closes
+//! Latin text (`ISO/IEC Directives.`). The help names the exact replacement. A fix is offered only when it
 //! is the one sensible edit: a wrong form becomes its Japanese form, and a missing mark is
 //! inserted after the last character when that character is plain text (not a closing bracket or
 //! the inside of emphasis). A different mark (`:` translated as `。`) is reported, never fixed.
@@ -110,7 +110,9 @@ fn japanese_form(c: char) -> (char, bool) {
 
 /// The Japanese spelling of a final mark, when the one written is the wrong form.
 fn proper_form(chars: &[Char<'_>], mark: &Range<usize>) -> Option<String> {
-    let after_japanese = mark.start.checked_sub(1).is_some_and(|i| is_japanese(chars[i].c));
+    // Touching Japanese: after Japanese text, or before a Japanese closing bracket (`ISO?」`).
+    let after_japanese = mark.start.checked_sub(1).is_some_and(|i| is_japanese(chars[i].c))
+        || chars.get(mark.end).is_some_and(|ch| is_japanese(ch.c));
     let mut wrong = false;
     let mut proper = String::new();
     for ch in &chars[mark.clone()] {
@@ -345,6 +347,12 @@ mod tests {
             let p = project("# A {#a}\n\nWe act.\n", &format!("# A {{#a}}\n\nISO{ending}\n"));
             assert_eq!(only_fix(&p, &findings(&p, &FinalPunctuation)), (ending.into(), "。".into()));
         }
+    }
+
+    #[test]
+    fn ascii_mark_before_a_japanese_closing_bracket_is_the_wrong_form() {
+        let p = project("# A {#a}\n\nIt asks “Why ISO?”\n", "# A {#a}\n\n「なぜISO?」\n");
+        assert_eq!(only_fix(&p, &findings(&p, &FinalPunctuation)), ("?".into(), "？".into()));
     }
 
     #[test]
