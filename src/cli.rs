@@ -115,6 +115,10 @@ pub struct CheckArgs {
     /// commit), in either language; stale translations (P013) are reported everywhere.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Apply the unambiguous punctuation fixes (never to accepted findings), print what changed,
+    /// then check again.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, clap::Args)]

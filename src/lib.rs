@@ -23,6 +23,7 @@ pub mod cmd;
 pub mod config;
 pub mod diff;
 pub mod error;
+pub mod fix;
 pub mod glossary;
 pub mod i18n;
 pub mod load;

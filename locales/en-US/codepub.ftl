@@ -53,8 +53,14 @@ p005-link-targets = links point elsewhere: English { $en }; Japanese { $ja }
 help-p005 = mark the same phrases in both languages; English italics may be Japanese bold (`check.markup.accepted`)
 p006-final-punctuation = paragraph ends with { $en } in English but { $ja } in Japanese
 help-p006 = end the Japanese sentence as the English one ends: . as 。, : as ：
+p006-wrong-form = paragraph ends with { $ja } where Japanese text ends with { $full }
+help-p006-replace = replace { $old } with { $new }
+help-p006-insert = end the Japanese with { $new }, as the English ends with { $en }
+help-p006-drop = the English ends without punctuation: remove the final { $old }, or end the English the same way
 p007-half-width = half-width `{ $char }` in Japanese text
 help-p007 = use the full-width form in Japanese text, e.g. （ ） 、 ：
+p007-western = full-width Western `{ $char }` in Japanese text
+help-p007-replace = replace `{ $old }` with `{ $new }`
 p008-no-japanese = Japanese text contains no Japanese script
 p008-same-as-english = Japanese text is the same as the English: not translated
 p008-bad-pattern = `check.untranslated.allow` pattern { $pattern } is not a valid regular expression
@@ -119,6 +125,12 @@ report-summary = { $errors ->
    *[other] { $warnings } warnings
 }, { $accepted } accepted
 report-clean = translation parity holds: { $clauses } clauses, { $pairs } paragraph pairs checked
+report-fix-applied = fixed { $place }: { $old } → { $new }
+report-fix-summary = { $count ->
+    [0] no fixes applied
+    [one] 1 fix applied
+   *[other] { $count } fixes applied
+}, checking again
 report-address = at { $address }
 report-build-overridden = publishing despite { $count ->
     [one] one error

@@ -109,11 +109,32 @@ pub struct Draft {
     /// The first label is the primary one.
     pub labels: Vec<Label>,
     pub notes: Vec<Message>,
+    /// Help for this finding in particular (the exact replacement); the check's help otherwise.
+    pub help: Option<Message>,
+    /// The edit that resolves the finding, when there is exactly one sensible edit.
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable edit: the bytes of `span` (in its file) become `replacement`; an empty
+/// span inserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Draft {
     pub fn new(message: Message, address: impl Into<String>, lang: Option<Lang>) -> Self {
-        Self { message, address: address.into(), lang, excerpt: None, labels: Vec::new(), notes: Vec::new() }
+        Self {
+            message,
+            address: address.into(),
+            lang,
+            excerpt: None,
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+        }
     }
 
     /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
@@ -136,6 +157,17 @@ impl Draft {
         self.notes.push(note);
         self
     }
+
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// Offers `fix`, when there is one (`None` leaves the finding without).
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
 }
 
 /// A finding as reported.
@@ -151,6 +183,7 @@ pub struct Finding {
     pub excerpt: Option<String>,
     pub labels: Vec<Label>,
     pub notes: Vec<Message>,
+    pub fix: Option<Fix>,
     /// The baseline's reason, when the publisher accepted this finding.
     pub accepted: Option<String>,
 }
@@ -379,12 +412,13 @@ pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptio
                 check: check.name(),
                 severity,
                 message: draft.message,
-                help: Message::new(check.help()),
+                help: draft.help.unwrap_or_else(|| Message::new(check.help())),
                 address: draft.address,
                 lang: draft.lang,
                 excerpt: draft.excerpt,
                 labels: draft.labels,
                 notes: draft.notes,
+                fix: draft.fix,
                 accepted,
             });
         }
@@ -406,15 +440,21 @@ pub fn multiset<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> 
 /// The span of `needle` at byte `offset` of a text inline, when the source spells the text
 /// literally (no escapes); the whole inline's span otherwise.
 pub fn span_in_text(inline: &Inline, offset: usize, len: usize) -> Span {
+    literal_span_in_text(inline, offset, len).unwrap_or_else(|| inline.span.clone())
+}
+
+/// The span of bytes `offset..offset + len` of a text inline, only when the source spells the
+/// text literally (so that an edit of those bytes edits exactly that text).
+pub fn literal_span_in_text(inline: &Inline, offset: usize, len: usize) -> Option<Span> {
+    let InlineKind::Text(text) = &inline.kind else { return None };
     let mut span = inline.span.clone();
-    if let InlineKind::Text(text) = &inline.kind
-        && span.end - span.start == text.len()
-    {
-        span.column += text[..offset].chars().count() as u32;
-        span.start += offset;
-        span.end = span.start + len;
+    if span.end - span.start != text.len() || offset + len > text.len() {
+        return None;
     }
-    span
+    span.column += text[..offset].chars().count() as u32;
+    span.start += offset;
+    span.end = span.start + len;
+    Some(span)
 }
 
 #[cfg(test)]

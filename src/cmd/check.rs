@@ -1,4 +1,5 @@
-//! `codepub check`: load, align, check, report; exit 1 when errors are left.
+//! `codepub check`: load, align, check, report; exit 1 when errors are left. With `--fix`, the
+//! unambiguous fixes are applied first (see [`crate::fix`]) and the sources checked again.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -14,20 +15,24 @@ use crate::report::{
 };
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let loaded = crate::load::load(&session.root).and_then(|project| {
-        let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;
-        Ok((project, changed))
-    });
-    let (project, changed) = match loaded {
-        Ok(loaded) => loaded,
-        Err(error) => {
+    let load = || {
+        let loaded = crate::load::load(&session.root).and_then(|project| {
+            let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;
+            Ok((project, changed))
+        });
+        loaded.map_err(|error| {
             // Machine formats report the error on standard output too, in their own shape.
             if let Some(output) = render_input_error_as(&error, args.format, &session.l10n) {
                 print!("{output}");
             }
-            return Err(error.into());
-        }
+            CliError::from(error)
+        })
     };
+    let (mut project, mut changed) = load()?;
+    if args.fix {
+        fix(session, args, &project)?;
+        (project, changed) = load()?;
+    }
     let mut report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
     if let Some(changed) = &changed {
         report = only_changed(report, changed, &project);
@@ -87,4 +92,32 @@ fn only_changed(mut report: Report, changed: &HashSet<String>, project: &Project
         finding.code == "P013" || changed.contains(clause) || !clauses.contains(clause)
     });
     report
+}
+
+/// `--fix`: applies the fixes of the findings the baseline does not accept (whatever
+/// `--no-baseline` says) and lists them: on standard output for people, on standard error when
+/// standard output carries a machine format.
+fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), CliError> {
+    let report = run(project, RunOptions { no_baseline: false, deny_warnings: args.deny_warnings });
+    let applied = crate::fix::apply(project, &session.root, &report)
+        .map_err(|e| CliError::Write { path: e.path, error: e.error })?;
+    let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{text}`") };
+    let mut text = String::new();
+    for change in &applied {
+        let place = format!("{}:{}:{}", change.file, change.line, change.column);
+        let message = Message::new("report-fix-applied")
+            .arg("place", place)
+            .arg("old", shown(&change.old))
+            .arg("new", shown(&change.new));
+        text.push_str(&session.l10n.format(&message));
+        text.push('\n');
+    }
+    text.push_str(&session.l10n.format(&Message::new("report-fix-summary").num("count", applied.len() as i64)));
+    text.push_str("\n\n");
+    if args.format == Format::Human {
+        print!("{text}");
+    } else {
+        eprint!("{text}");
+    }
+    Ok(())
 }

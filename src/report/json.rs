@@ -44,6 +44,21 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 "excerpt": finding.excerpt,
                 "labels": labels,
                 "notes": finding.notes.iter().map(|n| l10n.format(n)).collect::<Vec<_>>(),
+                // Accepted findings are never to be fixed: they carry no fix.
+                "fix": finding.fix.as_ref().filter(|_| finding.accepted.is_none()).map(|fix| {
+                    let file = project.sources.get(fix.span.file);
+                    let (end_line, end_column) = file.line_column(fix.span.end);
+                    json!({
+                        "file": file.name,
+                        "line": fix.span.line,
+                        "column": fix.span.column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "byte_start": fix.span.start,
+                        "byte_end": fix.span.end,
+                        "replacement": fix.replacement,
+                    })
+                }),
                 "accepted": finding.accepted.is_some(),
                 "reason": finding.accepted,
             })
