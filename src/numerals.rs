@@ -35,9 +35,16 @@ pub enum Value {
     Integer(u64),
     /// Numerator, denominator: `two-thirds`, `三分の二`.
     Fraction(u64, u64),
-    Date { year: u32, month: u32, day: u32 },
+    Date {
+        year: u32,
+        month: u32,
+        day: u32,
+    },
     /// A month of a year: `February 2023`, `2023年2月`.
-    Month { year: u32, month: u32 },
+    Month {
+        year: u32,
+        month: u32,
+    },
     /// Digit groups with separators, compared as written in ASCII: `11/2023`, `978-92-67-11315-9`.
     Token(String),
 }
@@ -85,9 +92,40 @@ pub fn values(text: &str, lang: Lang) -> Vec<String> {
 /// Counters and units after which a kanji numeral is a number (`四十日`, `三人`). `月` alone is
 /// not one (`三月` is March), nor `分` alone (`十分` is "enough").
 pub const COUNTERS: [&str; 34] = [
-    "箇月", "か月", "ヶ月", "ケ月", "カ月", "ヵ月", "箇所", "か所", "ヶ所", "日", "年", "条", "項", "号", "人", "名",
-    "回", "歳", "割", "パーセント", "%", "％", "件", "個", "つ", "倍", "時間", "週間", "円", "票", "通", "種類",
-    "週", "期",
+    "箇月",
+    "か月",
+    "ヶ月",
+    "ケ月",
+    "カ月",
+    "ヵ月",
+    "箇所",
+    "か所",
+    "ヶ所",
+    "日",
+    "年",
+    "条",
+    "項",
+    "号",
+    "人",
+    "名",
+    "回",
+    "歳",
+    "割",
+    "パーセント",
+    "%",
+    "％",
+    "件",
+    "個",
+    "つ",
+    "倍",
+    "時間",
+    "週間",
+    "円",
+    "票",
+    "通",
+    "種類",
+    "週",
+    "期",
 ];
 
 /// Counters after `第` that number parts of a text: `第十三条` is `Article 13`.
@@ -121,7 +159,9 @@ static ENGLISH_DATE_MONTH_FIRST: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"\b({})\s+(\d{{1,2}}),\s+(\d{{4}})\b", MONTHS.join("|"))));
 static ENGLISH_MONTH: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"\b({})\s+(\d{{4}})\b", MONTHS.join("|"))));
 static JAPANESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日"))
+    regex(&format!(
+        r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日"
+    ))
 });
 static JAPANESE_MONTH: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月")));
@@ -132,9 +172,8 @@ static JAPANESE_FRACTION: LazyLock<Regex> =
 static JAPANESE_ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"第\s*({JA_NUMBER})\s*([{ORDINAL_COUNTERS}])")));
 static JAPANESE_OTHER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"第[〇一二三四五六七八九十百千]+"));
-static JAPANESE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?m)^[ \t　]*([一二三四五六七八九十]+)[、　．]|[(（]([一二三四五六七八九十]+)[)）]")
-});
+static JAPANESE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?m)^[ \t　]*([一二三四五六七八九十]+)[、　．]|[(（]([一二三四五六七八九十]+)[)）]"));
 static JAPANESE_MAN: LazyLock<Regex> = LazyLock::new(|| regex(r"([0-9０-９]+)\s*([万億])"));
 static KANJI_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[〇一二三四五六七八九十百千万億]+"));
 static ROMAN_LABEL: LazyLock<Regex> =
@@ -619,8 +658,20 @@ mod tests {
     #[test]
     fn japanese_words_holding_a_numeral_are_not_numbers() {
         for text in [
-            "一般の人々", "統一", "一貫性", "一連の価値", "唯一", "同一", "第三者から", "一部", "一方", "十分な情報",
-            "万一の場合", "一つの", "一人", "三月に",
+            "一般の人々",
+            "統一",
+            "一貫性",
+            "一連の価値",
+            "唯一",
+            "同一",
+            "第三者から",
+            "一部",
+            "一方",
+            "十分な情報",
+            "万一の場合",
+            "一つの",
+            "一人",
+            "三月に",
         ] {
             assert_eq!(read_values(text, Lang::Ja), Vec::<String>::new(), "{text}");
         }

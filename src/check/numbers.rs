@@ -43,18 +43,18 @@ impl Check for Numbers {
             for i in 0..ja_only.len().max(en_only.len()) {
                 let (ja_number, en_number) = (ja_only.get(i).copied(), en_only.get(i).copied());
                 let value = |n: Option<&Numeral>| n.map_or("—".to_string(), |n| n.value.to_string());
-                let label = |side: &Located<'_>, lang: Lang, number: Option<&Numeral>, other: Option<&Numeral>| {
-                    match (number, other) {
-                        (Some(n), _) => Label::new(lang, &side.span(sources, n))
-                            .with(Message::new("label-number-read").arg("value", n.value.to_string())),
-                        (None, other) => Label::new(lang, side.unit.span)
-                            .with(Message::new("label-number-missing").arg("value", value(other))),
-                    }
+                let label = |side: &Located<'_>, lang: Lang, number: Option<&Numeral>, other: Option<&Numeral>| match (
+                    number, other,
+                ) {
+                    (Some(n), _) => Label::new(lang, &side.span(sources, n))
+                        .with(Message::new("label-number-read").arg("value", n.value.to_string())),
+                    (None, other) => Label::new(lang, side.unit.span)
+                        .with(Message::new("label-number-missing").arg("value", value(other))),
                 };
                 let message = match (ja_number, en_number) {
-                    (Some(j), Some(e)) => Message::new("p004-number-differs")
-                        .arg("ja", ja.shown(j))
-                        .arg("en", en.shown(e)),
+                    (Some(j), Some(e)) => {
+                        Message::new("p004-number-differs").arg("ja", ja.shown(j)).arg("en", en.shown(e))
+                    }
                     (Some(j), None) => Message::new("p004-number-only-japanese").arg("ja", ja.shown(j)),
                     (None, Some(e)) => Message::new("p004-number-only-english").arg("en", en.shown(e)),
                     (None, None) => continue,
