@@ -389,7 +389,7 @@ fn month_number(name: &str) -> Option<u64> {
 /// A year as Western: `令和5` is 2023, `令和元` 2019; without an era, as written.
 fn japanese_year(era: Option<&str>, year: &str) -> Option<u64> {
     let n = if year == "元" { 1 } else { ja_number(year)? };
-    let first = match era {
+    let first: u64 = match era {
         None if year == "元" => return None,
         None => return Some(n),
         Some("明治") => 1868,
@@ -398,7 +398,7 @@ fn japanese_year(era: Option<&str>, year: &str) -> Option<u64> {
         Some("平成") => 1989,
         Some(_) => 2019,
     };
-    (first + n).checked_sub(1)
+    first.checked_add(n)?.checked_sub(1)
 }
 
 fn kanji_digit(c: char) -> Option<u64> {
@@ -706,6 +706,44 @@ mod tests {
         assert_eq!(read_values("1,000 and 1.5 and 007", Lang::En), ["1000", "1.5", "007"]);
         assert_eq!(read_values("３万人", Lang::Ja), ["30000"]);
         assert_eq!(read_values("９９９９９９９９９９９９９９９９９９９９９", Lang::Ja), ["999999999999999999999"]);
+    }
+
+    #[test]
+    fn odd_and_malformed_input_reads_without_panicking() {
+        let long_kanji = "九".repeat(40);
+        let long_compound = "九千九百九十九億".repeat(3);
+        for text in [
+            "",
+            "第",
+            "分の",
+            "の分",
+            "(",
+            ")",
+            "forty (",
+            "forty ()",
+            "(ivx)",
+            "元年",
+            "令和元年2月",
+            "平成九九九九九九九九九九九九九九九九九九九九年",
+            "億億",
+            "万万",
+            "一億億",
+            "9999999999999999999999万",
+            "and hundred thousand million",
+            "one hundred and",
+            "ninety-nine thousand nine hundred and ninety-nine million",
+            "（ⅻ）",
+            "2023年13月40日",
+            "0分の0",
+            &long_kanji,
+            &long_compound,
+        ] {
+            for lang in [Lang::En, Lang::Ja] {
+                for numeral in read(text, lang) {
+                    assert!(text.get(numeral.span.clone()).is_some(), "{text}: {numeral:?}");
+                }
+            }
+        }
     }
 
     #[test]
