@@ -16,7 +16,7 @@
 //! - English words one to ninety-nine, `hundred`, `thousand`, `million` and their compounds,
 //!   fractions (`two-thirds` = 2/3), and `twice` (2) are read. A word number followed by the same
 //!   value in digits, `forty (40)`, is one number.
-//! - Roman labels in parentheses (`(ii)` = 2) are read; a single `(i)`, `(v)` or `(x)` is a letter
+//! - Roman numbers of parts (`CHAPTER III` = `第三章`) and labels in parentheses (`(ii)` = 2) are read; a single `(i)`, `(v)` or `(x)` is a letter
 //!   when the text also has `(h)`, `(u)` or `(w)`.
 //! - Dates are values (`23 February 2023` ≡ `2023年2月23日` ≡ `令和5年2月23日`); other digit groups
 //!   with separators (`11/2023`, ISBNs, `1.5`) are compared as written.
@@ -179,6 +179,11 @@ static KANJI_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[〇一二三四五
 static ROMAN_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?m)(?:[(（]|^[ \t]*)([ivxIVXｉｖｘＩＶＸ]+|[ⅰ-ⅻⅠ-Ⅻ])[)）]"));
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9０-９]+(?:[-/.,:－／．，：][0-9０-９]+)*"));
+/// `CHAPTER III`, `Part IV`: numbered as `第三章`, `第四部`.
+static ENGLISH_PART: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:chapter|part|section|article|book|title)\s+([ivxlc]+)\b"));
+/// `a quarter or more of the members` = `四分の一以上`.
+static A_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\ba quarter\b"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"[A-Za-z]+"));
 static PARENTHESISED_DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\((\d+)\)"));
 
@@ -216,6 +221,8 @@ impl Reader<'_> {
         self.each(&ENGLISH_DATE, |c| date(number(&c[3])?, month_number(&c[2])?, number(&c[1])?));
         self.each(&ENGLISH_DATE_MONTH_FIRST, |c| date(number(&c[3])?, month_number(&c[1])?, number(&c[2])?));
         self.each(&ENGLISH_MONTH, |c| month(number(&c[2])?, month_number(&c[1])?));
+        self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
+        self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
         self.words();
         self.roman_labels();
     }
@@ -478,6 +485,8 @@ fn roman_value(lower: &str) -> Option<u64> {
         'i' => Some(1),
         'v' => Some(5),
         'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
         _ => None,
     };
     let digits: Vec<u64> = lower.chars().map(value).collect::<Option<_>>()?;
@@ -487,12 +496,14 @@ fn roman_value(lower: &str) -> Option<u64> {
     });
     let n = added.saturating_sub(subtracted);
     // Only well-formed numerals (`iv`, not `iiii` or `vx`).
-    (n > 0 && n < 40 && to_roman(n) == lower).then_some(n)
+    (n > 0 && n < 400 && to_roman(n) == lower).then_some(n)
 }
 
 fn to_roman(mut n: u64) -> String {
     let mut out = String::new();
-    for (value, letters) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+    for (value, letters) in
+        [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    {
         while n >= value {
             out.push_str(letters);
             n -= value;
@@ -640,6 +651,10 @@ mod tests {
             ("no one, one of them, at one time", vec![]),
             ("one (1) year", vec!["1"]),
             ("twice a year", vec!["2"]),
+            ("a quarter or more of the members", vec!["1/4"]),
+            ("CHAPTER III. RIGHTS", vec!["3"]),
+            ("Part XIV and section ii", vec!["14", "2"]),
+            ("Part of it", vec![]),
         ] {
             assert_eq!(read_values(text, Lang::En), expected, "{text}");
         }

@@ -184,6 +184,50 @@ mod tests {
     }
 
     #[test]
+    fn a_constitution_and_its_official_translation_agree_and_a_changed_period_is_caught() {
+        // The Constitution of Japan (public domain) and its official English translation.
+        let cases = [
+            ("CHAPTER III. RIGHTS AND DUTIES OF THE PEOPLE", "第三章　国民の権利及び義務"),
+            ("Article 13.", "第十三条"),
+            (
+                "When the House of Representatives is dissolved, there must be a general election of members of the \
+                 House of Representatives within forty (40) days from the date of dissolution, and the Diet must be \
+                 convoked within thirty (30) days from the date of the election.",
+                "衆議院が解散されたときは、解散の日から四十日以内に、衆議院議員の総選挙を行ひ、その選挙の日から\
+                 三十日以内に、国会を召集しなければならない。",
+            ),
+            (
+                "A bill ... becomes a law when passed a second time by the House of Representatives by a majority of \
+                 two-thirds or more of the members present.",
+                "衆議院で出席議員の三分の二以上の多数で再び可決したときは、法律となる。",
+            ),
+            (
+                "The term of office of members of the House of Councillors shall be six years, and election for half \
+                 the members shall take place every three years.",
+                "参議院議員の任期は、六年とし、三年ごとに議員の半数を改選する。",
+            ),
+            (
+                "When a quarter or more of the total members of either House makes the demand, the Cabinet must \
+                 determine on such convocation.",
+                "いづれかの議院の総議員の四分の一以上の要求があれば、内閣は、その召集を決定しなければならない。",
+            ),
+            ("The Diet shall be convoked in ordinary session once per year.", "国会の常会は、毎年一回これを召集する。"),
+            (
+                "This Constitution shall be enforced as from the day when the period of six months will have elapsed \
+                 counting from the day of its promulgation.",
+                "この憲法は、公布の日から起算して六箇月を経過した日から、これを施行する。",
+            ),
+            ("Promulgated on November 3, 1946.", "昭和二十一年十一月三日公布"),
+        ];
+        for (en, ja) in cases {
+            assert!(pair(en, ja).is_empty(), "{en} ↔ {ja}: {:?}", pair(en, ja));
+        }
+        let changed = pair(cases[2].0, &cases[2].1.replace("四十日", "五十日"));
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].excerpt.as_deref(), Some("40 | 50"));
+    }
+
+    #[test]
     fn words_holding_a_kanji_numeral_are_not_numbers() {
         let found = pair(
             "the general public, consistency and a set of values from any third party",
