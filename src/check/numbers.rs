@@ -2,9 +2,9 @@
 //! as a number: `四十日` = `forty (40) days`, `第十三条` = `Article 13`, dates as dates), each
 //! mismatch reported at the number, in both files.
 
-use super::{Check, Context, Draft, Label, Unit};
+use super::{Check, Context, Draft, Label, Unit, push_text_without_refs};
 use crate::i18n::Message;
-use crate::model::{Inline, InlineKind, Lang, plain_text};
+use crate::model::{Inline, InlineKind, Lang};
 use crate::numerals::{self, Numeral};
 use crate::source::{SourceMap, Span};
 
@@ -86,25 +86,9 @@ impl<'a> Located<'a> {
             if i > 0 {
                 located.text.push('\n');
             }
-            located.push(group);
+            push_text_without_refs(group, &mut located.text, &mut located.pieces);
         }
         located
-    }
-
-    /// Mirrors [`super::text_without_refs`].
-    fn push(&mut self, inlines: &'a [Inline]) {
-        for inline in inlines {
-            match &inline.kind {
-                InlineKind::FootnoteRef(_) => {}
-                InlineKind::Emphasis(children) | InlineKind::Strong(children) | InlineKind::Link { children, .. } => {
-                    self.push(children)
-                }
-                _ => {
-                    self.pieces.push((self.text.len(), inline));
-                    self.text.push_str(&plain_text(std::slice::from_ref(inline)));
-                }
-            }
-        }
     }
 
     /// Where a byte of the text is in the source: exact in literal text, the inline's start
