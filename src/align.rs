@@ -212,7 +212,7 @@ struct Traits {
     kind: &'static str,
     /// Non-whitespace characters, plus one.
     length: f64,
-    /// Digit groups, full-width digits read as ASCII, sorted.
+    /// Numbers as values in canonical form (`40` for `四十日` and `forty (40) days`), sorted.
     numbers: Vec<String>,
     /// Footnote labels referenced, sorted.
     notes: Vec<String>,
@@ -248,21 +248,6 @@ impl Traits {
             });
         }
         notes.sort();
-        let mut numbers: Vec<String> = Vec::new();
-        let mut current = String::new();
-        for c in text.chars().chain(std::iter::once(' ')) {
-            let digit = match c {
-                '0'..='9' => Some(c),
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-                _ => None,
-            };
-            match digit {
-                Some(d) => current.push(d),
-                None if !current.is_empty() => numbers.push(std::mem::take(&mut current)),
-                None => {}
-            }
-        }
-        numbers.sort();
         let mut acronyms: Vec<String> = text
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
             .filter(|word| word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2)
@@ -290,7 +275,7 @@ impl Traits {
         Self {
             kind: block.kind_name(),
             length: text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0,
-            numbers,
+            numbers: crate::numerals::values(&text, lang),
             notes,
             markup,
             links,
@@ -666,6 +651,15 @@ mod tests {
         let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let shape: Vec<_> = pairs.iter().map(|p| (p.address.as_str(), p.en.is_some(), p.ja.is_some())).collect();
         assert_eq!(shape, [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]);
+    }
+
+    #[test]
+    fn numbers_in_kanji_and_in_english_words_are_alignment_evidence() {
+        let en = [block("Within forty (40) days."), block("Within sixty (60) days.")];
+        let ja = [block("六十日以内。")];
+        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        assert_eq!(rows[0], ("c#1".into(), Some("Within forty (40) days.".into()), None));
+        assert_eq!(rows[1].2.as_deref(), Some("六十日以内。"));
     }
 
     #[test]

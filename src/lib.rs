@@ -30,6 +30,7 @@ pub mod load;
 pub mod loanword;
 pub mod lock;
 pub mod model;
+pub mod numerals;
 pub mod render;
 pub mod report;
 pub mod script;

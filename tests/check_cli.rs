@@ -118,7 +118,10 @@ fn github_format_prints_workflow_annotations_for_new_findings_only() {
         .args(["check", "--format", "github"])
         .assert()
         .code(1)
-        .stdout(predicate::str::starts_with("::error file=content/ja/10-code.md,line=35,col=1,"))
+        // P004 points at the number itself: `11` of `11月に`.
+        .stdout(predicate::str::starts_with(
+            "::error file=content/ja/10-code.md,line=35,col=27,endLine=35,endColumn=29,",
+        ))
         .stdout(predicate::str::contains("title=P004 numbers::"));
 }
 

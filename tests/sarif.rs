@@ -212,9 +212,9 @@ fn secondary_labels_are_related_locations_with_ids_that_the_message_links() {
     let text = p004["message"]["text"].as_str().unwrap();
     assert!(text.starts_with("numbers differ"), "{text}");
     assert!(text.contains("(principle-2#4)"), "{text}");
-    assert!(text.ends_with("[en](1)"), "{text}");
+    assert!(text.ends_with("[en: 11 is not here](1)"), "{text}");
     let label = related[0]["message"]["text"].as_str().unwrap();
-    assert_eq!(label, "en");
+    assert_eq!(label, "en: 11 is not here");
 }
 
 #[test]

@@ -46,8 +46,10 @@ p003-unused = footnote [^{ $label }] is defined but never referenced
 p003-definition-missing-ja = footnote [^{ $label }] is defined in English but not in Japanese
 p003-definition-missing-en = footnote [^{ $label }] is defined in Japanese but not in English
 help-p003 = reference each footnote at the same place in both languages and define it in both
-p004-numbers-differ = numbers differ: only in English { $en }; only in Japanese { $ja }
-help-p004 = dates are compared as dates (23 February 2023 = 2023年2月23日); every other digit group must appear in both texts
+p004-number-differs = numbers differ: { $ja } in Japanese, { $en } in English
+p004-number-only-japanese = numbers differ: { $ja } only in Japanese
+p004-number-only-english = numbers differ: { $en } only in English
+help-p004 = numbers are compared as values, in words, digits or kanji (forty (40) days = 四十日, Article 13 = 第十三条, two-thirds = 三分の二, (ii) = 二); dates as dates (23 February 2023 = 2023年2月23日); other digit groups as written (11/2023)
 p005-markup-count = { $kind } used { $en } times in English, { $ja } times in Japanese
 p005-link-targets = links point elsewhere: English { $en }; Japanese { $ja }
 help-p005 = mark the same phrases in both languages; English italics may be Japanese bold (`check.markup.accepted`)
@@ -91,6 +93,8 @@ label-only-english = only in English
 label-only-japanese = only in Japanese
 label-japanese-position = here in the Japanese text
 label-english-position = here in the English text
+label-number-read = read as { $value }
+label-number-missing = { $value } is not here
 label-no-japanese-counterpart = no Japanese counterpart
 label-no-english-counterpart = no English counterpart
 label-translates = translates `{ $address }`

@@ -46,8 +46,10 @@ p003-unused = 脚注 [^{ $label }] は定義されていますが参照されて
 p003-definition-missing-ja = 脚注 [^{ $label }] は英語では定義されていますが日本語にはありません
 p003-definition-missing-en = 脚注 [^{ $label }] は日本語では定義されていますが英語にはありません
 help-p003 = 各脚注は両言語の同じ箇所で参照し、両言語で定義してください
-p004-numbers-differ = 数字が一致しません：英語のみ { $en }、日本語のみ { $ja }
-help-p004 = 日付は日付として比較します（23 February 2023 = 2023年2月23日）。その他の数字は両方に現れる必要があります
+p004-number-differs = 数字が一致しません：日本語は { $ja }、英語は { $en }
+p004-number-only-japanese = 数字が一致しません：{ $ja } は日本語のみ
+p004-number-only-english = 数字が一致しません：{ $en } は英語のみ
+help-p004 = 数は語、算用数字、漢数字を問わず値として比較します（forty (40) days = 四十日、Article 13 = 第十三条、two-thirds = 三分の二、(ii) = 二）。日付は日付として比較し（23 February 2023 = 2023年2月23日）、その他の数字の並びは表記どおりに比較します（11/2023）
 p005-markup-count = { $kind } が英語で { $en } 回、日本語で { $ja } 回使われています
 p005-link-targets = リンク先が異なります：英語 { $en }、日本語 { $ja }
 help-p005 = 両言語で同じ語句を強調してください。英語のイタリックは日本語の太字にできます（`check.markup.accepted`）
@@ -91,6 +93,8 @@ label-only-english = 英語のみ
 label-only-japanese = 日本語のみ
 label-japanese-position = 日本語テキストではここ
 label-english-position = 英語テキストではここ
+label-number-read = { $value } と読みました
+label-number-missing = ここに { $value } がありません
 label-no-japanese-counterpart = 対応する日本語なし
 label-no-english-counterpart = 対応する英語なし
 label-translates = `{ $address }` の訳

@@ -237,16 +237,25 @@ impl<'a> Unit<'a> {
 /// Plain text of inline runs with footnote references left out.
 pub fn text_without_refs(inlines: &[Inline]) -> String {
     let mut out = String::new();
+    push_text_without_refs(inlines, &mut out, &mut Vec::new());
+    out
+}
+
+/// Appends the plain text of inline runs, footnote references left out, to `out`, and records
+/// where each inline's text starts in it (for placing a match in the source).
+pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, starts: &mut Vec<(usize, &'a Inline)>) {
     for inline in inlines {
         match &inline.kind {
             InlineKind::FootnoteRef(_) => {}
             InlineKind::Emphasis(children) | InlineKind::Strong(children) | InlineKind::Link { children, .. } => {
-                out.push_str(&text_without_refs(children))
+                push_text_without_refs(children, out, starts)
             }
-            _ => out.push_str(&plain_text(std::slice::from_ref(inline))),
+            _ => {
+                starts.push((out.len(), inline));
+                out.push_str(&plain_text(std::slice::from_ref(inline)));
+            }
         }
     }
-    out
 }
 
 /// A heading or block and its counterpart, under one address.

@@ -1,86 +1,14 @@
-//! P004 numbers: the digit groups of a pair match (`11/2023`, `978-92-67-11315-9`), dates compared
-//! as dates (`23 February 2023` ≡ `2023年2月23日`), full-width digits as ASCII.
+//! P004 numbers: the numbers of a pair match as values (see [`crate::numerals`] for what is read
+//! as a number: `四十日` = `forty (40) days`, `第十三条` = `Article 13`, dates as dates), each
+//! mismatch reported at the number, in both files.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{Check, Context, Draft, multiset};
+use super::{Check, Context, Draft, Label, Unit, push_text_without_refs};
 use crate::i18n::Message;
-use crate::model::Lang;
+use crate::model::{Inline, InlineKind, Lang};
+use crate::numerals::{self, Numeral};
+use crate::source::{SourceMap, Span};
 
 pub struct Numbers;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-static ENGLISH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})\s+({})\s+(\d{{4}})\b", MONTHS.join("|"))).expect("valid regex")
-});
-static ENGLISH_DATE_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({})\s+(\d{{1,2}}),\s+(\d{{4}})\b", MONTHS.join("|"))).expect("valid regex")
-});
-static JAPANESE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex"));
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[-/.,:]\d+)*").expect("valid regex"));
-
-fn month_number(name: &str) -> usize {
-    MONTHS.iter().position(|m| *m == name).map_or(0, |i| i + 1)
-}
-
-/// Numbers of a text as comparable tokens: dates as `YYYY-MM-DD`, other digit groups as written.
-pub fn numbers(text: &str, lang: Lang) -> Vec<String> {
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '／' => '/',
-            '－' => '-',
-            other => other,
-        })
-        .collect();
-    let mut tokens = Vec::new();
-    let rest = match lang {
-        Lang::En => {
-            let first = ENGLISH_DATE.replace_all(&ascii, |c: &regex::Captures<'_>| {
-                tokens.push(format!("{}-{:02}-{:02}", &c[3], month_number(&c[2]), c[1].parse::<u32>().unwrap_or(0)));
-                " "
-            });
-            ENGLISH_DATE_MONTH_FIRST
-                .replace_all(&first, |c: &regex::Captures<'_>| {
-                    tokens.push(format!(
-                        "{}-{:02}-{:02}",
-                        &c[3],
-                        month_number(&c[1]),
-                        c[2].parse::<u32>().unwrap_or(0)
-                    ));
-                    " "
-                })
-                .into_owned()
-        }
-        Lang::Ja => JAPANESE_DATE
-            .replace_all(&ascii, |c: &regex::Captures<'_>| {
-                let (month, day) = (c[2].parse::<u32>().unwrap_or(0), c[3].parse::<u32>().unwrap_or(0));
-                tokens.push(format!("{}-{month:02}-{day:02}", &c[1]));
-                " "
-            })
-            .into_owned(),
-    };
-    tokens.extend(NUMBER.find_iter(&rest).map(|m| m.as_str().trim_end_matches([',', '.', ':']).to_string()));
-    tokens
-}
 
 impl Check for Numbers {
     fn code(&self) -> &'static str {
@@ -96,41 +24,109 @@ impl Check for Numbers {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
+        let sources = &cx.project.sources;
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.both() else { continue };
-            let (en_numbers, ja_numbers) =
-                (multiset(numbers(&en.text, Lang::En)), multiset(numbers(&ja.text, Lang::Ja)));
-            if en_numbers == ja_numbers {
-                continue;
+            let (en, ja) = (Located::of(en), Located::of(ja));
+            let (en_numbers, ja_numbers) = (numerals::read(&en.text, Lang::En), numerals::read(&ja.text, Lang::Ja));
+            let mut en_matched = vec![false; en_numbers.len()];
+            let mut ja_only = Vec::new();
+            for number in &ja_numbers {
+                match (0..en_numbers.len()).find(|&i| !en_matched[i] && en_numbers[i].value == number.value) {
+                    Some(i) => en_matched[i] = true,
+                    None => ja_only.push(number),
+                }
             }
-            let only = |a: &std::collections::HashMap<String, usize>, b: &std::collections::HashMap<String, usize>| {
-                let mut only: Vec<String> = a
-                    .iter()
-                    .flat_map(|(n, &count)| {
-                        std::iter::repeat_n(n.clone(), count.saturating_sub(*b.get(n).unwrap_or(&0)))
-                    })
-                    .collect();
-                only.sort();
-                only.join(", ")
-            };
-            let (only_en, only_ja) = (only(&en_numbers, &ja_numbers), only(&ja_numbers, &en_numbers));
-            out.push(
-                Draft::on_pair(
-                    Message::new("p004-numbers-differ")
-                        .arg("en", none_if_empty(&only_en))
-                        .arg("ja", none_if_empty(&only_ja)),
-                    &pair.address,
-                    ja.span,
-                    en.span,
-                )
-                .excerpt(format!("{only_en} | {only_ja}")),
-            );
+            let en_only: Vec<&Numeral> =
+                en_numbers.iter().zip(&en_matched).filter(|(_, matched)| !**matched).map(|(n, _)| n).collect();
+            // Unmatched numbers pair in reading order: the usual mistake is one number changed.
+            for i in 0..ja_only.len().max(en_only.len()) {
+                let (ja_number, en_number) = (ja_only.get(i).copied(), en_only.get(i).copied());
+                let value = |n: Option<&Numeral>| n.map_or("—".to_string(), |n| n.value.to_string());
+                let label = |side: &Located<'_>, lang: Lang, number: Option<&Numeral>, other: Option<&Numeral>| match (
+                    number, other,
+                ) {
+                    (Some(n), _) => Label::new(lang, &side.span(sources, n))
+                        .with(Message::new("label-number-read").arg("value", n.value.to_string())),
+                    (None, other) => Label::new(lang, side.unit.span)
+                        .with(Message::new("label-number-missing").arg("value", value(other))),
+                };
+                let message = match (ja_number, en_number) {
+                    (Some(j), Some(e)) => {
+                        Message::new("p004-number-differs").arg("ja", ja.shown(j)).arg("en", en.shown(e))
+                    }
+                    (Some(j), None) => Message::new("p004-number-only-japanese").arg("ja", ja.shown(j)),
+                    (None, Some(e)) => Message::new("p004-number-only-english").arg("en", en.shown(e)),
+                    (None, None) => continue,
+                };
+                out.push(
+                    Draft::new(message, &pair.address, Some(Lang::Ja))
+                        .label(label(&ja, Lang::Ja, ja_number, en_number))
+                        .label(label(&en, Lang::En, en_number, ja_number))
+                        .excerpt(format!("{} | {}", value(en_number), value(ja_number))),
+                );
+            }
         }
     }
 }
 
-fn none_if_empty(list: &str) -> String {
-    if list.is_empty() { "—".to_string() } else { list.to_string() }
+/// A unit's text as numbers are read from it, with the inline each piece of text comes from, so
+/// a number has a place in the source.
+struct Located<'a> {
+    unit: &'a Unit<'a>,
+    text: String,
+    /// Byte offset in `text` where each inline's text starts.
+    pieces: Vec<(usize, &'a Inline)>,
+}
+
+impl<'a> Located<'a> {
+    fn of(unit: &'a Unit<'a>) -> Self {
+        let mut located = Self { unit, text: String::new(), pieces: Vec::new() };
+        for (i, group) in unit.groups.iter().enumerate() {
+            if i > 0 {
+                located.text.push('\n');
+            }
+            push_text_without_refs(group, &mut located.text, &mut located.pieces);
+        }
+        located
+    }
+
+    /// Where a byte of the text is in the source: exact in literal text, the inline's start
+    /// (or end) elsewhere.
+    fn source_offset(&self, offset: usize, len: usize, end: bool) -> Option<(crate::source::FileId, usize)> {
+        let &(start, inline) = self.pieces.iter().rev().find(|(start, _)| *start <= offset)?;
+        let span = &inline.span;
+        let literal = matches!(&inline.kind, InlineKind::Text(text) if span.end - span.start == text.len());
+        let within = match (literal, end) {
+            (true, _) => span.start + (offset - start) + len,
+            (false, true) => span.end,
+            (false, false) => span.start,
+        };
+        Some((span.file, within.clamp(span.start, span.end)))
+    }
+
+    /// The source span of a number; the unit's span when it cannot be placed.
+    fn span(&self, sources: &SourceMap, number: &Numeral) -> Span {
+        let start = self.source_offset(number.span.start, 0, false);
+        // The end of the number's last character.
+        let last = self.text.get(..number.span.end).and_then(|t| t.chars().next_back()).map_or(1, char::len_utf8);
+        let end = self.source_offset(number.span.end.saturating_sub(last), last, true);
+        match (start, end) {
+            (Some((file, start)), Some((end_file, end))) if file == end_file && start < end => {
+                let limit = sources.get(file).text.len();
+                sources.span(file, start..end.min(limit))
+            }
+            _ => self.unit.span.clone(),
+        }
+    }
+
+    /// A number as written, with its value when the writing does not show it: `五十 (50)`.
+    fn shown(&self, number: &Numeral) -> String {
+        let written = self.text.get(number.span.clone()).unwrap_or_default();
+        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = number.value.to_string();
+        if written.contains(&value) { written } else { format!("{written} ({value})") }
+    }
 }
 
 #[cfg(test)]
@@ -138,28 +134,131 @@ mod tests {
     use super::*;
     use crate::check::testing::{findings, project};
 
+    fn pair(en: &str, ja: &str) -> Vec<Draft> {
+        findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), &Numbers)
+    }
+
     #[test]
-    fn english_and_japanese_dates_normalise_to_the_same_token() {
-        assert_eq!(numbers("adopted on 23\nFebruary 2023", Lang::En), ["2023-02-23"]);
-        assert_eq!(numbers("(2023年2月23日, 理事会決議 11/2023 採択)", Lang::Ja), ["2023-02-23", "11/2023"]);
-        assert_eq!(numbers("ISBN 978-92-67-11315-9.", Lang::En), ["978-92-67-11315-9"]);
-        assert_eq!(numbers("第１部", Lang::Ja), ["1"]);
+    fn equal_values_are_silent_and_changed_values_are_caught_in_every_form() {
+        // (English, Japanese as translated, Japanese with the number changed)
+        let cases = [
+            ("within forty (40) days", "四十日以内に", "五十日以内に"),
+            ("for four years", "四年間", "六年間"),
+            ("Article 13", "第十三条", "第十四条"),
+            ("paragraph 2 of Article 7", "第七条第二項", "第七条第三項"),
+            ("item 3", "第三号", "第五号"),
+            ("twenty-five members", "二十五人の議員", "二十六人の議員"),
+            ("one hundred and three days", "百三日", "百四日"),
+            ("in 1946", "千九百四十六年に", "千九百四十七年に"),
+            ("in 2023", "二〇二三年に", "二〇二四年に"),
+            ("two-thirds or more of the members", "議員の三分の二以上", "議員の四分の三以上"),
+            ("one-half of the votes", "投票の二分の一", "投票の三分の一"),
+            ("(ii) the budget", "二、予算", "三、予算"),
+            ("(iv) the budget", "（四）予算", "（五）予算"),
+            ("12 members", "１２名", "１３名"),
+            ("adopted on 23 February 2023", "2023年2月23日採択", "2023年2月24日採択"),
+            ("adopted on 23 February 2023", "令和5年2月23日採択", "令和6年2月23日採択"),
+            ("Resolution 11/2023", "決議 11/2023", "決議 12/2023"),
+            ("ISBN 978-92-67-11315-9", "ISBN 978-92-67-11315-9", "ISBN 978-92-67-11316-9"),
+        ];
+        for (en, ja, changed) in cases {
+            assert!(pair(en, ja).is_empty(), "{en} ↔ {ja}: {:?}", pair(en, ja));
+            assert_eq!(pair(en, changed).len(), 1, "{en} ↔ {changed} not caught");
+        }
+    }
+
+    #[test]
+    fn a_constitution_and_its_official_translation_agree_and_a_changed_period_is_caught() {
+        // The Constitution of Japan (public domain) and its official English translation.
+        let cases = [
+            ("CHAPTER III. RIGHTS AND DUTIES OF THE PEOPLE", "第三章　国民の権利及び義務"),
+            ("Article 13.", "第十三条"),
+            (
+                "When the House of Representatives is dissolved, there must be a general election of members of the \
+                 House of Representatives within forty (40) days from the date of dissolution, and the Diet must be \
+                 convoked within thirty (30) days from the date of the election.",
+                "衆議院が解散されたときは、解散の日から四十日以内に、衆議院議員の総選挙を行ひ、その選挙の日から\
+                 三十日以内に、国会を召集しなければならない。",
+            ),
+            (
+                "A bill ... becomes a law when passed a second time by the House of Representatives by a majority of \
+                 two-thirds or more of the members present.",
+                "衆議院で出席議員の三分の二以上の多数で再び可決したときは、法律となる。",
+            ),
+            (
+                "The term of office of members of the House of Councillors shall be six years, and election for half \
+                 the members shall take place every three years.",
+                "参議院議員の任期は、六年とし、三年ごとに議員の半数を改選する。",
+            ),
+            (
+                "When a quarter or more of the total members of either House makes the demand, the Cabinet must \
+                 determine on such convocation.",
+                "いづれかの議院の総議員の四分の一以上の要求があれば、内閣は、その召集を決定しなければならない。",
+            ),
+            ("The Diet shall be convoked in ordinary session once per year.", "国会の常会は、毎年一回これを召集する。"),
+            (
+                "This Constitution shall be enforced as from the day when the period of six months will have elapsed \
+                 counting from the day of its promulgation.",
+                "この憲法は、公布の日から起算して六箇月を経過した日から、これを施行する。",
+            ),
+            ("Promulgated on November 3, 1946.", "昭和二十一年十一月三日公布"),
+        ];
+        for (en, ja) in cases {
+            assert!(pair(en, ja).is_empty(), "{en} ↔ {ja}: {:?}", pair(en, ja));
+        }
+        let changed = pair(cases[2].0, &cases[2].1.replace("四十日", "五十日"));
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].excerpt.as_deref(), Some("40 | 50"));
+    }
+
+    #[test]
+    fn words_holding_a_kanji_numeral_are_not_numbers() {
+        let found = pair(
+            "the general public, consistency and a set of values from any third party",
+            "一般の人々、一貫性、統一、一連の価値、第三者から、十分な情報",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_changed_number_is_labelled_at_the_number_in_both_files() {
+        let found = pair("Parliament decides within forty (40) days.", "国会は五十日以内に議決する。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message.id, "p004-number-differs");
+        assert_eq!(found[0].excerpt.as_deref(), Some("40 | 50"));
+        let ja = &found[0].labels[0];
+        assert_eq!((ja.lang, ja.span.line, ja.span.column, ja.span.end - ja.span.start), (Lang::Ja, 3, 4, 6));
+        let en = &found[0].labels[1];
+        assert_eq!((en.lang, en.span.line, en.span.column), (Lang::En, 3, 27));
+        assert_eq!(en.span.end - en.span.start, "forty (40)".len());
+    }
+
+    #[test]
+    fn a_number_only_in_english_points_at_the_japanese_paragraph() {
+        let found = pair("Within\n*forty* days.", "以内に。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message.id, "p004-number-only-english");
+        assert_eq!(found[0].labels[0].lang, Lang::Ja);
+        assert_eq!(found[0].labels[0].message.as_ref().map(|m| m.id), Some("label-number-missing"));
+        let en = &found[0].labels[1];
+        assert_eq!((en.span.line, en.span.column, en.span.end - en.span.start), (4, 2, 5));
     }
 
     #[test]
     fn the_code_title_page_pair_matches() {
-        let p = project(
-            "# T {#t}\n\n(As approved under Council Resolution 11/2023 adopted on 23\nFebruary 2023)\n",
-            "# T {#t}\n\n(2023年2月23日, 理事会決議 11/2023 採択により承認)\n",
+        let found = pair(
+            "(As approved under Council Resolution 11/2023 adopted on 23\nFebruary 2023)",
+            "(2023年2月23日, 理事会決議 11/2023 採択により承認)",
         );
-        assert!(findings(&p, &Numbers).is_empty());
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
-    fn a_changed_resolution_number_is_reported_with_both_sides() {
-        let p = project("# T {#t}\n\nResolution 11/2023.\n", "# T {#t}\n\n決議 12/2023。\n");
-        let found = findings(&p, &Numbers);
+    fn a_number_only_in_japanese_is_reported_with_the_english_paragraph() {
+        let found = pair("Resolution 11/2023.", "決議 11/2023、11月に。");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].excerpt.as_deref(), Some("11/2023 | 12/2023"));
+        assert_eq!(found[0].message.id, "p004-number-only-japanese");
+        assert_eq!(found[0].excerpt.as_deref(), Some("— | 11"));
+        assert_eq!(found[0].labels[1].span.line, 3);
     }
 }

@@ -1,0 +1,769 @@
+//! Numbers as values, read from English or Japanese text with their byte spans, so a translation
+//! can be compared number by number: digits (ASCII and full-width), kanji numerals (`二十五`,
+//! `二〇二三`, `第十三条`, `三分の二`), English number words (`forty-five`, `one hundred and three`,
+//! `two-thirds`, `forty (40)`), roman and kanji list labels, and dates in both scripts.
+//!
+//! What counts as a number, and what is a word that happens to hold a numeral, is decided here:
+//!
+//! - A kanji numeral counts after `第` with a structural counter (`第十三条` = `Article 13`,
+//!   `第二項` = `paragraph 2`, `第三号` = `item 3`, also 章 節 款 目 編 部); before a counter or unit
+//!   (`四十日`, `四年`, `三人`, `二つ`, `五割`, `三箇月`… see [`COUNTERS`]); in a fraction (`三分の二`)
+//!   or a date; as a list label (`一、` at the start of a line, `（二）`); or standing alone when it is
+//!   a compound (`二十五`, `二〇二三`). Anything else is a word: `一般`, `統一`, `一貫性`, `第三者`,
+//!   `一部`, `十分`, `万一`.
+//! - The number one is too often a word in both languages (`一つの`, `一人`, `no one`, `one of`):
+//!   a bare `一` or `one` is not read; `第一条`, `一、`, `(i)`, `one-third`, `one (1)`, `1` are.
+//! - English words one to ninety-nine, `hundred`, `thousand`, `million` and their compounds,
+//!   fractions (`two-thirds` = 2/3), and `twice` (2) are read. A word number followed by the same
+//!   value in digits, `forty (40)`, is one number.
+//! - Roman numbers of parts (`CHAPTER III` = `第三章`) and labels in parentheses (`(ii)` = 2) are read; a single `(i)`, `(v)` or `(x)` is a letter
+//!   when the text also has `(h)`, `(u)` or `(w)`.
+//! - Dates are values (`23 February 2023` ≡ `2023年2月23日` ≡ `令和5年2月23日`); other digit groups
+//!   with separators (`11/2023`, ISBNs, `1.5`) are compared as written.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::model::Lang;
+
+/// A number as a value, comparable across the two languages.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    Integer(u64),
+    /// Numerator, denominator: `two-thirds`, `三分の二`.
+    Fraction(u64, u64),
+    Date {
+        year: u32,
+        month: u32,
+        day: u32,
+    },
+    /// A month of a year: `February 2023`, `2023年2月`.
+    Month {
+        year: u32,
+        month: u32,
+    },
+    /// Digit groups with separators, compared as written in ASCII: `11/2023`, `978-92-67-11315-9`.
+    Token(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Integer(n) => write!(f, "{n}"),
+            Value::Fraction(num, den) => write!(f, "{num}/{den}"),
+            Value::Date { year, month, day } => write!(f, "{year}-{month:02}-{day:02}"),
+            Value::Month { year, month } => write!(f, "{year}-{month:02}"),
+            Value::Token(token) => f.write_str(token),
+        }
+    }
+}
+
+/// A number read from a text: its value and the bytes that spell it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Numeral {
+    pub value: Value,
+    pub span: Range<usize>,
+}
+
+/// The numbers of a text, in reading order.
+pub fn read(text: &str, lang: Lang) -> Vec<Numeral> {
+    let mut reader = Reader { text, taken: Vec::new(), found: Vec::new() };
+    match lang {
+        Lang::En => reader.english(),
+        Lang::Ja => reader.japanese(),
+    }
+    reader.digits();
+    let mut found = reader.found;
+    found.sort_by_key(|n| n.span.start);
+    found
+}
+
+/// The values of a text in canonical form (`40`, `2/3`, `2023-02-23`, `11/2023`), sorted: what
+/// the aligner compares between blocks.
+pub fn values(text: &str, lang: Lang) -> Vec<String> {
+    let mut values: Vec<String> = read(text, lang).iter().map(|n| n.value.to_string()).collect();
+    values.sort();
+    values
+}
+
+/// Counters and units after which a kanji numeral is a number (`四十日`, `三人`). `月` alone is
+/// not one (`三月` is March), nor `分` alone (`十分` is "enough").
+pub const COUNTERS: [&str; 34] = [
+    "箇月",
+    "か月",
+    "ヶ月",
+    "ケ月",
+    "カ月",
+    "ヵ月",
+    "箇所",
+    "か所",
+    "ヶ所",
+    "日",
+    "年",
+    "条",
+    "項",
+    "号",
+    "人",
+    "名",
+    "回",
+    "歳",
+    "割",
+    "パーセント",
+    "%",
+    "％",
+    "件",
+    "個",
+    "つ",
+    "倍",
+    "時間",
+    "週間",
+    "円",
+    "票",
+    "通",
+    "種類",
+    "週",
+    "期",
+];
+
+/// Counters after `第` that number parts of a text: `第十三条` is `Article 13`.
+const ORDINAL_COUNTERS: &str = "条項号章節款目編部";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A Japanese number: digits or kanji.
+const JA_NUMBER: &str = r"[0-9０-９]+|[〇一二三四五六七八九十百千]+";
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+static ENGLISH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"\b(\d{{1,2}})\s+({})\s+(\d{{4}})\b", MONTHS.join("|"))));
+static ENGLISH_DATE_MONTH_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"\b({})\s+(\d{{1,2}}),\s+(\d{{4}})\b", MONTHS.join("|"))));
+static ENGLISH_MONTH: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"\b({})\s+(\d{{4}})\b", MONTHS.join("|"))));
+static JAPANESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日"
+    ))
+});
+static JAPANESE_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月")));
+static JAPANESE_ERA_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(明治|大正|昭和|平成|令和)\s*({JA_NUMBER}|元)\s*年")));
+static JAPANESE_FRACTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"({JA_NUMBER})\s*分\s*の\s*({JA_NUMBER})")));
+static JAPANESE_ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"第\s*({JA_NUMBER})\s*([{ORDINAL_COUNTERS}])")));
+static JAPANESE_OTHER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"第[〇一二三四五六七八九十百千]+"));
+static JAPANESE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?m)^[ \t　]*([一二三四五六七八九十]+)[、　．]|[(（]([一二三四五六七八九十]+)[)）]"));
+static JAPANESE_MAN: LazyLock<Regex> = LazyLock::new(|| regex(r"([0-9０-９]+)\s*([万億])"));
+static KANJI_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[〇一二三四五六七八九十百千万億]+"));
+static ROMAN_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?m)(?:[(（]|^[ \t]*)([ivxIVXｉｖｘＩＶＸ]+|[ⅰ-ⅻⅠ-Ⅻ])[)）]"));
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9０-９]+(?:[-/.,:－／．，：][0-9０-９]+)*"));
+/// `CHAPTER III`, `Part IV`: numbered as `第三章`, `第四部`.
+static ENGLISH_PART: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:chapter|part|section|article|book|title)\s+([ivxlc]+)\b"));
+/// `a quarter or more of the members` = `四分の一以上`.
+static A_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\ba quarter\b"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"[A-Za-z]+"));
+static PARENTHESISED_DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\((\d+)\)"));
+
+struct Reader<'t> {
+    text: &'t str,
+    /// Bytes already read, as a number or as a word that is none.
+    taken: Vec<Range<usize>>,
+    found: Vec<Numeral>,
+}
+
+impl Reader<'_> {
+    /// Claims `span` unless part of it was read already; records `value` when there is one.
+    fn take(&mut self, span: Range<usize>, value: Option<Value>) -> bool {
+        if self.taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+            return false;
+        }
+        self.taken.push(span.clone());
+        if let Some(value) = value {
+            self.found.push(Numeral { value, span });
+        }
+        true
+    }
+
+    fn each(&mut self, pattern: &Regex, mut value: impl FnMut(&Captures<'_>) -> Option<Value>) {
+        let text = self.text;
+        for c in pattern.captures_iter(text) {
+            if let Some(v) = value(&c) {
+                let whole = c.get(0).map_or(0..0, |m| m.range());
+                self.take(whole, Some(v));
+            }
+        }
+    }
+
+    fn english(&mut self) {
+        self.each(&ENGLISH_DATE, |c| date(number(&c[3])?, month_number(&c[2])?, number(&c[1])?));
+        self.each(&ENGLISH_DATE_MONTH_FIRST, |c| date(number(&c[3])?, month_number(&c[1])?, number(&c[2])?));
+        self.each(&ENGLISH_MONTH, |c| month(number(&c[2])?, month_number(&c[1])?));
+        self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
+        self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
+        self.words();
+        self.roman_labels();
+    }
+
+    fn japanese(&mut self) {
+        self.each(&JAPANESE_DATE, |c| {
+            date(japanese_year(c.get(1).map(|m| m.as_str()), &c[2])?, ja_number(&c[3])?, ja_number(&c[4])?)
+        });
+        self.each(&JAPANESE_MONTH, |c| month(japanese_year(c.get(1).map(|m| m.as_str()), &c[2])?, ja_number(&c[3])?));
+        self.each(&JAPANESE_ERA_YEAR, |c| Some(Value::Integer(japanese_year(Some(&c[1]), &c[2])?)));
+        self.each(&JAPANESE_FRACTION, |c| fraction(ja_number(&c[2])?, ja_number(&c[1])?));
+        self.each(&JAPANESE_ORDINAL, |c| ja_number(&c[1]).map(Value::Integer));
+        // `第三者`, `第一回`: ordinals English writes as words (`third party`, `first session`).
+        let text = self.text;
+        for m in JAPANESE_OTHER_ORDINAL.find_iter(text) {
+            self.take(m.range(), None);
+        }
+        for c in JAPANESE_LABEL.captures_iter(text) {
+            let Some(label) = c.get(1).or_else(|| c.get(2)) else { continue };
+            if let Some(n) = kanji_value(label.as_str()) {
+                self.take(label.range(), Some(Value::Integer(n)));
+            }
+        }
+        self.roman_labels();
+        self.each(&JAPANESE_MAN, |c| {
+            let scale = if &c[2] == "万" { 10_000 } else { 100_000_000 };
+            number(&c[1])?.checked_mul(scale).map(Value::Integer)
+        });
+        for m in KANJI_RUN.find_iter(text) {
+            if let Some(n) = standalone_kanji(m.as_str(), &text[m.end()..]) {
+                self.take(m.range(), Some(Value::Integer(n)));
+            }
+        }
+    }
+
+    fn roman_labels(&mut self) {
+        let text = self.text;
+        let letters = letter_labels(text);
+        for c in ROMAN_LABEL.captures_iter(text) {
+            let Some(label) = c.get(1) else { continue };
+            let lower: String = label.as_str().chars().map(ascii_roman).collect();
+            // `(i)` after `(h)` is the ninth letter, not one.
+            if lower.len() == 1 && letters.contains(&(lower.as_bytes()[0] - 1)) {
+                continue;
+            }
+            if let Some(n) = roman_value(&lower) {
+                let whole = c.get(0).map_or(0..0, |m| m.range());
+                self.take(whole, Some(Value::Integer(n)));
+            }
+        }
+    }
+
+    /// English number words, compounds and fractions; `forty (40)` as one number.
+    fn words(&mut self) {
+        let text = self.text;
+        let words: Vec<(Range<usize>, String)> =
+            WORD.find_iter(text).map(|m| (m.range(), m.as_str().to_ascii_lowercase())).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(read) = word_number(text, &words[i..]) else {
+                i += 1;
+                continue;
+            };
+            let start = words[i].0.start;
+            let mut end = words[i + read.words - 1].0.end;
+            let mut plain_one = read.value == Value::Integer(1) && read.words == 1;
+            if let Some(digits) = PARENTHESISED_DIGITS.captures(&text[end..])
+                && number(&digits[1]).map(Value::Integer) == Some(read.value.clone())
+            {
+                end += digits.get(0).map_or(0, |m| m.end());
+                plain_one = false;
+            }
+            let value = (!plain_one).then_some(read.value);
+            self.take(start..end, value);
+            i += read.words;
+        }
+    }
+
+    /// Digit groups not read as part of something else.
+    fn digits(&mut self) {
+        let text = self.text;
+        for m in DIGITS.find_iter(text) {
+            let ascii: String = m.as_str().chars().map(ascii_digit).collect();
+            let value = if ascii.bytes().all(|b| b.is_ascii_digit()) && !(ascii.len() > 1 && ascii.starts_with('0')) {
+                number(&ascii).map_or(Value::Token(ascii), Value::Integer)
+            } else if is_thousands(&ascii) {
+                number(&ascii.replace(',', "")).map_or(Value::Token(ascii), Value::Integer)
+            } else {
+                Value::Token(ascii)
+            };
+            self.take(m.range(), Some(value));
+        }
+    }
+}
+
+/// Letters used as list labels in a text, `(h)` → `b'h'`.
+fn letter_labels(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    (1..bytes.len().saturating_sub(1))
+        .filter(|&i| bytes[i - 1] == b'(' && bytes[i + 1] == b')' && bytes[i].is_ascii_lowercase())
+        .map(|i| bytes[i])
+        .collect()
+}
+
+/// `1,000`, `12,345,678`.
+fn is_thousands(text: &str) -> bool {
+    let mut groups = text.split(',');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && text.contains(',') && groups.all(|g| g.len() == 3)
+}
+
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '－' => '-',
+        '／' => '/',
+        '．' => '.',
+        '，' => ',',
+        '：' => ':',
+        other => other,
+    }
+}
+
+fn ascii_roman(c: char) -> char {
+    match c {
+        'ｉ' | 'Ｉ' | 'I' => 'i',
+        'ｖ' | 'Ｖ' | 'V' => 'v',
+        'ｘ' | 'Ｘ' | 'X' => 'x',
+        other => other,
+    }
+}
+
+/// ASCII or full-width digits as a number; `None` when too long.
+fn number(digits: &str) -> Option<u64> {
+    let ascii: String = digits.chars().map(ascii_digit).collect();
+    if ascii.is_empty() || ascii.len() > 18 || !ascii.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    ascii.parse().ok()
+}
+
+/// Digits or kanji.
+fn ja_number(text: &str) -> Option<u64> {
+    number(text).or_else(|| kanji_value(text))
+}
+
+fn small(n: u64) -> Option<u32> {
+    u32::try_from(n).ok()
+}
+
+fn date(year: u64, month: u64, day: u64) -> Option<Value> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Value::Date {
+        year: small(year)?,
+        month: small(month)?,
+        day: small(day)?,
+    })
+}
+
+fn month(year: u64, month: u64) -> Option<Value> {
+    (1..=12).contains(&month).then_some(Value::Month { year: small(year)?, month: small(month)? })
+}
+
+fn fraction(numerator: u64, denominator: u64) -> Option<Value> {
+    (denominator > 0).then_some(Value::Fraction(numerator, denominator))
+}
+
+fn month_number(name: &str) -> Option<u64> {
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u64 + 1)
+}
+
+/// A year as Western: `令和5` is 2023, `令和元` 2019; without an era, as written.
+fn japanese_year(era: Option<&str>, year: &str) -> Option<u64> {
+    let n = if year == "元" { 1 } else { ja_number(year)? };
+    let first: u64 = match era {
+        None if year == "元" => return None,
+        None => return Some(n),
+        Some("明治") => 1868,
+        Some("大正") => 1912,
+        Some("昭和") => 1926,
+        Some("平成") => 1989,
+        Some(_) => 2019,
+    };
+    first.checked_add(n)?.checked_sub(1)
+}
+
+fn kanji_digit(c: char) -> Option<u64> {
+    "〇一二三四五六七八九".chars().position(|d| d == c).map(|i| i as u64)
+}
+
+/// The value of a kanji numeral: positional (`二〇二三` = 2023) or with multipliers (`千九百四十六`
+/// = 1946, `百三` = 103, `三万五千` = 35000). `None` for what is no well-formed numeral.
+pub fn kanji_value(text: &str) -> Option<u64> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    if chars.iter().all(|&c| kanji_digit(c).is_some()) {
+        if chars.len() > 18 {
+            return None;
+        }
+        return chars.iter().try_fold(0u64, |n, &c| n.checked_mul(10)?.checked_add(kanji_digit(c)?));
+    }
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    let (mut last_small, mut last_big) = (10_000u64, u64::MAX);
+    for c in chars {
+        if let Some(d) = kanji_digit(c) {
+            if digit.is_some() {
+                return None;
+            }
+            digit = Some(d);
+            continue;
+        }
+        match c {
+            '十' | '百' | '千' => {
+                let m = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                if m >= last_small {
+                    return None;
+                }
+                section = section.checked_add(digit.take().unwrap_or(1).checked_mul(m)?)?;
+                last_small = m;
+            }
+            '万' | '億' => {
+                let m: u64 = if c == '万' { 10_000 } else { 100_000_000 };
+                section = section.checked_add(digit.take().unwrap_or(0))?;
+                if section == 0 || m >= last_big {
+                    return None;
+                }
+                total = total.checked_add(section.checked_mul(m)?)?;
+                (section, last_small, last_big) = (0, 10_000, m);
+            }
+            _ => return None,
+        }
+    }
+    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
+}
+
+/// A kanji run not read as part of a date, fraction, ordinal or label: a number when a counter
+/// follows or when it is a compound, never a bare `一` (see the module comment).
+fn standalone_kanji(run: &str, after: &str) -> Option<u64> {
+    if run.starts_with(['万', '億']) {
+        return None;
+    }
+    let value = kanji_value(run)?;
+    let counted = COUNTERS.iter().any(|counter| after.starts_with(counter));
+    let compound = run.chars().count() >= 2 && run.contains(['十', '百', '千', '〇']);
+    (value != 1 && (counted || compound)).then_some(value)
+}
+
+fn roman_value(lower: &str) -> Option<u64> {
+    if let Some(c) = lower.chars().next().filter(|_| lower.chars().count() == 1)
+        && let '\u{2160}'..='\u{216B}' | '\u{2170}'..='\u{217B}' = c
+    {
+        return Some(u64::from(c as u32 & 0xF) + 1);
+    }
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let digits: Vec<u64> = lower.chars().map(value).collect::<Option<_>>()?;
+    // A letter before a larger one is subtracted: `iv` = 5 - 1.
+    let (added, subtracted) = digits.iter().enumerate().fold((0u64, 0u64), |(added, subtracted), (i, &d)| {
+        if digits.get(i + 1).is_some_and(|&next| next > d) { (added, subtracted + d) } else { (added + d, subtracted) }
+    });
+    let n = added.saturating_sub(subtracted);
+    // Only well-formed numerals (`iv`, not `iiii` or `vx`).
+    (n > 0 && n < 400 && to_roman(n) == lower).then_some(n)
+}
+
+fn to_roman(mut n: u64) -> String {
+    let mut out = String::new();
+    for (value, letters) in
+        [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// An English number read from the start of `words`: its value and how many words it spans.
+struct WordNumber {
+    value: Value,
+    words: usize,
+}
+
+const UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn below_hundred(word: &str) -> Option<u64> {
+    UNITS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as u64 + 1)
+        .or_else(|| TENS.iter().position(|w| *w == word).map(|i| (i as u64 + 2) * 10))
+}
+
+fn denominator(word: &str) -> Option<u64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    match singular {
+        "half" | "halve" => Some(2),
+        "quarter" => Some(4),
+        _ => ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+            .iter()
+            .position(|w| *w == singular)
+            .map(|i| i as u64 + 3),
+    }
+}
+
+fn word_number(text: &str, words: &[(Range<usize>, String)]) -> Option<WordNumber> {
+    let first = words.first()?;
+    if first.1 == "twice" {
+        return Some(WordNumber { value: Value::Integer(2), words: 1 });
+    }
+    let mut small = below_hundred(&first.1)?;
+    let (mut total, mut used, mut scaled) = (0u64, 1, false);
+    // Each following word joins when only a space or a hyphen stands between.
+    let joined = |i: usize| {
+        words.get(i).filter(|w| {
+            let gap = &text[words[i - 1].0.end..w.0.start];
+            gap == "-" || (!gap.is_empty() && gap.chars().all(char::is_whitespace))
+        })
+    };
+    while let Some(word) = joined(used) {
+        let w = word.1.as_str();
+        if let Some(n) = below_hundred(w) {
+            // `forty-five`: a unit after a ten.
+            let after_ten = small % 10 == 0 && (20..100).contains(&(small % 100)) && n < 10;
+            let after_scale = scaled && small % 100 == 0;
+            if !(after_ten || after_scale) {
+                break;
+            }
+            small += n;
+            scaled = false;
+        } else if w == "hundred" && (1..100).contains(&small) {
+            small *= 100;
+            scaled = true;
+        } else if (w == "thousand" || w == "million") && small > 0 && total == 0 {
+            total = small.checked_mul(if w == "thousand" { 1000 } else { 1_000_000 })?;
+            small = 0;
+            scaled = true;
+        } else if w == "and" && scaled && joined(used + 1).is_some_and(|next| below_hundred(&next.1).is_some()) {
+            // `one hundred and three`: `and` belongs to the number.
+        } else if let Some(den) = denominator(w).filter(|_| total == 0 && small < 100 && !scaled) {
+            return Some(WordNumber { value: Value::Fraction(small, den), words: used + 1 });
+        } else {
+            break;
+        }
+        used += 1;
+    }
+    // A trailing `and` is not part of the number.
+    if words.get(used - 1).is_some_and(|w| w.1 == "and") {
+        used -= 1;
+    }
+    Some(WordNumber { value: Value::Integer(total + small), words: used })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_values(text: &str, lang: Lang) -> Vec<String> {
+        read(text, lang).iter().map(|n| n.value.to_string()).collect()
+    }
+
+    #[test]
+    fn kanji_numerals_read_as_positional_and_compound_values() {
+        for (kanji, value) in [
+            ("二十五", 25),
+            ("百三", 103),
+            ("四十", 40),
+            ("千九百四十六", 1946),
+            ("二〇二三", 2023),
+            ("十", 10),
+            ("三万五千", 35_000),
+            ("一億二千万", 120_000_000),
+        ] {
+            assert_eq!(kanji_value(kanji), Some(value), "{kanji}");
+        }
+        for malformed in ["", "十十", "二二十", "万", "百千", "一般"] {
+            assert_eq!(kanji_value(malformed), None, "{malformed}");
+        }
+    }
+
+    #[test]
+    fn english_number_words_read_as_values() {
+        for (text, expected) in [
+            ("forty-five days", vec!["45"]),
+            ("one hundred and three members", vec!["103"]),
+            ("two-thirds of the members", vec!["2/3"]),
+            ("one-fourth", vec!["1/4"]),
+            ("one half", vec!["1/2"]),
+            ("forty (40) days", vec!["40"]),
+            ("forty (41) days", vec!["40", "41"]),
+            ("two thousand and twenty-three", vec!["2023"]),
+            ("four years and three months", vec!["4", "3"]),
+            ("no one, one of them, at one time", vec![]),
+            ("one (1) year", vec!["1"]),
+            ("twice a year", vec!["2"]),
+            ("a quarter or more of the members", vec!["1/4"]),
+            ("CHAPTER III. RIGHTS", vec!["3"]),
+            ("Part XIV and section ii", vec!["14", "2"]),
+            ("Part of it", vec![]),
+        ] {
+            assert_eq!(read_values(text, Lang::En), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_whole_written_number() {
+        let text = "within forty (40) days of 2023年";
+        let numbers = read(text, Lang::En);
+        assert_eq!(&text[numbers[0].span.clone()], "forty (40)");
+        let text = "国会は、四十日以内に";
+        let numbers = read(text, Lang::Ja);
+        assert_eq!(&text[numbers[0].span.clone()], "四十");
+    }
+
+    #[test]
+    fn japanese_words_holding_a_numeral_are_not_numbers() {
+        for text in [
+            "一般の人々",
+            "統一",
+            "一貫性",
+            "一連の価値",
+            "唯一",
+            "同一",
+            "第三者から",
+            "一部",
+            "一方",
+            "十分な情報",
+            "万一の場合",
+            "一つの",
+            "一人",
+            "三月に",
+        ] {
+            assert_eq!(read_values(text, Lang::Ja), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn roman_labels_are_numbers_unless_the_list_is_lettered() {
+        assert_eq!(read_values("(i) first (ii) second (iv) fourth", Lang::En), ["1", "2", "4"]);
+        assert_eq!(read_values("(g) g (h) h (i) i", Lang::En), Vec::<String>::new());
+        assert_eq!(read_values("（ⅱ）と（ｉｉｉ）", Lang::Ja), ["2", "3"]);
+        assert_eq!(read_values("(iiii) (vx)", Lang::En), Vec::<String>::new());
+    }
+
+    #[test]
+    fn japanese_list_labels_are_numbers() {
+        assert_eq!(read_values("一、総則\n二、雑則", Lang::Ja), ["1", "2"]);
+        assert_eq!(read_values("（三）の場合", Lang::Ja), ["3"]);
+    }
+
+    #[test]
+    fn dates_and_eras_read_as_dates() {
+        assert_eq!(read_values("令和5年2月23日", Lang::Ja), ["2023-02-23"]);
+        assert_eq!(read_values("二〇二三年二月二十三日", Lang::Ja), ["2023-02-23"]);
+        assert_eq!(read_values("平成元年", Lang::Ja), ["1989"]);
+        assert_eq!(read_values("2023年2月に", Lang::Ja), ["2023-02"]);
+        assert_eq!(read_values("in February 2023", Lang::En), ["2023-02"]);
+        assert_eq!(read_values("February 23, 2023", Lang::En), ["2023-02-23"]);
+    }
+
+    #[test]
+    fn digit_groups_keep_their_old_reading() {
+        assert_eq!(read_values("1,000 and 1.5 and 007", Lang::En), ["1000", "1.5", "007"]);
+        assert_eq!(read_values("３万人", Lang::Ja), ["30000"]);
+        assert_eq!(read_values("９９９９９９９９９９９９９９９９９９９９９", Lang::Ja), ["999999999999999999999"]);
+    }
+
+    #[test]
+    fn odd_and_malformed_input_reads_without_panicking() {
+        let long_kanji = "九".repeat(40);
+        let long_compound = "九千九百九十九億".repeat(3);
+        for text in [
+            "",
+            "第",
+            "分の",
+            "の分",
+            "(",
+            ")",
+            "forty (",
+            "forty ()",
+            "(ivx)",
+            "元年",
+            "令和元年2月",
+            "平成九九九九九九九九九九九九九九九九九九九九年",
+            "億億",
+            "万万",
+            "一億億",
+            "9999999999999999999999万",
+            "and hundred thousand million",
+            "one hundred and",
+            "ninety-nine thousand nine hundred and ninety-nine million",
+            "（ⅻ）",
+            "2023年13月40日",
+            "0分の0",
+            &long_kanji,
+            &long_compound,
+        ] {
+            for lang in [Lang::En, Lang::Ja] {
+                for numeral in read(text, lang) {
+                    assert!(text.get(numeral.span.clone()).is_some(), "{text}: {numeral:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn values_are_canonical_and_sorted_for_the_aligner() {
+        assert_eq!(values("第十三条及び四十日", Lang::Ja), ["13", "40"]);
+        assert_eq!(values("within forty (40) days, Article 13", Lang::En), ["13", "40"]);
+    }
+}
