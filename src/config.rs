@@ -113,6 +113,65 @@ pub struct CheckConfig {
     pub markup: MarkupConfig,
     pub untranslated: UntranslatedConfig,
     pub length_ratio: LengthRatioConfig,
+    pub final_punctuation: FinalPunctuationConfig,
+}
+
+/// `[check.final_punctuation]`: which English and Japanese endings P006 accepts as equivalent
+/// beyond the one-to-one marks (`.` ↔ `。`…).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FinalPunctuationConfig {
+    /// Statute conventions, on unless turned off: a list item ending `;`, `,` or nothing ↔ `。`,
+    /// and the lead-in of a list ending `:` ↔ `。`.
+    pub statute_conventions: bool,
+    /// The project's own equivalences.
+    pub accept: Vec<PunctuationEquivalence>,
+}
+
+impl Default for FinalPunctuationConfig {
+    fn default() -> Self {
+        Self { statute_conventions: true, accept: Vec::new() }
+    }
+}
+
+/// `[[check.final_punctuation.accept]] en = ";" ja = "。" where = "list-item"`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PunctuationEquivalence {
+    /// The English ending: a mark (`.`, `:`, `;`, `,`, `?`, `!`, `?!`) or `""` for none.
+    #[serde(deserialize_with = "final_mark")]
+    pub en: String,
+    /// The Japanese ending that translates it.
+    #[serde(deserialize_with = "final_mark")]
+    pub ja: String,
+    #[serde(default, rename = "where")]
+    pub place: PunctuationPlace,
+}
+
+/// Where an equivalence holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PunctuationPlace {
+    #[default]
+    Anywhere,
+    /// A paragraph, not a list item.
+    Paragraph,
+    ListItem,
+    /// A paragraph directly followed by a list.
+    LeadIn,
+}
+
+/// A final punctuation mark as configured: empty (no mark) or one or two marks P006 knows.
+fn final_mark<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    const MARKS: &str = ".。．:：;；,，、?？!！⁉⁈";
+    let mark = String::deserialize(deserializer)?;
+    if mark.chars().count() <= 2 && mark.chars().all(|c| MARKS.contains(c)) {
+        Ok(mark)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`{mark}` is not a final punctuation mark: use one of . 。 : ： ; ； , 、 ? ？ ! ！ ?!, or \"\" for none"
+        )))
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -172,3 +172,15 @@ fn unusual_markdown_is_checked_and_built_without_panicking() {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     project.codepub().args(["build", "--allow-errors", "--format", "pdf,html"]).assert().code(0);
 }
+
+#[test]
+fn a_configured_punctuation_equivalence_that_is_no_mark_is_located() {
+    let project = TempProject::shipped();
+    let config = project.read("codepub.toml");
+    let line = config.lines().count() + 4;
+    project.write(
+        "codepub.toml",
+        format!("{config}\n[[check.final_punctuation.accept]]\nen = \";\"\nja = \"maru\"\nwhere = \"list-item\"\n"),
+    );
+    fails_with(&project, "E007", &format!("codepub.toml:{line}:6"));
+}

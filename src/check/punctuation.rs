@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Check, Context, Draft, Fix, Label, Unit, UnitKind, literal_span_in_text};
+use crate::config::PunctuationPlace;
 use crate::i18n::Message;
 use crate::model::{Inline, InlineKind, Lang, walk_inlines};
 use crate::script::is_japanese;
@@ -185,9 +186,40 @@ fn insertion_point(group: &[Inline]) -> Option<Span> {
     literal_span_in_text(last, trimmed.len(), 0)
 }
 
+/// The ending a configured mark stands for (`""`, `,` and `、` end nothing P006 compares).
+fn ending_of(mark: &str) -> Ending {
+    let chars: Vec<Char<'_>> = mark.chars().map(|c| Char { c, origin: None }).collect();
+    final_mark(&chars).0
+}
+
+/// English and Japanese endings accepted as equivalent, and where (see
+/// [`crate::config::FinalPunctuationConfig`]).
+fn equivalences(cx: &Context<'_>) -> Vec<(Ending, Ending, PunctuationPlace)> {
+    let config = &cx.project.config.check.final_punctuation;
+    let mut accepted = Vec::new();
+    if config.statute_conventions {
+        // Statutes end each item (号) with 。 where the English ends it with ; or , or nothing, and
+        // may end the lead-in of a list with 。 where the English has :.
+        accepted.push((Ending::Semicolon, Ending::FullStop, PunctuationPlace::ListItem));
+        accepted.push((Ending::None, Ending::FullStop, PunctuationPlace::ListItem));
+        accepted.push((Ending::Colon, Ending::FullStop, PunctuationPlace::LeadIn));
+    }
+    accepted.extend(config.accept.iter().map(|a| (ending_of(&a.en), ending_of(&a.ja), a.place)));
+    accepted
+}
+
+/// Whether an equivalence configured for `configured` holds at `place`.
+fn holds_at(configured: PunctuationPlace, place: PunctuationPlace) -> bool {
+    configured == PunctuationPlace::Anywhere
+        || configured == place
+        || (configured == PunctuationPlace::Paragraph && place == PunctuationPlace::LeadIn)
+}
+
 /// One list item or paragraph P006 judges, with its counterpart.
 struct Judged<'c, 'a> {
     address: &'c str,
+    /// A list item, a lead-in (a paragraph followed by a list) or another paragraph.
+    place: PunctuationPlace,
     /// Item number within the block (0-based) and item count.
     index: usize,
     items: usize,
@@ -200,14 +232,32 @@ struct Judged<'c, 'a> {
 /// The groups P006 judges: paragraphs and lists (not headings) of the same kind and item count.
 fn judged_groups<'c, 'a>(cx: &'c Context<'a>) -> Vec<Judged<'c, 'a>> {
     let mut groups = Vec::new();
-    for pair in &cx.pairs {
+    for (p, pair) in cx.pairs.iter().enumerate() {
         let Some((en, ja)) = pair.both() else { continue };
         if en.kind == UnitKind::Heading || en.kind != ja.kind || en.groups.len() != ja.groups.len() {
             continue;
         }
+        let owner = |address: &str| address.split('#').next().map(str::to_string);
+        let list_follows = cx.pairs.get(p + 1).is_some_and(|next| {
+            owner(&next.address) == owner(&pair.address) && next.en.as_ref().is_some_and(|u| u.kind == UnitKind::List)
+        });
+        let place = match en.kind {
+            UnitKind::List => PunctuationPlace::ListItem,
+            _ if list_follows => PunctuationPlace::LeadIn,
+            _ => PunctuationPlace::Paragraph,
+        };
         for (index, (en_group, ja_group)) in en.groups.iter().zip(&ja.groups).enumerate() {
             let (en_group, ja_group) = (*en_group, *ja_group);
-            groups.push(Judged { address: &pair.address, index, items: en.groups.len(), en, ja, en_group, ja_group });
+            groups.push(Judged {
+                address: &pair.address,
+                place,
+                index,
+                items: en.groups.len(),
+                en,
+                ja,
+                en_group,
+                ja_group,
+            });
         }
     }
     groups
@@ -243,7 +293,8 @@ impl Check for FinalPunctuation {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
-        for Judged { address, index, items, en, ja, en_group, ja_group } in judged_groups(cx) {
+        let equivalences = equivalences(cx);
+        for Judged { address, place, index, items, en, ja, en_group, ja_group } in judged_groups(cx) {
             let (en_chars, ja_chars) = (chars_of(en_group), chars_of(ja_group));
             let (en_end, en_mark) = final_mark(&en_chars);
             let (ja_end, ja_mark) = final_mark(&ja_chars);
@@ -254,7 +305,14 @@ impl Check for FinalPunctuation {
                 .filter(|_| !en_mark.is_empty())
                 .unwrap_or_else(|| last_character(&en_chars, en.span));
             let ja_label = ja_span.clone().unwrap_or_else(|| last_character(&ja_chars, ja.span));
-            let (message, help, fix) = if en_end == ja_end {
+            let accepted =
+                |ja: Ending| equivalences.iter().any(|&(e, j, at)| e == en_end && j == ja && holds_at(at, place));
+            // What the Japanese should end with: the convention's mark here, else the English one's.
+            let convention = equivalences
+                .iter()
+                .find(|&&(e, j, at)| e == en_end && j != Ending::None && holds_at(at, place))
+                .and_then(|&(_, j, _)| expected_ending(j, ""));
+            let (message, help, fix) = if en_end == ja_end || accepted(ja_end) {
                 // Same mark, wrong form: `．` or `.` after Japanese for `。`…
                 let Some(proper) = proper else { continue };
                 let fix = ja_span.map(|span| Fix { span, replacement: proper.clone() });
@@ -266,7 +324,7 @@ impl Check for FinalPunctuation {
             } else {
                 let message =
                     Message::new("p006-final-punctuation").arg("en", describe(&en_text)).arg("ja", describe(&ja_text));
-                match (expected_ending(en_end, &en_text), ja_end) {
+                match (convention.or_else(|| expected_ending(en_end, &en_text)), ja_end) {
                     (None, _) => (message, Message::new("help-p006-drop").arg("old", &ja_text), None),
                     (Some(expected), Ending::None) => {
                         let fix = insertion_point(ja_group).map(|span| Fix { span, replacement: expected.clone() });
@@ -294,7 +352,7 @@ impl Check for FinalPunctuation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{findings, project};
+    use crate::check::testing::{findings, project, project_with};
 
     #[test]
     fn full_stop_matches_ideographic_full_stop() {
@@ -436,5 +494,53 @@ mod tests {
             let p = project("# A {#a}\n\nReally?!\n", &format!("# A {{#a}}\n\n本当{ja}\n"));
             assert_eq!(only_fix(&p, &findings(&p, &FinalPunctuation)), (ja.into(), full.into()));
         }
+    }
+
+    const STATUTE_EN: &str =
+        "# A {#a}\n\nThe Cabinet shall:\n\n- administer the law;\n- manage foreign affairs; and\n- conclude treaties\n";
+    const STATUTE_JA: &str = "# A {#a}\n\n内閣は、次の事務を行ふ。\n\n- 法律を執行すること。\n- 外交関係を処理すること。\n- 条約を締結すること。\n";
+
+    #[test]
+    fn statute_list_items_and_lead_ins_ending_in_full_stops_pass_by_default() {
+        let p = project(STATUTE_EN, STATUTE_JA);
+        assert!(findings(&p, &FinalPunctuation).is_empty(), "{:?}", findings(&p, &FinalPunctuation));
+    }
+
+    #[test]
+    fn a_colon_translated_as_full_stop_outside_a_lead_in_is_still_reported() {
+        let p = project("# A {#a}\n\nThe Cabinet shall:\n\nNext.\n", "# A {#a}\n\n内閣は、次の事務を行ふ。\n\n次。\n");
+        let found = findings(&p, &FinalPunctuation);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].address, "a#1");
+    }
+
+    #[test]
+    fn statute_conventions_can_be_turned_off_and_the_help_then_follows_the_english() {
+        let p = project_with(STATUTE_EN, STATUTE_JA, "[check.final_punctuation]\nstatute_conventions = false\n");
+        let found = findings(&p, &FinalPunctuation);
+        // The lead-in and the three items (`;`, `; and`, nothing) against 。.
+        assert_eq!(found.len(), 4, "{found:?}");
+        let help = found[1].help.as_ref().expect("a help of its own");
+        assert_eq!(help.id, "help-p006-replace");
+        assert!(help.args.iter().any(|(k, v)| *k == "new" && *v == crate::i18n::Arg::Text("；".into())), "{help:?}");
+    }
+
+    #[test]
+    fn a_configured_equivalence_is_accepted_where_it_is_declared_only() {
+        let en = "# A {#a}\n\nOne.\n\n- item.\n";
+        let ja = "# A {#a}\n\n一\n\n- 項目\n";
+        let config = "[[check.final_punctuation.accept]]\nen = \".\"\nja = \"\"\nwhere = \"list-item\"\n";
+        let found = findings(&project_with(en, ja, config), &FinalPunctuation);
+        assert_eq!(found.len(), 1, "only the paragraph: {found:?}");
+        assert_eq!(found[0].address, "a#1");
+    }
+
+    #[test]
+    fn the_help_suggests_the_conventional_mark_for_a_statute_item() {
+        let p = project(STATUTE_EN, &STATUTE_JA.replace("法律を執行すること。", "法律を執行すること、"));
+        let found = findings(&p, &FinalPunctuation);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let help = found[0].help.as_ref().expect("a help of its own");
+        assert!(help.args.iter().any(|(k, v)| *k == "new" && *v == crate::i18n::Arg::Text("。".into())), "{help:?}");
     }
 }
