@@ -89,7 +89,7 @@ fn write_project(clauses: &[Clause], resolution: &str) -> tempfile::TempDir {
     let root = dir.path();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = std::fs::read_to_string(manifest.join("codepub.toml")).expect("config");
-    let config = config.replace("council_resolution = \"11/2023\"", &format!("council_resolution = \"{resolution}\""));
+    let config = config.replace("value = \"11/2023\"", &format!("value = \"{resolution}\""));
     std::fs::write(root.join("codepub.toml"), config).expect("write config");
     let (mut en, mut ja) = (String::new(), String::new());
     for clause in clauses {

@@ -22,7 +22,7 @@ pub struct Config {
 }
 
 /// A value given once per language.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerLang<T> {
     pub en: T,
@@ -39,17 +39,90 @@ impl<T> PerLang<T> {
 }
 
 /// Edition metadata: what the title page and the colophon print, and what identifies a revision.
+/// Only the title and the date are required; the rest is what a publication has of it.
 #[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "EditionSource")]
 pub struct Edition {
     pub title: PerLang<String>,
-    pub council_resolution: String,
     pub adopted: Date,
-    pub isbn: String,
-    pub author: String,
-    #[serde(default)]
+    /// What names the revision (a resolution, a law number), with its label in each language.
+    pub identifier: Option<Identifier>,
+    /// Printed on the back covers and checked there (P014).
+    pub isbn: Option<String>,
+    /// The author or publisher, in the documents' metadata.
+    pub author: Option<String>,
     pub website: Option<String>,
+    /// Each language's copyright lines, printed on its back cover and checked there (P014).
     pub copyright: PerLang<Vec<String>>,
+    /// Stem of the output file names (`code` → `code-bilingual.pdf`); the project folder's name
+    /// when not given.
+    pub slug: Option<String>,
+}
+
+/// What names a revision: `identifier = { value = "11/2023", label = { en = "Council Resolution",
+/// ja = "理事会決議" } }`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    pub value: String,
+    pub label: PerLang<String>,
+}
+
+/// `[edition]` as written. `council_resolution = "11/2023"` is the first projects' spelling of
+/// an identifier, kept so their older revisions still load (in `codepub diff`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionSource {
+    title: PerLang<String>,
+    adopted: Date,
+    #[serde(default)]
+    identifier: Option<Identifier>,
+    #[serde(default)]
+    council_resolution: Option<String>,
+    #[serde(default)]
+    isbn: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    copyright: PerLang<Vec<String>>,
+    #[serde(default, deserialize_with = "slug")]
+    slug: Option<String>,
+}
+
+/// A file-name stem: letters, digits, `-`, `_` and `.`, not starting with `.`; never a path.
+fn slug<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let slug = String::deserialize(deserializer)?;
+    let safe = !slug.is_empty()
+        && !slug.starts_with('.')
+        && slug.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if safe {
+        Ok(Some(slug))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "slug `{slug}` must be a file-name stem: letters, digits, `-`, `_` and `.`, not starting with `.`"
+        )))
+    }
+}
+
+impl From<EditionSource> for Edition {
+    fn from(source: EditionSource) -> Self {
+        let legacy = source.council_resolution.map(|value| Identifier {
+            value,
+            label: PerLang { en: "Council Resolution".into(), ja: "理事会決議".into() },
+        });
+        Self {
+            title: source.title,
+            adopted: source.adopted,
+            identifier: source.identifier.or(legacy),
+            isbn: source.isbn,
+            author: source.author,
+            website: source.website,
+            copyright: source.copyright,
+            slug: source.slug,
+        }
+    }
 }
 
 /// A calendar date (`2023-02-23` in TOML).

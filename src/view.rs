@@ -41,13 +41,9 @@ impl EditionKind {
         }
     }
 
-    /// File stem of the edition's outputs.
-    pub fn file_stem(self) -> &'static str {
-        match self {
-            EditionKind::Bilingual => "code-bilingual",
-            EditionKind::En => "code-en",
-            EditionKind::Ja => "code-ja",
-        }
+    /// File stem of the edition's outputs: the project's slug and the edition (`code-bilingual`).
+    pub fn file_stem(self, slug: &str) -> String {
+        format!("{slug}-{}", self.name())
     }
 
     pub fn name(self) -> &'static str {

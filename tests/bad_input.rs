@@ -68,7 +68,7 @@ fn language_folder_without_markdown_is_reported() {
 fn malformed_config_toml_is_located() {
     let project = TempProject::shipped();
     project.replace("codepub.toml", "isbn = \"978-92-67-11315-9\"", "isbn = 978-92-67-11315-9\"");
-    fails_with(&project, "E007", "codepub.toml:7:8");
+    fails_with(&project, "E007", "codepub.toml:10:8");
 }
 
 #[test]

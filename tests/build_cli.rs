@@ -152,3 +152,43 @@ fn an_unwritable_output_folder_is_a_clear_error() {
         .stderr(predicate::str::contains("error: cannot write"))
         .stderr(predicate::str::contains("blocked"));
 }
+
+#[test]
+fn a_project_with_only_a_title_and_a_date_checks_and_builds_under_its_folder_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("act-on-examples");
+    std::fs::create_dir_all(root.join("content/en")).unwrap();
+    std::fs::create_dir_all(root.join("content/ja")).unwrap();
+    std::fs::write(
+        root.join("codepub.toml"),
+        "[edition]\nadopted = 1947-05-03\ntitle = { en = \"Act on Examples\", ja = \"例に関する法律\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/en/10-act.md"),
+        "# Article 1 {#article-1}\n\nThis Act applies for forty (40) days.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/ja/10-act.md"), "# 第一条 {#article-1}\n\nこの法律は、四十日間適用する。\n")
+        .unwrap();
+    let run = |args: &[&str]| {
+        let mut command = assert_cmd::Command::cargo_bin("codepub").unwrap();
+        command.arg("--root").arg(&root).args(["--lang", "en", "--color", "never"]).args(args);
+        command.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        command.assert()
+    };
+    run(&["check"]).code(0).stdout(predicate::str::contains("no errors, no warnings"));
+    run(&["build"]).code(0);
+    for file in ["act-on-examples-bilingual.pdf", "act-on-examples-en.pdf", "act-on-examples-ja.pdf", "html/index.html"]
+    {
+        assert!(root.join("out").join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn a_slug_that_is_not_a_file_name_stem_is_refused() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "slug = \"code\"", "slug = \"../../elsewhere\"");
+    project.codepub().arg("build").assert().code(2).stderr(predicate::str::contains("must be a file-name stem"));
+    assert!(!project.path("out").exists());
+}

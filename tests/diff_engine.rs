@@ -59,9 +59,11 @@ fn copy_project() -> tempfile::TempDir {
 #[test]
 fn header_names_both_editions_from_their_metadata() {
     let diff = revision_diff();
-    assert_eq!(diff.old.council_resolution, "11/2023");
+    assert_eq!(diff.old.identifier.as_ref().map(|id| id.value.as_str()), Some("11/2023"));
     assert_eq!(diff.old.adopted.to_string(), "2023-02-23");
-    assert_eq!(diff.new.council_resolution, "7/2025");
+    // The fixture spells it `council_resolution = "7/2025"`, as the first projects did.
+    assert_eq!(diff.new.identifier.as_ref().map(|id| id.value.as_str()), Some("7/2025"));
+    assert_eq!(diff.new.name(codepub::model::Lang::Ja), "理事会決議 7/2025");
     assert_eq!(diff.new.adopted.to_string(), "2025-06-12");
     assert_eq!(diff.new.title.en, "ISO Code of Ethics and Conduct");
 }
@@ -289,8 +291,9 @@ fn terminal_output_escapes_control_characters_from_the_sources() {
 fn json_parses_and_has_the_documented_fields() {
     let diff = revision_diff();
     let json: serde_json::Value = serde_json::from_str(&render_json(&diff)).expect("valid JSON");
-    assert_eq!(json["version"], 1);
-    assert_eq!(json["old"]["council_resolution"], "11/2023");
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["old"]["identifier"]["value"], "11/2023");
+    assert_eq!(json["old"]["identifier"]["label"]["en"], "Council Resolution");
     assert_eq!(json["new"]["adopted"], "2025-06-12");
     assert_eq!(json["new"]["title"]["ja"], "ISOの倫理および行動の規範");
     for field in [
@@ -333,7 +336,7 @@ fn json_parses_and_has_the_documented_fields() {
 fn redline_view_pairs_english_and_japanese_rows() {
     let diff = revision_diff();
     let view = redline_view(&diff);
-    assert_eq!(view["version"], 1);
+    assert_eq!(view["version"], 2);
     let clauses = view["clauses"].as_array().expect("clauses");
     let p7 = clauses.iter().find(|c| c["id"] == "principle-7").expect("principle-7");
     let row = &p7["rows"][0];

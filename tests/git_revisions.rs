@@ -29,7 +29,7 @@ fn each_revision_loads_as_committed() {
     let new = load_from(project.root(), &GitTree::open(project.root(), "main").unwrap()).unwrap();
     assert!(principle_3(&old).starts_with("We act with honesty"));
     assert!(principle_3(&new).starts_with("We act with complete honesty"));
-    assert_eq!(new.config.edition.council_resolution, "11/2023");
+    assert_eq!(new.config.edition.identifier.as_ref().map(|id| id.value.as_str()), Some("11/2023"));
 }
 
 #[test]

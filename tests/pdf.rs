@@ -45,7 +45,7 @@ fn shipped() -> &'static [(EditionKind, Vec<u8>)] {
         if let Some(dir) = std::env::var_os("CODEPUB_PDF_OUT") {
             for (edition, pdf) in &editions {
                 std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(Path::new(&dir).join(format!("{}.pdf", edition.file_stem())), pdf).unwrap();
+                std::fs::write(Path::new(&dir).join(format!("{}.pdf", edition.file_stem("code"))), pdf).unwrap();
             }
         }
         editions

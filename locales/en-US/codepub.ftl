@@ -156,7 +156,7 @@ status-total = total
 status-no-record = no translation record yet: run `codepub sign-off` after review to start tracking stale translations
 
 ## Diff
-diff-header = Changes from Council Resolution { $old } (adopted { $old_adopted }) to Council Resolution { $new } (adopted { $new_adopted })
+diff-header = Changes from { $old_en } (adopted { $old_adopted }) to { $new_en } (adopted { $new_adopted })
 diff-title-changed = title ({ $lang }): “{ $old }” → “{ $new }”
 diff-no-changes = no changes to the text
 diff-lang-en = English
@@ -188,7 +188,7 @@ diff-summary = { $clauses ->
     [one] 1 translation to review
    *[other] { $stale } translations to review
 }
-diff-html-title = Redline: Council Resolution { $old } → { $new }
+diff-html-title = Redline: { $old_en } → { $new_en }
 diff-html-lang = en
 
 ## Rule descriptions (SARIF: shortDescription, fullDescription)

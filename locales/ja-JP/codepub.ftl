@@ -141,7 +141,7 @@ status-total = 合計
 status-no-record = 翻訳記録がまだありません。見直し後に `codepub sign-off` を実行すると、古くなった翻訳の追跡が始まります
 
 ## Diff
-diff-header = 理事会決議 { $old }（{ $old_adopted } 採択）から理事会決議 { $new }（{ $new_adopted } 採択）への変更
+diff-header = { $old_ja }（{ $old_adopted } 採択）から{ $new_ja }（{ $new_adopted } 採択）への変更
 diff-title-changed = 表題（{ $lang }）：「{ $old }」→「{ $new }」
 diff-no-changes = 本文に変更はありません
 diff-lang-en = 英語
@@ -166,7 +166,7 @@ diff-stale-both = 両言語で変更（同時に翻訳済み）
 diff-stale-missing-japanese = 日本語訳がありません
 diff-stale-missing-english = 英語の本文がありません
 diff-summary = 条項の変更 { $clauses } 件、段落：追加 { $added }、削除 { $removed }、変更 { $changed }、見直しが必要な翻訳 { $stale } 件
-diff-html-title = 対照表：理事会決議 { $old } → { $new }
+diff-html-title = 対照表：{ $old_ja } → { $new_ja }
 diff-html-lang = ja
 
 ## ルールの説明（SARIF の shortDescription と fullDescription）

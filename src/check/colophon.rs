@@ -113,7 +113,8 @@ fn copyright_lines(cx: &Context<'_>, lang: Lang, clause: &Clause, out: &mut Vec<
 /// The ISBN of `codepub.toml` printed, and no other: a wrong ISBN is reported at itself, once;
 /// a missing one at the clause's declaration.
 fn isbn(cx: &Context<'_>, lang: Lang, clause: &Clause, out: &mut Vec<Draft>) {
-    let isbn = &cx.project.config.edition.isbn;
+    // A publication without an ISBN in codepub.toml has none to check.
+    let Some(isbn) = &cx.project.config.edition.isbn else { return };
     let mut printed: Vec<(String, Span)> = Vec::new();
     for group in clause.blocks.iter().flat_map(|b| b.inline_groups()) {
         crate::model::walk_inlines(group, &mut |inline| {

@@ -60,7 +60,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
     };
     for (edition, bytes) in pdfs {
-        let path = out.join(format!("{}.pdf", edition.file_stem()));
+        let path = out.join(format!("{}.pdf", edition.file_stem(&project.slug())));
         write_file_atomic(&path, &bytes)
             .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
         written(&path);

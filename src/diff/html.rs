@@ -177,8 +177,10 @@ fn labels(diff: &RevisionDiff, l10n: &Localizer) -> Labels {
         .collect();
     Labels {
         title: f(Message::new("diff-html-title")
-            .arg("old", diff.old.council_resolution.clone())
-            .arg("new", diff.new.council_resolution.clone())),
+            .arg("old_en", diff.old.name(Lang::En))
+            .arg("old_ja", diff.old.name(Lang::Ja))
+            .arg("new_en", diff.new.name(Lang::En))
+            .arg("new_ja", diff.new.name(Lang::Ja))),
         header: f(header_message(diff)),
         titles_changed,
         no_changes: f(Message::new("diff-no-changes")),

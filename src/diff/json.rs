@@ -1,11 +1,13 @@
 //! The machine-readable diff (`render_json`). Field names are stable; `version` changes only
-//! when one is renamed or removed. Shape (version 1):
+//! when one is renamed or removed. Shape (version 2, which named `identifier` what version 1
+//! called `council_resolution`):
 //!
 //! ```text
 //! {
-//!   "version": 1,
-//!   "old": { "council_resolution": "11/2023", "adopted": "2023-02-23",
-//!            "title": { "en": "…", "ja": "…" } },
+//!   "version": 2,
+//!   "old": { "identifier": { "value": "11/2023",
+//!                            "label": { "en": "Council Resolution", "ja": "理事会決議" } } | null,
+//!            "adopted": "2023-02-23", "title": { "en": "…", "ja": "…" } },
 //!   "new": { …same fields… },
 //!   "summary": { "clauses_added": 0, "clauses_removed": 0, "clauses_moved": 0,
 //!                "clauses_changed": 0, "paragraphs_added": 0, "paragraphs_removed": 0,
@@ -47,7 +49,7 @@ use serde::Serialize;
 use super::{ClauseDiff, EditionInfo, RevisionDiff, StaleTranslation, Summary};
 
 /// Version of the JSON shape.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a> {

@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::align::{Alignment, block_address, footnote_address};
-use crate::config::{Date, Edition, PerLang};
+use crate::config::{Date, Edition, Identifier, PerLang};
 use crate::load::Project;
 use crate::model::{ClauseKind, Document, Lang};
 
@@ -54,17 +54,21 @@ pub struct RevisionDiff {
 /// What identifies a revision: from `[edition]` of its `codepub.toml`.
 #[derive(Clone, Debug, Serialize)]
 pub struct EditionInfo {
-    pub council_resolution: String,
+    pub identifier: Option<Identifier>,
     pub adopted: Date,
     pub title: PerLang<String>,
 }
 
 impl EditionInfo {
     pub fn from_edition(edition: &Edition) -> Self {
-        Self {
-            council_resolution: edition.council_resolution.clone(),
-            adopted: edition.adopted,
-            title: edition.title.clone(),
+        Self { identifier: edition.identifier.clone(), adopted: edition.adopted, title: edition.title.clone() }
+    }
+
+    /// The revision's name in `lang` (`Council Resolution 11/2023`, or the title).
+    pub fn name(&self, lang: Lang) -> String {
+        match &self.identifier {
+            Some(id) => format!("{} {}", id.label.get(lang), id.value),
+            None => self.title.get(lang).clone(),
         }
     }
 }
@@ -526,4 +530,20 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &str, m: Match, o
         }
     };
     out.push(change);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revision_without_identifier_is_named_by_its_title() {
+        let title = PerLang { en: "Act on Examples".to_string(), ja: "例に関する法律".to_string() };
+        let date = Date { year: 1947, month: 5, day: 3 };
+        let info = EditionInfo { identifier: None, adopted: date, title: title.clone() };
+        assert_eq!(info.name(Lang::Ja), "例に関する法律");
+        let label = PerLang { en: "Act No.".to_string(), ja: "法律第".to_string() };
+        let info = EditionInfo { identifier: Some(Identifier { value: "25".into(), label }), adopted: date, title };
+        assert_eq!(info.name(Lang::En), "Act No. 25");
+    }
 }

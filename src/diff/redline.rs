@@ -4,8 +4,8 @@
 //!
 //! ```text
 //! {
-//!   "version": 1,
-//!   "old": { "council_resolution", "adopted", "title": { "en", "ja" } },
+//!   "version": 2,
+//!   "old": { "identifier": { "value", "label": { "en", "ja" } } | null, "adopted", "title": { "en", "ja" } },
 //!   "new": { …same… },
 //!   "summary": { …as in the JSON diff… },
 //!   "clauses": [ {

@@ -97,9 +97,11 @@ pub fn moved_message(side: &ClauseSide) -> Option<Message> {
 /// The header line naming both editions.
 pub fn header_message(diff: &RevisionDiff) -> Message {
     Message::new("diff-header")
-        .arg("old", diff.old.council_resolution.clone())
+        .arg("old_en", diff.old.name(Lang::En))
+        .arg("old_ja", diff.old.name(Lang::Ja))
         .arg("old_adopted", diff.old.adopted.to_string())
-        .arg("new", diff.new.council_resolution.clone())
+        .arg("new_en", diff.new.name(Lang::En))
+        .arg("new_ja", diff.new.name(Lang::Ja))
         .arg("new_adopted", diff.new.adopted.to_string())
 }
 

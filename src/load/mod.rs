@@ -48,6 +48,24 @@ impl Project {
         crate::align::align_with(&self.en, &self.ja, &self.glossary.terms, record.as_ref())
     }
 
+    /// Stem of the output file names: `slug` in `codepub.toml`, else the project folder's name
+    /// (characters other than letters, digits, `-`, `_` and `.` made `-`).
+    pub fn slug(&self) -> String {
+        if let Some(slug) = &self.config.edition.slug {
+            return slug.clone();
+        }
+        let folder = std::fs::canonicalize(&self.root)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        let safe: String = folder
+            .unwrap_or_default()
+            .chars()
+            .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+            .collect();
+        let safe = safe.trim_start_matches('.').to_string();
+        if safe.is_empty() { "edition".into() } else { safe }
+    }
+
     pub fn document(&self, lang: Lang) -> &Document {
         match lang {
             Lang::En => &self.en,

@@ -57,7 +57,11 @@ impl PdfRenderer {
     /// to its default).
     pub fn render(&self, view: &EditionView<'_>, template_dir: Option<&Path>) -> Result<Vec<u8>, RenderError> {
         let data = data::edition_json(view)?;
-        let ident = format!("codepub/{}/{}", view.meta.isbn, view.edition.name());
+        // The PDF's document id: stable across builds, distinct per publication and edition.
+        let publication = (view.meta.isbn.clone())
+            .or_else(|| view.meta.identifier.as_ref().map(|id| id.value.clone()))
+            .unwrap_or_else(|| view.meta.title.en.clone());
+        let ident = format!("codepub/{publication}/{}", view.edition.name());
         self.compile(templates::MAIN, data, view.meta.adopted, ident, template_dir)
     }
 
@@ -66,7 +70,10 @@ impl PdfRenderer {
     pub fn render_redline(&self, diff: &RevisionDiff, template_dir: Option<&Path>) -> Result<Vec<u8>, RenderError> {
         let data = serde_json::to_vec(&crate::diff::redline_view(diff))
             .map_err(|error| RenderError::Export(format!("redline data could not be serialised: {error}")))?;
-        let ident = format!("codepub/redline/{}/{}", diff.old.council_resolution, diff.new.council_resolution);
+        let revision = |info: &crate::diff::EditionInfo| {
+            info.identifier.as_ref().map_or_else(|| info.adopted.to_string(), |id| id.value.clone())
+        };
+        let ident = format!("codepub/redline/{}/{}", revision(&diff.old), revision(&diff.new));
         self.compile(templates::REDLINE, data, diff.new.adopted, ident, template_dir)
     }
 
