@@ -58,6 +58,13 @@ pub enum Command {
     },
     /// Show, per clause, how many translations are current, stale, unsigned or missing.
     Status(StatusArgs),
+    /// Create a new bilingual project in DIR (the current folder by default): codepub.toml, an
+    /// example clause in both languages, an empty glossary and baseline. Never overwrites.
+    Init {
+        /// Folder of the new project; created if missing.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Compare two revisions of the text, in both languages, and say which translations went stale.
     ///
     /// OLD and NEW are git revisions of the project (`HEAD~1`, a tag, a commit) or project folders.

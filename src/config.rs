@@ -91,6 +91,15 @@ struct EditionSource {
     slug: Option<String>,
 }
 
+/// The slug of a project without one: its folder's name, characters other than letters, digits,
+/// `-`, `_` and `.` made `-`, no leading `.` (`edition` if nothing is left).
+pub fn slug_of_folder(folder: &str) -> String {
+    let safe: String =
+        folder.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect();
+    let safe = safe.trim_start_matches('.');
+    if safe.is_empty() { "edition".into() } else { safe.to_string() }
+}
+
 /// A file-name stem: letters, digits, `-`, `_` and `.`, not starting with `.`; never a path.
 fn slug<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     let slug = String::deserialize(deserializer)?;

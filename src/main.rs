@@ -31,19 +31,23 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
-    let root = match &cli.root {
-        Some(root) => root.clone(),
-        None => {
-            let here = std::env::current_dir().map_err(|error| CliError::Write { path: ".".into(), error })?;
-            cmd::find_root(&here)?
-        }
+    // Every command but `init` works on the project found from --root or the current folder.
+    let session = || -> Result<Session, CliError> {
+        let root = match &cli.root {
+            Some(root) => root.clone(),
+            None => {
+                let here = std::env::current_dir().map_err(|error| CliError::Write { path: ".".into(), error })?;
+                cmd::find_root(&here)?
+            }
+        };
+        Ok(Session { root, l10n: Localizer::new(ui), color })
     };
-    let session = Session { root, l10n: Localizer::new(ui), color };
     match &cli.command {
-        Command::Check(args) => cmd::check::check(&session, args),
-        Command::Build(args) => cmd::build::build(&session, args),
-        Command::SignOff { clauses } => cmd::sign_off::sign_off(&session, clauses),
-        Command::Status(args) => cmd::status::status(&session, args),
-        Command::Diff(args) => cmd::diff::diff(&session, args),
+        Command::Init { dir } => cmd::init::init(&Localizer::new(ui), dir, cmd::init::today()),
+        Command::Check(args) => cmd::check::check(&session()?, args),
+        Command::Build(args) => cmd::build::build(&session()?, args),
+        Command::SignOff { clauses } => cmd::sign_off::sign_off(&session()?, clauses),
+        Command::Status(args) => cmd::status::status(&session()?, args),
+        Command::Diff(args) => cmd::diff::diff(&session()?, args),
     }
 }

@@ -220,3 +220,6 @@ p013-short = Translations are signed off and current
 p013-full = The English (or the Japanese) has not changed since the translation was signed off in content/translations.lock.
 p014-short = Edition matter matches codepub.toml
 p014-full = The back covers print the ISBN and copyright lines given in codepub.toml.
+report-created = created { $path }
+report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
+error-project-exists = { $dir } already holds a codepub project (codepub.toml); nothing was written

@@ -198,3 +198,6 @@ p013-short = 翻訳が承認済みで最新である
 p013-full = 翻訳が content/translations.lock で承認された後に、英語（または日本語）が変更されていないこと。
 p014-short = 版情報が codepub.toml と一致している
 p014-full = 裏表紙に codepub.toml の ISBN と著作権表示が印刷されていること。
+report-created = { $path } を作成しました
+report-init-next = { $dir } に新しいプロジェクトを作成しました。そこで `codepub check` と `codepub build` を実行してください
+error-project-exists = { $dir } にはすでに codepub プロジェクト (codepub.toml) があります。何も書き込んでいません

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod init;
 pub mod sign_off;
 pub mod status;
 
@@ -33,6 +34,8 @@ pub enum CliError {
     NoProject { dir: String },
     #[error("unknown clause {id}")]
     UnknownClause { id: String },
+    #[error("{dir} already holds a codepub project")]
+    ProjectExists { dir: String },
 }
 
 impl CliError {
@@ -58,6 +61,9 @@ impl CliError {
             ),
             CliError::UnknownClause { id } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-unknown-clause").arg("id", id)))
+            }
+            CliError::ProjectExists { dir } => {
+                format!("error: {}\n", l10n.format(&Message::new("error-project-exists").arg("dir", dir)))
             }
             CliError::NoProject { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))

@@ -57,13 +57,7 @@ impl Project {
         let folder = std::fs::canonicalize(&self.root)
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
-        let safe: String = folder
-            .unwrap_or_default()
-            .chars()
-            .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
-            .collect();
-        let safe = safe.trim_start_matches('.').to_string();
-        if safe.is_empty() { "edition".into() } else { safe }
+        crate::config::slug_of_folder(&folder.unwrap_or_default())
     }
 
     pub fn document(&self, lang: Lang) -> &Document {
