@@ -131,7 +131,8 @@ pub const COUNTERS: [&str; 34] = [
 /// Counters after `第` that number parts of a text: `第十三条` is `Article 13`.
 const ORDINAL_COUNTERS: &str = "条項号章節款目編部";
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -37,11 +37,10 @@ impl Check for BlockCounts {
             unmatched_blocks(cx, &owner, out);
             swapped_blocks(cx, &owner, out);
         }
-        let in_both: std::collections::HashSet<String> = owners_in_both(cx).map(|o| o.name).collect();
         for pair in &cx.pairs {
             // A missing clause is P001's finding; only report blocks of clauses present in both.
             let owner = pair.address.split('#').next().unwrap_or_default();
-            if !in_both.contains(owner) {
+            if !cx.in_both.contains(owner) {
                 continue;
             }
             match (&pair.en, &pair.ja) {
@@ -76,7 +75,6 @@ impl Check for BlockCounts {
 
 /// A clause or footnote present in both languages, as the alignment paired it.
 struct Owner<'a> {
-    name: String,
     rows: &'a [BlockPair<'a>],
     swaps: &'a [usize],
     /// Per language: where the owner's text starts (its heading, or its declaration).
@@ -88,10 +86,9 @@ fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Owner<'a>> {
     let clauses = cx.alignment.clauses.iter().filter_map(|c| {
         let (en, ja) = (c.en?, c.ja?);
         let start = |clause: &'a crate::model::Clause| Some(clause.heading.as_ref().map_or(&clause.span, |h| &h.span));
-        Some(Owner { name: c.id.0.clone(), rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
+        Some(Owner { rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
     });
     let footnotes = cx.alignment.footnotes.iter().filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Owner {
-        name: crate::align::footnote_address(f.label),
         rows: &f.blocks,
         swaps: &f.swaps,
         starts: [f.en.map(|f| &f.span), f.ja.map(|f| &f.span)],

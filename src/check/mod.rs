@@ -291,6 +291,8 @@ pub struct Context<'a> {
     /// languages: P002 reports them, and the other checks leave them alone, so one missing or
     /// extra block is one finding.
     pub unmatched: HashSet<String>,
+    /// Clauses and footnotes (`footnote-1`) present in both languages.
+    pub in_both: HashSet<String>,
 }
 
 impl<'a> Context<'a> {
@@ -332,21 +334,19 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let in_both = |owner: &str| {
-            alignment.clauses.iter().any(|c| c.id.0 == owner && c.en.is_some() && c.ja.is_some())
-                || alignment
-                    .footnotes
-                    .iter()
-                    .any(|f| crate::align::footnote_address(f.label) == owner && f.en.is_some() && f.ja.is_some())
-        };
+        let clauses = alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.0.clone());
+        let footnotes = (alignment.footnotes.iter())
+            .filter(|f| f.en.is_some() && f.ja.is_some())
+            .map(|f| crate::align::footnote_address(f.label));
+        let in_both: HashSet<String> = clauses.chain(footnotes).collect();
         let unmatched = pairs
             .iter()
             .filter(|p| p.en.is_some() != p.ja.is_some())
             .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
-            .filter(|p| in_both(p.address.split('#').next().unwrap_or_default()))
+            .filter(|p| in_both.contains(p.address.split('#').next().unwrap_or_default()))
             .map(|p| p.address.clone())
             .collect();
-        Self { project, alignment, pairs, colophon, unmatched }
+        Self { project, alignment, pairs, colophon, unmatched, in_both }
     }
 
     /// Every unit of one language: translated ones and edition matter, with addresses; blocks

@@ -33,25 +33,10 @@ pub fn init(l10n: &Localizer, dir: &Path, today: Date) -> Result<ExitCode, CliEr
     Ok(ExitCode::SUCCESS)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The files of a new project, by path relative to its folder.
 fn scaffold(slug: &str, today: Date) -> Vec<(&'static str, String)> {
     let Date { year, month, day } = today;
-    let month_name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    let month_name = crate::numerals::MONTHS[usize::from(month.clamp(1, 12)) - 1];
     let config = format!(
         r#"# codepub project: one text in English and Japanese.
 # Edition metadata lives here, once; the sources are under content/.
