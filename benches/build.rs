@@ -7,8 +7,9 @@
 use std::path::Path;
 
 use codepub::load::{self, Project};
+use codepub::render::Templates;
 use codepub::render::pdf::PdfRenderer;
-use codepub::view::{EditionKind, edition_view};
+use codepub::view::{EditionKind, EditionModel};
 use criterion::{Criterion, criterion_group};
 
 fn project() -> Project {
@@ -19,7 +20,14 @@ fn render_all(renderer: &PdfRenderer, project: &Project) -> usize {
     std::thread::scope(|scope| {
         let handles: Vec<_> = EditionKind::ALL
             .iter()
-            .map(|&edition| scope.spawn(move || renderer.render(&edition_view(project, edition), None)))
+            .map(|&edition| {
+                scope.spawn(move || {
+                    renderer.render(
+                        &EditionModel::build(&project.alignment(), &project.config.edition, edition),
+                        &Templates::built_in(),
+                    )
+                })
+            })
             .collect();
         handles.into_iter().map(|h| h.join().expect("render thread").expect("edition renders").len()).sum()
     })
@@ -31,11 +39,11 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);
     for edition in EditionKind::ALL {
-        let view = edition_view(&project, edition);
+        let view = EditionModel::build(&project.alignment(), &project.config.edition, edition);
         group.bench_function(edition.name(), |b| {
             b.iter(|| {
                 typst::comemo::evict(0);
-                renderer.render(&view, None).expect("edition renders")
+                renderer.render(&view, &Templates::built_in()).expect("edition renders")
             })
         });
     }

@@ -40,7 +40,7 @@ fn generated_project(paragraphs: usize) -> tempfile::TempDir {
 
 fn load_align_check(root: &Path) -> usize {
     let project = codepub::load::load(root).expect("project loads");
-    run(&project, RunOptions::default()).findings.len()
+    run(&project, &project.alignment(), RunOptions::default()).findings.len()
 }
 
 fn bench(c: &mut Criterion) {

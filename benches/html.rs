@@ -9,7 +9,11 @@ fn render_site(c: &mut Criterion) {
     let project = codepub::load::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the shipped project loads");
     c.bench_function("html/render_site (shipped Code, 3 pages + css)", |b| {
         b.iter(|| {
-            let files = codepub::render::html::render_site(std::hint::black_box(&project), None).expect("renders");
+            let files = codepub::render::html::render_site(
+                std::hint::black_box(&project),
+                &codepub::render::Templates::built_in(),
+            )
+            .expect("renders");
             files.iter().map(|(_, bytes)| bytes.len()).sum::<usize>()
         })
     });

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
-use crate::model::{Lang, MarkupKind};
+use crate::model::MarkupKind;
+use crate::pair::Pair;
 use crate::source::{Location, SourceFile};
 
 pub const CONFIG_FILE: &str = "codepub.toml";
@@ -21,29 +22,12 @@ pub struct Config {
     pub check: CheckConfig,
 }
 
-/// A value given once per language.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PerLang<T> {
-    pub en: T,
-    pub ja: T,
-}
-
-impl<T> PerLang<T> {
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
-        }
-    }
-}
-
 /// Edition metadata: what the title page and the colophon print, and what identifies a revision.
 /// Only the title and the date are required; the rest is what a publication has of it.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(from = "EditionSource")]
 pub struct Edition {
-    pub title: PerLang<String>,
+    pub title: Pair<String>,
     pub adopted: Date,
     /// What names the revision (a resolution, a law number), with its label in each language.
     pub identifier: Option<Identifier>,
@@ -53,7 +37,7 @@ pub struct Edition {
     pub author: Option<String>,
     pub website: Option<String>,
     /// Each language's copyright lines, printed on its back cover and checked there (P014).
-    pub copyright: PerLang<Vec<String>>,
+    pub copyright: Pair<Vec<String>>,
     /// Stem of the output file names (`code` → `code-bilingual.pdf`); the project folder's name
     /// when not given.
     pub slug: Option<String>,
@@ -65,7 +49,7 @@ pub struct Edition {
 #[serde(deny_unknown_fields)]
 pub struct Identifier {
     pub value: String,
-    pub label: PerLang<String>,
+    pub label: Pair<String>,
 }
 
 /// `[edition]` as written. `council_resolution = "11/2023"` is the first projects' spelling of
@@ -73,7 +57,7 @@ pub struct Identifier {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EditionSource {
-    title: PerLang<String>,
+    title: Pair<String>,
     adopted: Date,
     #[serde(default)]
     identifier: Option<Identifier>,
@@ -86,7 +70,7 @@ struct EditionSource {
     #[serde(default)]
     website: Option<String>,
     #[serde(default)]
-    copyright: PerLang<Vec<String>>,
+    copyright: Pair<Vec<String>>,
     #[serde(default, deserialize_with = "slug")]
     slug: Option<String>,
 }
@@ -119,7 +103,7 @@ impl From<EditionSource> for Edition {
     fn from(source: EditionSource) -> Self {
         let legacy = source.council_resolution.map(|value| Identifier {
             value,
-            label: PerLang { en: "Council Resolution".into(), ja: "理事会決議".into() },
+            label: Pair { en: "Council Resolution".into(), ja: "理事会決議".into() },
         });
         Self {
             title: source.title,
@@ -305,6 +289,7 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, shown: &str) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     const MINIMAL: &str = r#"
 [edition]

@@ -9,7 +9,8 @@
 //!
 //! // The shipped Code passes its parity check, its accepted findings aside.
 //! let project = codepub::load::load(Path::new(env!("CARGO_MANIFEST_DIR")))?;
-//! let report = codepub::check::run(&project, codepub::check::RunOptions::default());
+//! let alignment = project.alignment();
+//! let report = codepub::check::run(&project, &alignment, codepub::check::RunOptions::default());
 //! assert!(report.failing().next().is_none());
 //! assert!(report.findings.iter().any(|finding| finding.accepted.is_some()));
 //! # Ok::<(), codepub::error::InputError>(())
@@ -31,6 +32,7 @@ pub mod loanword;
 pub mod lock;
 pub mod model;
 pub mod numerals;
+pub mod pair;
 pub mod render;
 pub mod report;
 pub mod script;

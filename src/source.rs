@@ -10,11 +10,11 @@ use serde::Serialize;
 use crate::error::InputError;
 
 /// Index of a file in a [`SourceMap`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
 pub struct FileId(pub u32);
 
 /// A byte range in one source file, with the 1-based line and column (in characters) of its start.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
     pub file: FileId,
     pub start: usize,

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use codepub::render::Templates;
 use codepub::render::html::render_site;
 
 fn prerequisites_missing(browser_dir: &Path) -> Option<&'static str> {
@@ -33,7 +34,7 @@ fn html_editions_pass_layout_accessibility_and_validation_in_chromium() {
     let project = codepub::load::load(root).expect("shipped project loads");
     let site = tempfile::tempdir().expect("temp dir");
     let html = site.path().join("html");
-    let files = render_site(&project, None).expect("site renders");
+    let files = render_site(&project, &Templates::built_in()).expect("site renders");
     codepub::write::write_dir_atomic(&html, &files).expect("site written");
     let output = Command::new("sh")
         .arg(browser_dir.join("run.sh"))

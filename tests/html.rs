@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use codepub::load::{self, Project};
 use codepub::model::{Document, Lang};
 use codepub::render::RenderError;
+use codepub::render::Templates;
 use codepub::render::html::render_site;
-use codepub::view::{EditionKind, edition_view};
+use codepub::view::{EditionKind, EditionModel};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,7 +23,7 @@ fn shipped() -> Project {
 }
 
 fn site(project: &Project) -> BTreeMap<String, String> {
-    render_site(project, None)
+    render_site(project, &Templates::built_in())
         .expect("the site renders")
         .into_iter()
         .map(|(path, bytes)| (path, String::from_utf8(bytes).expect("pages are UTF-8")))
@@ -119,7 +120,11 @@ fn expected_texts(document: &Document, numbers: &BTreeMap<String, usize>, coloph
 }
 
 fn footnote_numbers(project: &Project, edition: EditionKind) -> BTreeMap<String, usize> {
-    edition_view(project, edition).footnotes.iter().map(|(label, note)| (label.clone(), note.number)).collect()
+    EditionModel::build(&project.alignment(), &project.config.edition, edition)
+        .notes
+        .iter()
+        .map(|note| (note.label.clone(), note.number))
+        .collect()
 }
 
 /// The directory the browser tests read: `target/html-site/`.
@@ -130,7 +135,7 @@ fn site_dir() -> PathBuf {
 
 #[test]
 fn site_is_written_for_the_browser_tests() {
-    let files = render_site(&shipped(), None).expect("the site renders");
+    let files = render_site(&shipped(), &Templates::built_in()).expect("the site renders");
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names, ["index.html", "en.html", "ja.html", "style.css"]);
     codepub::write::write_dir_atomic(&site_dir(), &files).expect("the site is written");
@@ -140,11 +145,11 @@ fn site_is_written_for_the_browser_tests() {
 fn every_paragraph_is_on_its_page() {
     let project = shipped();
     let pages = site(&project);
-    // The bilingual and Japanese editions print the Japanese edition's back cover.
+    // Each edition prints its languages' back covers: the bilingual edition both.
     // (page, edition, languages printed with whether their back cover is printed)
     type Case<'a> = (&'a str, EditionKind, &'a [(Lang, bool)]);
     let cases: [Case; 3] = [
-        ("index.html", EditionKind::Bilingual, &[(Lang::En, false), (Lang::Ja, true)]),
+        ("index.html", EditionKind::Bilingual, &[(Lang::En, true), (Lang::Ja, true)]),
         ("en.html", EditionKind::En, &[(Lang::En, true)]),
         ("ja.html", EditionKind::Ja, &[(Lang::Ja, true)]),
     ];
@@ -163,16 +168,20 @@ fn every_paragraph_is_on_its_page() {
     // A single-language page holds none of the other language's body text.
     assert!(!page_text(&pages["en.html"]).contains("私たちは、適用される法律"));
     assert!(!page_text(&pages["ja.html"]).contains("We respect applicable laws"));
-    // The English back cover is the English edition's only.
+    // The English edition's back cover is in the English and the bilingual pages, not the Japanese.
     assert!(page_text(&pages["en.html"]).contains("© ISO, 2023 All rights reserved"));
-    assert!(!page_text(&pages["index.html"]).contains("© ISO, 2023 All rights reserved"));
+    assert!(page_text(&pages["index.html"]).contains("© ISO, 2023 All rights reserved"));
+    assert!(!page_text(&pages["ja.html"]).contains("© ISO, 2023 All rights reserved"));
 }
 
 #[test]
 fn rendering_is_deterministic() {
-    let first = render_site(&shipped(), None).expect("renders");
+    let first = render_site(&shipped(), &Templates::built_in()).expect("renders");
     for _ in 0..3 {
-        assert!(render_site(&shipped(), None).expect("renders") == first, "output changed between runs");
+        assert!(
+            render_site(&shipped(), &Templates::built_in()).expect("renders") == first,
+            "output changed between runs"
+        );
     }
 }
 
@@ -184,7 +193,11 @@ fn pages_declare_languages_and_link_clauses_and_notes() {
     assert!(pages["en.html"].contains("<html lang=\"en\">"));
     assert!(pages["ja.html"].contains("<html lang=\"ja\">"));
     let index = &pages["index.html"];
-    for section in edition_view(&project, EditionKind::Bilingual).sections.iter().filter(|s| s.level >= 2) {
+    for section in EditionModel::build(&project.alignment(), &project.config.edition, EditionKind::Bilingual)
+        .sections
+        .iter()
+        .filter(|s| s.level >= 2)
+    {
         assert!(index.contains(&format!("<section id=\"{}\"", section.id)), "no anchor for {}", section.id);
         assert!(index.contains(&format!("href=\"#{}\"", section.id)), "no contents entry for {}", section.id);
     }
@@ -314,24 +327,25 @@ fn project_templates_replace_the_built_in_ones_and_errors_name_the_line() {
     // A folder holding other renderers' templates only: the built-in HTML templates are used.
     std::fs::write(templates.join("edition.typ"), "#let x = 1\n").expect("write");
     let project = load::load(dir.path()).expect("loads");
-    let built_in = render_site(&project, Some(&templates)).expect("renders with built-in templates");
-    assert!(built_in == render_site(&project, None).expect("renders"));
+    let built_in =
+        render_site(&project, &Templates::new(Some(templates.clone()))).expect("renders with built-in templates");
+    assert!(built_in == render_site(&project, &Templates::built_in()).expect("renders"));
 
     std::fs::write(templates.join("style.css"), "body { color: black }\n").expect("write");
     std::fs::write(templates.join("page.html"), "<title>{{ title }}</title>\n<p>{{ meta.isbn }}</p>\n").expect("write");
     let custom: BTreeMap<String, Vec<u8>> =
-        render_site(&project, Some(&templates)).expect("renders").into_iter().collect();
+        render_site(&project, &Templates::new(Some(templates.clone()))).expect("renders").into_iter().collect();
     assert_eq!(custom["en.html"], b"<title>ISO Code of Ethics and Conduct</title>\n<p>978-92-67-11315-9</p>\n");
     assert_eq!(custom["style.css"], b"body { color: black }\n");
 
     std::fs::write(templates.join("page.html"), "<p>ok</p>\n<p>{{ meta.isbn | nosuchfilter }}</p>\n").expect("write");
-    let error = render_site(&project, Some(&templates)).expect_err("unknown filter");
+    let error = render_site(&project, &Templates::new(Some(templates.clone()))).expect_err("unknown filter");
     let RenderError::Template { at, .. } = &error else { panic!("not a template error: {error}") };
     assert_eq!((at.path.as_str(), at.line), ("templates/page.html", 2), "{error}");
     assert!(at.column > 1, "{error}");
 
     std::fs::write(templates.join("page.html"), "{% for x in %}\n").expect("write");
-    let error = render_site(&project, Some(&templates)).expect_err("syntax error");
+    let error = render_site(&project, &Templates::new(Some(templates.clone()))).expect_err("syntax error");
     assert!(error.to_string().starts_with("templates/page.html:1:"), "{error}");
 }
 

@@ -70,8 +70,8 @@ fn key(project: &Project, finding: &Finding) -> Key {
 
 fn run(root: &Path) -> (Project, Vec<Finding>) {
     let project = codepub::load::load(root).expect("mutated project loads");
-    let report = codepub::check::run(&project, RunOptions::default());
-    (project, report.findings)
+    let findings = codepub::check::run(&project, &project.alignment(), RunOptions::default()).findings;
+    (project, findings)
 }
 
 /// Every mutation of the shipped sources.

@@ -12,8 +12,9 @@ use std::sync::OnceLock;
 use codepub::load;
 use codepub::model::{Block, BlockKind, ClauseKind, Document, Lang, plain_text};
 use codepub::render::RenderError;
+use codepub::render::Templates;
 use codepub::render::pdf::PdfRenderer;
-use codepub::view::{EditionKind, edition_view};
+use codepub::view::{EditionKind, EditionModel};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -35,7 +36,10 @@ fn shipped() -> &'static [(EditionKind, Vec<u8>)] {
                 .map(|&edition| {
                     let project = &project;
                     scope.spawn(move || {
-                        let pdf = renderer().render(&edition_view(project, edition), None);
+                        let pdf = renderer().render(
+                            &EditionModel::build(&project.alignment(), &project.config.edition, edition),
+                            &Templates::built_in(),
+                        );
                         (edition, pdf.unwrap_or_else(|error| panic!("{} edition: {error}", edition.name())))
                     })
                 })
@@ -141,12 +145,12 @@ fn haystacks(pdf: &[u8], notes: &[String]) -> Vec<String> {
 fn every_paragraph_of_each_edition_is_printed() {
     let project = load::load(root()).unwrap();
     for &edition in &EditionKind::ALL {
-        let view = edition_view(&project, edition);
+        let view = EditionModel::build(&project.alignment(), &project.config.edition, edition);
         let notes: Vec<String> = view
-            .footnotes
+            .notes
             .iter()
-            .flat_map(|(label, note)| {
-                let blocks = edition.langs().iter().filter_map(|&lang| project.document(lang).footnote(label));
+            .flat_map(|note| {
+                let blocks = edition.langs().iter().filter_map(|&lang| project.document(lang).footnote(&note.label));
                 let text: Vec<String> = blocks.flat_map(|f| f.blocks.iter().flat_map(block_texts)).collect();
                 text.into_iter().map(move |t| format!("{}{}", note.number, squash(&t)))
             })
@@ -156,7 +160,9 @@ fn every_paragraph_of_each_edition_is_printed() {
         for &lang in edition.langs() {
             expected.extend(printed_texts(project.document(lang), false));
         }
-        expected.extend(printed_texts(project.document(edition.colophon_lang()), true));
+        for &lang in edition.cover_langs() {
+            expected.extend(printed_texts(project.document(lang), true));
+        }
         assert!(expected.len() > 40, "{} edition: too few paragraphs", edition.name());
         let missing: Vec<&String> =
             expected.iter().filter(|p| !texts.iter().any(|text| contains_paragraph(text, p))).collect();
@@ -165,24 +171,31 @@ fn every_paragraph_of_each_edition_is_printed() {
 }
 
 #[test]
-fn the_back_cover_is_the_last_page_of_its_own() {
+fn the_back_covers_are_the_last_pages_each_on_its_own() {
     for &edition in &EditionKind::ALL {
         let pdf = pdf_of(edition);
         let pages: usize = poppler("pdfinfo", &[], pdf)
             .lines()
             .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
             .unwrap();
-        let last = pages.to_string();
-        let cover = poppler("pdftotext", &["-f", &last, "-l", &last], pdf);
-        let before = poppler("pdftotext", &["-l", &(pages - 1).to_string()], pdf);
-        assert!(cover.contains("Chemin de Blandonnet 8"), "{}: {cover}", edition.name());
-        assert!(!before.contains("Blandonnet"), "{}: the cover shares a page", edition.name());
-        let japanese_cover = cover.contains("不許複製");
-        assert_eq!(japanese_cover, edition != EditionKind::En, "{}: wrong back cover", edition.name());
-        // Lines print as in the source.
-        let lines: Vec<&str> = cover.lines().map(str::trim).collect();
-        for line in ["ISO Central Secretariat", "Chemin de Blandonnet 8", "1214 Geneva, Switzerland"] {
-            assert!(lines.contains(&line), "{}: {line:?} not a line of {lines:?}", edition.name());
+        // One cover per language printed, English first; the first on a left-hand (even) page.
+        let covers = edition.cover_langs();
+        let first_cover = pages + 1 - covers.len();
+        assert_eq!(first_cover % 2, 0, "{}: the first back cover is not on a left-hand page", edition.name());
+        let before = poppler("pdftotext", &["-l", &(first_cover - 1).to_string()], pdf);
+        assert!(!before.contains("Blandonnet"), "{}: a cover shares a page", edition.name());
+        for (i, &lang) in covers.iter().enumerate() {
+            let page = (first_cover + i).to_string();
+            let cover = poppler("pdftotext", &["-f", &page, "-l", &page], pdf);
+            assert!(cover.contains("Chemin de Blandonnet 8"), "{} page {page}: {cover}", edition.name());
+            let japanese_cover = cover.contains("不許複製");
+            assert_eq!(japanese_cover, lang == Lang::Ja, "{} page {page}: wrong back cover", edition.name());
+            assert_eq!(cover.contains("iso.org"), lang == Lang::En, "{} page {page}: iso.org", edition.name());
+            // Lines print as in the source.
+            let lines: Vec<&str> = cover.lines().map(str::trim).collect();
+            for line in ["ISO Central Secretariat", "Chemin de Blandonnet 8", "1214 Geneva, Switzerland"] {
+                assert!(lines.contains(&line), "{}: {line:?} not a line of {lines:?}", edition.name());
+            }
         }
     }
 }
@@ -318,7 +331,13 @@ fn every_clause_has_a_bookmark() {
 #[test]
 fn renders_are_byte_identical() {
     let project = load::load(root()).unwrap();
-    let again = PdfRenderer::new(&[]).unwrap().render(&edition_view(&project, EditionKind::Bilingual), None).unwrap();
+    let again = PdfRenderer::new(&[])
+        .unwrap()
+        .render(
+            &EditionModel::build(&project.alignment(), &project.config.edition, EditionKind::Bilingual),
+            &Templates::built_in(),
+        )
+        .unwrap();
     assert!(again == pdf_of(EditionKind::Bilingual), "a second render differs");
 }
 
@@ -347,7 +366,12 @@ fn markup_in_the_sources_prints_literally() {
         assert!(block.contains(token), "the test paragraph must hold {token:?}: {block}");
     }
     for &edition in &EditionKind::ALL {
-        let pdf = renderer().render(&edition_view(&project, edition), None).unwrap();
+        let pdf = renderer()
+            .render(
+                &EditionModel::build(&project.alignment(), &project.config.edition, edition),
+                &Templates::built_in(),
+            )
+            .unwrap();
         let text = poppler("pdftotext", &[], &pdf);
         // Here every character counts, hyphens and spacing included (the line is short).
         let normalised = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -364,7 +388,12 @@ fn template_error(files: &[(&str, &str)]) -> RenderError {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let project = load::load(root()).unwrap();
-    renderer().render(&edition_view(&project, EditionKind::En), Some(dir.path())).expect_err("a broken template fails")
+    renderer()
+        .render(
+            &EditionModel::build(&project.alignment(), &project.config.edition, EditionKind::En),
+            &Templates::new(Some(dir.path().to_path_buf())),
+        )
+        .expect_err("a broken template fails")
 }
 
 #[test]
@@ -398,7 +427,12 @@ fn a_project_template_replaces_the_default_and_the_rest_fall_back() {
     let style = std::fs::read_to_string(root().join("templates/style.typ")).unwrap();
     std::fs::write(dir.path().join("style.typ"), style.replace("#let gutter = 8mm", "#let gutter = 20mm")).unwrap();
     let project = load::load(root()).unwrap();
-    let pdf = renderer().render(&edition_view(&project, EditionKind::Bilingual), Some(dir.path())).unwrap();
+    let pdf = renderer()
+        .render(
+            &EditionModel::build(&project.alignment(), &project.config.edition, EditionKind::Bilingual),
+            &Templates::new(Some(dir.path().to_path_buf())),
+        )
+        .unwrap();
     assert!(pdf != pdf_of(EditionKind::Bilingual));
     let text = squash(&poppler("pdftotext", &[], &pdf));
     assert!(text.contains(&squash("We act with honesty, integrity")));

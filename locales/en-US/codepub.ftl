@@ -142,7 +142,6 @@ report-build-overridden = publishing despite { $count ->
 } (--allow-errors)
 report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
 report-built = wrote { $path }
-report-building-html = building the HTML pages (bilingual, en, ja)
 report-building = building the { $edition } edition ({ $format })
 error-unknown-clause = no clause `{ $id }` in the sources
 report-signed-off = signed off { $count } changed translations ({ $total } recorded) in { $clauses }: { $path }

@@ -127,7 +127,6 @@ report-address = 位置 { $address }
 report-build-overridden = エラー { $count } 件を無視して公開します (--allow-errors)
 report-build-refused = ソースにエラーがあるため公開しません（それでも公開するには --allow-errors）
 report-built = { $path } を書き出しました
-report-building-html = HTML ページを生成中（対訳版、英語版、日本語版）
 report-building = { $edition } 版を組版中（{ $format }）
 error-unknown-clause = ソースに条項 `{ $id }` がありません
 report-signed-off = { $clauses } の翻訳 { $count } 件を新たに承認しました（記録は計 { $total } 件）：{ $path }

@@ -392,10 +392,10 @@ impl Report {
     }
 }
 
-/// Runs every check on a loaded project.
-pub fn run(project: &Project, options: RunOptions) -> Report {
-    let alignment = project.alignment();
-    let cx = Context::new(project, &alignment);
+/// Runs every check on a loaded project, aligned once by the caller ([`Project::alignment`]),
+/// who shares the alignment with whatever follows (the editions of a build).
+pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions) -> Report {
+    let cx = Context::new(project, alignment);
     run_checks(&cx, &all_checks(), options)
 }
 

@@ -1,24 +1,26 @@
-//! `codepub build`: check parity, render the requested editions and formats, and only when all of
-//! them rendered, write them atomically under the output folder. A failed build leaves the last
-//! good output in place.
+//! `codepub build`: load and align the project once, check parity, build the render model of
+//! each requested edition once, lay it out with each requested renderer, and only when all of
+//! them rendered, write the files atomically under the output folder. A failed build leaves the
+//! last good output in place.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::check::{RunOptions, run};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
-use crate::load::Project;
-use crate::render::RenderError;
-use crate::render::html::render_site;
+use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
-use crate::view::{EditionKind, edition_view};
+use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::view::{EditionKind, EditionModel};
 use crate::write::{write_dir_atomic, write_file_atomic};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
-    let report = run(&project, RunOptions::default());
+    let alignment = project.alignment();
+    let report = run(&project, &alignment, RunOptions::default());
     let failing = report.failing().count();
     if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
@@ -36,52 +38,80 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let editions: Vec<EditionKind> =
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
     let out = if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) };
-    let templates = templates_dir(&project);
+    let cx = RenderContext { templates: Templates::of_project(&project.root), slug: project.slug() };
+    let models: Vec<EditionModel<'_>> =
+        editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
 
-    let pdfs = if args.format.contains(&OutputFormat::Pdf) {
+    let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
+    if args.format.contains(&OutputFormat::Pdf) {
+        let pdf = PdfRenderer::new(&args.font_path).map_err(|error| CliError::Render { what: "pdf".into(), error })?;
+        renderers.push(Box::new(pdf));
+    }
+    if args.format.contains(&OutputFormat::Html) {
+        renderers.push(Box::new(HtmlRenderer));
+    }
+    let mut outputs = Vec::new();
+    for renderer in &renderers {
         for edition in &editions {
-            let message = Message::new("report-building").arg("edition", edition.name()).arg("format", "PDF");
+            let message = Message::new("report-building").arg("edition", edition.name()).arg("format", renderer.name());
             eprintln!("{}", session.l10n.format(&message));
         }
-        render_pdfs(&project, &editions, templates.as_deref(), &args.font_path)?
-    } else {
-        Vec::new()
-    };
-    let site = if args.format.contains(&OutputFormat::Html) {
-        eprintln!("{}", session.l10n.format(&Message::new("report-building-html")));
-        let files = render_site(&project, templates.as_deref())
-            .map_err(|error| CliError::Render { what: "html".into(), error })?;
-        Some(files.into_iter().filter(|(name, _)| page_wanted(name, &editions)).collect::<Vec<_>>())
-    } else {
-        None
-    };
-
-    let written = |path: &Path| {
-        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
-    };
-    for (edition, bytes) in pdfs {
-        let path = out.join(format!("{}.pdf", edition.file_stem(&project.slug())));
-        write_file_atomic(&path, &bytes)
-            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-        written(&path);
+        outputs.extend(render_all(renderer.as_ref(), &models, &cx)?);
     }
-    if let Some(files) = site {
-        let dir = out.join("html");
-        write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-        written(&dir.join("index.html"));
-    }
+    write_outputs(session, &out, outputs)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether an HTML output file belongs to the requested editions (shared assets always do).
-fn page_wanted(name: &str, editions: &[EditionKind]) -> bool {
-    let page = match name {
-        "index.html" => EditionKind::Bilingual,
-        "en.html" => EditionKind::En,
-        "ja.html" => EditionKind::Ja,
-        _ => return true,
+/// Renders every edition with `renderer`, each on its own thread, plus the format's shared files.
+fn render_all(
+    renderer: &dyn Renderer,
+    models: &[EditionModel<'_>],
+    cx: &RenderContext,
+) -> Result<Vec<Output>, CliError> {
+    let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
+    let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            models.iter().map(|model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into()))))
+            .collect()
+    });
+    let mut outputs = Vec::new();
+    for (model, result) in models.iter().zip(rendered) {
+        outputs.extend(result.map_err(|error| failed(model.edition.name(), error))?);
+    }
+    outputs.extend(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?);
+    Ok(outputs)
+}
+
+/// Writes the outputs under `out`: a file at the top level by itself, the files of a folder
+/// (`html/…`) by replacing the folder as a whole. Each write is atomic.
+fn write_outputs(session: &Session, out: &Path, outputs: Vec<Output>) -> Result<(), CliError> {
+    let written = |path: &Path| {
+        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
     };
-    editions.contains(&page)
+    let mut folders: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+    for output in outputs {
+        match output.path.split_once('/') {
+            Some((folder, inside)) => {
+                folders.entry(folder.to_string()).or_default().push((inside.to_string(), output.bytes))
+            }
+            None => {
+                let path = out.join(&output.path);
+                write_file_atomic(&path, &output.bytes)
+                    .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+                written(&path);
+            }
+        }
+    }
+    for (folder, files) in folders {
+        let dir = out.join(&folder);
+        write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
+        let first_page = files.iter().map(|(name, _)| name).find(|name| name.ends_with(".html"));
+        written(&first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
+    }
+    Ok(())
 }
 
 fn dedup(editions: &[EditionKind]) -> Vec<EditionKind> {
@@ -92,44 +122,4 @@ fn dedup(editions: &[EditionKind]) -> Vec<EditionKind> {
         }
     }
     unique
-}
-
-/// The project's own templates folder, when it has one.
-fn templates_dir(project: &Project) -> Option<PathBuf> {
-    let dir = project.root.join("templates");
-    dir.is_dir().then_some(dir)
-}
-
-/// Renders the PDF editions in parallel with one renderer (fonts loaded once).
-fn render_pdfs(
-    project: &Project,
-    editions: &[EditionKind],
-    templates: Option<&Path>,
-    font_paths: &[PathBuf],
-) -> Result<Vec<(EditionKind, Vec<u8>)>, CliError> {
-    let renderer = PdfRenderer::new(font_paths).map_err(|error| CliError::Render { what: "pdf".into(), error })?;
-    let rendered: Vec<(EditionKind, Result<Vec<u8>, RenderError>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = editions
-            .iter()
-            .map(|&edition| {
-                let renderer = &renderer;
-                scope.spawn(move || (edition, renderer.render(&edition_view(project, edition), templates)))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .zip(editions)
-            .map(|(handle, &edition)| {
-                handle.join().unwrap_or_else(|_| (edition, Err(RenderError::Export("the renderer panicked".into()))))
-            })
-            .collect()
-    });
-    rendered
-        .into_iter()
-        .map(|(edition, result)| {
-            result
-                .map(|bytes| (edition, bytes))
-                .map_err(|error| CliError::Render { what: edition.name().into(), error })
-        })
-        .collect()
 }

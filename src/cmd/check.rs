@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
+use crate::align::Alignment;
 use crate::check::{Finding, Report, RunOptions, run};
 use crate::cli::CheckArgs;
 use crate::error::InputError;
@@ -33,15 +34,16 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         fix(session, args, &project)?;
         (project, changed) = load()?;
     }
-    let mut report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
+    let alignment = project.alignment();
+    let mut report =
+        run(&project, &alignment, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
     if let Some(changed) = &changed {
-        report = only_changed(report, changed, &project);
+        report = only_changed(report, changed, &alignment);
     }
     let output = match args.format {
         Format::Human => {
             let mut text = render_human(&report, &project, &session.l10n, session.color);
             if report.findings.iter().all(|f| f.accepted.is_some()) {
-                let alignment = project.alignment();
                 let pairs: usize = alignment.clauses.iter().map(|c| c.blocks.len()).sum();
                 text.push_str(
                     &session.l10n.format(
@@ -80,9 +82,8 @@ fn clause_of(finding: &Finding) -> &str {
 
 /// The report with only the findings of changed clauses, stale translations (P013: the whole
 /// document's record) and findings tied to no clause (a heading without id, the configuration).
-fn only_changed(mut report: Report, changed: &HashSet<String>, project: &Project) -> Report {
+fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Alignment<'_>) -> Report {
     let clauses: HashSet<String> = {
-        let alignment = project.alignment();
         let mut ids: HashSet<String> = alignment.clauses.iter().map(|c| c.id.0.clone()).collect();
         ids.extend(alignment.footnotes.iter().map(|f| crate::align::footnote_address(f.label)));
         ids
@@ -98,7 +99,8 @@ fn only_changed(mut report: Report, changed: &HashSet<String>, project: &Project
 /// `--no-baseline` says) and lists them: on standard output for people, on standard error when
 /// standard output carries a machine format.
 fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), CliError> {
-    let report = run(project, RunOptions { no_baseline: false, deny_warnings: args.deny_warnings });
+    let report =
+        run(project, &project.alignment(), RunOptions { no_baseline: false, deny_warnings: args.deny_warnings });
     let applied = crate::fix::apply(project, &session.root, &report)
         .map_err(|e| CliError::Write { path: e.path, error: e.error })?;
     let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{text}`") };

@@ -8,6 +8,8 @@ use super::{CliError, Session};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{compare, render_html, render_json, render_terminal};
 use crate::load::{DirTree, GitTree, Project, load_from};
+use crate::render::pdf::PdfRenderer;
+use crate::render::{RenderContext, Templates};
 use crate::write::write_file_atomic;
 
 /// Loads one side of the diff: a folder holding `codepub.toml`, else a git revision of the project.
@@ -28,12 +30,10 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
         DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
         DiffFormat::Html => render_html(&diff, &session.l10n).into_bytes(),
         DiffFormat::Pdf => {
-            let templates = new.root.join("templates");
-            let render = |renderer: crate::render::pdf::PdfRenderer| {
-                renderer.render_redline(&diff, Some(templates.as_path()).filter(|dir| dir.is_dir()))
-            };
-            crate::render::pdf::PdfRenderer::new(&[])
-                .and_then(render)
+            let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug() };
+            let redline = crate::diff::redline_view(&diff);
+            PdfRenderer::new(&[])
+                .and_then(|renderer| renderer.render_redline(&redline, &cx))
                 .map_err(|error| CliError::Render { what: "redline".into(), error })?
         }
     };

@@ -27,14 +27,15 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::align::{Alignment, block_address, footnote_address};
-use crate::config::{Date, Edition, Identifier, PerLang};
+use crate::config::{Date, Edition, Identifier};
 use crate::load::Project;
 use crate::model::{ClauseKind, Document, Lang};
+use crate::pair::Pair;
 
 pub use html::render_html;
 pub use inline::{Segment, SegmentOp};
 pub use json::render_json;
-pub use redline::redline_view;
+pub use redline::{RedlineView, redline_view};
 pub use terminal::render_terminal;
 
 use matching::Match;
@@ -56,7 +57,7 @@ pub struct RevisionDiff {
 pub struct EditionInfo {
     pub identifier: Option<Identifier>,
     pub adopted: Date,
-    pub title: PerLang<String>,
+    pub title: Pair<String>,
 }
 
 impl EditionInfo {
@@ -337,13 +338,13 @@ impl GroupMatch {
 
 /// Compares two revisions of a project.
 pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
-    let sides = PerLang { en: (Side::new(&old.en), Side::new(&new.en)), ja: (Side::new(&old.ja), Side::new(&new.ja)) };
+    let sides = Pair { en: (Side::new(&old.en), Side::new(&new.en)), ja: (Side::new(&old.ja), Side::new(&new.ja)) };
     let (old_alignment, new_alignment) = (old.alignment(), new.alignment());
     let order = group_order(&old_alignment, &new_alignment, &sides);
 
     let mut matches: HashMap<(Lang, String), GroupMatch> = HashMap::new();
     let mut clauses = Vec::new();
-    let moved = PerLang { en: moves(&sides.en.0, &sides.en.1), ja: moves(&sides.ja.0, &sides.ja.1) };
+    let moved = Pair { en: moves(&sides.en.0, &sides.en.1), ja: moves(&sides.ja.0, &sides.ja.1) };
     for id in &order {
         let mut kind = None;
         let mut per_lang = Vec::with_capacity(2);
@@ -376,7 +377,7 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
 
 /// Group ids of both revisions: the new revision's aligned clause order, each old-only clause
 /// after its old predecessor, then footnotes (new labels, then old-only ones).
-fn group_order(old: &Alignment<'_>, new: &Alignment<'_>, sides: &PerLang<(Side, Side)>) -> Vec<String> {
+fn group_order(old: &Alignment<'_>, new: &Alignment<'_>, sides: &Pair<(Side, Side)>) -> Vec<String> {
     let new_order: Vec<String> = new.clauses.iter().map(|p| p.id.0.clone()).collect();
     let old_order: Vec<String> = old.clauses.iter().map(|p| p.id.0.clone()).collect();
     let mut order = new_order;
@@ -538,11 +539,11 @@ mod tests {
 
     #[test]
     fn a_revision_without_identifier_is_named_by_its_title() {
-        let title = PerLang { en: "Act on Examples".to_string(), ja: "例に関する法律".to_string() };
+        let title = Pair { en: "Act on Examples".to_string(), ja: "例に関する法律".to_string() };
         let date = Date { year: 1947, month: 5, day: 3 };
         let info = EditionInfo { identifier: None, adopted: date, title: title.clone() };
         assert_eq!(info.name(Lang::Ja), "例に関する法律");
-        let label = PerLang { en: "Act No.".to_string(), ja: "法律第".to_string() };
+        let label = Pair { en: "Act No.".to_string(), ja: "法律第".to_string() };
         let info = EditionInfo { identifier: Some(Identifier { value: "25".into(), label }), adopted: date, title };
         assert_eq!(info.name(Lang::En), "Act No. 25");
     }

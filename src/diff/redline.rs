@@ -37,8 +37,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::config::PerLang;
 use crate::model::Lang;
+use crate::pair::Pair;
 
 use super::{
     ChangeKind, ClauseDiff, ClauseStatus, EditionInfo, GroupKind, Move, ParagraphChange, RevisionDiff, Segment,
@@ -59,8 +59,8 @@ pub struct RedlineView {
 pub struct RedlineClause {
     pub id: String,
     pub kind: GroupKind,
-    pub status: PerLang<ClauseStatus>,
-    pub moved: PerLang<Option<Move>>,
+    pub status: Pair<ClauseStatus>,
+    pub moved: Pair<Option<Move>>,
     pub rows: Vec<RedlineRow>,
 }
 
@@ -127,8 +127,8 @@ pub fn build(diff: &RevisionDiff) -> RedlineView {
                 None => clauses.push(RedlineClause {
                     id: stale.clause.clone(),
                     kind: GroupKind::Body,
-                    status: PerLang { en: ClauseStatus::Unchanged, ja: ClauseStatus::Unchanged },
-                    moved: PerLang { en: None, ja: None },
+                    status: Pair { en: ClauseStatus::Unchanged, ja: ClauseStatus::Unchanged },
+                    moved: Pair { en: None, ja: None },
                     rows: vec![row],
                 }),
             }
@@ -224,8 +224,8 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&str, &StaleTranslation>) -> Redl
     RedlineClause {
         id: clause.id.clone(),
         kind: clause.kind,
-        status: PerLang { en: clause.en.status, ja: clause.ja.status },
-        moved: PerLang { en: clause.en.moved.clone(), ja: clause.ja.moved.clone() },
+        status: Pair { en: clause.en.status, ja: clause.ja.status },
+        moved: Pair { en: clause.en.moved.clone(), ja: clause.ja.moved.clone() },
         rows,
     }
 }
@@ -240,8 +240,6 @@ fn rank(address: &str) -> usize {
 }
 
 /// The redline as data for a Typst template (shape in the module documentation).
-pub fn redline_view(diff: &RevisionDiff) -> serde_json::Value {
-    serde_json::to_value(build(diff)).unwrap_or_else(|error| {
-        serde_json::json!({ "version": super::json::VERSION, "error": error.to_string(), "clauses": [], "stale": [] })
-    })
+pub fn redline_view(diff: &RevisionDiff) -> RedlineView {
+    build(diff)
 }

@@ -1,10 +1,46 @@
-//! Renderers: each turns an [`EditionView`](crate::view::EditionView) into output bytes. They
-//! know nothing of Markdown or of each other.
+//! Renderers: each lays out an [`EditionModel`] (the render model of [`crate::view`]) as files,
+//! behind one [`Renderer`] trait. `codepub build` loops over the requested renderers and
+//! editions; it knows no file name a renderer writes. Renderers know nothing of Markdown or of
+//! each other; all of them read their templates through one loader ([`templates`]).
 
 pub mod html;
 pub mod pdf;
+pub mod templates;
 
 use crate::source::Location;
+use crate::view::EditionModel;
+
+pub use templates::Templates;
+
+/// What every render of a build shares: where templates come from and the project's slug,
+/// the stem of its output names.
+#[derive(Clone, Debug)]
+pub struct RenderContext {
+    pub templates: Templates,
+    pub slug: String,
+}
+
+/// One output file: its path relative to the output folder (`/`-separated; a file in a folder,
+/// `html/index.html`, belongs to a folder the build replaces as a whole) and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// An output format.
+pub trait Renderer: Sync {
+    /// The format's name, in messages (`PDF`, `HTML`).
+    fn name(&self) -> &'static str;
+
+    /// The files of one edition.
+    fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError>;
+
+    /// Files every edition of the format shares (a stylesheet), written with them.
+    fn shared(&self, _cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
+        Ok(Vec::new())
+    }
+}
 
 /// Why an edition could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -18,4 +54,11 @@ pub enum RenderError {
     /// The document could not be exported (PDF/A or PDF/UA conformance, say).
     #[error("{0}")]
     Export(String),
+}
+
+impl RenderError {
+    /// The error for data that could not be serialised for the templates.
+    pub fn data(error: impl std::fmt::Display) -> Self {
+        RenderError::Export(format!("the edition data could not be serialised: {error}"))
+    }
 }

@@ -1,45 +1,71 @@
-//! HTML editions: the bilingual side-by-side page (`index.html`), the English and Japanese pages
-//! (`en.html`, `ja.html`) and their stylesheet (`style.css`), rendered from the edition views
-//! through auto-escaping minijinja templates. Pages are self-contained: no script, no request to
-//! another host, system fonts only.
+//! HTML editions: the bilingual side-by-side page (`html/index.html`), the English and Japanese
+//! pages (`html/en.html`, `html/ja.html`) and their stylesheet (`html/style.css`), rendered from
+//! the render model through auto-escaping minijinja templates. Pages are self-contained: no
+//! script, no request to another host, system fonts only.
 
-mod context;
+mod page;
 mod templates;
 
-use std::path::Path;
-
 use crate::load::Project;
-use crate::render::RenderError;
-use crate::view::{EditionKind, edition_view};
+use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::source::Location;
+use crate::view::{EditionKind, EditionModel};
 
-pub use context::{page_file, page_lang};
+pub use page::{Page, page_file, page_lang};
 pub use templates::escape_html;
 
-/// Renders every edition's page and the shared assets: (path relative to the HTML output dir,
-/// bytes). Pages: `index.html` (the bilingual side-by-side edition), `en.html`, `ja.html`; plus
-/// `style.css`.
-///
-/// Templates (`page.html`, `macros.html`) and the stylesheet are read from `template_dir` when
-/// it holds them, else the built-in defaults are used. The output depends on the sources and
-/// templates only: the same input gives byte-identical files.
-pub fn render_site(project: &Project, template_dir: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
-    let set = templates::TemplateSet::new(template_dir, &project.root);
-    let env = set.environment();
-    let page = env.get_template(templates::PAGE).map_err(|error| set.error(&error))?;
-    let mut files = Vec::with_capacity(EditionKind::ALL.len() + 1);
-    for edition in EditionKind::ALL {
-        let view = edition_view(project, edition);
-        let context = context::page_context(&view)?;
-        let html = page
-            .render(minijinja::Value::from(minijinja::value::Serde(&context)))
-            .map_err(|error| set.error(&error))?;
-        files.push((page_file(edition).to_string(), html.into_bytes()));
+/// The folder of the HTML output, replaced as a whole by a build.
+pub const FOLDER: &str = "html";
+
+/// The page template: one page of an edition.
+pub const PAGE: &str = "page.html";
+/// Macros rendering blocks and inline runs, imported by the page template.
+pub const MACROS: &str = "macros.html";
+/// The stylesheet, copied as it is.
+pub const STYLESHEET: &str = "style.css";
+
+/// Renders the web editions. The output depends on the sources and templates only: the same
+/// input gives byte-identical files.
+#[derive(Debug, Default)]
+pub struct HtmlRenderer;
+
+impl Renderer for HtmlRenderer {
+    fn name(&self) -> &'static str {
+        "HTML"
     }
-    let stylesheet = set.source(templates::STYLESHEET)?.ok_or_else(|| RenderError::Template {
-        at: crate::source::Location { path: templates::STYLESHEET.to_string(), line: 1, column: 1 },
-        message: "stylesheet not found".to_string(),
-        hints: Vec::new(),
-    })?;
-    files.push((templates::STYLESHEET.to_string(), stylesheet.text.into_bytes()));
-    Ok(files)
+
+    fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
+        let env = templates::environment(&cx.templates);
+        let page = env.get_template(PAGE).map_err(|error| templates::error(&cx.templates, &error))?;
+        let html = page
+            .render(minijinja::Value::from(minijinja::value::Serde(Page::new(edition, STYLESHEET))))
+            .map_err(|error| templates::error(&cx.templates, &error))?;
+        Ok(vec![Output { path: format!("{FOLDER}/{}", page_file(edition.edition)), bytes: html.into_bytes() }])
+    }
+
+    /// The stylesheet.
+    fn shared(&self, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
+        let stylesheet = cx.templates.read(STYLESHEET).map_err(|_| RenderError::Template {
+            at: Location { path: format!("templates/{STYLESHEET}"), line: 1, column: 1 },
+            message: "stylesheet not found".to_string(),
+            hints: Vec::new(),
+        })?;
+        Ok(vec![Output { path: format!("{FOLDER}/{STYLESHEET}"), bytes: stylesheet.text.into_bytes() }])
+    }
+}
+
+/// Every edition's page and the stylesheet of `project`, aligned once: (path inside the HTML
+/// folder, bytes), in edition order, the stylesheet last. What `codepub build --format html`
+/// writes under `out/html/`.
+pub fn render_site(project: &Project, templates: &Templates) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let alignment = project.alignment();
+    let cx = RenderContext { templates: templates.clone(), slug: project.slug() };
+    let mut outputs = Vec::new();
+    for edition in EditionKind::ALL {
+        let model = EditionModel::build(&alignment, &project.config.edition, edition);
+        outputs.extend(HtmlRenderer.render_edition(&model, &cx)?);
+    }
+    outputs.extend(HtmlRenderer.shared(&cx)?);
+    let inside = |path: String| path.strip_prefix(&format!("{FOLDER}/")).map(str::to_string).unwrap_or(path);
+    Ok(outputs.into_iter().map(|output| (inside(output.path), output.bytes)).collect())
 }

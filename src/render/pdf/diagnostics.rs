@@ -6,7 +6,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::syntax::DiagSpan;
 
-use super::templates;
+use super::EDITION_TEMPLATE;
 use super::world::{EditionWorld, project_file};
 use crate::render::RenderError;
 use crate::source::{Location, SourceFile};
@@ -82,8 +82,8 @@ fn locate(world: &EditionWorld<'_>, span: DiagSpan) -> Location {
 }
 
 fn fallback_location(world: &EditionWorld<'_>) -> Location {
-    let path = project_file(templates::MAIN)
+    let path = project_file(EDITION_TEMPLATE)
         .map(|id| world.shown_as(id))
-        .unwrap_or_else(|| format!("templates/{}", templates::MAIN));
+        .unwrap_or_else(|| format!("templates/{EDITION_TEMPLATE}"));
     Location { path, line: 1, column: 1 }
 }

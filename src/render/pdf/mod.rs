@@ -1,19 +1,17 @@
 //! PDF editions through the embedded Typst compiler. [`PdfRenderer`] holds what every render
-//! shares (fonts, Typst's standard library); [`PdfRenderer::render`] compiles the templates
-//! (`templates/edition.typ` and the files it imports) against the edition data, read by the
-//! templates as the JSON file `/data.json`, and exports a tagged PDF/A-2u + PDF/UA-1 file whose
-//! bytes depend only on the inputs (fixed date, identifier and creator).
+//! shares (fonts, Typst's standard library); it compiles the templates (`edition.typ` and the
+//! files it imports) against the render model, serialised as the JSON file `/data.json` the
+//! templates read as data, and exports a tagged PDF/A-2u + PDF/UA-1 file whose bytes depend only
+//! on the inputs (fixed date, identifier and creator).
 //!
-//! Modules: [`fonts`] (bundled and extra fonts), [`templates`] (project or embedded templates),
-//! [`world`] (the Typst `World`), [`data`] (the JSON data), [`diagnostics`] (Typst errors).
+//! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
+//! (Typst errors).
 
-mod data;
 mod diagnostics;
 pub mod fonts;
-pub mod templates;
 mod world;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use typst::diag::Warned;
 use typst::foundations::{Datetime, Smart};
@@ -23,13 +21,18 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::config::Date;
-use crate::diff::RevisionDiff;
-use crate::render::RenderError;
-use crate::view::EditionView;
+use crate::diff::RedlineView;
+use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::view::EditionModel;
 
 use self::fonts::FontSet;
-use self::templates::Templates;
 use self::world::EditionWorld;
+
+/// The main template of the editions, the file Typst compiles.
+pub const EDITION_TEMPLATE: &str = "edition.typ";
+
+/// The main template of a revision redline (`codepub diff --format pdf`).
+pub const REDLINE_TEMPLATE: &str = "redline.typ";
 
 /// The PDF `/Creator`: fixed, so that output does not change with the build machine.
 pub const CREATOR: &str = concat!("codepub ", env!("CARGO_PKG_VERSION"), " (Typst 0.15)");
@@ -52,29 +55,27 @@ impl PdfRenderer {
         Ok(Self { fonts, library: LazyHash::new(Library::default()) })
     }
 
-    /// Renders one edition. `template_dir`: the project's `templates/` folder if it exists, else
-    /// the embedded default templates are used (a file missing from the folder also falls back
-    /// to its default).
-    pub fn render(&self, view: &EditionView<'_>, template_dir: Option<&Path>) -> Result<Vec<u8>, RenderError> {
-        let data = data::edition_json(view)?;
+    /// The PDF of one edition.
+    pub fn render(&self, edition: &EditionModel<'_>, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
         // The PDF's document id: stable across builds, distinct per publication and edition.
-        let publication = (view.meta.isbn.clone())
-            .or_else(|| view.meta.identifier.as_ref().map(|id| id.value.clone()))
-            .unwrap_or_else(|| view.meta.title.en.clone());
-        let ident = format!("codepub/{publication}/{}", view.edition.name());
-        self.compile(templates::MAIN, data, view.meta.adopted, ident, template_dir)
+        let meta = edition.meta;
+        let publication = (meta.isbn.clone())
+            .or_else(|| meta.identifier.as_ref().map(|id| id.value.clone()))
+            .unwrap_or_else(|| meta.title.en.clone());
+        let ident = format!("codepub/{publication}/{}", edition.edition.name());
+        self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates)
     }
 
-    /// Renders the redline of a revision diff (`templates/redline.typ`), dated by the later
-    /// revision's adoption date.
-    pub fn render_redline(&self, diff: &RevisionDiff, template_dir: Option<&Path>) -> Result<Vec<u8>, RenderError> {
-        let data = serde_json::to_vec(&crate::diff::redline_view(diff))
-            .map_err(|error| RenderError::Export(format!("redline data could not be serialised: {error}")))?;
+    /// Renders the redline of a revision diff (`redline.typ`), dated by the later revision's
+    /// adoption date.
+    pub fn render_redline(&self, redline: &RedlineView, cx: &RenderContext) -> Result<Vec<u8>, RenderError> {
+        let data = serde_json::to_vec(redline).map_err(RenderError::data)?;
         let revision = |info: &crate::diff::EditionInfo| {
             info.identifier.as_ref().map_or_else(|| info.adopted.to_string(), |id| id.value.clone())
         };
-        let ident = format!("codepub/redline/{}/{}", revision(&diff.old), revision(&diff.new));
-        self.compile(templates::REDLINE, data, diff.new.adopted, ident, template_dir)
+        let ident = format!("codepub/redline/{}/{}", revision(&redline.old), revision(&redline.new));
+        self.compile(REDLINE_TEMPLATE, data, redline.new.adopted, ident, &cx.templates)
     }
 
     /// Compiles template `main` against `data` (the virtual file `/data.json`) and exports the
@@ -85,11 +86,10 @@ impl PdfRenderer {
         data: Vec<u8>,
         date: Date,
         ident: String,
-        template_dir: Option<&Path>,
+        templates: &Templates,
     ) -> Result<Vec<u8>, RenderError> {
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))?;
-        let templates = Templates::new(template_dir.filter(|dir| dir.is_dir()));
         let world = EditionWorld::new(&self.library, &self.fonts, templates, main, data, today)
             .ok_or_else(|| RenderError::Export("template paths could not be set up".into()))?;
 
@@ -114,6 +114,18 @@ impl PdfRenderer {
         let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(&document, &options)))
             .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
         exported.map_err(|errors| diagnostics::export_error(&world, &errors))
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "PDF"
+    }
+
+    /// `<slug>-<edition>.pdf`.
+    fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
+        let bytes = self.render(edition, &cx.templates)?;
+        Ok(vec![Output { path: format!("{}.pdf", edition.edition.file_stem(&cx.slug)), bytes }])
     }
 }
 

@@ -14,7 +14,10 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 use super::fonts::FontSet;
-use super::templates::{self, TemplateMiss, Templates};
+use crate::render::templates::{TemplateMiss, Templates};
+
+/// The virtual path of the data, read by the templates with `json("/data.json")`.
+pub const DATA_PATH: &str = "data.json";
 
 /// A file id in the project root, for a path known to be valid.
 pub fn project_file(path: &str) -> Option<FileId> {
@@ -25,7 +28,7 @@ pub fn project_file(path: &str) -> Option<FileId> {
 pub struct EditionWorld<'a> {
     library: &'a LazyHash<Library>,
     fonts: &'a FontSet,
-    templates: Templates<'a>,
+    templates: &'a Templates,
     main: FileId,
     data_id: FileId,
     data: Bytes,
@@ -38,7 +41,7 @@ impl<'a> EditionWorld<'a> {
     pub fn new(
         library: &'a LazyHash<Library>,
         fonts: &'a FontSet,
-        templates: Templates<'a>,
+        templates: &'a Templates,
         main: &str,
         data: Vec<u8>,
         today: Datetime,
@@ -48,7 +51,7 @@ impl<'a> EditionWorld<'a> {
             fonts,
             templates,
             main: project_file(main)?,
-            data_id: project_file(templates::DATA_PATH)?,
+            data_id: project_file(DATA_PATH)?,
             data: Bytes::new(data),
             today,
             sources: Mutex::new(HashMap::new()),
@@ -58,7 +61,7 @@ impl<'a> EditionWorld<'a> {
     /// How the file `id` is named to users: the template's path, or `data.json`.
     pub fn shown_as(&self, id: FileId) -> String {
         if id == self.data_id {
-            return templates::DATA_PATH.to_string();
+            return DATA_PATH.to_string();
         }
         match self.load(id) {
             Ok((_, shown)) => shown,
