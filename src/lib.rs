@@ -16,6 +16,7 @@
 //! # Ok::<(), codepub::error::InputError>(())
 //! ```
 
+pub mod address;
 pub mod align;
 pub mod baseline;
 pub mod check;
