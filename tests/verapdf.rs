@@ -49,10 +49,9 @@ fn setup() -> &'static Result<Validator, String> {
             // The tools are there, the helper does not compile: a bug, never a skip.
             panic!("javac tests/verapdf/Validate.java failed:\n{}", String::from_utf8_lossy(&output.stderr));
         }
-        let classpath = std::env::join_paths([jaxb, classes.into_os_string(), jar.into_os_string()])
-            .expect("classpath")
-            .into_string()
-            .expect("UTF-8 classpath");
+        // JAXB (itself a list of jars) first, then the helper, then veraPDF.
+        let rest = std::env::join_paths([classes, jar]).expect("paths without the separator");
+        let classpath = [jaxb, rest].map(|part| part.into_string().expect("UTF-8 classpath")).join(":");
         Ok(Validator { java, classpath })
     })
 }
