@@ -53,7 +53,8 @@ impl Owner {
         }
     }
 
-    fn parse(text: &str) -> Owner {
+    /// The owner a printed key names (see [`Owner::key`]).
+    pub fn parse(text: &str) -> Owner {
         match text.strip_prefix(FOOTNOTE_PREFIX) {
             Some(label) if !label.is_empty() => Owner::Footnote(label.to_string()),
             _ => Owner::Clause(text.to_string()),
@@ -159,21 +160,27 @@ impl From<String> for Address {
     }
 }
 
+impl From<&String> for Address {
+    fn from(text: &String) -> Self {
+        Address::from(text.as_str())
+    }
+}
+
 impl From<&Address> for Address {
     fn from(address: &Address) -> Self {
         address.clone()
     }
 }
 
-impl PartialEq<str> for Address {
-    fn eq(&self, other: &str) -> bool {
-        *self == Address::from(other)
+impl From<&Address> for String {
+    fn from(address: &Address) -> Self {
+        address.to_string()
     }
 }
 
-impl PartialEq<&str> for Address {
-    fn eq(&self, other: &&str) -> bool {
-        *self == Address::from(*other)
+impl From<Address> for String {
+    fn from(address: Address) -> Self {
+        address.to_string()
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::address::{Address, Owner};
 use crate::glossary::Term;
 use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, InlineKind, Lang};
 
@@ -51,7 +52,7 @@ impl<'d> ClausePair<'d> {
 #[derive(Debug, Clone)]
 pub struct BlockPair<'d> {
     /// Stable address: `principle-3#2` is the second block of principle 3.
-    pub address: String,
+    pub address: Address,
     pub en: Option<&'d Block>,
     pub ja: Option<&'d Block>,
 }
@@ -80,19 +81,19 @@ pub struct FootnotePair<'d> {
     pub swaps: Vec<usize>,
 }
 
-/// Address of block `index` (0-based) of the clause or footnote named `owner`.
-pub fn block_address(owner: &str, index: usize) -> String {
-    format!("{owner}#{}", index + 1)
+/// Address of block `index` (0-based) of the clause or footnote whose key is `owner`.
+pub fn block_address(owner: &str, index: usize) -> Address {
+    Address::block(Owner::parse(owner), index)
 }
 
-/// Address of a footnote definition.
+/// The key of a footnote as an owner of blocks (`footnote-1`).
 pub fn footnote_address(label: &str) -> String {
-    format!("footnote-{label}")
+    Owner::Footnote(label.to_string()).key()
 }
 
 /// Address of the `index`-th (0-based) Japanese block of `owner` when it has no English counterpart.
-pub fn japanese_only_address(owner: &str, index: usize) -> String {
-    format!("{owner}#ja{}", index + 1)
+pub fn japanese_only_address(owner: &str, index: usize) -> Address {
+    Address::japanese_only(Owner::parse(owner), index)
 }
 
 /// Blocks of one clause or footnote, paired.
@@ -649,8 +650,11 @@ mod tests {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
         let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
-        let shape: Vec<_> = pairs.iter().map(|p| (p.address.as_str(), p.en.is_some(), p.ja.is_some())).collect();
-        assert_eq!(shape, [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]);
+        let shape: Vec<_> = pairs.iter().map(|p| (p.address.to_string(), p.en.is_some(), p.ja.is_some())).collect();
+        assert_eq!(
+            shape.iter().map(|(a, e, j)| (a.as_str(), *e, *j)).collect::<Vec<_>>(),
+            [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]
+        );
     }
 
     #[test]
@@ -667,12 +671,15 @@ mod tests {
         let en = [block("one two three four."), block("five six seven eight.")];
         let ja = [block("一二三四。"), block(&"余".repeat(80)), block("五六七八。")];
         let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
-        let addresses: Vec<_> = pairs.iter().map(|p| p.address.as_str()).collect();
+        let addresses: Vec<_> = pairs.iter().map(|p| p.address.to_string()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
     }
 
     fn shape(pairs: &[BlockPair<'_>]) -> Vec<(String, Option<String>, Option<String>)> {
-        pairs.iter().map(|p| (p.address.clone(), p.en.map(Block::plain_text), p.ja.map(Block::plain_text))).collect()
+        pairs
+            .iter()
+            .map(|p| (p.address.to_string(), p.en.map(Block::plain_text), p.ja.map(Block::plain_text)))
+            .collect()
     }
 
     fn signed_off<'a>(pairs: &[(&str, &str)], fingerprint: &'a dyn Fn(&Block) -> String) -> SignedOff<'a> {

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use crate::address::Address;
 use crate::config;
 use crate::error::InputError;
 use crate::model::Lang;
@@ -19,7 +20,7 @@ pub struct Baseline {
 #[derive(Debug, Clone)]
 pub struct Accepted {
     pub check: String,
-    pub address: String,
+    pub address: Address,
     pub lang: Option<Lang>,
     pub excerpt: Option<String>,
     pub reason: String,
@@ -62,7 +63,7 @@ impl Baseline {
                 let entry = spanned.into_inner();
                 Accepted {
                     check: entry.check,
-                    address: entry.address,
+                    address: Address::from(entry.address),
                     lang: entry.lang,
                     excerpt: entry.excerpt,
                     reason: entry.reason,
@@ -74,10 +75,10 @@ impl Baseline {
     }
 
     /// Index of the first entry that accepts a finding with these coordinates.
-    pub fn find(&self, check: &str, address: &str, lang: Option<Lang>, excerpt: Option<&str>) -> Option<usize> {
+    pub fn find(&self, check: &str, address: &Address, lang: Option<Lang>, excerpt: Option<&str>) -> Option<usize> {
         self.entries.iter().position(|entry| {
             entry.check == check
-                && entry.address == address
+                && entry.address == *address
                 && (entry.lang.is_none() || entry.lang == lang)
                 && (entry.excerpt.is_none() || entry.excerpt.as_deref() == excerpt)
         })

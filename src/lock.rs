@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::address::Address;
 use crate::config;
 use crate::error::InputError;
 
@@ -23,7 +24,7 @@ pub struct TranslationLock {
 #[serde(deny_unknown_fields)]
 pub struct LockedPair {
     /// Address of the pair when it was signed off (`principle-3#2`).
-    pub address: String,
+    pub address: Address,
     /// Fingerprint of the English source text.
     pub en: String,
     /// Fingerprint of the Japanese source text.
@@ -50,8 +51,8 @@ impl TranslationLock {
         text.map(|text| config::parse_toml(&text, shown)).transpose()
     }
 
-    pub fn get(&self, address: &str) -> Option<&LockedPair> {
-        self.pairs.iter().find(|p| p.address == address)
+    pub fn get(&self, address: &Address) -> Option<&LockedPair> {
+        self.pairs.iter().find(|p| p.address == *address)
     }
 
     /// The record as written to disk.

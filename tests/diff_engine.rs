@@ -32,7 +32,7 @@ fn revision_diff() -> RevisionDiff {
 
 fn paragraph<'d>(diff: &'d RevisionDiff, lang: Lang, address: &str) -> &'d ParagraphChange {
     diff.paragraphs()
-        .find(|p| p.lang == lang && p.address == address)
+        .find(|p| p.lang == lang && p.address == address.into())
         .unwrap_or_else(|| panic!("no {lang} change at {address}; changes: {:#?}", summary_of(diff)))
 }
 
@@ -41,13 +41,13 @@ fn summary_of(diff: &RevisionDiff) -> Vec<String> {
 }
 
 fn no_change(diff: &RevisionDiff, lang: Lang, address: &str) -> bool {
-    !diff.paragraphs().any(|p| p.lang == lang && p.address == address)
+    !diff.paragraphs().any(|p| p.lang == lang && p.address == address.into())
 }
 
 fn stale<'d>(diff: &'d RevisionDiff, address: &str) -> &'d StaleTranslation {
     diff.stale
         .iter()
-        .find(|s| s.address == address)
+        .find(|s| s.address == address.into())
         .unwrap_or_else(|| panic!("{address} not stale; stale: {:#?}", diff.stale))
 }
 
@@ -74,7 +74,7 @@ fn english_paragraph_changed_alone_leaves_the_japanese_stale() {
     let change = paragraph(&diff, Lang::En, "principle-3#2");
     assert_eq!(change.change, ChangeKind::Changed);
     assert_eq!(change.clause, "principle-3");
-    assert_eq!(change.old_address.as_deref(), Some("principle-3#2"));
+    assert_eq!(change.old_address, Some("principle-3#2".into()));
     // Word-level: the inserted words, not the whole sentence.
     let inserted: Vec<&str> =
         change.segments.iter().filter(|s| s.op == SegmentOp::Insert).map(|s| s.text.as_str()).collect();
@@ -87,7 +87,7 @@ fn english_paragraph_changed_alone_leaves_the_japanese_stale() {
     let stale = stale(&diff, "principle-3#2");
     assert_eq!(stale.kind, StaleKind::JapaneseStale);
     assert_eq!(stale.lang, Some(Lang::Ja));
-    assert_eq!(stale.old_address.as_deref(), Some("principle-3#2"));
+    assert_eq!(stale.old_address, Some("principle-3#2".into()));
     assert!(stale.current.as_deref().is_some_and(|t| t.starts_with("私たちは、科学的")), "{stale:?}");
 }
 
@@ -113,7 +113,7 @@ fn added_principle_is_found_in_both_languages() {
     for lang in Lang::BOTH {
         let side = clause.side(lang);
         assert_eq!(side.status, ClauseStatus::Added, "{lang}");
-        let addresses: Vec<&str> = side.paragraphs.iter().map(|p| p.address.as_str()).collect();
+        let addresses: Vec<String> = side.paragraphs.iter().map(|p| p.address.to_string()).collect();
         assert_eq!(addresses, ["principle-11#heading", "principle-11#1"], "{lang}");
         assert!(side.paragraphs.iter().all(|p| p.change == ChangeKind::Added && p.old_address.is_none()));
     }
@@ -203,8 +203,9 @@ fn back_covers_are_compared_per_language_and_never_stale() {
 #[test]
 fn the_stale_list_is_exactly_the_expected_one() {
     let diff = revision_diff();
-    let found: Vec<(&str, StaleKind, Option<Lang>)> =
-        diff.stale.iter().map(|s| (s.address.as_str(), s.kind, s.lang)).collect();
+    let found: Vec<(String, StaleKind, Option<Lang>)> =
+        diff.stale.iter().map(|s| (s.address.to_string(), s.kind, s.lang)).collect();
+    let found: Vec<(&str, StaleKind, Option<Lang>)> = found.iter().map(|(a, k, l)| (a.as_str(), *k, *l)).collect();
     assert_eq!(
         found,
         [

@@ -124,7 +124,7 @@ fn expected(model: &EditionModel<'_>) -> Expected {
         }
         for row in &section.rows {
             for (lang, cell) in row.cells.present() {
-                out.rows.push((row.address.clone(), lang, block_text(cell)));
+                out.rows.push((row.address.to_string(), lang, block_text(cell)));
             }
         }
     }

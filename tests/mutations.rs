@@ -137,7 +137,7 @@ fn verdict(mutation: &Mutation, project: &Project, new: &[&Finding]) -> Option<S
         let found: Vec<String> = new.iter().map(|f| format!("{} {} {}", f.code, f.address, f.message.id)).collect();
         return Some(format!("expected one finding at {address}, got {}: {}", new.len(), found.join("; ")));
     };
-    if finding.address != address || !messages.contains(&finding.message.id) {
+    if finding.address.to_string() != address || !messages.contains(&finding.message.id) {
         return Some(format!("expected {address}, got {} {} {}", finding.code, finding.address, finding.message.id));
     }
     let files: Vec<&str> = finding.labels.iter().map(|l| project.sources.name(l.span.file)).collect();

@@ -48,7 +48,7 @@ fn a_preamble_under_the_title_is_laid_out_as_paired_rows() {
     assert_eq!(opening.rows.len(), 1);
     let row = &opening.rows[0];
     assert!(row.cells.en.is_some() && row.cells.ja.is_some(), "the preamble pairs English with Japanese");
-    assert_eq!(row.address, "front#2");
+    assert_eq!(row.address.to_string(), "front#2");
 }
 
 #[test]

@@ -82,7 +82,7 @@ mod tests {
         let ja = "# A {#a}\n\n私たちはすべての取引において誠実に行動します。\n\n私たちは他者と専門家の意見の多様性を尊重します。\n\n\
                   いかなる形態のハラスメントも容認されません。\n\nはい。\n";
         let found = findings(&project(en, ja), &LengthRatio);
-        assert_eq!(found.iter().map(|d| d.address.as_str()).collect::<Vec<_>>(), ["a#4"]);
+        assert_eq!(found.iter().map(|d| d.address.to_string()).collect::<Vec<_>>(), ["a#4"]);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::address::Address;
 use crate::align::Alignment;
 use crate::i18n::Message;
 use crate::load::Project;
@@ -101,7 +102,7 @@ impl Label {
 pub struct Draft {
     pub message: Message,
     /// Stable address (`principle-3#2`), the key of baseline entries.
-    pub address: String,
+    pub address: Address,
     /// The language whose text is at fault, when one is.
     pub lang: Option<Lang>,
     /// The offending text, short; lets a baseline entry accept one occurrence and not another.
@@ -124,7 +125,7 @@ pub struct Fix {
 }
 
 impl Draft {
-    pub fn new(message: Message, address: impl Into<String>, lang: Option<Lang>) -> Self {
+    pub fn new(message: Message, address: impl Into<Address>, lang: Option<Lang>) -> Self {
         Self {
             message,
             address: address.into(),
@@ -139,7 +140,7 @@ impl Draft {
 
     /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
     /// it translates as secondary.
-    pub fn on_pair(message: Message, address: impl Into<String>, ja: &Span, en: &Span) -> Self {
+    pub fn on_pair(message: Message, address: impl Into<Address>, ja: &Span, en: &Span) -> Self {
         Self::new(message, address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja)).label(Label::new(Lang::En, en))
     }
 
@@ -178,7 +179,7 @@ pub struct Finding {
     pub severity: Severity,
     pub message: Message,
     pub help: Message,
-    pub address: String,
+    pub address: Address,
     pub lang: Option<Lang>,
     pub excerpt: Option<String>,
     pub labels: Vec<Label>,
@@ -261,7 +262,7 @@ pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, start
 /// A heading or block and its counterpart, under one address.
 #[derive(Clone, Debug)]
 pub struct UnitPair<'a> {
-    pub address: String,
+    pub address: Address,
     pub en: Option<Unit<'a>>,
     pub ja: Option<Unit<'a>>,
 }
@@ -286,11 +287,11 @@ pub struct Context<'a> {
     /// Translated headings and blocks (clauses and footnotes), paired.
     pub pairs: Vec<UnitPair<'a>>,
     /// Edition matter (back covers), each language's own, with addresses.
-    pub colophon: Vec<(String, Unit<'a>)>,
+    pub colophon: Vec<(Address, Unit<'a>)>,
     /// Addresses of blocks without counterpart in a clause (or footnote) present in both
     /// languages: P002 reports them, and the other checks leave them alone, so one missing or
     /// extra block is one finding.
-    pub unmatched: HashSet<String>,
+    pub unmatched: HashSet<Address>,
     /// Clauses and footnotes (`footnote-1`) present in both languages.
     pub in_both: HashSet<String>,
 }
@@ -315,7 +316,7 @@ impl<'a> Context<'a> {
             };
             let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
             if en.is_some() || ja.is_some() {
-                pairs.push(UnitPair { address: format!("{}#heading", clause.id), en, ja });
+                pairs.push(UnitPair { address: Address::heading(&clause.id.0), en, ja });
             }
             for row in &clause.blocks {
                 pairs.push(UnitPair {
@@ -343,7 +344,7 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|p| p.en.is_some() != p.ja.is_some())
             .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
-            .filter(|p| in_both.contains(p.address.split('#').next().unwrap_or_default()))
+            .filter(|p| in_both.contains(&p.address.owner_key()))
             .map(|p| p.address.clone())
             .collect();
         Self { project, alignment, pairs, colophon, unmatched, in_both }
@@ -351,16 +352,16 @@ impl<'a> Context<'a> {
 
     /// Every unit of one language: translated ones and edition matter, with addresses; blocks
     /// without counterpart left out (see [`Context::unmatched`]).
-    pub fn units(&self, lang: Lang) -> Vec<(&str, &Unit<'a>)> {
+    pub fn units(&self, lang: Lang) -> Vec<(&Address, &Unit<'a>)> {
         let mut units = self.every_unit(lang);
         units.retain(|(address, _)| !self.unmatched.contains(*address));
         units
     }
 
     /// Every unit of one language, blocks without counterpart included.
-    pub fn every_unit(&self, lang: Lang) -> Vec<(&str, &Unit<'a>)> {
-        let translated = self.pairs.iter().filter_map(|p| Some((p.address.as_str(), p.side(lang)?)));
-        let colophon = self.colophon.iter().filter(|(_, u)| u.lang == lang).map(|(a, u)| (a.as_str(), u));
+    pub fn every_unit(&self, lang: Lang) -> Vec<(&Address, &Unit<'a>)> {
+        let translated = self.pairs.iter().filter_map(|p| Some((&p.address, p.side(lang)?)));
+        let colophon = self.colophon.iter().filter(|(_, u)| u.lang == lang).map(|(a, u)| (a, u));
         translated.chain(colophon).collect()
     }
 }

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Check, Context, Draft, Fix, Label, Unit, UnitKind, literal_span_in_text};
+use crate::address::Address;
 use crate::config::PunctuationPlace;
 use crate::i18n::Message;
 use crate::model::{Inline, InlineKind, Lang, walk_inlines};
@@ -217,7 +218,7 @@ fn holds_at(configured: PunctuationPlace, place: PunctuationPlace) -> bool {
 
 /// One list item or paragraph P006 judges, with its counterpart.
 struct Judged<'c, 'a> {
-    address: &'c str,
+    address: &'c Address,
     /// A list item, a lead-in (a paragraph followed by a list) or another paragraph.
     place: PunctuationPlace,
     /// Item number within the block (0-based) and item count.
@@ -237,9 +238,8 @@ fn judged_groups<'c, 'a>(cx: &'c Context<'a>) -> Vec<Judged<'c, 'a>> {
         if en.kind == UnitKind::Heading || en.kind != ja.kind || en.groups.len() != ja.groups.len() {
             continue;
         }
-        let owner = |address: &str| address.split('#').next().map(str::to_string);
         let list_follows = cx.pairs.get(p + 1).is_some_and(|next| {
-            owner(&next.address) == owner(&pair.address) && next.en.as_ref().is_some_and(|u| u.kind == UnitKind::List)
+            next.address.owner == pair.address.owner && next.en.as_ref().is_some_and(|u| u.kind == UnitKind::List)
         });
         let place = match en.kind {
             UnitKind::List => PunctuationPlace::ListItem,
@@ -365,7 +365,7 @@ mod tests {
         let p = project("# A {#a}\n\nWe act.\n", "# A {#a}\n\n行動します\n");
         let found = findings(&p, &FinalPunctuation);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].address, "a#1");
+        assert_eq!(found[0].address.to_string(), "a#1");
     }
 
     #[test]
@@ -511,7 +511,7 @@ mod tests {
         let p = project("# A {#a}\n\nThe Cabinet shall:\n\nNext.\n", "# A {#a}\n\n内閣は、次の事務を行ふ。\n\n次。\n");
         let found = findings(&p, &FinalPunctuation);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].address, "a#1");
+        assert_eq!(found[0].address.to_string(), "a#1");
     }
 
     #[test]
@@ -532,7 +532,7 @@ mod tests {
         let config = "[[check.final_punctuation.accept]]\nen = \".\"\nja = \"\"\nwhere = \"list-item\"\n";
         let found = findings(&project_with(en, ja, config), &FinalPunctuation);
         assert_eq!(found.len(), 1, "only the paragraph: {found:?}");
-        assert_eq!(found[0].address, "a#1");
+        assert_eq!(found[0].address.to_string(), "a#1");
     }
 
     #[test]

@@ -69,7 +69,7 @@ mod tests {
     use crate::check::testing::{findings, project};
 
     fn ids(drafts: &[Draft]) -> Vec<(&'static str, String)> {
-        drafts.iter().map(|d| (d.message.id, d.address.clone())).collect()
+        drafts.iter().map(|d| (d.message.id, d.address.to_string())).collect()
     }
 
     #[test]

@@ -75,9 +75,9 @@ fn changed_clauses(project: &Project, revision: &str) -> Result<HashSet<String>,
     Ok(changed)
 }
 
-/// The clause a finding belongs to: its address up to `#` (`principle-3#2` → `principle-3`).
-fn clause_of(finding: &Finding) -> &str {
-    finding.address.split('#').next().unwrap_or_default()
+/// The clause (or footnote) a finding belongs to (`principle-3#2` → `principle-3`).
+fn clause_of(finding: &Finding) -> String {
+    finding.address.owner_key()
 }
 
 /// The report with only the findings of changed clauses, stale translations (P013: the whole
@@ -90,7 +90,7 @@ fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Align
     };
     report.findings.retain(|finding| {
         let clause = clause_of(finding);
-        finding.code == "P013" || changed.contains(clause) || !clauses.contains(clause)
+        finding.code == "P013" || changed.contains(&clause) || !clauses.contains(&clause)
     });
     report
 }

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use super::{CliError, Session};
+use crate::address::Address;
 use crate::check::Context;
 use crate::check::stale::pair_fingerprints;
 use crate::i18n::Message;
@@ -13,28 +14,28 @@ pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliEr
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
     let cx = Context::new(&project, &alignment);
-    let owner = |address: &str| address.split('#').next().unwrap_or_default().to_string();
+    let owner = |address: &Address| address.owner_key();
     for clause in clauses {
         let known = cx.pairs.iter().any(|p| &owner(&p.address) == clause);
         if !known {
             return Err(CliError::UnknownClause { id: clause.clone() });
         }
     }
-    let selected = |address: &str| clauses.is_empty() || clauses.contains(&owner(address));
+    let selected = |address: &Address| clauses.is_empty() || clauses.contains(&owner(address));
 
     let previous = project.lock.clone().unwrap_or(TranslationLock { version: LOCK_VERSION, pairs: Vec::new() });
-    let previous: std::collections::HashMap<&str, &LockedPair> =
-        previous.pairs.iter().map(|p| (p.address.as_str(), p)).collect();
+    let previous: std::collections::HashMap<&Address, &LockedPair> =
+        previous.pairs.iter().map(|p| (&p.address, p)).collect();
     let mut signed = 0;
     let mut pairs = Vec::new();
     for pair in &cx.pairs {
         if selected(&pair.address) {
             let (Some((en, ja)), Some(english)) = (pair_fingerprints(&cx, pair), pair.en.as_ref()) else { continue };
-            if previous.get(pair.address.as_str()).is_none_or(|old| old.en != en || old.ja != ja) {
+            if previous.get(&pair.address).is_none_or(|old| old.en != en || old.ja != ja) {
                 signed += 1;
             }
             pairs.push(LockedPair { address: pair.address.clone(), en, ja, english: normalise(&english.text) });
-        } else if let Some(kept) = previous.get(pair.address.as_str()) {
+        } else if let Some(kept) = previous.get(&pair.address) {
             pairs.push((*kept).clone());
         }
     }

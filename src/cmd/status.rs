@@ -38,7 +38,7 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
     let alignment = project.alignment();
     let cx = Context::new(&project, &alignment);
     let standings = standings(&cx);
-    let owner = |address: &str| address.split('#').next().unwrap_or_default().to_string();
+    let owner = |address: &crate::address::Address| address.owner_key();
 
     let mut table: Vec<ClauseStatus> = Vec::new();
     for clause in &alignment.clauses {

@@ -26,6 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::address::Address;
 use crate::align::{Alignment, block_address, footnote_address};
 use crate::config::{Date, Edition, Identifier};
 use crate::load::Project;
@@ -152,9 +153,9 @@ pub struct ParagraphChange {
     pub clause: String,
     /// The new address (`principle-3#2`, `principle-3#heading`, `footnote-1#1`); the old one
     /// for a removal.
-    pub address: String,
-    pub old_address: Option<String>,
-    pub new_address: Option<String>,
+    pub address: Address,
+    pub old_address: Option<Address>,
+    pub new_address: Option<Address>,
     pub old_text: Option<String>,
     pub new_text: Option<String>,
     /// Word runs (English) or character runs (Japanese); the whole text for an addition or
@@ -166,10 +167,10 @@ pub struct ParagraphChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StaleTranslation {
     /// Address in the new revision.
-    pub address: String,
+    pub address: Address,
     pub clause: String,
     /// The address the paragraph had in the old revision (English side first).
-    pub old_address: Option<String>,
+    pub old_address: Option<Address>,
     pub kind: StaleKind,
     /// The language to review or translate; `None` for [`StaleKind::BothChanged`].
     pub lang: Option<Lang>,
@@ -253,17 +254,17 @@ struct Group {
 }
 
 impl Group {
-    fn block_address(&self, index: usize) -> String {
+    fn block_address(&self, index: usize) -> Address {
         block_address(&self.id, index)
     }
 
-    fn heading_address(&self) -> String {
+    fn heading_address(&self) -> Address {
         heading_address(&self.id)
     }
 }
 
-pub fn heading_address(id: &str) -> String {
-    format!("{id}#heading")
+pub fn heading_address(id: &str) -> Address {
+    Address::heading(id)
 }
 
 /// One language of one revision, grouped.
@@ -476,7 +477,7 @@ enum Slot {
 }
 
 /// Address and text of unit `index` of `group`.
-fn unit(group: &Group, slot: Slot, index: usize) -> (String, String) {
+fn unit(group: &Group, slot: Slot, index: usize) -> (Address, String) {
     match slot {
         Slot::Heading => (group.heading_address(), group.heading.clone().unwrap_or_default()),
         Slot::Block => (group.block_address(index), group.blocks.get(index).cloned().unwrap_or_default()),

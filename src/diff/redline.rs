@@ -37,6 +37,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::address::Address;
 use crate::model::Lang;
 use crate::pair::Pair;
 
@@ -66,7 +67,7 @@ pub struct RedlineClause {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RedlineRow {
-    pub address: String,
+    pub address: Address,
     pub stale: Option<StaleKind>,
     pub stale_lang: Option<Lang>,
     pub en: Option<RedlineCell>,
@@ -85,8 +86,8 @@ impl RedlineRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct RedlineCell {
     pub change: CellChange,
-    pub address: String,
-    pub old_address: Option<String>,
+    pub address: Address,
+    pub old_address: Option<Address>,
     pub segments: Vec<Segment>,
 }
 
@@ -111,9 +112,9 @@ impl From<ChangeKind> for CellChange {
 
 /// The redline rows of a diff (see the module documentation).
 pub fn build(diff: &RevisionDiff) -> RedlineView {
-    let mut stale_by_address: HashMap<&str, &StaleTranslation> = HashMap::new();
+    let mut stale_by_address: HashMap<&Address, &StaleTranslation> = HashMap::new();
     for stale in &diff.stale {
-        stale_by_address.entry(stale.address.as_str()).or_insert(stale);
+        stale_by_address.entry(&stale.address).or_insert(stale);
     }
     let mut clauses: Vec<RedlineClause> = diff.clauses.iter().map(|c| clause(c, &stale_by_address)).collect();
     // Stale pairs in clauses without a change of their own (cannot happen with the engine's
@@ -172,11 +173,11 @@ fn stale_row(stale: &StaleTranslation) -> RedlineRow {
     row
 }
 
-fn clause(clause: &ClauseDiff, stale: &HashMap<&str, &StaleTranslation>) -> RedlineClause {
+fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> RedlineClause {
     // Rows keyed by (address, removed): a removed old `x#3` and an added new `x#3` are
     // different paragraphs.
     let mut rows: Vec<RedlineRow> = Vec::new();
-    let mut keys: Vec<(String, bool)> = Vec::new();
+    let mut keys: Vec<(Address, bool)> = Vec::new();
     for lang in Lang::BOTH {
         for paragraph in &clause.side(lang).paragraphs {
             let key = (paragraph.address.clone(), paragraph.change == ChangeKind::Removed);
@@ -198,14 +199,14 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&str, &StaleTranslation>) -> Redl
         }
     }
     // Document order: heading first, then by block number (stable, so English order breaks ties).
-    let mut keyed: Vec<((String, bool), RedlineRow)> = keys.into_iter().zip(rows).collect();
-    keyed.sort_by_key(|((address, _), _)| rank(address));
+    let mut keyed: Vec<((Address, bool), RedlineRow)> = keys.into_iter().zip(rows).collect();
+    keyed.sort_by_key(|((address, _), _)| address.rank());
     let (keys, mut rows): (Vec<_>, Vec<_>) = keyed.into_iter().unzip();
     for (row, (_, removed)) in rows.iter_mut().zip(&keys) {
         if *removed {
             continue;
         }
-        if let Some(s) = stale.get(row.address.as_str()) {
+        if let Some(s) = stale.get(&row.address) {
             row.stale = Some(s.kind);
             row.stale_lang = s.lang;
             if let (Some(lang), Some(text)) = (s.lang, &s.current) {
@@ -227,15 +228,6 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&str, &StaleTranslation>) -> Redl
         status: Pair { en: clause.en.status, ja: clause.ja.status },
         moved: Pair { en: clause.en.moved.clone(), ja: clause.ja.moved.clone() },
         rows,
-    }
-}
-
-/// Sort rank of an address within its clause: the heading, then blocks by number.
-fn rank(address: &str) -> usize {
-    match address.rsplit_once('#') {
-        Some((_, "heading")) => 0,
-        Some((_, n)) => n.parse().unwrap_or(usize::MAX),
-        None => usize::MAX,
     }
 }
 

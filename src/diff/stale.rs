@@ -93,7 +93,7 @@ pub(crate) fn stale_translations(
 fn judge(
     out: &mut Vec<StaleTranslation>,
     clause: &str,
-    address: &str,
+    address: &crate::address::Address,
     sides: [(Fate, usize); 2],
     unit: Unit,
     current: impl Fn(Lang) -> Option<String>,
@@ -118,7 +118,7 @@ fn judge(
     });
     let current = lang.and_then(current);
     out.push(StaleTranslation {
-        address: address.to_string(),
+        address: address.clone(),
         clause: clause.to_string(),
         old_address,
         kind,

@@ -146,7 +146,7 @@ pub fn render_terminal(diff: &RevisionDiff, l10n: &Localizer, color: bool) -> St
                 _ => YELLOW,
             };
             let message = l10n.format(&stale_message(stale.kind, stale.lang));
-            let _ = writeln!(out, "  {}  {}", p.paint(style, &printable(&stale.address)), message);
+            let _ = writeln!(out, "  {}  {}", p.paint(style, &printable(&stale.address.to_string())), message);
         }
     }
     let _ = writeln!(out, "\n{}", l10n.format(&summary_message(diff)));
@@ -179,7 +179,7 @@ fn clause_block(out: &mut String, clause: &ClauseDiff, l10n: &Localizer, p: &Pai
                 ChangeKind::Changed => YELLOW,
             };
             let label = l10n.format(&change_message(paragraph.change));
-            let _ = writeln!(out, "    {} {}", printable(&paragraph.address), p.paint(style, &label));
+            let _ = writeln!(out, "    {} {}", printable(&paragraph.address.to_string()), p.paint(style, &label));
             let mut body = String::new();
             for segment in &paragraph.segments {
                 let text = printable(&segment.text);

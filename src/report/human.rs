@@ -82,7 +82,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         text.push_str(&l10n.format(&Message::new("report-accepted-heading").arg("path", &project.baseline.path)));
         text.push('\n');
         for finding in accepted {
-            let mut address = finding.address.clone();
+            let mut address = finding.address.to_string();
             if let Some(lang) = finding.lang {
                 address.push_str(&format!(" ({lang})"));
             }

@@ -10,6 +10,7 @@ mod runs;
 
 use serde::Serialize;
 
+use crate::address::Address;
 use crate::align::{Alignment, BlockPair, ClausePair};
 use crate::config::Edition;
 use crate::model::{Block, BlockKind, Clause, Lang};
@@ -124,7 +125,7 @@ pub struct Section {
 #[derive(Debug, Serialize)]
 pub struct Row {
     /// The block address (`principle-3#2`).
-    pub address: String,
+    pub address: Address,
     #[serde(flatten)]
     pub cells: Pair<Option<BlockView>>,
 }
@@ -150,7 +151,7 @@ pub struct Cover {
 
 #[derive(Debug, Serialize)]
 pub struct CoverLine {
-    pub address: String,
+    pub address: Address,
     /// The language of the line's text: the Japanese edition's cover holds English lines.
     pub lang: Lang,
     pub block: BlockView,
