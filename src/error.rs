@@ -30,9 +30,29 @@ pub enum InputError {
     ContentOutsideClause { at: Location },
     #[error("{at}: {message}")]
     Git { at: Location, message: String },
+    /// Several of the above, in the order they were found (never fewer than two).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<InputError>),
 }
 
 impl InputError {
+    /// `Ok` when `errors` is empty, else the one error or [`InputError::Several`].
+    pub fn all_of(mut errors: Vec<InputError>) -> Result<(), InputError> {
+        match errors.len() {
+            0 => Ok(()),
+            1 => Err(errors.remove(0)),
+            _ => Err(InputError::Several(errors)),
+        }
+    }
+
+    /// Every single error this one stands for, in order.
+    pub fn each(&self) -> Vec<&InputError> {
+        match self {
+            Self::Several(errors) => errors.iter().flat_map(InputError::each).collect(),
+            single => vec![single],
+        }
+    }
+
     /// Stable code, shown with the message and used by the JSON and SARIF output.
     pub fn code(&self) -> &'static str {
         match self {
@@ -48,6 +68,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "E010",
             Self::ContentOutsideClause { .. } => "E011",
             Self::Git { .. } => "E012",
+            Self::Several(errors) => errors.first().map_or("E001", InputError::code),
         }
     }
 
@@ -65,6 +86,7 @@ impl InputError {
             | Self::BlockTooLarge { at, .. }
             | Self::ContentOutsideClause { at }
             | Self::Git { at, .. } => at.clone(),
+            Self::Several(errors) => errors.first().map_or_else(|| whole("."), InputError::location),
         }
     }
 
@@ -89,6 +111,7 @@ impl InputError {
             }
             Self::ContentOutsideClause { .. } => Message::new("error-content-outside-clause"),
             Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
+            Self::Several(errors) => errors.first().map_or_else(|| Message::new("error-io"), InputError::message),
         }
     }
 
@@ -103,6 +126,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "help-block-too-large",
             Self::ContentOutsideClause { .. } => "help-content-outside-clause",
             Self::MissingLanguage { .. } => "help-missing-language",
+            Self::Several(errors) => return errors.first().and_then(InputError::help),
             _ => return None,
         };
         Some(Message::new(id))

@@ -184,3 +184,30 @@ fn a_configured_punctuation_equivalence_that_is_no_mark_is_located() {
     );
     fails_with(&project, "E007", &format!("codepub.toml:{line}:6"));
 }
+
+#[test]
+fn every_input_error_is_reported_at_once() {
+    let project = TempProject::shipped();
+    // Three files at fault: a byte order mark in the Japanese, carriage returns in the English,
+    // and a broken glossary.
+    project.write(JA, format!("\u{FEFF}{}", project.read(JA)));
+    project.write(common::EN, project.read(common::EN).replace('\n', "\r\n"));
+    project.write("content/glossary.toml", "[[term]\nen = 1\n");
+    let assert = project.codepub().arg("check").assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    for (code, at) in [
+        ("E006", "--> content/en/10-code.md:1:"),
+        ("E004", "--> content/ja/10-code.md:1:1"),
+        ("E007", "--> content/glossary.toml:1:"),
+    ] {
+        assert!(stderr.contains(&format!("error[{code}]")) && stderr.contains(at), "{code} at {at} missing:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"));
+
+    // The machine formats list them all too.
+    let json = project.json(&["check", "--format", "json"], 2);
+    let codes: Vec<&str> =
+        json["errors"].as_array().expect("errors").iter().filter_map(|e| e["code"].as_str()).collect();
+    assert_eq!(codes, ["E006", "E004", "E007"]);
+    assert_eq!(json["error"]["code"], "E006", "the first stays where readers of version 1 look");
+}

@@ -79,12 +79,23 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
         .ok_or_else(|| InputError::Io { path: CONFIG_FILE.into(), source: std::io::ErrorKind::NotFound.into() })?;
     let mut sources = SourceMap::default();
     let mut missing_ids = Vec::new();
-    let en = load_language(tree, &config, Lang::En, &mut sources, &mut missing_ids)?;
-    let ja = load_language(tree, &config, Lang::Ja, &mut sources, &mut missing_ids)?;
-    let glossary = read_toml(tree, &config.content.glossary)?.unwrap_or_default();
-    let baseline = Baseline::parse(read_text(tree, &config.content.baseline)?, &tree::shown(&config.content.baseline))?;
-    let lock = TranslationLock::parse(read_text(tree, &config.content.lock)?, &tree::shown(&config.content.lock))?;
+    // Every input error that can be found is reported at once, as a compiler would.
+    let mut errors = Vec::new();
+    let en = load_language(tree, &config, Lang::En, &mut sources, &mut missing_ids, &mut errors);
+    let ja = load_language(tree, &config, Lang::Ja, &mut sources, &mut missing_ids, &mut errors);
+    let glossary = kept(read_toml(tree, &config.content.glossary), &mut errors).flatten().unwrap_or_default();
+    let baseline_text = kept(read_text(tree, &config.content.baseline), &mut errors).flatten();
+    let baseline = kept(Baseline::parse(baseline_text, &tree::shown(&config.content.baseline)), &mut errors);
+    let lock_text = kept(read_text(tree, &config.content.lock), &mut errors).flatten();
+    let lock = kept(TranslationLock::parse(lock_text, &tree::shown(&config.content.lock)), &mut errors).flatten();
+    InputError::all_of(errors)?;
+    let baseline = baseline.unwrap_or_default();
     Ok(Project { root: root.to_path_buf(), config, sources, en, ja, missing_ids, glossary, baseline, lock })
+}
+
+/// The value of `result`, or `None` with its error kept in `errors`.
+fn kept<T>(result: Result<T, InputError>, errors: &mut Vec<InputError>) -> Option<T> {
+    result.map_err(|error| errors.push(error)).ok()
 }
 
 /// A text file of the tree, checked for encoding; `None` when absent.
@@ -108,26 +119,51 @@ fn load_language(
     lang: Lang,
     sources: &mut SourceMap,
     missing_ids: &mut Vec<(Lang, Span)>,
-) -> Result<Document, InputError> {
+    errors: &mut Vec<InputError>,
+) -> Document {
+    let mut document = Document { lang, clauses: Vec::new(), footnotes: Vec::new() };
     let dir = config.content.dir.join(lang.code());
     let dir_shown = tree::shown(&dir);
     let missing = || InputError::MissingLanguage { lang: lang.code().to_string(), dir: dir_shown.clone() };
-    let files = tree.markdown_files(&dir)?.ok_or_else(missing)?;
-    if files.is_empty() {
-        return Err(missing());
-    }
+    let files = match tree.markdown_files(&dir) {
+        Ok(Some(files)) if !files.is_empty() => files,
+        Ok(_) => {
+            errors.push(missing());
+            return document;
+        }
+        Err(error) => {
+            errors.push(error);
+            return document;
+        }
+    };
 
-    let mut document = Document { lang, clauses: Vec::new(), footnotes: Vec::new() };
     let mut first_seen: HashMap<ClauseId, Location> = HashMap::new();
     for relative in files {
         let shown = tree::shown(&relative);
-        let text = read_text(tree, &relative)?.ok_or_else(missing)?;
+        let text = match read_text(tree, &relative) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
+                errors.push(missing());
+                continue;
+            }
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
         let file = sources.add(SourceFile::new(shown, text));
-        let parsed = markdown::parse(sources, file, config.content.max_block_bytes)?;
+        let parsed = match markdown::parse(sources, file, config.content.max_block_bytes) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
         for (clause, origin) in parsed.clauses {
             let at = location(sources, &clause.span);
             if let Some(first) = first_seen.get(&clause.id) {
-                return Err(InputError::DuplicateClause { id: clause.id.0.clone(), at, first: first.clone() });
+                errors.push(InputError::DuplicateClause { id: clause.id.0.clone(), at, first: first.clone() });
+                continue;
             }
             first_seen.insert(clause.id.clone(), at);
             if origin == IdOrigin::Missing {
@@ -137,7 +173,7 @@ fn load_language(
         }
         document.footnotes.extend(parsed.footnotes);
     }
-    Ok(document)
+    document
 }
 
 pub fn location(sources: &SourceMap, span: &Span) -> Location {

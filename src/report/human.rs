@@ -114,20 +114,24 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
     text
 }
 
-/// An input error in the same style: `error[E004]: …` with `--> file:line:col` and help.
+/// Input errors in the same style, each as `error[E004]: …` with `--> file:line:col` and help.
 pub fn render_input_error(error: &InputError, l10n: &Localizer, color: bool) -> String {
     use std::io::Write;
     let mut out = buffer(color);
-    let location = error.location();
     let mut message = Vec::new();
-    let _ = writeln!(message, "error[{}]: {}", error.code(), l10n.format(&error.message()));
-    let _ = writeln!(message, "  --> {location}");
-    if let Some(help) = error.help() {
-        let help = match error {
-            InputError::MissingLanguage { lang, .. } => help.arg("lang", lang),
-            _ => help,
-        };
-        let _ = writeln!(message, "  = help: {}", l10n.format(&help));
+    for (i, error) in error.each().into_iter().enumerate() {
+        if i > 0 {
+            message.push(b'\n');
+        }
+        let _ = writeln!(message, "error[{}]: {}", error.code(), l10n.format(&error.message()));
+        let _ = writeln!(message, "  --> {}", error.location());
+        if let Some(help) = error.help() {
+            let help = match error {
+                InputError::MissingLanguage { lang, .. } => help.arg("lang", lang),
+                _ => help,
+            };
+            let _ = writeln!(message, "  = help: {}", l10n.format(&help));
+        }
     }
     let _ = out.write_all(&message);
     String::from_utf8_lossy(out.as_slice()).into_owned()
