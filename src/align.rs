@@ -11,6 +11,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::address::{Address, Owner};
 use crate::glossary::Term;
 use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, InlineKind, Lang};
+use crate::pair::Pair;
 
 /// The two documents side by side.
 #[derive(Debug)]
@@ -23,11 +24,11 @@ pub struct Alignment<'d> {
     pub out_of_order: Vec<&'d ClauseId>,
 }
 
+/// A clause in both languages. It reads as the [`Pair`] of its sides (`pair.en`, `pair.get(lang)`).
 #[derive(Debug)]
 pub struct ClausePair<'d> {
     pub id: &'d ClauseId,
-    pub en: Option<&'d Clause>,
-    pub ja: Option<&'d Clause>,
+    pub sides: Pair<Option<&'d Clause>>,
     /// Blocks paired by translation, in English order; empty for colophons, whose blocks are not
     /// translations.
     pub blocks: Vec<BlockPair<'d>>,
@@ -35,12 +36,17 @@ pub struct ClausePair<'d> {
     pub swaps: Vec<usize>,
 }
 
+impl<'d> std::ops::Deref for ClausePair<'d> {
+    type Target = Pair<Option<&'d Clause>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
+}
+
 impl<'d> ClausePair<'d> {
     pub fn side(&self, lang: Lang) -> Option<&'d Clause> {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ja => self.ja,
-        }
+        *self.sides.get(lang)
     }
 
     pub fn is_colophon(&self) -> bool {
@@ -48,37 +54,49 @@ impl<'d> ClausePair<'d> {
     }
 }
 
-/// The n-th block of a clause (or footnote) in each language.
+/// The n-th block of a clause (or footnote) in each language; reads as the [`Pair`] of its sides.
 #[derive(Debug, Clone)]
 pub struct BlockPair<'d> {
     /// Stable address: `principle-3#2` is the second block of principle 3.
     pub address: Address,
-    pub en: Option<&'d Block>,
-    pub ja: Option<&'d Block>,
+    pub sides: Pair<Option<&'d Block>>,
+}
+
+impl<'d> std::ops::Deref for BlockPair<'d> {
+    type Target = Pair<Option<&'d Block>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
 }
 
 impl<'d> BlockPair<'d> {
     pub fn side(&self, lang: Lang) -> Option<&'d Block> {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ja => self.ja,
-        }
+        *self.sides.get(lang)
     }
 
     /// Both blocks, when both languages have this one.
     pub fn both(&self) -> Option<(&'d Block, &'d Block)> {
-        Some((self.en?, self.ja?))
+        Some((self.sides.en?, self.sides.ja?))
     }
 }
 
+/// A footnote in both languages; reads as the [`Pair`] of its sides.
 #[derive(Debug)]
 pub struct FootnotePair<'d> {
     pub label: &'d str,
-    pub en: Option<&'d Footnote>,
-    pub ja: Option<&'d Footnote>,
+    pub sides: Pair<Option<&'d Footnote>>,
     pub blocks: Vec<BlockPair<'d>>,
     /// As for [`ClausePair::swaps`].
     pub swaps: Vec<usize>,
+}
+
+impl<'d> std::ops::Deref for FootnotePair<'d> {
+    type Target = Pair<Option<&'d Footnote>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
 }
 
 /// Address of block `index` (0-based) of the clause or footnote whose key is `owner`.
@@ -128,8 +146,7 @@ fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evi
             (None, Some(j)) => japanese_only_address(owner, j),
             (None, None) => block_address(owner, 0),
         },
-        en: e.map(|e| &en[e]),
-        ja: j.map(|j| &ja[j]),
+        sides: Pair::new(e.map(|e| &en[e]), j.map(|j| &ja[j])),
     };
     for step in steps {
         match step {
@@ -563,7 +580,7 @@ pub fn align_with<'d>(
             } else {
                 pair_blocks(&id.0, en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
             };
-            ClausePair { id, en, ja, blocks, swaps }
+            ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }
         })
         .collect();
 
@@ -587,7 +604,7 @@ fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'
                 ja.map_or(&[], |f| &f.blocks),
                 evidence,
             );
-            FootnotePair { label, en, ja, blocks, swaps }
+            FootnotePair { label, sides: Pair::new(en, ja), blocks, swaps }
         })
         .collect()
 }

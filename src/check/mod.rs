@@ -26,6 +26,7 @@ use crate::align::Alignment;
 use crate::i18n::Message;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
+use crate::pair::Pair;
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -259,24 +260,25 @@ pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, start
     }
 }
 
-/// A heading or block and its counterpart, under one address.
+/// A heading or block and its counterpart, under one address; reads as the [`Pair`] of its
+/// sides (`pair.en`, `pair.both()`).
 #[derive(Clone, Debug)]
 pub struct UnitPair<'a> {
     pub address: Address,
-    pub en: Option<Unit<'a>>,
-    pub ja: Option<Unit<'a>>,
+    pub sides: Pair<Option<Unit<'a>>>,
+}
+
+impl<'a> std::ops::Deref for UnitPair<'a> {
+    type Target = Pair<Option<Unit<'a>>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
 }
 
 impl<'a> UnitPair<'a> {
-    pub fn both(&self) -> Option<(&Unit<'a>, &Unit<'a>)> {
-        Some((self.en.as_ref()?, self.ja.as_ref()?))
-    }
-
     pub fn side(&self, lang: Lang) -> Option<&Unit<'a>> {
-        match lang {
-            Lang::En => self.en.as_ref(),
-            Lang::Ja => self.ja.as_ref(),
-        }
+        self.sides.get(lang).as_ref()
     }
 }
 
@@ -316,13 +318,15 @@ impl<'a> Context<'a> {
             };
             let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
             if en.is_some() || ja.is_some() {
-                pairs.push(UnitPair { address: Address::heading(&clause.id.0), en, ja });
+                pairs.push(UnitPair { address: Address::heading(&clause.id.0), sides: Pair::new(en, ja) });
             }
             for row in &clause.blocks {
                 pairs.push(UnitPair {
                     address: row.address.clone(),
-                    en: row.en.map(|b| Unit::block(Lang::En, b)),
-                    ja: row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    sides: Pair::new(
+                        row.en.map(|b| Unit::block(Lang::En, b)),
+                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    ),
                 });
             }
         }
@@ -330,8 +334,10 @@ impl<'a> Context<'a> {
             for row in &footnote.blocks {
                 pairs.push(UnitPair {
                     address: row.address.clone(),
-                    en: row.en.map(|b| Unit::block(Lang::En, b)),
-                    ja: row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    sides: Pair::new(
+                        row.en.map(|b| Unit::block(Lang::En, b)),
+                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    ),
                 });
             }
         }

@@ -92,16 +92,22 @@ pub enum GroupKind {
 pub struct ClauseDiff {
     pub id: String,
     pub kind: GroupKind,
-    pub en: ClauseSide,
-    pub ja: ClauseSide,
+    /// Serialised as `en` and `ja` beside `id`.
+    #[serde(flatten)]
+    pub sides: Pair<ClauseSide>,
+}
+
+impl std::ops::Deref for ClauseDiff {
+    type Target = Pair<ClauseSide>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
 }
 
 impl ClauseDiff {
     pub fn side(&self, lang: Lang) -> &ClauseSide {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
-        }
+        self.sides.get(lang)
     }
 }
 
@@ -363,7 +369,11 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
         let changed =
             |s: &ClauseSide| !matches!(s.status, ClauseStatus::Absent | ClauseStatus::Unchanged) || s.moved.is_some();
         if changed(&en) || changed(&ja) {
-            clauses.push(ClauseDiff { id: id.clone(), kind: kind.unwrap_or(GroupKind::Body), en, ja });
+            clauses.push(ClauseDiff {
+                id: id.clone(),
+                kind: kind.unwrap_or(GroupKind::Body),
+                sides: Pair::new(en, ja),
+            });
         }
     }
 

@@ -70,16 +70,22 @@ pub struct RedlineRow {
     pub address: Address,
     pub stale: Option<StaleKind>,
     pub stale_lang: Option<Lang>,
-    pub en: Option<RedlineCell>,
-    pub ja: Option<RedlineCell>,
+    /// Serialised as `en` and `ja` beside `address`.
+    #[serde(flatten)]
+    pub cells: Pair<Option<RedlineCell>>,
+}
+
+impl std::ops::Deref for RedlineRow {
+    type Target = Pair<Option<RedlineCell>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.cells
+    }
 }
 
 impl RedlineRow {
     fn cell_mut(&mut self, lang: Lang) -> &mut Option<RedlineCell> {
-        match lang {
-            Lang::En => &mut self.en,
-            Lang::Ja => &mut self.ja,
-        }
+        self.cells.get_mut(lang)
     }
 }
 
@@ -159,8 +165,7 @@ fn stale_row(stale: &StaleTranslation) -> RedlineRow {
         address: stale.address.clone(),
         stale: Some(stale.kind),
         stale_lang: stale.lang,
-        en: None,
-        ja: None,
+        cells: Pair::new(None, None),
     };
     if let (Some(lang), Some(text)) = (stale.lang, &stale.current) {
         *row.cell_mut(lang) = Some(RedlineCell {
@@ -189,8 +194,7 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
                         address: paragraph.address.clone(),
                         stale: None,
                         stale_lang: None,
-                        en: None,
-                        ja: None,
+                        cells: Pair::new(None, None),
                     });
                     rows.len() - 1
                 }
