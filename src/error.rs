@@ -30,6 +30,9 @@ pub enum InputError {
     ContentOutsideClause { at: Location },
     #[error("{at}: {message}")]
     Git { at: Location, message: String },
+    /// A plain text to import (`codepub init --from-text`) that holds no paragraph.
+    #[error("{path}: no text to import")]
+    EmptyText { path: String },
 }
 
 impl InputError {
@@ -48,6 +51,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "E010",
             Self::ContentOutsideClause { .. } => "E011",
             Self::Git { .. } => "E012",
+            Self::EmptyText { .. } => "E013",
         }
     }
 
@@ -57,6 +61,7 @@ impl InputError {
         match self {
             Self::Io { path, .. } | Self::OutsideRoot { path, .. } | Self::FileTooLarge { path, .. } => whole(path),
             Self::MissingLanguage { dir, .. } => whole(dir),
+            Self::EmptyText { path } => whole(path),
             Self::ByteOrderMark { at }
             | Self::InvalidUtf8 { at, .. }
             | Self::CarriageReturn { at }
@@ -89,6 +94,7 @@ impl InputError {
             }
             Self::ContentOutsideClause { .. } => Message::new("error-content-outside-clause"),
             Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
+            Self::EmptyText { .. } => Message::new("error-empty-text"),
         }
     }
 
@@ -103,6 +109,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "help-block-too-large",
             Self::ContentOutsideClause { .. } => "help-content-outside-clause",
             Self::MissingLanguage { .. } => "help-missing-language",
+            Self::EmptyText { .. } => "help-empty-text",
             _ => return None,
         };
         Some(Message::new(id))
