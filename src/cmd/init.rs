@@ -83,9 +83,13 @@ fn read_plain_text(path: &Path, lang: Lang) -> Result<ImportedText, CliError> {
 
 /// The output name stem of a project in `dir`: the folder's name, made safe.
 fn slug_of(dir: &Path) -> String {
-    let folder = std::fs::canonicalize(dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+    // The folder itself when it exists (`.`), else its parent's real path and its name.
+    let folder = std::fs::canonicalize(dir)
         .ok()
-        .and_then(|parent| Some(parent.join(dir.file_name()?)))
+        .or_else(|| {
+            let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(std::fs::canonicalize(parent).ok()?.join(dir.file_name()?))
+        })
         .unwrap_or_else(|| dir.to_path_buf());
     crate::config::slug_of_folder(&folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
 }
@@ -150,16 +154,15 @@ fn scaffold(slug: &str, today: Date, title: [&str; 2], sources: [String; 2]) -> 
 slug = "{slug}"
 # The edition's date: the PDFs' date and the header of `codepub diff`.
 adopted = {today}
-
-[edition.title]
-en = {title_en}
-ja = {title_ja}
-
 # Optional, as the publication has them:
 # identifier = {{ value = "1/{year}", label = {{ en = "Resolution", ja = "決議" }} }}   # names a revision in `codepub diff`
 # isbn = "978-…"                                 # checked on the back covers (P014)
 # author = "…"                                   # the documents' metadata
 # copyright = {{ en = ["© …"], ja = ["© …"] }}    # checked on the back covers (P014)
+
+[edition.title]
+en = {title_en}
+ja = {title_ja}
 
 [content]
 # One folder per language under this directory; every *.md file in it is read, in name order.
