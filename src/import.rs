@@ -78,8 +78,10 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid pattern")
 }
 
-/// `Article 13`, `Article 13.`, `ARTICLE 13` with or without the article's text on the line.
-static ENGLISH_ARTICLE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?i:article)\s+(\d+)\.?(?:\s+(.*))?$"));
+/// `Article 13`, `Article 13.`, `ARTICLE XIII.` alone on the line, or followed by the article's text
+/// after the full stop or starting with a capital (`Article 5 of the law…` is a sentence).
+static ENGLISH_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?i:article)\s+(\d+|[IVXLC]+)(?:\.?$|\.\s+(.*)$|\s+([A-Z(\[\p{Lu}].*)$)"));
 /// `第十三条`, `第13条`, with or without the article's text after a space.
 static JAPANESE_ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^第([〇一二三四五六七八九十百千0-9０-９]+)条(?:[\s　]+(.*))?$"));
@@ -167,9 +169,10 @@ fn heading(lines: &[String], line: u32) -> Option<(TextClause, Option<Vec<String
     if let Some(captures) = article
         && let Some(number) = crate::numerals::part_number(&captures[1])
     {
-        let label_end = captures.get(2).map_or(first.len(), |text| text.start());
+        let text = captures.get(2).or(captures.get(3));
+        let label_end = text.map_or(first.len(), |text| text.start());
         let label = first[..label_end].trim_end_matches(|c: char| c.is_whitespace());
-        let mut rest: Vec<String> = captures.get(2).map(|text| text.as_str().to_string()).into_iter().collect();
+        let mut rest: Vec<String> = text.map(|text| text.as_str().to_string()).into_iter().collect();
         rest.extend(lines[1..].iter().cloned());
         return Some((
             clause(PartKind::Article, format!("article-{number}"), label),
@@ -427,6 +430,16 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_starts_with_an_article_number_is_text_not_a_heading() {
+        let text =
+            read("Article 1\n\nOne.\n\nArticle 5 of the law applies.\n\nARTICLE II The second.\n", Lang::En, "t")
+                .unwrap();
+        assert_eq!(ids(&text), ["article-1", "article-2"]);
+        assert_eq!(text.clauses[0].blocks.len(), 2);
+        assert_eq!(text.clauses[1].heading, "ARTICLE II");
+    }
+
+    #[test]
     fn numbered_and_lettered_headings_are_short_lines_without_a_final_stop() {
         let text = read("Title\n\na) Introduction\n\n1. Comply with the law\n\n2. We act.\n", Lang::En, "t").unwrap();
         assert_eq!(ids(&text), ["title", "section-a", "section-1"]);
@@ -478,11 +491,13 @@ mod tests {
 
     #[test]
     fn a_paragraph_without_counterpart_is_reported_at_its_input_line() {
-        let en = read("Article 1\n\nThe first paragraph of the article.\n\nA second one that the Japanese lacks, with more words.\n", Lang::En, "en").unwrap();
-        let ja = read("第一条\n\n第一段落。\n", Lang::Ja, "ja").unwrap();
+        let en = "Article 1\n\nMembers meet every year.\n\nThey vote within 30 days of the meeting.\n";
+        let en = read(en, Lang::En, "en").unwrap();
+        let ja = read("第一条\n\n会員は毎年会合する。\n", Lang::Ja, "ja").unwrap();
         let alone = unpaired(&en, &ja);
         assert_eq!(alone.len(), 1, "{alone:?}");
         assert_eq!((alone[0].lang, alone[0].line), (Lang::En, 5));
+        assert_eq!(alone[0].excerpt.as_deref(), Some("They vote within 30 days of the meeting."));
     }
 
     #[test]

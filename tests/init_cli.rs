@@ -140,7 +140,7 @@ fn a_paragraph_without_counterpart_is_reported_with_its_line_in_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let en = CLEAN_EN.replace(
         "A member may resign at any time.\n",
-        "A member may resign at any time.\n\nA member who resigns keeps no right to the society's property whatsoever.\n",
+        "A member may resign at any time.\n\nA member who resigns within 30 days of joining keeps no right to the property.\n",
     );
     let (en, ja) = texts(dir.path(), &en, CLEAN_JA);
     let root = dir.path().join("project");
