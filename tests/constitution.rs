@@ -16,8 +16,10 @@ fn findings(project: &TempProject, code: i32) -> Vec<serde_json::Value> {
     report["findings"].as_array().expect("findings").clone()
 }
 
-/// (code, address, line of each label) of every finding.
-fn places(findings: &[serde_json::Value]) -> Vec<(String, String, Vec<(String, u64)>)> {
+/// Where a finding is: its code, its address, and the file and line of each label.
+type Place = (String, String, Vec<(String, u64)>);
+
+fn places(findings: &[serde_json::Value]) -> Vec<Place> {
     findings
         .iter()
         .map(|f| {

@@ -250,7 +250,7 @@ fn an_unreadable_or_badly_encoded_text_is_an_input_error_at_its_file() {
         .arg(dir.path().join("project"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!("error[E001]")))
+        .stderr(predicate::str::contains("error[E001]"))
         .stderr(predicate::str::contains(format!("--> {}:1:1", missing.display())));
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(&latin1, b"Title\n\nCaf\xe9 rules.\n").unwrap();
