@@ -124,8 +124,8 @@ impl<'a> Located<'a> {
     }
 
     /// For each group, the index in `numbers` of the label it starts with, if any: a number at
-    /// the group's very start followed by a space, `、`, `.` or a closing bracket (`一　`, `(ii) `,
-    /// `3.`).
+    /// the group's very start (or after an opening bracket) followed by a space, `、`, `.` or a
+    /// closing bracket (`一　`, `(ii) `, `（二）`, `3.`).
     fn item_labels(&self, numbers: &[Numeral]) -> Vec<Option<usize>> {
         self.group_starts
             .iter()
@@ -133,7 +133,8 @@ impl<'a> Located<'a> {
                 numbers.iter().position(|n| {
                     let after = self.text.get(n.span.end..).and_then(|t| t.chars().next());
                     let written = self.text.get(n.span.clone()).unwrap_or_default();
-                    n.span.start == start
+                    let before = self.text.get(start..n.span.start);
+                    matches!(before, Some("" | "(" | "（"))
                         && (written.ends_with([')', '）'])
                             || after.is_some_and(|c| c.is_whitespace() || matches!(c, '、' | '.' | '．' | ')' | '）')))
                 })
@@ -275,6 +276,8 @@ mod tests {
     fn item_labels_on_both_sides_are_compared_as_values() {
         let found = pair("- (i) one\n- (iii) two\n", "- 一　いち\n- 二　に\n");
         assert_eq!(found.len(), 1, "{found:?}");
+        let same = pair("- (i) elect;\n- (ii) adopt.\n", "- （一）選ぶ。\n- （二）承認する。\n");
+        assert!(same.is_empty(), "{same:?}");
     }
 
     #[test]
