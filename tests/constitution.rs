@@ -113,3 +113,20 @@ fn the_fixture_is_what_init_from_text_makes_of_its_source_texts() {
         assert_eq!(made, kept, "{source}");
     }
 }
+
+#[test]
+fn a_mistake_in_the_statute_list_is_one_finding_not_a_cascade_over_its_labels() {
+    // (from, to, the one finding): an item ending in 、 instead of 。; an item dropped.
+    let cases = [
+        ("- 二　国会を召集すること。\n", "- 二　国会を召集すること、\n", "P006"),
+        ("- 七　栄典を授与すること。\n", "", "P002"),
+    ];
+    for (from, to, code) in cases {
+        let project = constitution();
+        project.replace(JA, from, to);
+        let found = places(&findings(&project, 1));
+        let codes: Vec<(&str, &str)> =
+            found.iter().map(|(code, address, _)| (code.as_str(), address.as_str())).collect();
+        assert_eq!(codes, [(code, "article-7#2")], "{from:?} → {to:?}");
+    }
+}

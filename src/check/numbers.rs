@@ -82,15 +82,24 @@ fn without_unmatched_labels(
     ja_numbers: Vec<Numeral>,
 ) -> (Vec<Numeral>, Vec<Numeral>) {
     let (en_labels, ja_labels) = (en.item_labels(&en_numbers), ja.item_labels(&ja_numbers));
-    if en_labels.len() < 2 || en_labels.len() != ja_labels.len() {
+    if en_labels.len() < 2 || ja_labels.len() < 2 {
         return (en_numbers, ja_numbers);
     }
+    let unlabelled = |labels: &[Option<usize>]| labels.iter().all(Option::is_none);
+    let all = |labels: &[Option<usize>]| labels.iter().flatten().copied().collect::<Vec<_>>();
     let (mut en_drop, mut ja_drop) = (Vec::new(), Vec::new());
-    for (en_label, ja_label) in en_labels.into_iter().zip(ja_labels) {
-        match (en_label, ja_label) {
-            (Some(e), None) => en_drop.push(e),
-            (None, Some(j)) => ja_drop.push(j),
-            _ => {}
+    if unlabelled(&ja_labels) {
+        // An item more or less (P002's finding) leaves the numbering a numbering.
+        en_drop = all(&en_labels);
+    } else if unlabelled(&en_labels) {
+        ja_drop = all(&ja_labels);
+    } else if en_labels.len() == ja_labels.len() {
+        for (en_label, ja_label) in en_labels.into_iter().zip(ja_labels) {
+            match (en_label, ja_label) {
+                (Some(e), None) => en_drop.push(e),
+                (None, Some(j)) => ja_drop.push(j),
+                _ => {}
+            }
         }
     }
     let keep = |numbers: Vec<Numeral>, drop: &[usize]| {
@@ -270,6 +279,9 @@ mod tests {
         // Any other number of an item is still compared.
         let ja_changed = ja.replace("国会を召集", "四十日以内に国会を召集");
         assert_eq!(pair(en, &ja_changed).len(), 1);
+        // An item dropped is P002's finding, not one P004 finding per remaining label.
+        let en_longer = en.replace("- Dissolution", "- Proclamation of elections.\n- Dissolution");
+        assert!(pair(&en_longer, ja).is_empty(), "{:?}", pair(&en_longer, ja));
     }
 
     #[test]
