@@ -60,10 +60,19 @@ pub enum Command {
     Status(StatusArgs),
     /// Create a new bilingual project in DIR (the current folder by default): codepub.toml, an
     /// example clause in both languages, an empty glossary and baseline. Never overwrites.
+    ///
+    /// With --from-text, the project holds two plain texts instead of the example: one paragraph
+    /// per block of lines, headings recognised by pattern (`Article 13` / `第十三条`, `CHAPTER I` /
+    /// `第一章`, `1. Title`, `a) Title`). What could not be paired is reported with its line in the
+    /// text. Exit status: 0 all paired, 1 something left unpaired (the project is written all the
+    /// same), 2 bad input or an existing project.
     Init {
         /// Folder of the new project; created if missing.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Import the English and the Japanese plain texts.
+        #[arg(long, num_args = 2, value_names = ["EN.txt", "JA.txt"])]
+        from_text: Option<Vec<PathBuf>>,
     },
     /// Compare two revisions of the text, in both languages, and say which translations went stale.
     ///

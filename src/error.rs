@@ -33,6 +33,9 @@ pub enum InputError {
     /// Several of the above, in the order they were found (never fewer than two).
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Several(Vec<InputError>),
+    /// A plain text to import (`codepub init --from-text`) that holds no paragraph.
+    #[error("{path}: no text to import")]
+    EmptyText { path: String },
 }
 
 impl InputError {
@@ -69,6 +72,7 @@ impl InputError {
             Self::ContentOutsideClause { .. } => "E011",
             Self::Git { .. } => "E012",
             Self::Several(errors) => errors.first().map_or("E001", InputError::code),
+            Self::EmptyText { .. } => "E013",
         }
     }
 
@@ -78,6 +82,7 @@ impl InputError {
         match self {
             Self::Io { path, .. } | Self::OutsideRoot { path, .. } | Self::FileTooLarge { path, .. } => whole(path),
             Self::MissingLanguage { dir, .. } => whole(dir),
+            Self::EmptyText { path } => whole(path),
             Self::ByteOrderMark { at }
             | Self::InvalidUtf8 { at, .. }
             | Self::CarriageReturn { at }
@@ -112,6 +117,7 @@ impl InputError {
             Self::ContentOutsideClause { .. } => Message::new("error-content-outside-clause"),
             Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
             Self::Several(errors) => errors.first().map_or_else(|| Message::new("error-io"), InputError::message),
+            Self::EmptyText { .. } => Message::new("error-empty-text"),
         }
     }
 
@@ -127,6 +133,7 @@ impl InputError {
             Self::ContentOutsideClause { .. } => "help-content-outside-clause",
             Self::MissingLanguage { .. } => "help-missing-language",
             Self::Several(errors) => return errors.first().and_then(InputError::help),
+            Self::EmptyText { .. } => "help-empty-text",
             _ => return None,
         };
         Some(Message::new(id))

@@ -28,6 +28,7 @@ pub mod error;
 pub mod fix;
 pub mod glossary;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod loanword;
 pub mod lock;

@@ -43,7 +43,10 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Ok(Session { root, l10n: Localizer::new(ui), color })
     };
     match &cli.command {
-        Command::Init { dir } => cmd::init::init(&Localizer::new(ui), dir, cmd::init::today()),
+        Command::Init { dir, from_text: None } => cmd::init::init(&Localizer::new(ui), dir, cmd::init::today()),
+        Command::Init { dir, from_text: Some(texts) } => {
+            cmd::init::init_from_text(&Localizer::new(ui), [&texts[0], &texts[1]], dir, cmd::init::today())
+        }
         Command::Check(args) => cmd::check::check(&session()?, args),
         Command::Build(args) => cmd::build::build(&session()?, args),
         Command::SignOff { clauses } => cmd::sign_off::sign_off(&session()?, clauses),

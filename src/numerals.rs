@@ -365,6 +365,12 @@ fn number(digits: &str) -> Option<u64> {
     ascii.parse().ok()
 }
 
+/// The number of a part as a heading writes it (`13`, `１３`, `十三`, `III`, `iii`): what
+/// `codepub init --from-text` makes clause ids of.
+pub fn part_number(text: &str) -> Option<u64> {
+    ja_number(text).or_else(|| roman_value(&text.to_ascii_lowercase()))
+}
+
 /// Digits or kanji.
 fn ja_number(text: &str) -> Option<u64> {
     number(text).or_else(|| kanji_value(text))

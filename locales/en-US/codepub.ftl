@@ -222,3 +222,16 @@ p014-full = The back covers print the ISBN and copyright lines given in codepub.
 report-created = created { $path }
 report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
 error-project-exists = { $dir } already holds a codepub project (codepub.toml); nothing was written
+error-file-exists = { $path } already exists; nothing was written
+error-empty-text = no text to import: the file holds no paragraph
+help-empty-text = write one paragraph per block of lines, blocks separated by a blank line
+report-import-clause-alone = { $file }:{ $line }: “{ $heading }” has no counterpart in { $other }
+report-import-block-alone = { $file }:{ $line }: this paragraph of “{ $heading }” has no counterpart in { $other }: { $excerpt }
+report-import-summary = imported { $clauses ->
+    [one] one clause
+   *[other] { $clauses } clauses
+}; { $alone ->
+    [0] every clause and paragraph is paired
+    [one] one clause or paragraph could not be paired: `codepub check` reports it until it is fixed
+   *[other] { $alone } clauses or paragraphs could not be paired: `codepub check` reports them until they are fixed
+}

@@ -200,3 +200,12 @@ p014-full = 裏表紙に codepub.toml の ISBN と著作権表示が印刷され
 report-created = { $path } を作成しました
 report-init-next = { $dir } に新しいプロジェクトを作成しました。そこで `codepub check` と `codepub build` を実行してください
 error-project-exists = { $dir } にはすでに codepub プロジェクト (codepub.toml) があります。何も書き込んでいません
+error-file-exists = { $path } はすでに存在します。何も書き込んでいません
+error-empty-text = 取り込むテキストがありません。段落が一つもないファイルです
+help-empty-text = 一つの段落を一続きの行で書き、段落と段落の間を空行で区切ってください
+report-import-clause-alone = { $file }:{ $line }: 「{ $heading }」に対応するものが { $other } にありません
+report-import-block-alone = { $file }:{ $line }: 「{ $heading }」のこの段落に対応するものが { $other } にありません: { $excerpt }
+report-import-summary = { $clauses } 条項を取り込みました。{ $alone ->
+    [0] すべての条項と段落が対になっています
+   *[other] { $alone } 件の条項または段落を対にできませんでした。直すまで `codepub check` が報告します
+}

@@ -29,6 +29,7 @@ impl Check for Numbers {
             let Some((en, ja)) = pair.both() else { continue };
             let (en, ja) = (Located::of(en), Located::of(ja));
             let (en_numbers, ja_numbers) = (numerals::read(&en.text, Lang::En), numerals::read(&ja.text, Lang::Ja));
+            let (en_numbers, ja_numbers) = without_unmatched_labels(&en, en_numbers, &ja, ja_numbers);
             let mut en_matched = vec![false; en_numbers.len()];
             let mut ja_only = Vec::new();
             for number in &ja_numbers {
@@ -70,6 +71,43 @@ impl Check for Numbers {
     }
 }
 
+/// Drops the labels of list items (`一　`, `(ii) `) in one language whose counterpart item has no
+/// label: they are the list's numbering, which the other language shows by its list form alone
+/// (a statute numbers its 号 一, 二, 三; its English translation lists them unnumbered). Labels on
+/// both sides are kept and compared (`(ii)` = `二`), and so is every other number of an item.
+fn without_unmatched_labels(
+    en: &Located<'_>,
+    en_numbers: Vec<Numeral>,
+    ja: &Located<'_>,
+    ja_numbers: Vec<Numeral>,
+) -> (Vec<Numeral>, Vec<Numeral>) {
+    let (en_labels, ja_labels) = (en.item_labels(&en_numbers), ja.item_labels(&ja_numbers));
+    if en_labels.len() < 2 || ja_labels.len() < 2 {
+        return (en_numbers, ja_numbers);
+    }
+    let unlabelled = |labels: &[Option<usize>]| labels.iter().all(Option::is_none);
+    let all = |labels: &[Option<usize>]| labels.iter().flatten().copied().collect::<Vec<_>>();
+    let (mut en_drop, mut ja_drop) = (Vec::new(), Vec::new());
+    if unlabelled(&ja_labels) {
+        // An item more or less (P002's finding) leaves the numbering a numbering.
+        en_drop = all(&en_labels);
+    } else if unlabelled(&en_labels) {
+        ja_drop = all(&ja_labels);
+    } else if en_labels.len() == ja_labels.len() {
+        for (en_label, ja_label) in en_labels.into_iter().zip(ja_labels) {
+            match (en_label, ja_label) {
+                (Some(e), None) => en_drop.push(e),
+                (None, Some(j)) => ja_drop.push(j),
+                _ => {}
+            }
+        }
+    }
+    let keep = |numbers: Vec<Numeral>, drop: &[usize]| {
+        numbers.into_iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, n)| n).collect()
+    };
+    (keep(en_numbers, &en_drop), keep(ja_numbers, &ja_drop))
+}
+
 /// A unit's text as numbers are read from it, with the inline each piece of text comes from, so
 /// a number has a place in the source.
 struct Located<'a> {
@@ -77,18 +115,40 @@ struct Located<'a> {
     text: String,
     /// Byte offset in `text` where each inline's text starts.
     pieces: Vec<(usize, &'a Inline)>,
+    /// Byte offset in `text` where each group (a paragraph, or each list item) starts.
+    group_starts: Vec<usize>,
 }
 
 impl<'a> Located<'a> {
     fn of(unit: &'a Unit<'a>) -> Self {
-        let mut located = Self { unit, text: String::new(), pieces: Vec::new() };
+        let mut located = Self { unit, text: String::new(), pieces: Vec::new(), group_starts: Vec::new() };
         for (i, group) in unit.groups.iter().enumerate() {
             if i > 0 {
                 located.text.push('\n');
             }
+            located.group_starts.push(located.text.len());
             push_text_without_refs(group, &mut located.text, &mut located.pieces);
         }
         located
+    }
+
+    /// For each group, the index in `numbers` of the label it starts with, if any: a number at
+    /// the group's very start (or after an opening bracket) followed by a space, `、`, `.` or a
+    /// closing bracket (`一　`, `(ii) `, `（二）`, `3.`).
+    fn item_labels(&self, numbers: &[Numeral]) -> Vec<Option<usize>> {
+        self.group_starts
+            .iter()
+            .map(|&start| {
+                numbers.iter().position(|n| {
+                    let after = self.text.get(n.span.end..).and_then(|t| t.chars().next());
+                    let written = self.text.get(n.span.clone()).unwrap_or_default();
+                    let before = self.text.get(start..n.span.start);
+                    matches!(before, Some("" | "(" | "（"))
+                        && (written.ends_with([')', '）'])
+                            || after.is_some_and(|c| c.is_whitespace() || matches!(c, '、' | '.' | '．' | ')' | '）')))
+                })
+            })
+            .collect()
     }
 
     /// Where a byte of the text is in the source: exact in literal text, the inline's start
@@ -209,6 +269,27 @@ mod tests {
         let changed = pair(cases[2].0, &cases[2].1.replace("四十日", "五十日"));
         assert_eq!(changed.len(), 1);
         assert_eq!(changed[0].excerpt.as_deref(), Some("40 | 50"));
+    }
+
+    #[test]
+    fn statute_item_labels_against_unlabelled_english_items_are_the_lists_numbering() {
+        let en = "Acts:\n\n- Convocation of the Diet.\n- Dissolution of the House.\n";
+        let ja = "行為。\n\n- 一　国会を召集すること。\n- 二　衆議院を解散すること。\n";
+        assert!(pair(en, ja).is_empty(), "{:?}", pair(en, ja));
+        // Any other number of an item is still compared.
+        let ja_changed = ja.replace("国会を召集", "四十日以内に国会を召集");
+        assert_eq!(pair(en, &ja_changed).len(), 1);
+        // An item dropped is P002's finding, not one P004 finding per remaining label.
+        let en_longer = en.replace("- Dissolution", "- Proclamation of elections.\n- Dissolution");
+        assert!(pair(&en_longer, ja).is_empty(), "{:?}", pair(&en_longer, ja));
+    }
+
+    #[test]
+    fn item_labels_on_both_sides_are_compared_as_values() {
+        let found = pair("- (i) one\n- (iii) two\n", "- 一　いち\n- 二　に\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let same = pair("- (i) elect;\n- (ii) adopt.\n", "- （一）選ぶ。\n- （二）承認する。\n");
+        assert!(same.is_empty(), "{same:?}");
     }
 
     #[test]

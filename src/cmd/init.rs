@@ -1,42 +1,150 @@
 //! `codepub init [DIR]`: scaffolds a new bilingual project (a commented `codepub.toml`, an example
 //! clause in both languages, an empty glossary and baseline, and a `.gitignore` for `out/`) that
-//! checks clean and builds as it is. It never overwrites: a folder that already holds a project
-//! is refused.
+//! checks clean and builds as it is; with `--from-text EN.txt JA.txt`, the sources are the two
+//! plain texts imported (see [`crate::import`]) and what could not be paired is reported. It never
+//! overwrites: a folder that already holds a project, or any of the files, is refused.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::CliError;
 use crate::config::{CONFIG_FILE, Date};
+use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
+use crate::import::{ImportedText, PartKind};
+use crate::model::Lang;
 use crate::write::write_file_atomic;
 
 /// Writes the scaffold into `dir` (created if missing), dated `today`.
 pub fn init(l10n: &Localizer, dir: &Path, today: Date) -> Result<ExitCode, CliError> {
-    if dir.join(CONFIG_FILE).exists() {
-        return Err(CliError::ProjectExists { dir: dir.display().to_string() });
-    }
-    let folder = std::fs::canonicalize(dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
-        .ok()
-        .and_then(|parent| Some(parent.join(dir.file_name()?)))
-        .unwrap_or_else(|| dir.to_path_buf());
-    let slug = crate::config::slug_of_folder(
-        &folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-    );
-    for (relative, text) in scaffold(&slug, today) {
-        let path = dir.join(relative);
-        write_file_atomic(&path, text.as_bytes())
-            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-        eprintln!("{}", l10n.format(&Message::new("report-created").arg("path", path.display().to_string())));
-    }
+    let files =
+        scaffold(&slug_of(dir), today, ["Example Text", "例文"], [example_english(today), example_japanese(today)]);
+    write_project(l10n, dir, files)?;
     eprintln!("{}", l10n.format(&Message::new("report-init-next").arg("dir", dir.display().to_string())));
     Ok(ExitCode::SUCCESS)
 }
 
-/// The files of a new project, by path relative to its folder.
-fn scaffold(slug: &str, today: Date) -> Vec<(&'static str, String)> {
+/// Writes a project into `dir` whose sources are the plain texts `texts` (English, Japanese)
+/// imported, and reports on standard error what could not be paired, with its line in the text.
+/// Exit status 1 when something was left unpaired (the project is written all the same).
+pub fn init_from_text(l10n: &Localizer, texts: [&Path; 2], dir: &Path, today: Date) -> Result<ExitCode, CliError> {
+    let en = read_plain_text(texts[0], Lang::En)?;
+    let ja = read_plain_text(texts[1], Lang::Ja)?;
+    let title = |text: &ImportedText, path: &Path| {
+        text.clauses
+            .iter()
+            .find(|c| c.kind == PartKind::Title)
+            .map(|c| c.heading.clone())
+            .unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+    };
+    let titles = [title(&en, texts[0]), title(&ja, texts[1])];
+    let alone = crate::import::unpaired(&en, &ja);
+    let files = scaffold(&slug_of(dir), today, [&titles[0], &titles[1]], [en.markdown(), ja.markdown()]);
+    write_project(l10n, dir, files)?;
+    let shown = |lang: Lang| texts[usize::from(lang == Lang::Ja)].display().to_string();
+    for unpaired in &alone {
+        let message = match &unpaired.excerpt {
+            None => Message::new("report-import-clause-alone"),
+            Some(excerpt) => Message::new("report-import-block-alone").arg("excerpt", excerpt),
+        };
+        let message = message
+            .arg("file", shown(unpaired.lang))
+            .num("line", i64::from(unpaired.line))
+            .arg("heading", &unpaired.heading)
+            .arg("other", shown(unpaired.lang.other()));
+        eprintln!("{}", l10n.format(&message));
+    }
+    let clauses = en.clauses.len().max(ja.clauses.len());
+    eprintln!(
+        "{}",
+        l10n.format(
+            &Message::new("report-import-summary").num("clauses", clauses as i64).num("alone", alone.len() as i64)
+        )
+    );
+    eprintln!("{}", l10n.format(&Message::new("report-init-next").arg("dir", dir.display().to_string())));
+    Ok(if alone.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A plain text to import: UTF-8 without BOM, at most [`crate::source::MAX_FILE_BYTES`]; CRLF line
+/// ends are read as LF.
+fn read_plain_text(path: &Path, lang: Lang) -> Result<ImportedText, CliError> {
+    let shown = path.display().to_string();
+    let io = |source| InputError::Io { path: shown.clone(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > crate::source::MAX_FILE_BYTES {
+        let limit = crate::source::MAX_FILE_BYTES;
+        return Err(InputError::FileTooLarge { path: shown, bytes: size, limit }.into());
+    }
+    let mut bytes = std::fs::read(path).map_err(io)?;
+    bytes.retain(|&b| b != b'\r');
+    let text = crate::source::decode(&bytes, &shown)?;
+    Ok(crate::import::read(&text, lang, &shown)?)
+}
+
+/// The output name stem of a project in `dir`: the folder's name, made safe.
+fn slug_of(dir: &Path) -> String {
+    // The folder itself when it exists (`.`), else its parent's real path and its name.
+    let folder = std::fs::canonicalize(dir)
+        .ok()
+        .or_else(|| {
+            let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(std::fs::canonicalize(parent).ok()?.join(dir.file_name()?))
+        })
+        .unwrap_or_else(|| dir.to_path_buf());
+    crate::config::slug_of_folder(&folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+/// Writes `files` under `dir`, after making sure none of them exists: an existing `codepub.toml`
+/// or source is refused before anything is written; an existing `.gitignore` is kept as it is.
+fn write_project(l10n: &Localizer, dir: &Path, files: Vec<(&'static str, String)>) -> Result<(), CliError> {
+    if dir.join(CONFIG_FILE).exists() {
+        return Err(CliError::ProjectExists { dir: dir.display().to_string() });
+    }
+    let mut writes = Vec::new();
+    for (relative, text) in files {
+        let path = dir.join(relative);
+        if path.exists() {
+            if relative == ".gitignore" {
+                continue;
+            }
+            return Err(CliError::FileExists { path: path.display().to_string() });
+        }
+        writes.push((path, text));
+    }
+    for (path, text) in writes {
+        write_file_atomic(&path, text.as_bytes())
+            .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+        eprintln!("{}", l10n.format(&Message::new("report-created").arg("path", path.display().to_string())));
+    }
+    Ok(())
+}
+
+fn example_english(today: Date) -> String {
     let Date { year, month, day } = today;
     let month_name = crate::numerals::MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    format!(
+        "# Example Text {{#title}}\n\n(Adopted on {day} {month_name} {year})\n\n\
+         ## 1. Purpose {{#article-1}}\n\n\
+         This text shows how codepub pairs the paragraphs of two languages, clause by clause.\n\n\
+         Replace it with your own: give each clause a heading with an id, the same id in both languages.\n"
+    )
+}
+
+fn example_japanese(today: Date) -> String {
+    let Date { year, month, day } = today;
+    format!(
+        "# 例文 {{#title}}\n\n（{year}年{month}月{day}日採択）\n\n\
+         ## 1. 目的 {{#article-1}}\n\n\
+         この文書は、codepub が二つの言語の段落を条項ごとに対にする方法を示します。\n\n\
+         これを独自の文書に置き換えてください。各条項の見出しにidを付け、両言語で同じidを使います。\n"
+    )
+}
+
+/// The files of a new project, by path relative to its folder.
+fn scaffold(slug: &str, today: Date, title: [&str; 2], sources: [String; 2]) -> Vec<(&'static str, String)> {
+    let year = today.year;
+    let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
+    let (title_en, title_ja) = (quoted(title[0]), quoted(title[1]));
     let config = format!(
         r#"# codepub project: one text in English and Japanese.
 # Edition metadata lives here, once; the sources are under content/.
@@ -46,16 +154,15 @@ fn scaffold(slug: &str, today: Date) -> Vec<(&'static str, String)> {
 slug = "{slug}"
 # The edition's date: the PDFs' date and the header of `codepub diff`.
 adopted = {today}
-
-[edition.title]
-en = "Example Text"
-ja = "例文"
-
 # Optional, as the publication has them:
 # identifier = {{ value = "1/{year}", label = {{ en = "Resolution", ja = "決議" }} }}   # names a revision in `codepub diff`
 # isbn = "978-…"                                 # checked on the back covers (P014)
 # author = "…"                                   # the documents' metadata
 # copyright = {{ en = ["© …"], ja = ["© …"] }}    # checked on the back covers (P014)
+
+[edition.title]
+en = {title_en}
+ja = {title_ja}
 
 [content]
 # One folder per language under this directory; every *.md file in it is read, in name order.
@@ -64,18 +171,7 @@ glossary = "content/glossary.toml"
 baseline = "content/accepted.toml"
 "#
     );
-    let english = format!(
-        "# Example Text {{#title}}\n\n(Adopted on {day} {month_name} {year})\n\n\
-         ## 1. Purpose {{#article-1}}\n\n\
-         This text shows how codepub pairs the paragraphs of two languages, clause by clause.\n\n\
-         Replace it with your own: give each clause a heading with an id, the same id in both languages.\n"
-    );
-    let japanese = format!(
-        "# 例文 {{#title}}\n\n（{year}年{month}月{day}日採択）\n\n\
-         ## 1. 目的 {{#article-1}}\n\n\
-         この文書は、codepub が二つの言語の段落を条項ごとに対にする方法を示します。\n\n\
-         これを独自の文書に置き換えてください。各条項の見出しにidを付け、両言語で同じidを使います。\n"
-    );
+    let [english, japanese] = sources;
     vec![
         (CONFIG_FILE, config),
         ("content/en/10-text.md", english),

@@ -36,6 +36,8 @@ pub enum CliError {
     UnknownClause { id: String },
     #[error("{dir} already holds a codepub project")]
     ProjectExists { dir: String },
+    #[error("{path} already exists")]
+    FileExists { path: String },
 }
 
 impl CliError {
@@ -64,6 +66,9 @@ impl CliError {
             }
             CliError::ProjectExists { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-project-exists").arg("dir", dir)))
+            }
+            CliError::FileExists { path } => {
+                format!("error: {}\n", l10n.format(&Message::new("error-file-exists").arg("path", path)))
             }
             CliError::NoProject { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))

@@ -147,3 +147,12 @@ impl TempProject {
         project
     }
 }
+
+/// The second test project: a subset of the Constitution of Japan (tests/fixtures/constitution).
+pub fn constitution() -> TempProject {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = manifest_dir().join("tests/fixtures/constitution");
+    copy_dir(&fixture.join("content"), &dir.path().join("content"));
+    std::fs::copy(fixture.join("codepub.toml"), dir.path().join("codepub.toml")).expect("copy config");
+    TempProject { dir }
+}
