@@ -230,7 +230,8 @@ fn push_blocks(clauses: &mut [TextClause], title_matter: &mut Vec<TextBlock>, li
                 last.push(' ');
                 last.push_str(item);
             }
-            _ => list.push(item.clone()),
+            // A bullet is the list's own marker, not the item's text; numbering labels (一, (i)) are text.
+            _ => list.push(item.trim_start_matches(['-', '•', '・']).trim_start().to_string()),
         }
     }
     target.push(TextBlock { line: line + first_item as u32, kind: TextBlockKind::List(list) });
@@ -453,6 +454,22 @@ mod tests {
         assert_eq!(text.clauses[0].line, 3);
         assert_eq!(text.clauses[0].blocks[0].line, 5);
         assert_eq!(text.clauses[1].blocks[0].line, 9);
+    }
+
+    #[test]
+    fn a_bullet_marks_a_list_item_and_is_not_its_text() {
+        let text =
+            read("Article 7\n\nThe acts:\n- Promulgation of laws.\n- Convocation of the Diet.\n", Lang::En, "en.txt")
+                .unwrap();
+        let lists: Vec<&Vec<String>> = text.clauses[0]
+            .blocks
+            .iter()
+            .filter_map(|block| match &block.kind {
+                TextBlockKind::List(items) => Some(items),
+                TextBlockKind::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(lists, [&vec!["Promulgation of laws.".to_string(), "Convocation of the Diet.".to_string()]]);
     }
 
     #[test]
