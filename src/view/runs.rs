@@ -21,8 +21,11 @@ pub enum BlockView {
     Lines {
         inlines: Vec<Run>,
     },
+    /// `labelled`: every item opens with its own label (`一　`, `(i)`, `(1)`), as a statute's
+    /// items do; such a list prints no marker of its own.
     List {
         ordered: bool,
+        labelled: bool,
         items: Vec<Vec<Run>>,
     },
     Quote {
@@ -104,10 +107,11 @@ impl Printer<'_> {
         match &block.kind {
             BlockKind::Paragraph(inlines) if self.lines => BlockView::Lines { inlines: self.runs(inlines) },
             BlockKind::Paragraph(inlines) => BlockView::Paragraph { inlines: self.runs(inlines) },
-            BlockKind::List { ordered, items } => BlockView::List {
-                ordered: *ordered,
-                items: items.iter().map(|item| self.runs(&item.inlines)).collect(),
-            },
+            BlockKind::List { ordered, items } => {
+                let items: Vec<Vec<Run>> = items.iter().map(|item| self.runs(&item.inlines)).collect();
+                let labelled = !*ordered && items.iter().all(|item| opens_with_label(&plain_text(item)));
+                BlockView::List { ordered: *ordered, labelled, items }
+            }
             BlockKind::Quote(blocks) => BlockView::Quote { blocks: blocks.iter().map(|b| self.block(b)).collect() },
             BlockKind::Code(text) => BlockView::Code { text: text.clone() },
             BlockKind::Rule => BlockView::Rule,
@@ -143,6 +147,28 @@ impl Printer<'_> {
         }
         out
     }
+}
+
+/// Whether a list item's text opens with a label of its own: a kanji number followed by a space
+/// (`一　`), or a number or letter in brackets (`(i) `, `（二）`, `(1) `, `1) `).
+fn opens_with_label(text: &str) -> bool {
+    let kanji = text.chars().take_while(|c| "一二三四五六七八九十百".contains(*c)).count();
+    if kanji > 0 {
+        return text.chars().nth(kanji).is_some_and(char::is_whitespace);
+    }
+    let inner = text.strip_prefix(['(', '（']).unwrap_or(text);
+    let label: String = inner.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let is_label = |label: &str| {
+        let count = label.chars().count();
+        (1..=3).contains(&count) && label.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || count == 1
+            || (1..=6).contains(&count) && label.chars().all(|c| "ivxlcIVXLC".contains(c))
+            || label.chars().all(|c| "一二三四五六七八九十百".contains(c)) && count > 0
+    };
+    let rest: String = inner.chars().skip(label.chars().count()).take(2).collect();
+    // A full-width bracket needs no space after it.
+    is_label(&label)
+        && (rest.starts_with('）') || rest.starts_with(')') && rest.chars().nth(1).is_some_and(char::is_whitespace))
 }
 
 /// Whether the soft break `inlines[i]` joins its lines: the character printed just before or
@@ -257,6 +283,18 @@ mod tests {
         let mut printer = Printer { lang: Lang::Ja, lines: true, in_note: false, refs: &mut refs };
         let runs = printer.runs(&[text("私たち"), inline(InlineKind::SoftBreak), text("地球")]);
         assert_eq!(plain_text(&runs), "私たち\n地球");
+    }
+
+    #[test]
+    fn statute_item_labels_are_recognised() {
+        for labelled in
+            ["一　国会を召集すること。", "十二 x", "(i) the Diet", "（二）国会", "(1) one", "1) one", "a) x"]
+        {
+            assert!(opens_with_label(labelled), "{labelled}");
+        }
+        for plain in ["一国会", "Promulgation of laws", "(note) x", "", "(i)x", "国会"] {
+            assert!(!opens_with_label(plain), "{plain}");
+        }
     }
 
     #[test]
