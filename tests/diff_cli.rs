@@ -103,3 +103,20 @@ fn pdf_redline_needs_an_output_file() {
     let project = TempProject::shipped();
     project.codepub().args(["diff", "HEAD~1", "HEAD", "--format", "pdf"]).assert().code(2);
 }
+
+#[test]
+fn the_pdf_redline_titles_each_clause_by_its_headings_in_both_languages() {
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    let pdf = project.path("redline.pdf");
+    project
+        .codepub()
+        .args(["diff", &synthetic_revision(), &root, "--format", "pdf", "--out"])
+        .arg(&pdf)
+        .assert()
+        .code(1);
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text: String = String::from_utf8_lossy(&text.stdout).split_whitespace().collect();
+    assert!(text.contains("3.Behaveethically/3.倫理的な行動"), "{text}");
+    assert!(!text.contains("principle-3\n") && !text.contains("principle-3principle"), "titled by id: {text}");
+}

@@ -350,6 +350,11 @@ fn redline_view_pairs_english_and_japanese_rows() {
     assert_eq!(row["stale"], "japanese-stale");
     assert_eq!(row["ja"]["change"], "unchanged", "the stale Japanese is shown for review");
     assert_eq!(p3["status"]["en"], "changed");
+    // Clauses are titled by their headings in both languages, not by their ids.
+    assert_eq!(p3["headings"]["en"], "3. Behave ethically");
+    assert_eq!(p3["headings"]["ja"], "3. 倫理的な行動");
+    let footnote = clauses.iter().find(|c| c["kind"] == "footnote").expect("the changed footnote");
+    assert!(footnote["headings"]["en"].is_null(), "a footnote has no heading");
     assert!(p3["moved"]["en"].is_null());
 }
 

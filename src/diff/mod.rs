@@ -92,6 +92,9 @@ pub enum GroupKind {
 pub struct ClauseDiff {
     pub id: String,
     pub kind: GroupKind,
+    /// Each language's heading as plain text: the new revision's, or the old one's for a removed
+    /// clause; `None` for a clause without heading (a back cover, a footnote).
+    pub headings: Pair<Option<String>>,
     /// Serialised as `en` and `ja` beside `id`.
     #[serde(flatten)]
     pub sides: Pair<ClauseSide>,
@@ -354,11 +357,13 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
     let moved = Pair { en: moves(&sides.en.0, &sides.en.1), ja: moves(&sides.ja.0, &sides.ja.1) };
     for id in &order {
         let mut kind = None;
+        let mut headings = Pair::new(None, None);
         let mut per_lang = Vec::with_capacity(2);
         for lang in Lang::BOTH {
             let (old_side, new_side) = sides.get(lang);
             let (old_group, new_group) = (old_side.get(id), new_side.get(id));
             kind = kind.or(new_group.map(|g| g.kind)).or(old_group.map(|g| g.kind));
+            *headings.get_mut(lang) = new_group.or(old_group).and_then(|g| g.heading.clone());
             let (side, group_match) = compare_group(lang, id, old_group, new_group, moved.get(lang).get(id.as_str()));
             if let Some(group_match) = group_match {
                 matches.insert((lang, id.clone()), group_match);
@@ -372,6 +377,7 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
             clauses.push(ClauseDiff {
                 id: id.clone(),
                 kind: kind.unwrap_or(GroupKind::Body),
+                headings,
                 sides: Pair::new(en, ja),
             });
         }

@@ -60,6 +60,8 @@ pub struct RedlineView {
 pub struct RedlineClause {
     pub id: String,
     pub kind: GroupKind,
+    /// Each language's heading (see [`super::ClauseDiff::headings`]).
+    pub headings: Pair<Option<String>>,
     pub status: Pair<ClauseStatus>,
     pub moved: Pair<Option<Move>>,
     pub rows: Vec<RedlineRow>,
@@ -134,6 +136,7 @@ pub fn build(diff: &RevisionDiff) -> RedlineView {
                 None => clauses.push(RedlineClause {
                     id: stale.clause.clone(),
                     kind: GroupKind::Body,
+                    headings: Pair::new(None, None),
                     status: Pair { en: ClauseStatus::Unchanged, ja: ClauseStatus::Unchanged },
                     moved: Pair { en: None, ja: None },
                     rows: vec![row],
@@ -229,6 +232,7 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
     RedlineClause {
         id: clause.id.clone(),
         kind: clause.kind,
+        headings: clause.headings.clone(),
         status: Pair { en: clause.en.status, ja: clause.ja.status },
         moved: Pair { en: clause.en.moved.clone(), ja: clause.ja.moved.clone() },
         rows,
