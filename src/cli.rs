@@ -79,6 +79,26 @@ pub enum Command {
     /// OLD and NEW are git revisions of the project (`HEAD~1`, a tag, a commit) or project folders.
     /// Exit status: 0 no changes, 1 changes, 2 errors.
     Diff(DiffArgs),
+    /// Print a shell completion script for codepub to standard output.
+    ///
+    /// bash: `codepub completions bash > ~/.local/share/bash-completion/completions/codepub`;
+    /// zsh: `codepub completions zsh > ~/.zfunc/_codepub`; fish:
+    /// `codepub completions fish > ~/.config/fish/completions/codepub.fish`; PowerShell:
+    /// `codepub completions powershell >> $PROFILE`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print codepub's manual page (roff) to standard output, or write the pages of codepub and
+    /// each of its commands into a folder.
+    ///
+    /// `codepub man | man -l -` reads it; `codepub man --out DIR` writes codepub.1,
+    /// codepub-check.1, … for `man -M`.
+    Man {
+        /// Write one page per command into this folder (as man1/…) instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

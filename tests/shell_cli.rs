@@ -1,0 +1,76 @@
+//! Shell completions and the manual page, generated from the command line's own definition:
+//! every command and option is in them, the bash script parses, and the pages render with groff
+//! without a warning.
+
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn codepub(args: &[&str]) -> Vec<u8> {
+    let output = Command::cargo_bin("codepub").expect("binary").args(args).output().expect("runs");
+    assert!(output.status.success(), "codepub {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
+}
+
+#[test]
+fn completions_name_every_command_and_option_in_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = String::from_utf8(codepub(&["completions", shell])).expect("UTF-8");
+        for word in ["sign-off", "status", "edition", "allow-errors", "from-text", "format"] {
+            assert!(script.contains(word), "{shell}: no {word}");
+        }
+    }
+}
+
+#[test]
+fn the_bash_completion_script_parses() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("codepub.bash");
+    std::fs::write(&path, codepub(&["completions", "bash"])).expect("written");
+    let status = Process::new("bash").arg("-n").arg(&path).status().expect("bash");
+    assert!(status.success(), "bash -n rejects the script");
+}
+
+#[test]
+fn an_unknown_shell_is_a_usage_error() {
+    Command::cargo_bin("codepub").expect("binary").args(["completions", "cmd.exe"]).assert().code(2);
+}
+
+/// Renders a roff page with groff, warnings on; returns (text, warnings).
+fn groff(page: &[u8]) -> (String, String) {
+    use std::io::Write;
+    let mut child = Process::new("groff")
+        .args(["-man", "-Tutf8", "-ww"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("groff (groff-base) is needed");
+    child.stdin.take().expect("stdin").write_all(page).expect("page written");
+    let output = child.wait_with_output().expect("groff runs");
+    (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn the_manual_page_renders_without_warnings_and_lists_the_commands() {
+    let (text, warnings) = groff(&codepub(&["man"]));
+    assert!(warnings.is_empty(), "groff warns: {warnings}");
+    assert!(text.contains("codepub - Publishes official texts in two languages at once"), "{text}");
+    for command in ["check", "build", "sign-off", "status", "init", "diff", "completions"] {
+        assert!(text.contains(command), "no {command} in the page");
+    }
+}
+
+#[test]
+fn man_out_writes_one_page_per_command() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().display().to_string();
+    codepub(&["man", "--out", &out]);
+    let page = std::fs::read(dir.path().join("man1/codepub-build.1")).expect("codepub-build.1");
+    let (text, warnings) = groff(&page);
+    assert!(warnings.is_empty(), "groff warns: {warnings}");
+    assert!(text.contains("codepub-build") && text.contains("--allow-errors"), "{text}");
+    for name in ["codepub.1", "codepub-check.1", "codepub-diff.1", "codepub-sign-off.1"] {
+        assert!(dir.path().join("man1").join(name).is_file(), "no {name}");
+    }
+}
