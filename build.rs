@@ -1,5 +1,6 @@
 //! Build script: embeds every font file of `fonts/` in the binary by generating
-//! `$OUT_DIR/bundled_fonts.rs`, a static list of `(file name, include_bytes!(…))` in name order.
+//! `$OUT_DIR/bundled_fonts.rs`, a static list of `(file name, include_bytes!(…))` in name order
+//! (an empty list without the `pdf` feature).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,6 +10,12 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dir = Path::new(&manifest).join("fonts");
     println!("cargo:rerun-if-changed={}", dir.display());
+    // Only the PDF renderer typesets: a build without it embeds no font.
+    if std::env::var_os("CARGO_FEATURE_PDF").is_none() {
+        std::fs::write(Path::new(&out).join("bundled_fonts.rs"), "pub static BUNDLED_FONTS: &[(&str, &[u8])] = &[];\n")
+            .expect("cannot write bundled_fonts.rs");
+        return;
+    }
 
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))

@@ -161,6 +161,7 @@ fn machine_formats_report_input_errors_in_their_own_shape() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn unusual_markdown_is_checked_and_built_without_panicking() {
     let project = TempProject::shipped();
     let odd = "\n## {#odd}\n\n#\n\n> quoted *text* with [a ref][r] and ![an image](x.png)\n\n\

@@ -3,6 +3,8 @@
 //! rendered site. In CI (`CI` set) missing prerequisites fail the test; elsewhere they skip it
 //! with a notice, since `bash .ci/run` installs them.
 
+#![cfg(feature = "html")]
+
 use std::path::Path;
 use std::process::Command;
 

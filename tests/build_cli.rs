@@ -11,6 +11,7 @@ fn read(project: &TempProject, relative: &str) -> Vec<u8> {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn build_writes_three_pdfs_and_the_html_pages() {
     let project = TempProject::shipped();
     project.codepub().arg("build").assert().code(0).stderr(predicate::str::contains("out/code-bilingual.pdf"));
@@ -23,6 +24,7 @@ fn build_writes_three_pdfs_and_the_html_pages() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn two_builds_are_byte_identical() {
     let project = TempProject::shipped();
     project.codepub().args(["build", "--out", "first"]).assert().code(0);
@@ -35,6 +37,7 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn errors_in_the_sources_stop_the_build_unless_allowed() {
     let project = TempProject::shipped();
     project.replace(JA, "理事会決議 11/2023", "理事会決議 12/2023");
@@ -57,6 +60,7 @@ fn errors_in_the_sources_stop_the_build_unless_allowed() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn allow_errors_quiet_prints_the_count_without_the_findings() {
     let project = TempProject::shipped();
     project.replace(JA, "理事会決議 11/2023", "理事会決議 12/2023");
@@ -73,6 +77,7 @@ fn allow_errors_quiet_prints_the_count_without_the_findings() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn edition_and_format_options_select_what_is_built() {
     let project = TempProject::shipped();
     project.codepub().args(["build", "--edition", "en", "--format", "pdf", "--out", "only-en"]).assert().code(0);
@@ -87,6 +92,7 @@ fn edition_and_format_options_select_what_is_built() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let project = TempProject::shipped();
     project.codepub().arg("build").assert().code(0);
@@ -115,12 +121,14 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn a_missing_font_path_is_an_error() {
     let project = TempProject::shipped();
     project.codepub().args(["build", "--format", "pdf", "--font-path", "no-such-fonts"]).assert().code(2);
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn the_pdf_redline_of_two_revisions_is_written() {
     let project = TempProject::shipped();
     let revised = common::manifest_dir().join("tests/fixtures/revisions/2025-synthetic");
@@ -141,6 +149,7 @@ fn the_pdf_redline_of_two_revisions_is_written() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn an_unwritable_output_folder_is_a_clear_error() {
     let project = TempProject::shipped();
     project.write("blocked", "a file where the output folder should be");
@@ -154,6 +163,7 @@ fn an_unwritable_output_folder_is_a_clear_error() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn a_project_with_only_a_title_and_a_date_checks_and_builds_under_its_folder_name() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("act-on-examples");
@@ -186,6 +196,7 @@ fn a_project_with_only_a_title_and_a_date_checks_and_builds_under_its_folder_nam
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn a_slug_that_is_not_a_file_name_stem_is_refused() {
     let project = TempProject::shipped();
     project.replace("codepub.toml", "slug = \"code\"", "slug = \"../../elsewhere\"");

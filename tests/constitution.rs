@@ -52,6 +52,7 @@ fn the_constitution_checks_with_no_finding_at_all_without_a_baseline() {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn the_constitution_builds_under_its_slug() {
     let project = constitution();
     project.codepub().arg("build").assert().code(0);

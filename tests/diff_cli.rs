@@ -48,6 +48,7 @@ fn git_revisions_are_compared_and_the_stale_japanese_is_named() {
 }
 
 #[test]
+#[cfg_attr(not(feature = "html"), ignore = "needs the html feature")]
 fn html_redline_is_written_to_the_out_file() {
     let project = TempProject::shipped();
     project.replace(
@@ -105,6 +106,7 @@ fn pdf_redline_needs_an_output_file() {
 }
 
 #[test]
+#[cfg_attr(not(feature = "pdf"), ignore = "needs the pdf feature")]
 fn the_pdf_redline_titles_each_clause_by_its_headings_in_both_languages() {
     let project = TempProject::shipped();
     let root = project.root().display().to_string();

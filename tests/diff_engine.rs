@@ -7,9 +7,11 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "html")]
+use codepub::diff::render_html;
 use codepub::diff::{
     ChangeKind, ClauseStatus, GroupKind, ParagraphChange, RevisionDiff, SegmentOp, StaleKind, StaleTranslation,
-    compare, redline_view, render_html, render_json, render_terminal,
+    compare, redline_view, render_json, render_terminal,
 };
 use codepub::i18n::{EN_US, JA_JP, Localizer, UiLang, message_ids};
 use codepub::model::Lang;
@@ -359,6 +361,7 @@ fn redline_view_pairs_english_and_japanese_rows() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn html_redline_is_self_contained_with_marks_and_languages() {
     let diff = revision_diff();
     let html = render_html(&diff, &Localizer::new(UiLang::English));
@@ -376,6 +379,7 @@ fn html_redline_is_self_contained_with_marks_and_languages() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn html_redline_escapes_source_text() {
     let old = copy_project();
     let new = copy_project();

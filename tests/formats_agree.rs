@@ -9,6 +9,8 @@
 //! and hyphens (line breaking and hyphenation are the PDF's own), and requires every block of a
 //! language in reading order in that language's column.
 
+#![cfg(all(feature = "pdf", feature = "html"))]
+
 use std::path::Path;
 use std::process::Command;
 

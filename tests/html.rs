@@ -2,6 +2,8 @@
 //! from run to run, and source text is printed as text, never as markup. Also writes the site
 //! into `target/html-site/` for the browser tests (`tests/browser/run.sh target/html-site`).
 
+#![cfg(feature = "html")]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -12,6 +12,7 @@ fn codepub() -> Command {
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn a_new_project_checks_clean_and_builds_under_its_folder_name() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("rules of procedure");
@@ -108,6 +109,7 @@ fn texts(dir: &std::path::Path, en: &str, ja: &str) -> (std::path::PathBuf, std:
 }
 
 #[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
 fn texts_that_pair_cleanly_become_a_project_that_checks_clean_and_builds() {
     let dir = tempfile::tempdir().unwrap();
     let (en, ja) = texts(dir.path(), CLEAN_EN, CLEAN_JA);

@@ -5,6 +5,8 @@
 //!
 //! Set `CODEPUB_PDF_OUT=dir` to keep the rendered editions for inspection.
 
+#![cfg(feature = "pdf")]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;

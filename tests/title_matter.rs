@@ -3,6 +3,8 @@
 //! text under the title (a preamble) is laid out as paired rows that open the body. Nothing
 //! depends on a clause id.
 
+#![cfg(feature = "pdf")]
+
 mod common;
 
 use codepub::model::Lang;

@@ -10,6 +10,8 @@
 //!
 //! Without them the tests skip with a notice, except in CI (`CI=true`), where they fail.
 
+#![cfg(feature = "pdf")]
+
 mod common;
 
 use std::io::Write;

@@ -11,13 +11,13 @@ use super::{CliError, Session};
 use crate::check::{RunOptions, run};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
-use crate::render::html::HtmlRenderer;
-use crate::render::pdf::PdfRenderer;
 use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel};
 use crate::write::{write_dir_atomic, write_file_atomic};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
+    // A format this binary cannot write is a usage error, found before any work.
+    let renderers = renderers(args)?;
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
     let report = run(&project, &alignment, RunOptions::default());
@@ -42,14 +42,6 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let models: Vec<EditionModel<'_>> =
         editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
 
-    let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
-    if args.format.contains(&OutputFormat::Pdf) {
-        let pdf = PdfRenderer::new(&args.font_path).map_err(|error| CliError::Render { what: "pdf".into(), error })?;
-        renderers.push(Box::new(pdf));
-    }
-    if args.format.contains(&OutputFormat::Html) {
-        renderers.push(Box::new(HtmlRenderer));
-    }
     let mut outputs = Vec::new();
     for renderer in &renderers {
         for edition in &editions {
@@ -60,6 +52,28 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     }
     write_outputs(session, &out, outputs)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
+/// format needs when this binary lacks it.
+fn renderers(args: &BuildArgs) -> Result<Vec<Box<dyn Renderer>>, CliError> {
+    #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_mut))]
+    let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
+    if args.format.contains(&OutputFormat::Pdf) {
+        super::require_feature("PDF output", "pdf")?;
+        #[cfg(feature = "pdf")]
+        {
+            let pdf = crate::render::pdf::PdfRenderer::new(&args.font_path)
+                .map_err(|error| CliError::Render { what: "pdf".into(), error })?;
+            renderers.push(Box::new(pdf));
+        }
+    }
+    if args.format.contains(&OutputFormat::Html) {
+        super::require_feature("HTML output", "html")?;
+        #[cfg(feature = "html")]
+        renderers.push(Box::new(crate::render::html::HtmlRenderer));
+    }
+    Ok(renderers)
 }
 
 /// Renders every edition with `renderer`, each on its own thread, plus the format's shared files.

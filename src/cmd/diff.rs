@@ -6,10 +6,8 @@ use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diff::{compare, render_html, render_json, render_terminal};
+use crate::diff::{compare, render_json, render_terminal};
 use crate::load::{DirTree, GitTree, Project, load_from};
-use crate::render::pdf::PdfRenderer;
-use crate::render::{RenderContext, Templates};
 use crate::write::write_file_atomic;
 
 /// Loads one side of the diff: a folder holding `codepub.toml`, else a git revision of the project.
@@ -22,20 +20,19 @@ pub fn load_revision(root: &Path, spec: &str) -> Result<Project, CliError> {
 }
 
 pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
+    match args.format {
+        DiffFormat::Html => super::require_feature("the HTML redline", "html")?,
+        DiffFormat::Pdf => super::require_feature("the PDF redline", "pdf")?,
+        DiffFormat::Terminal | DiffFormat::Json => {}
+    }
     let old = load_revision(&session.root, &args.old)?;
     let new = load_revision(&session.root, &args.new)?;
     let diff = compare(&old, &new);
     let output: Vec<u8> = match args.format {
         DiffFormat::Terminal => render_terminal(&diff, &session.l10n, session.color).into_bytes(),
         DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
-        DiffFormat::Html => render_html(&diff, &session.l10n).into_bytes(),
-        DiffFormat::Pdf => {
-            let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug() };
-            let redline = crate::diff::redline_view(&diff);
-            PdfRenderer::new(&[])
-                .and_then(|renderer| renderer.render_redline(&redline, &cx))
-                .map_err(|error| CliError::Render { what: "redline".into(), error })?
-        }
+        DiffFormat::Html => html_redline(&diff, session)?,
+        DiffFormat::Pdf => pdf_redline(&diff, &new)?,
     };
     match &args.out {
         Some(path) => {
@@ -50,4 +47,30 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
         }
     }
     Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+#[cfg(feature = "html")]
+fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session) -> Result<Vec<u8>, CliError> {
+    Ok(crate::diff::render_html(diff, &session.l10n).into_bytes())
+}
+
+#[cfg(not(feature = "html"))]
+fn html_redline(_: &crate::diff::RevisionDiff, _: &Session) -> Result<Vec<u8>, CliError> {
+    Err(CliError::MissingFeature { output: "the HTML redline", feature: "html" })
+}
+
+/// The PDF redline, with the later revision's templates.
+#[cfg(feature = "pdf")]
+fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Project) -> Result<Vec<u8>, CliError> {
+    use crate::render::{RenderContext, Templates, pdf::PdfRenderer};
+    let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug() };
+    let redline = crate::diff::redline_view(diff);
+    PdfRenderer::new(&[])
+        .and_then(|renderer| renderer.render_redline(&redline, &cx))
+        .map_err(|error| CliError::Render { what: "redline".into(), error })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_redline(_: &crate::diff::RevisionDiff, _: &Project) -> Result<Vec<u8>, CliError> {
+    Err(CliError::MissingFeature { output: "the PDF redline", feature: "pdf" })
 }

@@ -39,6 +39,15 @@ pub enum CliError {
     ProjectExists { dir: String },
     #[error("{path} already exists")]
     FileExists { path: String },
+    /// The output needs a Cargo feature this binary was built without.
+    #[error("{output} needs codepub built with the `{feature}` feature")]
+    MissingFeature { output: &'static str, feature: &'static str },
+}
+
+/// `Ok` when this binary was built with `feature` (`pdf`, `html`), else the error naming it.
+pub fn require_feature(output: &'static str, feature: &'static str) -> Result<(), CliError> {
+    const BUILT: [(&str, bool); 2] = [("pdf", cfg!(feature = "pdf")), ("html", cfg!(feature = "html"))];
+    if BUILT.contains(&(feature, true)) { Ok(()) } else { Err(CliError::MissingFeature { output, feature }) }
 }
 
 impl CliError {
@@ -71,6 +80,11 @@ impl CliError {
             CliError::FileExists { path } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-file-exists").arg("path", path)))
             }
+            CliError::MissingFeature { output, feature } => format!(
+                "error: {}\n  = help: {}\n",
+                l10n.format(&Message::new("error-missing-feature").arg("output", *output).arg("feature", *feature)),
+                l10n.format(&Message::new("help-missing-feature").arg("feature", *feature))
+            ),
             CliError::NoProject { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))
             }

@@ -13,6 +13,7 @@
 //! [`render_html`] (a self-contained two-column redline) and [`redline_view`] (the same redline
 //! as data for a Typst template; see [`redline`] for its shape).
 
+#[cfg(feature = "html")]
 pub mod html;
 pub mod inline;
 pub mod json;
@@ -33,6 +34,7 @@ use crate::load::Project;
 use crate::model::{ClauseKind, Document, Lang};
 use crate::pair::Pair;
 
+#[cfg(feature = "html")]
 pub use html::render_html;
 pub use inline::{Segment, SegmentOp};
 pub use json::render_json;

@@ -3,7 +3,9 @@
 //! editions; it knows no file name a renderer writes. Renderers know nothing of Markdown or of
 //! each other; all of them read their templates through one loader ([`templates`]).
 
+#[cfg(feature = "html")]
 pub mod html;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod templates;
 
