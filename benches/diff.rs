@@ -5,8 +5,10 @@
 
 use std::path::Path;
 
-use codepub::diff::{compare, render_html, render_json, render_terminal};
+use codepub::diff::{compare, render_json, render_terminal};
 use codepub::i18n::{Localizer, UiLang};
+use codepub::render::Templates;
+use codepub::render::html::redline::render_redline;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const PARAGRAPHS: usize = 10_000;
@@ -133,7 +135,9 @@ fn bench(c: &mut Criterion) {
     let l10n = Localizer::new(UiLang::English);
     group.bench_function("render-terminal", |b| b.iter(|| render_terminal(&diff, &l10n, true)));
     group.bench_function("render-json", |b| b.iter(|| render_json(&diff)));
-    group.bench_function("render-html", |b| b.iter(|| render_html(&diff, &l10n)));
+    group.bench_function("render-html", |b| {
+        b.iter(|| render_redline(&diff, &l10n, &Templates::built_in()).expect("renders"))
+    });
     group.sample_size(10);
     group.bench_function("load+compare", |b| {
         b.iter(|| {

@@ -122,3 +122,20 @@ fn the_pdf_redline_titles_each_clause_by_its_headings_in_both_languages() {
     assert!(text.contains("3.Behaveethically/3.倫理的な行動"), "{text}");
     assert!(!text.contains("principle-3\n") && !text.contains("principle-3principle"), "titled by id: {text}");
 }
+
+#[test]
+#[cfg_attr(not(feature = "html"), ignore = "needs the html feature")]
+fn a_project_redline_template_replaces_the_built_in_one() {
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    project.write("templates/redline.html", "<p>{{ view.clauses | length }} clauses changed</p>\n");
+    let out = project.path("redline.html");
+    project
+        .codepub()
+        .args(["diff", &synthetic_revision(), &root, "--format", "html", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(html.starts_with("<p>") && html.ends_with("clauses changed</p>\n"), "{html}");
+}

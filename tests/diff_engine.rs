@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 #[cfg(feature = "html")]
-use codepub::diff::render_html;
+fn render_html(diff: &RevisionDiff, l10n: &Localizer) -> String {
+    let templates = codepub::render::Templates::built_in();
+    codepub::render::html::redline::render_redline(diff, l10n, &templates).expect("the redline renders")
+}
 use codepub::diff::{
     ChangeKind, ClauseStatus, GroupKind, ParagraphChange, RevisionDiff, SegmentOp, StaleKind, StaleTranslation,
     compare, redline_view, render_json, render_terminal,
@@ -370,6 +373,10 @@ fn html_redline_is_self_contained_with_marks_and_languages() {
     assert!(html.contains("<ins>value</ins>") || html.contains("<ins>value "), "word insertion marked");
     assert!(html.contains("<del>"), "deletions marked");
     assert!(html.contains("<td lang=\"en\"") && html.contains("<td lang=\"ja\""));
+    assert!(
+        html.contains("<span lang=\"en\">3. Behave ethically</span> / <span lang=\"ja\">3. 倫理的な行動</span>"),
+        "each clause titled by its headings in both languages"
+    );
     assert!(html.contains("2025-06-12") && html.contains("2023-02-23"), "both editions named");
     assert!(!html.contains("<script"), "no script");
     assert!(!html.contains("src=") && !html.contains("<link"), "no external resources");

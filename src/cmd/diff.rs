@@ -31,7 +31,7 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
     let output: Vec<u8> = match args.format {
         DiffFormat::Terminal => render_terminal(&diff, &session.l10n, session.color).into_bytes(),
         DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
-        DiffFormat::Html => html_redline(&diff, session)?,
+        DiffFormat::Html => html_redline(&diff, session, &new)?,
         DiffFormat::Pdf => pdf_redline(&diff, &new)?,
     };
     match &args.out {
@@ -49,13 +49,17 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
     Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// The HTML redline, with the later revision's templates, labelled in the session's language.
 #[cfg(feature = "html")]
-fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session) -> Result<Vec<u8>, CliError> {
-    Ok(crate::diff::render_html(diff, &session.l10n).into_bytes())
+fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session, new: &Project) -> Result<Vec<u8>, CliError> {
+    let templates = crate::render::Templates::of_project(&new.root);
+    crate::render::html::redline::render_redline(diff, &session.l10n, &templates)
+        .map(String::into_bytes)
+        .map_err(|error| CliError::Render { what: "redline".into(), error })
 }
 
 #[cfg(not(feature = "html"))]
-fn html_redline(_: &crate::diff::RevisionDiff, _: &Session) -> Result<Vec<u8>, CliError> {
+fn html_redline(_: &crate::diff::RevisionDiff, _: &Session, _: &Project) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the HTML redline", feature: "html" })
 }
 

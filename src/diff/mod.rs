@@ -9,12 +9,10 @@
 //! Stale translations come from pairing the new revision's English and Japanese blocks
 //! ([`crate::align::align`]) and looking at what happened to each side since the old revision.
 //!
-//! Outputs: [`render_terminal`], [`render_json`] (see [`json`] for the documented shape),
-//! [`render_html`] (a self-contained two-column redline) and [`redline_view`] (the same redline
-//! as data for a Typst template; see [`redline`] for its shape).
+//! Outputs: [`render_terminal`], [`render_json`] (see [`json`] for the documented shape) and
+//! [`redline_view`], the redline as data (see [`redline`] for its shape), which the renderers lay
+//! out as an HTML page (`crate::render::html::redline`) or a PDF (`redline.typ`).
 
-#[cfg(feature = "html")]
-pub mod html;
 pub mod inline;
 pub mod json;
 pub mod matching;
@@ -34,8 +32,6 @@ use crate::load::Project;
 use crate::model::{ClauseKind, Document, Lang};
 use crate::pair::Pair;
 
-#[cfg(feature = "html")]
-pub use html::render_html;
 pub use inline::{Segment, SegmentOp};
 pub use json::render_json;
 pub use redline::{RedlineView, redline_view};

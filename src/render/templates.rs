@@ -14,6 +14,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("redline.html", include_str!("../../templates/redline.html")),
 ];
 
 /// Templates: an optional project folder over the embedded defaults.

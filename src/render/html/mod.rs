@@ -4,6 +4,7 @@
 //! script, no request to another host, system fonts only.
 
 mod page;
+pub mod redline;
 mod templates;
 
 use crate::load::Project;
