@@ -30,6 +30,8 @@ pub enum InputError {
     ContentOutsideClause { at: Location },
     #[error("{at}: {message}")]
     Git { at: Location, message: String },
+    #[error("{at}: markup nested over the limit of {limit} levels")]
+    NestingTooDeep { at: Location, limit: usize },
 }
 
 impl InputError {
@@ -48,6 +50,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "E010",
             Self::ContentOutsideClause { .. } => "E011",
             Self::Git { .. } => "E012",
+            Self::NestingTooDeep { .. } => "E013",
         }
     }
 
@@ -64,7 +67,8 @@ impl InputError {
             | Self::DuplicateClause { at, .. }
             | Self::BlockTooLarge { at, .. }
             | Self::ContentOutsideClause { at }
-            | Self::Git { at, .. } => at.clone(),
+            | Self::Git { at, .. }
+            | Self::NestingTooDeep { at, .. } => at.clone(),
         }
     }
 
@@ -89,6 +93,7 @@ impl InputError {
             }
             Self::ContentOutsideClause { .. } => Message::new("error-content-outside-clause"),
             Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
+            Self::NestingTooDeep { limit, .. } => Message::new("error-nesting-too-deep").num("limit", *limit as i64),
         }
     }
 
@@ -103,6 +108,7 @@ impl InputError {
             Self::BlockTooLarge { .. } => "help-block-too-large",
             Self::ContentOutsideClause { .. } => "help-content-outside-clause",
             Self::MissingLanguage { .. } => "help-missing-language",
+            Self::NestingTooDeep { .. } => "help-nesting-too-deep",
             _ => return None,
         };
         Some(Message::new(id))

@@ -25,6 +25,7 @@ pub mod diff;
 pub mod error;
 pub mod fix;
 pub mod glossary;
+pub mod glyphs;
 pub mod i18n;
 pub mod load;
 pub mod loanword;

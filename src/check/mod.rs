@@ -6,6 +6,7 @@ mod blocks;
 mod colophon;
 mod footnotes;
 mod glossary;
+mod glyphs;
 mod length_ratio;
 mod links;
 mod markup;
@@ -22,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
+use crate::glyphs::GlyphCoverage;
 use crate::i18n::Message;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
@@ -74,6 +76,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(links::UnsafeLinks),
         Box::new(stale::StaleTranslation),
         Box::new(colophon::EditionMatter),
+        Box::new(glyphs::GlyphCoverage),
     ]
 }
 
@@ -293,6 +296,8 @@ pub struct Context<'a> {
     pub unmatched: HashSet<String>,
     /// Clauses and footnotes (`footnote-1`) present in both languages.
     pub in_both: HashSet<String>,
+    /// What the editions' fonts can print: the bundled fonts, unless the run adds `--font-path`.
+    pub glyphs: &'a GlyphCoverage,
 }
 
 impl<'a> Context<'a> {
@@ -346,7 +351,7 @@ impl<'a> Context<'a> {
             .filter(|p| in_both.contains(p.address.split('#').next().unwrap_or_default()))
             .map(|p| p.address.clone())
             .collect();
-        Self { project, alignment, pairs, colophon, unmatched, in_both }
+        Self { project, alignment, pairs, colophon, unmatched, in_both, glyphs: GlyphCoverage::bundled() }
     }
 
     /// Every unit of one language: translated ones and edition matter, with addresses; blocks
@@ -392,10 +397,16 @@ impl Report {
     }
 }
 
-/// Runs every check on a loaded project.
+/// Runs every check on a loaded project, with the bundled fonts.
 pub fn run(project: &Project, options: RunOptions) -> Report {
+    run_with_fonts(project, options, GlyphCoverage::bundled())
+}
+
+/// Runs every check on a loaded project; `glyphs`: the fonts the editions will be set with.
+pub fn run_with_fonts(project: &Project, options: RunOptions, glyphs: &GlyphCoverage) -> Report {
     let alignment = project.alignment();
-    let cx = Context::new(project, &alignment);
+    let mut cx = Context::new(project, &alignment);
+    cx.glyphs = glyphs;
     run_checks(&cx, &all_checks(), options)
 }
 

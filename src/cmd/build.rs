@@ -6,19 +6,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::check::{RunOptions, run};
+use crate::check::{RunOptions, run_with_fonts};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
 use crate::load::Project;
+use crate::model::Lang;
 use crate::render::RenderError;
 use crate::render::html::render_site;
 use crate::render::pdf::PdfRenderer;
+use crate::source::Span;
 use crate::view::{EditionKind, edition_view};
 use crate::write::{write_dir_atomic, write_file_atomic};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
-    let report = run(&project, RunOptions::default());
+    let glyphs = super::glyph_coverage(&args.font_path)?;
+    let report = run_with_fonts(&project, RunOptions::default(), &glyphs);
     let failing = report.failing().count();
     if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
@@ -129,7 +132,58 @@ fn render_pdfs(
         .map(|(edition, result)| {
             result
                 .map(|bytes| (edition, bytes))
-                .map_err(|error| CliError::Render { what: edition.name().into(), error })
+                .map_err(|error| CliError::Render { what: edition.name().into(), error: in_sources(project, error) })
         })
         .collect()
+}
+
+/// A render error that comes from one block of the content, placed at that block in the sources
+/// (the template's place becomes a hint); any other error as it is.
+fn in_sources(project: &Project, error: RenderError) -> RenderError {
+    let RenderError::InContent { culprit, error } = error else { return error };
+    let lang = culprit.lang.as_deref().and_then(|code| Lang::BOTH.into_iter().find(|l| l.code() == code));
+    let Some(span) = block_span(project, &culprit.address, lang) else {
+        return RenderError::InContent { culprit, error };
+    };
+    let at = crate::load::location(&project.sources, &span);
+    let (message, mut hints) = match *error {
+        RenderError::Template { at: template, message, hints } => {
+            let mut all = vec![format!("raised at {template}")];
+            all.extend(hints);
+            (message, all)
+        }
+        other => (other.to_string(), Vec::new()),
+    };
+    hints.push(format!("at {}", culprit.address));
+    RenderError::Template { at, message, hints }
+}
+
+/// The source span of the heading or block at `address` (a row of the edition), in `lang`, or
+/// in whichever language has it.
+fn block_span(project: &Project, address: &str, lang: Option<Lang>) -> Option<Span> {
+    let alignment = project.alignment();
+    let langs: Vec<Lang> = lang.map_or(Lang::BOTH.to_vec(), |lang| vec![lang]);
+    for clause in &alignment.clauses {
+        for &lang in &langs {
+            let Some(side) = clause.side(lang) else { continue };
+            if address == format!("{}#heading", clause.id) {
+                return side.heading.as_ref().map(|heading| heading.span.clone());
+            }
+            if clause.is_colophon() {
+                let index = (side.blocks.iter().enumerate())
+                    .find(|(i, _)| crate::align::block_address(&clause.id.0, *i) == address);
+                if let Some((_, block)) = index {
+                    return Some(block.span.clone());
+                }
+            }
+        }
+        let rows = clause.blocks.iter().filter(|row| row.address == address);
+        if let Some(block) = rows.flat_map(|row| langs.iter().filter_map(|&lang| row.side(lang))).next() {
+            return Some(block.span.clone());
+        }
+        if clause.id.0 == address {
+            return langs.iter().find_map(|&lang| clause.side(lang)).map(|c| c.span.clone());
+        }
+    }
+    None
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::check::{Finding, Report, RunOptions, run};
+use crate::check::{Finding, Report, RunOptions, run, run_with_fonts};
 use crate::cli::CheckArgs;
 use crate::error::InputError;
 use crate::i18n::Message;
@@ -33,7 +33,9 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         fix(session, args, &project)?;
         (project, changed) = load()?;
     }
-    let mut report = run(&project, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
+    let glyphs = super::glyph_coverage(&args.font_path)?;
+    let options = RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings };
+    let mut report = run_with_fonts(&project, options, &glyphs);
     if let Some(changed) = &changed {
         report = only_changed(report, changed, &project);
     }

@@ -18,4 +18,7 @@ pub enum RenderError {
     /// The document could not be exported (PDF/A or PDF/UA conformance, say).
     #[error("{0}")]
     Export(String),
+    /// `error` comes from the content of one block of the edition, not from the templates.
+    #[error("{}: {error}", culprit.address)]
+    InContent { culprit: pdf::blame::Culprit, error: Box<RenderError> },
 }

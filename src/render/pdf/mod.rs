@@ -7,6 +7,7 @@
 //! Modules: [`fonts`] (bundled and extra fonts), [`templates`] (project or embedded templates),
 //! [`world`] (the Typst `World`), [`data`] (the JSON data), [`diagnostics`] (Typst errors).
 
+pub mod blame;
 mod data;
 mod diagnostics;
 pub mod fonts;
@@ -62,7 +63,14 @@ impl PdfRenderer {
             .or_else(|| view.meta.identifier.as_ref().map(|id| id.value.clone()))
             .unwrap_or_else(|| view.meta.title.en.clone());
         let ident = format!("codepub/{publication}/{}", view.edition.name());
-        self.compile(templates::MAIN, data, view.meta.adopted, ident, template_dir)
+        let compile = |data| self.compile(templates::MAIN, data, view.meta.adopted, ident.clone(), template_dir);
+        compile(data.clone()).map_err(|error| {
+            // Typst places the error in a template: find the block whose data fails.
+            match blame::culprit(&data, &mut |part| compile(part).is_err()) {
+                Some(culprit) => RenderError::InContent { culprit, error: Box::new(error) },
+                None => error,
+            }
+        })
     }
 
     /// Renders the redline of a revision diff (`templates/redline.typ`), dated by the later

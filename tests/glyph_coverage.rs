@@ -1,0 +1,59 @@
+//! P015 glyph coverage: characters no bundled font prints are reported by `check` at their line
+//! and column with the code point and the fonts tried; characters of JIS X 0213 names print; a
+//! build forced over them fails at the paragraph in the sources, not in a template.
+
+mod common;
+
+use common::TempProject;
+use predicates::prelude::*;
+
+const EN: &str = "# Names {#names}\n\nMr Yoshida, Mr Takahashi and Ms Yamasaki.\n";
+
+#[test]
+fn emoji_and_arabic_ligature_are_reported_at_line_and_column() {
+    let ja = "# 名前 {#names}\n\n吉田さん😀、髙橋さん、山﨑さん﷽。\n";
+    let project = TempProject::small(EN, ja);
+    let json = project.json(&["check", "--format", "json"], 1);
+    let p015: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "P015").collect();
+    let places: Vec<_> =
+        p015.iter().map(|f| (f["excerpt"].as_str().unwrap(), f["labels"][0]["line"].clone(), f["labels"][0]["column"].clone())).collect();
+    assert_eq!(places, [("😀", 3.into(), 5.into()), ("﷽", 3.into(), 16.into())]);
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[P015]: no font of the editions can print “😀” (U+1F600)"))
+        .stdout(predicate::str::contains("--> content/ja/a.md:3:5"))
+        .stdout(predicate::str::contains("fonts tried: BIZ UDGothic, BIZ UDMincho"));
+}
+
+#[test]
+fn jis_x_0213_name_characters_pass() {
+    let ja = "# 名前 {#names}\n\n𠮷田さん、髙橋さん、山﨑さん。\n";
+    let project = TempProject::small(EN, ja);
+    let json = project.json(&["check", "--format", "json"], 0);
+    assert!(json["findings"].as_array().unwrap().iter().all(|f| f["code"] != "P015"), "{json}");
+}
+
+#[test]
+fn the_shipped_code_has_no_unprintable_character() {
+    let project = TempProject::shipped();
+    let json = project.json(&["check", "--format", "json", "--no-baseline"], 1);
+    assert!(json["findings"].as_array().unwrap().iter().all(|f| f["code"] != "P015"));
+}
+
+#[test]
+fn a_build_forced_over_an_unprintable_character_fails_at_its_paragraph() {
+    let ja = "# 名前 {#names}\n\n吉田さん😀、髙橋さん、山﨑さん。\n";
+    let project = TempProject::small(EN, ja);
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "ja"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("content/ja/a.md:3:1:"))
+        .stderr(predicate::str::contains("at names#1"))
+        .stderr(predicate::str::contains("panicked").not());
+    assert!(!project.path("out/small-ja.pdf").exists());
+}
