@@ -78,7 +78,7 @@ mod tests {
     #[test]
     fn bundled_fonts_print_jis_x_0208_and_jis_x_0213() {
         let coverage = GlyphCoverage::bundled();
-        let jis = include_str!("../tests/fixtures/jis-x-0208-0213.txt");
+        let jis = include_str!("../tests/fixtures/japanese-repertoire.txt");
         let missing: String = jis.chars().filter(|&c| !coverage.prints(c)).collect();
         assert_eq!(missing, "⦅⦆");
     }

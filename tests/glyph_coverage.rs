@@ -15,8 +15,10 @@ fn emoji_and_arabic_ligature_are_reported_at_line_and_column() {
     let project = TempProject::small(EN, ja);
     let json = project.json(&["check", "--format", "json"], 1);
     let p015: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "P015").collect();
-    let places: Vec<_> =
-        p015.iter().map(|f| (f["excerpt"].as_str().unwrap(), f["labels"][0]["line"].clone(), f["labels"][0]["column"].clone())).collect();
+    let places: Vec<_> = p015
+        .iter()
+        .map(|f| (f["excerpt"].as_str().unwrap(), f["labels"][0]["line"].clone(), f["labels"][0]["column"].clone()))
+        .collect();
     assert_eq!(places, [("😀", 3.into(), 5.into()), ("﷽", 3.into(), 16.into())]);
     project
         .codepub()
@@ -24,7 +26,7 @@ fn emoji_and_arabic_ligature_are_reported_at_line_and_column() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[P015]: no font of the editions can print “😀” (U+1F600)"))
-        .stdout(predicate::str::contains("--> content/ja/a.md:3:5"))
+        .stdout(predicate::str::contains("┌─ content/ja/a.md:3:5"))
         .stdout(predicate::str::contains("fonts tried: BIZ UDGothic, BIZ UDMincho"));
 }
 

@@ -1,4 +1,4 @@
-//! Nesting limits: markup nested deeper than the limit (16) is an input error at its line (E013,
+//! Nesting limits: markup nested deeper than the limit (12) is an input error at its line (E013,
 //! exit 2) in every command, never a stack overflow; markup nested exactly to the limit checks,
 //! builds (PDF through Typst, HTML) and diffs.
 
@@ -7,7 +7,7 @@ mod common;
 use common::TempProject;
 use predicates::prelude::*;
 
-const LIMIT: usize = 16;
+const LIMIT: usize = 12;
 
 /// A clause whose paragraph sits in `quotes` block quotes and `inline` levels of emphasis
 /// (alternating `*` and `_`, so that the delimiters nest).
@@ -19,10 +19,18 @@ fn nested(id: &str, heading: &str, quotes: usize, inline: usize, word: &str) -> 
 }
 
 fn at_the_limit() -> TempProject {
-    let en = [nested("quotes", "Quotes", LIMIT, 0, "deep"), nested("mixed", "Mixed", LIMIT / 2, LIMIT / 2, "word"),
-        nested("inline", "Inline", 0, LIMIT, "word")].concat();
-    let ja = [nested("quotes", "引用", LIMIT, 0, "深い"), nested("mixed", "混合", LIMIT / 2, LIMIT / 2, "語"),
-        nested("inline", "書式", 0, LIMIT, "語")].concat();
+    let en = [
+        nested("quotes", "Quotes", LIMIT, 0, "deep"),
+        nested("mixed", "Mixed", LIMIT / 2, LIMIT / 2, "word"),
+        nested("inline", "Inline", 0, LIMIT, "word"),
+    ]
+    .concat();
+    let ja = [
+        nested("quotes", "引用", LIMIT, 0, "深い"),
+        nested("mixed", "混合", LIMIT / 2, LIMIT / 2, "語"),
+        nested("inline", "書式", 0, LIMIT, "語"),
+    ]
+    .concat();
     TempProject::small(&en, &ja)
 }
 
@@ -43,7 +51,12 @@ fn markup_nested_to_the_limit_builds_pdf_and_html() {
 #[test]
 fn markup_nested_to_the_limit_checks_and_diffs() {
     let project = at_the_limit();
-    project.codepub().arg("check").assert().stderr(predicate::str::contains("error[E013]").not()).code(predicate::in_iter([0, 1]));
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .stderr(predicate::str::contains("error[E013]").not())
+        .code(predicate::in_iter([0, 1]));
     let other = at_the_limit();
     other.replace("content/en/a.md", "deep", "deeper");
     project

@@ -76,9 +76,26 @@ fn clean_sources() -> impl Strategy<Value = (String, String)> {
 /// emphasis, footnotes, numbers, punctuation of both scripts).
 fn arbitrary_sources() -> impl Strategy<Value = (String, String)> {
     let line = prop::sample::select(vec![
-        "# Title {#t}", "## 1. A {#a}", "## 1. 甲 {#a}", "## B", "", "", "Text with 3 words.", "本文に三つの語。",
-        "- item;", "- 項目。", "1. first", "> quoted *emphasis* and **strong**", "A note.[^1]", "[^1]: Note.",
-        "[link](https://example.org)", "（括弧）, comma: 12,000", "令和5年2月23日", "    code", "***", "<b>x</b>",
+        "# Title {#t}",
+        "## 1. A {#a}",
+        "## 1. 甲 {#a}",
+        "## B",
+        "",
+        "",
+        "Text with 3 words.",
+        "本文に三つの語。",
+        "- item;",
+        "- 項目。",
+        "1. first",
+        "> quoted *emphasis* and **strong**",
+        "A note.[^1]",
+        "[^1]: Note.",
+        "[link](https://example.org)",
+        "（括弧）, comma: 12,000",
+        "令和5年2月23日",
+        "    code",
+        "***",
+        "<b>x</b>",
         "+++\nclause = \"back\"\nkind = \"colophon\"\n+++",
     ]);
     let file = prop::collection::vec(line, 0..12).prop_map(|lines| lines.join("\n") + "\n");
@@ -104,7 +121,8 @@ fn summary(project: &Project) -> Vec<String> {
         .findings
         .iter()
         .map(|f| {
-            let places: Vec<String> = f.labels.iter().map(|l| format!("{}:{}:{}", l.span.file.0, l.span.line, l.span.column)).collect();
+            let places: Vec<String> =
+                f.labels.iter().map(|l| format!("{}:{}:{}", l.span.file.0, l.span.line, l.span.column)).collect();
             format!("{} {} {:?} {:?} {places:?}", f.code, f.address, f.lang, f.excerpt)
         })
         .collect()

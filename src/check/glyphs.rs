@@ -101,10 +101,7 @@ mod tests {
             .iter()
             .map(|d| (d.lang, d.excerpt.clone().unwrap(), d.labels[0].span.line, d.labels[0].span.column))
             .collect();
-        assert_eq!(
-            places,
-            [(Some(Lang::En), "😀".to_string(), 3, 7), (Some(Lang::Ja), "﷽".to_string(), 3, 3)]
-        );
+        assert_eq!(places, [(Some(Lang::En), "😀".to_string(), 3, 7), (Some(Lang::Ja), "﷽".to_string(), 3, 3)]);
     }
 
     #[test]

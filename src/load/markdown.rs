@@ -48,10 +48,13 @@ pub fn options() -> Options {
 
 /// How deep block quotes, lists and inline markup (emphasis, strong emphasis, strikethrough,
 /// links, images) may nest inside one another, counted together: `> - *a*` is three levels.
-/// Everything after loading (the checks, the view, both renderers, the Typst templates, diff)
-/// walks the model at most this deep plus a few levels, well inside its stack and Typst's own
-/// limits (JSON nesting 128, function calls 80).
-pub const MAX_NESTING: usize = 16;
+/// Everything after loading walks the model recursively at most this deep plus a few levels
+/// (lists are flattened into their items, so only quotes and inline markup nest in the model):
+/// the loader itself, `model::walk_inlines`, the checks' text walks, the view, the PDF data and
+/// HTML context, the diff's text, and the Typst templates, which stop at 15 nested block quotes
+/// ("maximum show rule depth exceeded") and at JSON nesting 128; `tests/limits.rs` builds a
+/// project nested exactly this deep.
+pub const MAX_NESTING: usize = 12;
 
 /// Whether `tag` opens a nesting level counted against [`MAX_NESTING`].
 fn nests(tag: &Tag<'_>) -> bool {
@@ -429,7 +432,10 @@ mod tests {
         let emphasis = "*a ".repeat(MAX_NESTING / 2 + 1) + &" b*".repeat(MAX_NESTING / 2 + 1);
         let error = parse_str(&format!("# T {{#t}}\n\nText.\n\n{quotes} {emphasis}\n")).unwrap_err();
         let column = (MAX_NESTING / 2 + 2 + 3 * (MAX_NESTING / 2)) as u32;
-        assert!(matches!(&error, InputError::NestingTooDeep { at, .. } if (at.line, at.column) == (5, column)), "{error:?}");
+        assert!(
+            matches!(&error, InputError::NestingTooDeep { at, .. } if (at.line, at.column) == (5, column)),
+            "{error:?}"
+        );
     }
 
     #[test]
