@@ -65,6 +65,17 @@ fn markup_nested_to_the_limit_checks_and_diffs() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("{+deeper+}"));
+    for format in ["html", "pdf"] {
+        let out = project.path(&format!("redline.{format}"));
+        project
+            .codepub()
+            .args(["diff", project.root().to_str().unwrap(), other.root().to_str().unwrap(), "--format", format])
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(1);
+        assert!(out.is_file(), "{format} redline written");
+    }
 }
 
 #[test]
