@@ -59,8 +59,8 @@ impl ParagraphPair {
 /// Clauses of paragraph pairs: the English and Japanese sources.
 fn clean_sources() -> impl Strategy<Value = (String, String)> {
     prop::collection::vec(prop::collection::vec(paragraph_pair(), 1..4), 1..4).prop_map(|clauses| {
-        // A title first: PDF/UA wants the first heading at level 1 (a project opening with `##`
-        // checks clean but does not build; see the report of issue 10).
+        // A title first: PDF/UA wants the first heading at level 1 (P001 reports a document
+        // opening with `##`; before it did, such a project checked clean but did not build).
         let (mut en, mut ja) = ("# Code {#title}\n\n".to_string(), "# 規範 {#title}\n\n".to_string());
         for (i, paragraphs) in clauses.iter().enumerate() {
             en.push_str(&format!("## {}. Clause {{#c{i}}}\n\n", i + 1));

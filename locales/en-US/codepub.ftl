@@ -32,6 +32,7 @@ p001-missing-clause = clause `{ $id }` is missing from the Japanese text
 p001-extra-clause = clause `{ $id }` exists only in the Japanese text
 p001-out-of-order = clause `{ $id }` is out of order in the Japanese text
 p001-empty-heading = heading has no text
+p001-first-heading-level = the first heading is of level { $level }; a tagged PDF (PDF/UA) needs it at level 1
 p001-missing-id = heading has no clause id
 help-p001 = every clause carries the same `{"{"}#id{"}"}` in both languages, once, in the same order
 p002-unmatched-block = { $kind } `{ $address }` has no Japanese counterpart

@@ -32,6 +32,7 @@ p001-missing-clause = 条項 `{ $id }` が日本語テキストにありませ�
 p001-extra-clause = 条項 `{ $id }` は日本語テキストにしかありません
 p001-out-of-order = 日本語テキストの条項 `{ $id }` の順序が英語と異なります
 p001-empty-heading = 見出しに文字がありません
+p001-first-heading-level = 最初の見出しがレベル { $level } です。タグ付き PDF（PDF/UA）では最初の見出しはレベル 1 でなければなりません
 p001-missing-id = 見出しに条項 ID がありません
 help-p001 = すべての条項に、両言語で同じ `{"{"}#id{"}"}` を一度ずつ、同じ順序で付けてください
 p002-unmatched-block = { $kind } `{ $address }` に対応する日本語がありません

@@ -92,11 +92,7 @@ fn check_nesting(sources: &SourceMap, file: FileId) -> Result<(), InputError> {
                     }
                 }
             }
-            Event::End(_) => {
-                if open.pop() == Some(true) {
-                    depth -= 1;
-                }
-            }
+            Event::End(_) if open.pop() == Some(true) => depth -= 1,
             _ => {}
         }
     }

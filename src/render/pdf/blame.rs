@@ -23,7 +23,7 @@ pub fn culprit(data: &[u8], fails: &mut dyn FnMut(Vec<u8>) -> bool) -> Option<Cu
     let mut fails_with = |sections: Vec<Value>| {
         let mut part = value.clone();
         part["sections"] = Value::Array(sections);
-        serde_json::to_vec(&part).is_ok_and(|bytes| fails(bytes))
+        serde_json::to_vec(&part).is_ok_and(&mut *fails)
     };
     if fails_with(Vec::new()) {
         return None;
