@@ -99,6 +99,9 @@ impl InputError {
 
     /// Advice on how to fix it, where there is one.
     pub fn help(&self) -> Option<Message> {
+        if let Self::NestingTooDeep { limit, .. } = self {
+            return Some(Message::new("help-nesting-too-deep").num("limit", *limit as i64));
+        }
         let id = match self {
             Self::ByteOrderMark { .. } => "help-bom",
             Self::CarriageReturn { .. } => "help-carriage-return",
@@ -108,7 +111,6 @@ impl InputError {
             Self::BlockTooLarge { .. } => "help-block-too-large",
             Self::ContentOutsideClause { .. } => "help-content-outside-clause",
             Self::MissingLanguage { .. } => "help-missing-language",
-            Self::NestingTooDeep { .. } => "help-nesting-too-deep",
             _ => return None,
         };
         Some(Message::new(id))

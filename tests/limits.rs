@@ -88,7 +88,8 @@ fn one_level_over_the_limit_is_refused_at_its_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("error[E013]"))
-        .stderr(predicate::str::contains("--> content/en/a.md:7:"));
+        .stderr(predicate::str::contains("--> content/en/a.md:7:"))
+        .stderr(predicate::str::contains("at most 12 levels deep"));
 }
 
 /// The inputs of the issue: 5 000 nested block quotes, and 3 000 nested list markers followed by
