@@ -59,3 +59,22 @@ fn a_build_forced_over_an_unprintable_character_fails_at_its_paragraph() {
         .stderr(predicate::str::contains("panicked").not());
     assert!(!project.path("out/small-ja.pdf").exists());
 }
+
+#[test]
+fn a_font_path_font_counts_for_the_check() {
+    let ja = "# 名前 {#names}\n\n吉田さん✅。\n";
+    let project = TempProject::small(EN, ja);
+    let json = project.json(&["check", "--format", "json"], 1);
+    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["code"] == "P015"), "{json}");
+    let fonts = project.path("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    // DejaVu Sans (Debian's fonts-dejavu-core, which fontconfig pulls in) has ✅ (U+2705).
+    let dejavu = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    if !dejavu.exists() {
+        eprintln!("skipping the --font-path half: {} is missing", dejavu.display());
+        return;
+    }
+    std::fs::copy(dejavu, fonts.join("DejaVuSans.ttf")).unwrap();
+    let json = project.json(&["check", "--format", "json", "--font-path", fonts.to_str().unwrap()], 0);
+    assert!(json["findings"].as_array().unwrap().iter().all(|f| f["code"] != "P015"), "{json}");
+}
