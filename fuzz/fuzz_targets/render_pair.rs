@@ -20,4 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let view = edition_view(&project, EditionKind::Bilingual);
     let _ = renderer().render(&view, None);
     let _ = codepub::render::html::render_site(&project, None);
+    // Typst memoises every compilation; a long fuzz run must let the cache go, as typst-cli does
+    // after each compile, or the fuzzer's RSS limit fires on the cache.
+    typst::comemo::evict(10);
 });
