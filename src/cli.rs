@@ -155,6 +155,10 @@ pub struct CheckArgs {
     /// then check again.
     #[arg(long)]
     pub fix: bool,
+    /// The fonts of this folder count as the editions' too (as `build --font-path`), for the
+    /// glyph coverage check (P015).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

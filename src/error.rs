@@ -36,6 +36,8 @@ pub enum InputError {
     /// A plain text to import (`codepub init --from-text`) that holds no paragraph.
     #[error("{path}: no text to import")]
     EmptyText { path: String },
+    #[error("{at}: markup nested over the limit of {limit} levels")]
+    NestingTooDeep { at: Location, limit: usize },
 }
 
 impl InputError {
@@ -73,6 +75,7 @@ impl InputError {
             Self::Git { .. } => "E012",
             Self::Several(errors) => errors.first().map_or("E001", InputError::code),
             Self::EmptyText { .. } => "E013",
+            Self::NestingTooDeep { .. } => "E014",
         }
     }
 
@@ -90,7 +93,8 @@ impl InputError {
             | Self::DuplicateClause { at, .. }
             | Self::BlockTooLarge { at, .. }
             | Self::ContentOutsideClause { at }
-            | Self::Git { at, .. } => at.clone(),
+            | Self::Git { at, .. }
+            | Self::NestingTooDeep { at, .. } => at.clone(),
             Self::Several(errors) => errors.first().map_or_else(|| whole("."), InputError::location),
         }
     }
@@ -118,11 +122,15 @@ impl InputError {
             Self::Git { message, .. } => Message::new("error-git").arg("reason", message),
             Self::Several(errors) => errors.first().map_or_else(|| Message::new("error-io"), InputError::message),
             Self::EmptyText { .. } => Message::new("error-empty-text"),
+            Self::NestingTooDeep { limit, .. } => Message::new("error-nesting-too-deep").num("limit", *limit as i64),
         }
     }
 
     /// Advice on how to fix it, where there is one.
     pub fn help(&self) -> Option<Message> {
+        if let Self::NestingTooDeep { limit, .. } = self {
+            return Some(Message::new("help-nesting-too-deep").num("limit", *limit as i64));
+        }
         let id = match self {
             Self::ByteOrderMark { .. } => "help-bom",
             Self::CarriageReturn { .. } => "help-carriage-return",

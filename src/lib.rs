@@ -27,6 +27,7 @@ pub mod diff;
 pub mod error;
 pub mod fix;
 pub mod glossary;
+pub mod glyphs;
 pub mod i18n;
 pub mod import;
 pub mod load;

@@ -13,6 +13,7 @@ error-duplicate-clause = duplicate clause id `{ $id }` (first declared at { $fir
 error-block-too-large = block of { $bytes } bytes is over the limit of { $limit } bytes
 error-content-outside-clause = text before the first clause heading
 error-git = { $reason }
+error-nesting-too-deep = block quotes, lists and inline markup nest more than { $limit } levels deep here
 error-render = cannot render { $edition }: { $reason }
 error-write = cannot write { $path }: { $reason }
 error-no-project = no codepub.toml in { $dir } or any parent directory
@@ -24,12 +25,14 @@ help-duplicate-clause = every clause id appears once per language; rename one of
 help-block-too-large = split the paragraph, or raise `content.max_block_bytes` in codepub.toml
 help-content-outside-clause = start the file with a heading carrying an id (`# Title {"{"}#id{"}"}`) or `+++ clause = "id" +++` front matter
 help-missing-language = put the { $lang } Markdown files in the language folder named by `content.dir`
+help-nesting-too-deep = flatten the structure: a source may nest block quotes, lists, emphasis, strong emphasis, strikethrough, links and images at most { $limit } levels deep
 
 ## Checks
 p001-missing-clause = clause `{ $id }` is missing from the Japanese text
 p001-extra-clause = clause `{ $id }` exists only in the Japanese text
 p001-out-of-order = clause `{ $id }` is out of order in the Japanese text
 p001-empty-heading = heading has no text
+p001-first-heading-level = the first heading is of level { $level }; a tagged PDF (PDF/UA) needs it at level 1
 p001-missing-id = heading has no clause id
 help-p001 = every clause carries the same `{"{"}#id{"}"}` in both languages, once, in the same order
 p002-unmatched-block = { $kind } `{ $address }` has no Japanese counterpart
@@ -87,6 +90,9 @@ p014-copyright-differs = back cover prints “{ $found }” where codepub.toml g
 p014-isbn-missing = back cover does not print the ISBN { $isbn } from codepub.toml
 p014-isbn-differs = back cover prints ISBN { $found }, but codepub.toml gives { $isbn }
 help-p014 = the edition metadata in codepub.toml and the back covers must agree
+p015-unprintable = no font of the editions can print “{ $char }” ({ $codepoint })
+p015-fonts-tried = fonts tried: { $fonts }
+help-p015 = write another character, or give `--font-path` a folder with a font that has it (see fonts/README.md)
 
 ## Labels
 label-only-english = only in English
@@ -221,6 +227,8 @@ p013-short = Translations are signed off and current
 p013-full = The English (or the Japanese) has not changed since the translation was signed off in content/translations.lock.
 p014-short = Edition matter matches codepub.toml
 p014-full = The back covers print the ISBN and copyright lines given in codepub.toml.
+p015-short = Every character can be printed
+p015-full = Every character of the sources has a glyph in one of the fonts the PDF editions are set with (the bundled fonts and those of --font-path).
 report-created = created { $path }
 report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
 error-project-exists = { $dir } already holds a codepub project (codepub.toml); nothing was written

@@ -13,6 +13,7 @@ error-duplicate-clause = 条項 ID `{ $id }` が重複しています（最初�
 error-block-too-large = ブロックが { $bytes } バイトあり、上限の { $limit } バイトを超えています
 error-content-outside-clause = 最初の条項見出しより前に本文があります
 error-git = { $reason }
+error-nesting-too-deep = ここで引用・リスト・インライン書式の入れ子が { $limit } 段を超えています
 error-render = { $edition } を組版できません：{ $reason }
 error-write = { $path } に書き込めません：{ $reason }
 error-no-project = { $dir } およびその親ディレクトリに codepub.toml がありません
@@ -24,12 +25,14 @@ help-duplicate-clause = 条項 ID は各言語で一度だけ使えます。ど�
 help-block-too-large = 段落を分けるか、codepub.toml の `content.max_block_bytes` を大きくしてください
 help-content-outside-clause = ファイルを ID 付きの見出し（`# 見出し {"{"}#id{"}"}`）か `+++ clause = "id" +++` のフロントマターで始めてください
 help-missing-language = { $lang } の Markdown ファイルを `content.dir` の言語フォルダーに置いてください
+help-nesting-too-deep = 構造を浅くしてください：引用、リスト、強調、太字、取り消し線、リンク、画像の入れ子は { $limit } 段までです
 
 ## チェック
 p001-missing-clause = 条項 `{ $id }` が日本語テキストにありません
 p001-extra-clause = 条項 `{ $id }` は日本語テキストにしかありません
 p001-out-of-order = 日本語テキストの条項 `{ $id }` の順序が英語と異なります
 p001-empty-heading = 見出しに文字がありません
+p001-first-heading-level = 最初の見出しがレベル { $level } です。タグ付き PDF（PDF/UA）では最初の見出しはレベル 1 でなければなりません
 p001-missing-id = 見出しに条項 ID がありません
 help-p001 = すべての条項に、両言語で同じ `{"{"}#id{"}"}` を一度ずつ、同じ順序で付けてください
 p002-unmatched-block = { $kind } `{ $address }` に対応する日本語がありません
@@ -87,6 +90,9 @@ p014-copyright-differs = 裏表紙の「{ $found }」は codepub.toml の著作�
 p014-isbn-missing = 裏表紙に codepub.toml の ISBN { $isbn } が印刷されていません
 p014-isbn-differs = 裏表紙の ISBN は { $found } ですが、codepub.toml では { $isbn } です
 help-p014 = codepub.toml の版情報と裏表紙は一致している必要があります
+p015-unprintable = 「{ $char }」（{ $codepoint }）を印刷できるフォントがありません
+p015-fonts-tried = 試したフォント：{ $fonts }
+help-p015 = 別の文字にするか、その文字を持つフォントのフォルダーを `--font-path` で指定してください（fonts/README.md を参照）
 
 ## ラベル
 label-only-english = 英語のみ
@@ -199,6 +205,8 @@ p013-short = 翻訳が承認済みで最新である
 p013-full = 翻訳が content/translations.lock で承認された後に、英語（または日本語）が変更されていないこと。
 p014-short = 版情報が codepub.toml と一致している
 p014-full = 裏表紙に codepub.toml の ISBN と著作権表示が印刷されていること。
+p015-short = すべての文字を印刷できる
+p015-full = 原稿のすべての文字に、PDF版の組版に使うフォント（同梱フォントと --font-path のフォント）のいずれかのグリフがあります。
 report-created = { $path } を作成しました
 report-init-next = { $dir } に新しいプロジェクトを作成しました。そこで `codepub check` と `codepub build` を実行してください
 error-project-exists = { $dir } にはすでに codepub プロジェクト (codepub.toml) があります。何も書き込んでいません

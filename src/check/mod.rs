@@ -6,6 +6,7 @@ mod blocks;
 mod colophon;
 mod footnotes;
 mod glossary;
+mod glyphs;
 mod length_ratio;
 mod links;
 mod markup;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
 use crate::align::Alignment;
+use crate::glyphs::GlyphCoverage;
 use crate::i18n::Message;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
@@ -76,6 +78,7 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(links::UnsafeLinks),
         Box::new(stale::StaleTranslation),
         Box::new(colophon::EditionMatter),
+        Box::new(glyphs::GlyphCoverage),
     ]
 }
 
@@ -296,6 +299,8 @@ pub struct Context<'a> {
     pub unmatched: HashSet<Address>,
     /// Clauses and footnotes (`footnote-1`) present in both languages.
     pub in_both: HashSet<String>,
+    /// What the editions' fonts can print: the bundled fonts, unless the run adds `--font-path`.
+    pub glyphs: &'a GlyphCoverage,
 }
 
 impl<'a> Context<'a> {
@@ -353,7 +358,7 @@ impl<'a> Context<'a> {
             .filter(|p| in_both.contains(&p.address.owner_key()))
             .map(|p| p.address.clone())
             .collect();
-        Self { project, alignment, pairs, colophon, unmatched, in_both }
+        Self { project, alignment, pairs, colophon, unmatched, in_both, glyphs: GlyphCoverage::bundled() }
     }
 
     /// Every unit of one language: translated ones and edition matter, with addresses; blocks
@@ -400,9 +405,21 @@ impl Report {
 }
 
 /// Runs every check on a loaded project, aligned once by the caller ([`Project::alignment`]),
-/// who shares the alignment with whatever follows (the editions of a build).
+/// who shares the alignment with whatever follows (the editions of a build); with the bundled
+/// fonts.
 pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions) -> Report {
-    let cx = Context::new(project, alignment);
+    run_with_fonts(project, alignment, options, GlyphCoverage::bundled())
+}
+
+/// Runs every check on a loaded project; `glyphs`: the fonts the editions will be set with.
+pub fn run_with_fonts(
+    project: &Project,
+    alignment: &Alignment<'_>,
+    options: RunOptions,
+    glyphs: &GlyphCoverage,
+) -> Report {
+    let mut cx = Context::new(project, alignment);
+    cx.glyphs = glyphs;
     run_checks(&cx, &all_checks(), options)
 }
 

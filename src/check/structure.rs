@@ -29,6 +29,21 @@ impl Check for ClauseStructure {
             );
         }
         for lang in Lang::BOTH {
+            // Tagged PDF (PDF/UA) wants the document's first heading at level 1.
+            let first =
+                cx.project.document(lang).clauses.iter().find_map(|clause| Some((clause, clause.heading.as_ref()?)));
+            if let Some((clause, heading)) = first
+                && heading.level != 1
+            {
+                out.push(
+                    Draft::new(
+                        Message::new("p001-first-heading-level").num("level", i64::from(heading.level)),
+                        format!("{}#heading", clause.id),
+                        Some(lang),
+                    )
+                    .label(Label::new(lang, &heading.span)),
+                );
+            }
             for clause in &cx.project.document(lang).clauses {
                 let Some(heading) = &clause.heading else { continue };
                 if crate::model::plain_text(&heading.inlines).trim().is_empty() {
@@ -114,5 +129,13 @@ mod tests {
     fn matching_structure_reports_nothing() {
         let p = project("# A {#a}\n\nx\n", "# A {#a}\n\nx\n");
         assert!(findings(&p, &ClauseStructure).is_empty());
+    }
+
+    #[test]
+    fn a_document_opening_with_a_level_two_heading_is_reported() {
+        let p = project("## 1. A {#a}\n\nText.\n", "# 1. 甲 {#a}\n\n本文。\n");
+        let found = findings(&p, &ClauseStructure);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].lang, found[0].address.to_string().as_str()), (Some(Lang::En), "a#heading"));
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::check::{RunOptions, run};
+use crate::check::{RunOptions, run_with_fonts};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
 use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
@@ -20,7 +20,8 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let renderers = renderers(args)?;
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
-    let report = run(&project, &alignment, RunOptions::default());
+    let glyphs = super::glyph_coverage(&args.font_path)?;
+    let report = run_with_fonts(&project, &alignment, RunOptions::default(), &glyphs);
     let failing = report.failing().count();
     if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));

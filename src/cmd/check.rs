@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::align::Alignment;
-use crate::check::{Finding, Report, RunOptions, run};
+use crate::check::{Finding, Report, RunOptions, run, run_with_fonts};
 use crate::cli::CheckArgs;
 use crate::error::InputError;
 use crate::i18n::Message;
@@ -35,8 +35,9 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         (project, changed) = load()?;
     }
     let alignment = project.alignment();
-    let mut report =
-        run(&project, &alignment, RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings });
+    let glyphs = super::glyph_coverage(&args.font_path)?;
+    let options = RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings };
+    let mut report = run_with_fonts(&project, &alignment, options, &glyphs);
     if let Some(changed) = &changed {
         report = only_changed(report, changed, &alignment);
     }

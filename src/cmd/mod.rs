@@ -50,6 +50,18 @@ pub fn require_feature(output: &'static str, feature: &'static str) -> Result<()
     if BUILT.contains(&(feature, true)) { Ok(()) } else { Err(CliError::MissingFeature { output, feature }) }
 }
 
+/// What the editions' fonts can print: the bundled fonts, and those of `--font-path`.
+pub fn glyph_coverage(
+    font_paths: &[std::path::PathBuf],
+) -> Result<std::borrow::Cow<'static, crate::glyphs::GlyphCoverage>, CliError> {
+    if font_paths.is_empty() {
+        return Ok(std::borrow::Cow::Borrowed(crate::glyphs::GlyphCoverage::bundled()));
+    }
+    let coverage = crate::glyphs::GlyphCoverage::load(font_paths)
+        .map_err(|error| CliError::Render { what: "pdf".into(), error })?;
+    Ok(std::borrow::Cow::Owned(coverage))
+}
+
 impl CliError {
     /// The error as printed, localised.
     pub fn render(&self, l10n: &Localizer, color: bool) -> String {

@@ -46,8 +46,63 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Parses file `file` of `sources`. Blocks larger than `max_block_bytes` are refused.
+/// How deep block quotes, lists and inline markup (emphasis, strong emphasis, strikethrough,
+/// links, images) may nest inside one another, counted together: `> - *a*` is three levels.
+/// Everything after loading walks the model recursively at most this deep plus a few levels
+/// (lists are flattened into their items, so only quotes and inline markup nest in the model):
+/// the loader itself, `model::walk_inlines`, the checks' text walks, the view, the PDF data and
+/// HTML context, the diff's text, and the Typst templates, which stop at 15 nested block quotes
+/// ("maximum show rule depth exceeded") and at JSON nesting 128; `tests/limits.rs` builds a
+/// project nested exactly this deep.
+pub const MAX_NESTING: usize = 12;
+
+/// Whether `tag` opens a nesting level counted against [`MAX_NESTING`].
+fn nests(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+/// Refuses a file nesting deeper than [`MAX_NESTING`], at the element that goes over. One pass
+/// over the parser's events with a counter: nothing here recurses, however deep the input.
+fn check_nesting(sources: &SourceMap, file: FileId) -> Result<(), InputError> {
+    let text = &sources.get(file).text;
+    let mut open: Vec<bool> = Vec::new();
+    let mut depth = 0;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                let counted = nests(&tag);
+                open.push(counted);
+                if counted {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        let (line, column) = sources.get(file).line_column(range.start);
+                        let at = Location { path: sources.name(file).to_string(), line, column };
+                        return Err(InputError::NestingTooDeep { at, limit: MAX_NESTING });
+                    }
+                }
+            }
+            Event::End(_) if open.pop() == Some(true) => depth -= 1,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses file `file` of `sources`. Blocks larger than `max_block_bytes` and markup nested deeper
+/// than [`MAX_NESTING`] are refused.
 pub fn parse(sources: &SourceMap, file: FileId, max_block_bytes: usize) -> Result<ParsedFile, InputError> {
+    check_nesting(sources, file)?;
     let text = &sources.get(file).text;
     let mut parser = FileParser {
         sources,
@@ -357,6 +412,34 @@ mod tests {
     #[test]
     fn text_before_any_clause_is_an_error() {
         assert!(matches!(parse_str("Stray.\n"), Err(InputError::ContentOutsideClause { .. })));
+    }
+
+    #[test]
+    fn nesting_at_the_limit_loads() {
+        let quotes = ">".repeat(MAX_NESTING / 2);
+        let emphasis = "*a ".repeat(MAX_NESTING / 2) + &" b*".repeat(MAX_NESTING / 2);
+        let parsed = parse_str(&format!("# T {{#t}}\n\n{quotes} {emphasis}\n")).unwrap();
+        assert_eq!(parsed.clauses[0].0.blocks.len(), 1);
+    }
+
+    #[test]
+    fn nesting_over_the_limit_is_refused_where_it_goes_over() {
+        let quotes = ">".repeat(MAX_NESTING / 2);
+        let emphasis = "*a ".repeat(MAX_NESTING / 2 + 1) + &" b*".repeat(MAX_NESTING / 2 + 1);
+        let error = parse_str(&format!("# T {{#t}}\n\nText.\n\n{quotes} {emphasis}\n")).unwrap_err();
+        let column = (MAX_NESTING / 2 + 2 + 3 * (MAX_NESTING / 2)) as u32;
+        assert!(
+            matches!(&error, InputError::NestingTooDeep { at, .. } if (at.line, at.column) == (5, column)),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_lists_and_brackets_are_refused_without_overflow() {
+        let text = format!("# T {{#t}}\n\n{}{}\n", "- ".repeat(3000), "[".repeat(20000));
+        assert!(matches!(parse_str(&text), Err(InputError::NestingTooDeep { .. })));
+        let text = format!("# T {{#t}}\n\n{} deep\n", ">".repeat(5000));
+        assert!(matches!(parse_str(&text), Err(InputError::NestingTooDeep { .. })));
     }
 
     #[test]

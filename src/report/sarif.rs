@@ -42,6 +42,7 @@ fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
         "P012" => ("p012-short", "p012-full"),
         "P013" => ("p013-short", "p013-full"),
         "P014" => ("p014-short", "p014-full"),
+        "P015" => ("p015-short", "p015-full"),
         _ => return None,
     })
 }

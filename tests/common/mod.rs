@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod small;
+
 pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -101,7 +103,7 @@ pub const EN: &str = "content/en/10-code.md";
 pub const JA: &str = "content/ja/10-code.md";
 
 impl TempProject {
-    /// A copy of the shipped project with new findings of every check, P001 to P014.
+    /// A copy of the shipped project with new findings of every check, P001 to P015.
     pub fn with_every_check_failing() -> Self {
         let project = Self::shipped();
         // P001: principle 9 renamed in Japanese (missing and extra clause).
@@ -144,6 +146,8 @@ impl TempProject {
         project.replace(JA, "私たちは、適用される法律", "私たちは、[適用される法律](javascript:alert(1))");
         // P013 follows from the English edits; P014: the English back cover prints another ISBN.
         project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-9", "ISBN 978-92-67-11315-0");
+        // P015: a character no bundled font prints, in the English back cover.
+        project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-0", "ISBN 978-92-67-11315-0 ✅");
         project
     }
 }

@@ -1,0 +1,134 @@
+//! Which characters the PDF editions can print: the coverage of the fonts Typst sets them with
+//! (the bundled ones and those of `--font-path`), read from the fonts' own tables as Typst parses
+//! them ([`typst::text::FontInfo::coverage`]). Typst falls back through every font it has, so a
+//! character prints when any of them has a glyph for it.
+
+//!
+//! A build without the `pdf` feature has no fonts: its coverage is unknown, every character
+//! counts as printable and P015 reports nothing (the README says so).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+#[cfg(feature = "pdf")]
+use typst::text::Coverage;
+
+use crate::render::RenderError;
+#[cfg(feature = "pdf")]
+use crate::render::pdf::fonts::FontSet;
+
+/// Without the `pdf` feature: no coverage is known.
+#[cfg(not(feature = "pdf"))]
+#[derive(Clone)]
+struct Coverage;
+
+#[cfg(not(feature = "pdf"))]
+impl Coverage {
+    fn contains(&self, _: u32) -> bool {
+        true
+    }
+}
+
+/// The character coverage of a set of fonts, with their family names in loading order.
+#[derive(Clone)]
+pub struct GlyphCoverage {
+    fonts: Vec<(String, Coverage)>,
+}
+
+impl GlyphCoverage {
+    /// The coverage of the bundled fonts, read once per process.
+    pub fn bundled() -> &'static GlyphCoverage {
+        static BUNDLED: OnceLock<GlyphCoverage> = OnceLock::new();
+        BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or(GlyphCoverage { fonts: Vec::new() }))
+    }
+
+    /// The coverage of the bundled fonts and those under `extra_dirs` (the `--font-path`
+    /// folders), as the PDF renderer loads them.
+    #[cfg(feature = "pdf")]
+    pub fn load(extra_dirs: &[PathBuf]) -> Result<GlyphCoverage, RenderError> {
+        Ok(Self::of(&FontSet::load(extra_dirs)?))
+    }
+
+    /// Without the `pdf` feature there are no fonts to read.
+    #[cfg(not(feature = "pdf"))]
+    pub fn load(_: &[PathBuf]) -> Result<GlyphCoverage, RenderError> {
+        Ok(GlyphCoverage { fonts: Vec::new() })
+    }
+
+    #[cfg(feature = "pdf")]
+    fn of(set: &FontSet) -> Self {
+        let fonts = set.fonts.iter().map(|font| (font.info().family.clone(), font.info().coverage.clone())).collect();
+        GlyphCoverage { fonts }
+    }
+
+    /// Whether some font prints `c`. Spaces, control characters and default-ignorable
+    /// characters (joiners, variation selectors) print nothing and need no glyph.
+    pub fn prints(&self, c: char) -> bool {
+        needs_no_glyph(c)
+            || self.fonts.is_empty() && cfg!(not(feature = "pdf"))
+            || self.fonts.iter().any(|(_, coverage)| coverage.contains(c as u32))
+    }
+
+    /// The families tried for every character, each once, in loading order.
+    pub fn families(&self) -> Vec<&str> {
+        let mut families: Vec<&str> = Vec::new();
+        for (family, _) in &self.fonts {
+            if !families.contains(&family.as_str()) {
+                families.push(family);
+            }
+        }
+        families
+    }
+}
+
+fn needs_no_glyph(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_default_ignorable(c)
+}
+
+#[cfg(feature = "pdf")]
+fn is_default_ignorable(c: char) -> bool {
+    typst::text::is_default_ignorable(c)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn is_default_ignorable(_: char) -> bool {
+    false
+}
+
+#[cfg(all(test, feature = "pdf"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_print_latin_kana_kanji_and_jis_x_0213_name_characters() {
+        let coverage = GlyphCoverage::bundled();
+        for c in "Aé–“”。、「」ア漢𠮷髙﨑".chars() {
+            assert!(coverage.prints(c), "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    /// JIS X 0208 and JIS X 0213 (2004), every plane: BIZ UD and the Noto Serif CJK JP subset
+    /// together. The two white parentheses ⦅⦆ (U+2985, U+2986) are in no bundled font.
+    #[test]
+    fn bundled_fonts_print_jis_x_0208_and_jis_x_0213() {
+        let coverage = GlyphCoverage::bundled();
+        let jis = include_str!("../tests/fixtures/japanese-repertoire.txt");
+        let missing: String = jis.chars().filter(|&c| !coverage.prints(c)).collect();
+        assert_eq!(missing, "⦅⦆");
+    }
+
+    #[test]
+    fn emoji_and_arabic_ligature_are_not_printable() {
+        let coverage = GlyphCoverage::bundled();
+        assert!(!coverage.prints('😀'));
+        assert!(!coverage.prints('﷽'));
+    }
+
+    #[test]
+    fn joiners_and_variation_selectors_need_no_glyph() {
+        let coverage = GlyphCoverage::bundled();
+        for c in ['\u{200D}', '\u{FE0F}', '\u{E0100}', '\t'] {
+            assert!(coverage.prints(c), "U+{:04X}", c as u32);
+        }
+    }
+}
