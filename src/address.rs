@@ -63,16 +63,8 @@ impl Owner {
 }
 
 impl Address {
-    pub fn clause(id: impl Into<String>) -> Self {
-        Self { owner: Owner::Clause(id.into()), part: Part::Whole }
-    }
-
     pub fn heading(id: impl Into<String>) -> Self {
         Self { owner: Owner::Clause(id.into()), part: Part::Heading }
-    }
-
-    pub fn footnote(label: impl Into<String>) -> Self {
-        Self { owner: Owner::Footnote(label.into()), part: Part::Whole }
     }
 
     /// Block `index` (0-based) of `owner`.

@@ -64,8 +64,9 @@ impl GlyphCoverage {
     /// Whether some font prints `c`. Spaces, control characters and default-ignorable
     /// characters (joiners, variation selectors) print nothing and need no glyph.
     pub fn prints(&self, c: char) -> bool {
-        needs_no_glyph(c)
-            || self.fonts.is_empty() && cfg!(not(feature = "pdf"))
+        // Without the `pdf` feature no coverage is known: nothing is reported.
+        !cfg!(feature = "pdf")
+            || needs_no_glyph(c)
             || self.fonts.iter().any(|(_, coverage)| coverage.contains(c as u32))
     }
 

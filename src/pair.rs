@@ -43,11 +43,6 @@ impl<T> Pair<T> {
         Pair { en: f(self.en), ja: f(self.ja) }
     }
 
-    /// Like [`Pair::map`], told which language each value is.
-    pub fn map_with_lang<U>(self, mut f: impl FnMut(Lang, T) -> U) -> Pair<U> {
-        Pair { en: f(Lang::En, self.en), ja: f(Lang::Ja, self.ja) }
-    }
-
     pub fn as_ref(&self) -> Pair<&T> {
         Pair { en: &self.en, ja: &self.ja }
     }

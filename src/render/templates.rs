@@ -56,11 +56,6 @@ impl Templates {
         Self { dir: None }
     }
 
-    /// The project folder the templates come from, if any.
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
     /// Reads `relative` (a `/`-separated path inside the templates folder): from the project
     /// folder if it has the file, else from the defaults. Paths leaving the folder are not found.
     pub fn read(&self, relative: &str) -> Result<TemplateFile, TemplateMiss> {

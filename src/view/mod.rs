@@ -229,11 +229,6 @@ impl<'p> EditionModel<'p> {
             covers,
         }
     }
-
-    /// The note numbered `number`.
-    pub fn note(&self, number: usize) -> Option<&Note> {
-        self.notes.iter().find(|note| note.number == number)
-    }
 }
 
 fn heading_level(pair: &ClausePair<'_>) -> u8 {
