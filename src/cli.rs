@@ -7,10 +7,24 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::report::Format;
 use crate::view::EditionKind;
 
+/// The `--version` line's text after the name: the crate's version and what it typesets with,
+/// `0.1.0 (Typst 0.15.1)`, or `0.1.0 (check-only: no pdf, no html)` without the features.
+pub fn version() -> String {
+    let mut with = Vec::new();
+    #[cfg(feature = "pdf")]
+    with.push(format!("Typst {}", typst::utils::version().raw()));
+    #[cfg(not(feature = "pdf"))]
+    with.push("no pdf".to_string());
+    #[cfg(not(feature = "html"))]
+    with.push("no html".to_string());
+    let check_only = if cfg!(any(feature = "pdf", feature = "html")) { "" } else { "check-only: " };
+    format!("{} ({check_only}{})", env!("CARGO_PKG_VERSION"), with.join(", "))
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "codepub",
-    version,
+    version = version(),
     about = "Publishes official texts in two languages at once",
     args_override_self = true
 )]

@@ -1,6 +1,6 @@
-//! Shell completions and the manual page, generated from the command line's own definition:
-//! every command and option is in them, the bash script parses, and the pages render with groff
-//! without a warning.
+//! The command-line conventions: shell completions and the manual page (generated from the command
+//! line's own definition), the `--version` line and `NO_COLOR`. Every command and option is in the
+//! completions, the bash script parses, and the pages render with groff without a warning.
 
 use std::process::Command as Process;
 
@@ -73,4 +73,41 @@ fn man_out_writes_one_page_per_command() {
     for name in ["codepub.1", "codepub-check.1", "codepub-diff.1", "codepub-sign-off.1"] {
         assert!(dir.path().join("man1").join(name).is_file(), "no {name}");
     }
+}
+
+#[test]
+fn version_names_the_crate_version_and_the_typst_it_typesets_with() {
+    let line = String::from_utf8(codepub(&["--version"])).expect("UTF-8");
+    assert!(line.starts_with(&format!("codepub {}", env!("CARGO_PKG_VERSION"))), "{line}");
+    if cfg!(feature = "pdf") {
+        assert!(line.contains("(Typst 0.15."), "{line}");
+    } else {
+        assert!(line.contains("no pdf"), "{line}");
+    }
+}
+
+/// `codepub check` on the shipped project under a pseudo-terminal (`script`), so `--color auto`
+/// sees a terminal; returns what it printed.
+fn check_on_a_terminal(no_color: bool) -> String {
+    let binary = assert_cmd::cargo::cargo_bin("codepub");
+    let mut command = Process::new("script");
+    command
+        .args(["-qec", &format!("{} check --no-baseline --color auto", binary.display()), "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let output = command.output().expect("script runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn no_color_turns_off_colour_on_a_terminal() {
+    let coloured = check_on_a_terminal(false);
+    assert!(coloured.contains("\u{1b}["), "no colour on a terminal without NO_COLOR:\n{coloured}");
+    let plain = check_on_a_terminal(true);
+    assert!(!plain.contains("\u{1b}["), "colour despite NO_COLOR:\n{plain}");
+    assert!(plain.contains("P0"), "the findings are still printed:\n{plain}");
 }

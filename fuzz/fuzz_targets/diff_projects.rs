@@ -12,8 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let diff = codepub::diff::compare(&old, &new);
     let _ = codepub::diff::render_json(&diff);
-    let _ = codepub::diff::redline_view(&diff);
     let l10n = codepub::i18n::Localizer::new(codepub::i18n::UiLang::English);
     let _ = codepub::diff::render_terminal(&diff, &l10n, false);
-    let _ = codepub::diff::render_html(&diff, &l10n);
+    let _ = codepub::render::html::redline::render_redline(&diff, &l10n, &codepub::render::Templates::built_in());
 });

@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use codepub::render::pdf::PdfRenderer;
-use codepub::view::{EditionKind, edition_view};
+use codepub::render::Templates;
+use codepub::view::{EditionKind, EditionModel};
 use codepub_fuzz::{MemTree, parts};
 use libfuzzer_sys::fuzz_target;
 
@@ -17,9 +18,10 @@ fn renderer() -> &'static PdfRenderer {
 fuzz_target!(|data: &[u8]| {
     let [en, ja] = parts::<2>(data);
     let Ok(project) = MemTree::pair(en, ja).load() else { return };
-    let view = edition_view(&project, EditionKind::Bilingual);
-    let _ = renderer().render(&view, None);
-    let _ = codepub::render::html::render_site(&project, None);
+    let templates = Templates::built_in();
+    let model = EditionModel::build(&project.alignment(), &project.config.edition, EditionKind::Bilingual);
+    let _ = renderer().render(&model, &templates);
+    let _ = codepub::render::html::render_site(&project, &templates);
     // Typst memoises every compilation; a long fuzz run must let the cache go, as typst-cli does
     // after each compile, or the fuzzer's RSS limit fires on the cache.
     typst::comemo::evict(10);
