@@ -8,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::address::{Address, Owner};
+use crate::address::{Address, Owner, Part};
 use crate::glossary::Term;
 use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, InlineKind, Lang};
 use crate::pair::Pair;
+use crate::source::Span;
 
 /// The two documents side by side.
 #[derive(Debug)]
@@ -96,6 +97,32 @@ impl<'d> std::ops::Deref for FootnotePair<'d> {
 
     fn deref(&self) -> &Self::Target {
         &self.sides
+    }
+}
+
+impl<'d> Alignment<'d> {
+    /// Where the `lang` text of the block, heading or back-cover line at `address` is in its
+    /// source file, when that language has it.
+    pub fn span_of(&self, address: &Address, lang: Lang) -> Option<&'d Span> {
+        let in_rows = |rows: &[BlockPair<'d>]| {
+            rows.iter().find(|row| row.address == *address).and_then(|row| row.side(lang)).map(|block| &block.span)
+        };
+        match &address.owner {
+            Owner::Footnote(label) => {
+                let pair = self.footnotes.iter().find(|pair| pair.label == label.as_str())?;
+                in_rows(&pair.blocks).or_else(|| pair.sides.get(lang).map(|footnote| &footnote.span))
+            }
+            Owner::Clause(id) => {
+                let pair = self.clauses.iter().find(|pair| pair.id.0 == *id)?;
+                let clause = pair.side(lang)?;
+                match address.part {
+                    Part::Heading => Some(clause.heading.as_ref().map_or(&clause.span, |heading| &heading.span)),
+                    // A back cover's lines are not paired: its blocks are read in order.
+                    Part::Block(n) if pair.blocks.is_empty() => clause.blocks.get(n).map(|block| &block.span),
+                    _ => in_rows(&pair.blocks),
+                }
+            }
+        }
     }
 }
 

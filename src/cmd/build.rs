@@ -8,10 +8,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
+use crate::align::Alignment;
 use crate::check::{RunOptions, run_with_fonts};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
-use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::render::{Output, RenderContext, RenderError, Renderer, Templates, blame};
+use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
 use crate::write::{write_dir_atomic, write_file_atomic};
 
@@ -49,7 +51,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
             let message = Message::new("report-building").arg("edition", edition.name()).arg("format", renderer.name());
             eprintln!("{}", session.l10n.format(&message));
         }
-        outputs.extend(render_all(renderer.as_ref(), &models, &cx)?);
+        outputs.extend(render_all(renderer.as_ref(), &models, &cx, &alignment, &project.sources)?);
     }
     write_outputs(session, &out, outputs)?;
     Ok(ExitCode::SUCCESS)
@@ -78,10 +80,14 @@ fn renderers(args: &BuildArgs) -> Result<Vec<Box<dyn Renderer>>, CliError> {
 }
 
 /// Renders every edition with `renderer`, each on its own thread, plus the format's shared files.
+/// An edition that fails is rendered again in pieces, to report the error at the source block
+/// that causes it ([`blame`]).
 fn render_all(
     renderer: &dyn Renderer,
     models: &[EditionModel<'_>],
     cx: &RenderContext,
+    alignment: &Alignment<'_>,
+    sources: &SourceMap,
 ) -> Result<Vec<Output>, CliError> {
     let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
     let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
@@ -94,7 +100,10 @@ fn render_all(
     });
     let mut outputs = Vec::new();
     for (model, result) in models.iter().zip(rendered) {
-        outputs.extend(result.map_err(|error| failed(model.edition.name(), error))?);
+        let traced = |error| {
+            blame::in_source(error, model, alignment, sources, |cut| renderer.render_edition(cut, cx).map(drop))
+        };
+        outputs.extend(result.map_err(|error| failed(model.edition.name(), traced(error)))?);
     }
     outputs.extend(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?);
     Ok(outputs)

@@ -72,10 +72,16 @@ impl CliError {
                     "error: {}\n",
                     l10n.format(&Message::new("error-render").arg("edition", what).arg("reason", error.to_string()))
                 );
-                if let RenderError::Template { hints, .. } = error {
-                    for hint in hints {
-                        text.push_str(&format!("  = hint: {hint}\n"));
+                if let RenderError::InSource { address, lang, cause, .. } = error {
+                    let block = Message::new("hint-render-block").arg("address", address.to_string());
+                    text.push_str(&format!("  = hint: {}\n", l10n.format(&block.arg("lang", lang.to_string()))));
+                    if let RenderError::Template { at, .. } = cause.as_ref() {
+                        let template = Message::new("hint-render-template").arg("at", at.to_string());
+                        text.push_str(&format!("  = hint: {}\n", l10n.format(&template)));
                     }
+                }
+                for hint in error.hints() {
+                    text.push_str(&format!("  = hint: {hint}\n"));
                 }
                 text
             }

@@ -3,12 +3,15 @@
 //! editions; it knows no file name a renderer writes. Renderers know nothing of Markdown or of
 //! each other; all of them read their templates through one loader ([`templates`]).
 
+pub mod blame;
 #[cfg(feature = "html")]
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod templates;
 
+use crate::address::Address;
+use crate::model::Lang;
 use crate::source::Location;
 use crate::view::EditionModel;
 
@@ -56,9 +59,30 @@ pub enum RenderError {
     /// The document could not be exported (PDF/A or PDF/UA conformance, say).
     #[error("{0}")]
     Export(String),
+    /// A template or export error traced to the source block whose text causes it ([`blame`]).
+    #[error("{at}: {}", cause.message())]
+    InSource { at: Location, address: Address, lang: Lang, cause: Box<RenderError> },
 }
 
 impl RenderError {
+    /// What went wrong, without the place.
+    pub fn message(&self) -> String {
+        match self {
+            RenderError::Template { message, .. } => message.clone(),
+            RenderError::InSource { cause, .. } => cause.message(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Typst's hints and call trace of a template error (also when traced to the source).
+    pub fn hints(&self) -> &[String] {
+        match self {
+            RenderError::Template { hints, .. } => hints,
+            RenderError::InSource { cause, .. } => cause.hints(),
+            _ => &[],
+        }
+    }
+
     /// The error for data that could not be serialised for the templates.
     pub fn data(error: impl std::fmt::Display) -> Self {
         RenderError::Export(format!("the edition data could not be serialised: {error}"))

@@ -6,6 +6,7 @@
 //! never Markdown, and decide nothing about the text.
 
 mod notes;
+mod pieces;
 mod runs;
 
 use serde::Serialize;
@@ -18,6 +19,7 @@ use crate::pair::Pair;
 use crate::script::has_japanese_script;
 
 pub use notes::{Note, NoteSide};
+pub use pieces::Piece;
 pub use runs::{BlockView, Run, plain_text, safe_link_target};
 
 use notes::NoteRefs;
@@ -99,14 +101,14 @@ pub struct EditionModel<'p> {
 /// (a level-1 heading). Its leading short lines (an approval line, a resolution) are the title
 /// page's; a longer text under the title (a preamble) is laid out as paired rows, in a headless
 /// [`Section`] that opens the body.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TitleMatter {
     pub id: String,
     pub heading: Pair<Option<Vec<Run>>>,
     pub lines: Vec<Row>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Section {
     /// The clause's id.
     pub id: String,
@@ -122,7 +124,7 @@ pub struct Section {
 
 /// Blocks that translate each other, side by side; a language the edition does not print, or
 /// the source lacks, is `None`.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Row {
     /// The block address (`principle-3#2`).
     pub address: Address,
@@ -130,7 +132,7 @@ pub struct Row {
     pub cells: Pair<Option<BlockView>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TocEntry {
     pub anchor: String,
     pub heading: Pair<Option<Vec<Run>>>,
@@ -138,7 +140,7 @@ pub struct TocEntry {
 }
 
 /// A back cover: one language edition's matter, printed line for line.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Cover {
     pub id: String,
     /// Its id in a page: the clause's id, with the language when the edition prints several
@@ -149,7 +151,7 @@ pub struct Cover {
     pub lines: Vec<CoverLine>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct CoverLine {
     pub address: Address,
     /// The language of the line's text: the Japanese edition's cover holds English lines.

@@ -13,7 +13,7 @@ use crate::pair::Pair;
 use super::runs::{BlockView, Run};
 
 /// A numbered footnote as the edition prints it.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Note {
     pub label: String,
     pub number: usize,
@@ -25,7 +25,7 @@ pub struct Note {
     pub sides: Pair<Option<NoteSide>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct NoteSide {
     /// `fn-ja-1`.
     pub id: String,
