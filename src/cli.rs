@@ -10,15 +10,23 @@ use crate::view::EditionKind;
 /// The `--version` line's text after the name: the crate's version and what it typesets with,
 /// `0.1.0 (Typst 0.15.1)`, or `0.1.0 (check-only: no pdf, no html)` without the features.
 pub fn version() -> String {
-    let mut with = Vec::new();
-    #[cfg(feature = "pdf")]
-    with.push(format!("Typst {}", typst::utils::version().raw()));
-    #[cfg(not(feature = "pdf"))]
-    with.push("no pdf".to_string());
-    #[cfg(not(feature = "html"))]
-    with.push("no html".to_string());
+    let typesetter = if cfg!(feature = "pdf") { typst_version() } else { "no pdf".to_string() };
+    let mut with = vec![typesetter];
+    if !cfg!(feature = "html") {
+        with.push("no html".to_string());
+    }
     let check_only = if cfg!(any(feature = "pdf", feature = "html")) { "" } else { "check-only: " };
     format!("{} ({check_only}{})", env!("CARGO_PKG_VERSION"), with.join(", "))
+}
+
+#[cfg(feature = "pdf")]
+fn typst_version() -> String {
+    format!("Typst {}", typst::utils::version().raw())
+}
+
+#[cfg(not(feature = "pdf"))]
+fn typst_version() -> String {
+    String::new()
 }
 
 #[derive(Debug, Parser)]
