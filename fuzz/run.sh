@@ -11,7 +11,8 @@ for t in $targets; do
   # Only render_pair needs Typst (feature `render`); the others build without it.
   timeout=10; features=--no-default-features
   [ "$t" = render_pair ] && timeout=30 && features=
-  cargo +nightly fuzz run -s none $features "$t" -- -jobs=1 -max_total_time=$((minutes * 60)) -timeout=$timeout \
+  # FUZZ_TARGET_DIR: a build folder of its own (a Typst build beside a running fuzzer).
+  cargo +nightly fuzz run -s none $features ${FUZZ_TARGET_DIR:+--target-dir "$FUZZ_TARGET_DIR"} "$t" -- -jobs=1 -max_total_time=$((minutes * 60)) -timeout=$timeout \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "logs/$t.out" 2>&1
   log=$(ls -t fuzz-*.log 2>/dev/null | head -1); [ -n "$log" ] && mv "$log" "logs/$t.log"
   # The final stats when the worker printed them, else the last progress line's count.
