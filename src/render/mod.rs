@@ -64,6 +64,11 @@ pub enum RenderError {
     /// The document could not be exported (PDF/A or PDF/UA conformance, say).
     #[error("{0}")]
     Export(String),
+    /// The pages could not be laid out as the edition requires (a page of the facing-pages
+    /// edition overflows whatever margin is kept free): the whole edition's failure, traced to
+    /// no block.
+    #[error("{0}")]
+    Layout(String),
     /// A template or export error traced to the source block whose text causes it ([`blame`]).
     #[error("{at}: {}", cause.message())]
     InSource { at: Location, address: Address, lang: Lang, cause: Box<RenderError> },

@@ -82,13 +82,19 @@ impl PdfRenderer {
 
     /// The facing-pages edition: laid out with the smallest safety margin under which no page
     /// overflows, and set to open in two-page view.
-    fn render_facing(&self, edition: &EditionModel<'_>, ident: String, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+    fn render_facing(
+        &self,
+        edition: &EditionModel<'_>,
+        ident: String,
+        templates: &Templates,
+    ) -> Result<Vec<u8>, RenderError> {
         let mut overflow = None;
         for slack in facing::SLACKS {
             let data = serde_json::to_vec(&facing::FacingData { model: edition, slack }).map_err(RenderError::data)?;
-            let checked = self.compile(FACING_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
-                facing::overflow(document).map_or(Ok(()), Err)
-            });
+            let checked =
+                self.compile(FACING_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
+                    facing::overflow(document).map_or(Ok(()), Err)
+                });
             match checked {
                 Ok(pdf) => {
                     return page_layout::two_page_right(&pdf).map_err(|error| RenderError::Export(error.to_string()));
@@ -98,7 +104,7 @@ impl PdfRenderer {
             }
         }
         let overflow = overflow.map_or_else(String::new, |o| o.to_string());
-        Err(RenderError::Export(format!(
+        Err(RenderError::Layout(format!(
             "the facing-pages edition could not be laid out: {overflow} even with {} pt free at the foot of each page",
             facing::SLACKS[facing::SLACKS.len() - 1]
         )))

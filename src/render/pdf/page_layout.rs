@@ -67,14 +67,24 @@ pub fn two_page_right(pdf: &[u8]) -> Result<Vec<u8>, Unrecognised> {
 /// The byte offset named by the last `startxref`.
 fn start_xref(pdf: &[u8]) -> Option<usize> {
     let at = rfind(pdf, b"startxref")?;
-    let digits: String = pdf[at + 9..].iter().map(|&b| b as char).skip_while(|c| c.is_ascii_whitespace()).take_while(char::is_ascii_digit).collect();
+    let digits: String = pdf[at + 9..]
+        .iter()
+        .map(|&b| b as char)
+        .skip_while(|c| c.is_ascii_whitespace())
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok().filter(|&offset| offset < pdf.len())
 }
 
 /// The object number in `key N 0 R`.
 fn object_number_after(text: &[u8], key: &[u8]) -> Option<usize> {
     let at = find(text, key, 0)? + key.len();
-    let digits: String = text[at..].iter().map(|&b| b as char).skip_while(|c| c.is_ascii_whitespace()).take_while(char::is_ascii_digit).collect();
+    let digits: String = text[at..]
+        .iter()
+        .map(|&b| b as char)
+        .skip_while(|c| c.is_ascii_whitespace())
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -166,9 +176,12 @@ mod tests {
         let trailer_at = find(pdf, b"trailer", xref_at).unwrap();
         let table = Xref::read(pdf, xref_at, trailer_at).unwrap();
         pdf[xref_at..].starts_with(b"xref")
-            && table.entries.iter().enumerate().skip(1).all(|(number, entry)| {
-                pdf[entry.offset..].starts_with(format!("{number} 0 obj").as_bytes())
-            })
+            && table
+                .entries
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(number, entry)| pdf[entry.offset..].starts_with(format!("{number} 0 obj").as_bytes()))
     }
 
     #[test]
