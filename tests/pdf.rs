@@ -459,3 +459,18 @@ fn extra_font_paths_are_searched_and_must_exist() {
     let empty = tempfile::tempdir().unwrap();
     assert!(PdfRenderer::new(&[empty.path().to_path_buf()]).is_ok());
 }
+
+#[test]
+fn emphasis_is_tagged_as_emphasis_and_strong_emphasis_as_strong() {
+    // The Code's three emphasised document titles (English italics, Japanese bold: `**…**`).
+    for &edition in &EditionKind::ALL {
+        let pdf = String::from_utf8_lossy(pdf_of(edition)).into_owned();
+        let tags = |tag: &str| pdf.matches(&format!("/S/{tag}")).count();
+        if edition.langs().contains(&Lang::En) {
+            assert!(tags("Em") >= 3, "{}: {} Em tags", edition.name(), tags("Em"));
+        }
+        if edition.langs().contains(&Lang::Ja) {
+            assert!(tags("Strong") >= 3, "{}: {} Strong tags", edition.name(), tags("Strong"));
+        }
+    }
+}
