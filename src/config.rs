@@ -41,6 +41,17 @@ pub struct Edition {
     /// Stem of the output file names (`code` → `code-bilingual.pdf`); the project folder's name
     /// when not given.
     pub slug: Option<String>,
+    /// The paper of the facing-pages edition (`facing_paper = "a5"`); A4 when not given.
+    pub facing_paper: Paper,
+}
+
+/// A paper size of the PDF editions, spelled as Typst names it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    A5,
 }
 
 /// What names a revision: `identifier = { value = "11/2023", label = { en = "Council Resolution",
@@ -73,6 +84,8 @@ struct EditionSource {
     copyright: Pair<Vec<String>>,
     #[serde(default, deserialize_with = "slug")]
     slug: Option<String>,
+    #[serde(default)]
+    facing_paper: Paper,
 }
 
 /// The slug of a project without one: its folder's name, characters other than letters, digits,
@@ -114,6 +127,7 @@ impl From<EditionSource> for Edition {
             website: source.website,
             copyright: source.copyright,
             slug: source.slug,
+            facing_paper: source.facing_paper,
         }
     }
 }
@@ -314,6 +328,15 @@ copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
     fn malformed_toml_reports_line_and_column() {
         let error = parse_toml::<Config>("[edition]\nisbn = \n", "codepub.toml").unwrap_err();
         assert!(matches!(&error, InputError::Toml { at, .. } if at.line == 2 && at.path == "codepub.toml"), "{error}");
+    }
+
+    #[test]
+    fn the_facing_paper_is_a4_unless_a5_is_asked_for() {
+        assert_eq!(parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().edition.facing_paper, Paper::A4);
+        let a5 = MINIMAL.replacen("[edition]", "[edition]\nfacing_paper = \"a5\"", 1);
+        assert_eq!(parse_toml::<Config>(&a5, "codepub.toml").unwrap().edition.facing_paper, Paper::A5);
+        let letter = MINIMAL.replacen("[edition]", "[edition]\nfacing_paper = \"letter\"", 1);
+        assert!(parse_toml::<Config>(&letter, "codepub.toml").is_err());
     }
 
     #[test]

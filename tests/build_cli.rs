@@ -15,7 +15,7 @@ fn read(project: &TempProject, relative: &str) -> Vec<u8> {
 fn build_writes_three_pdfs_and_the_html_pages() {
     let project = TempProject::shipped();
     project.codepub().arg("build").assert().code(0).stderr(predicate::str::contains("out/code-bilingual.pdf"));
-    for file in ["out/code-bilingual.pdf", "out/code-en.pdf", "out/code-ja.pdf"] {
+    for file in ["out/code-bilingual.pdf", "out/code-facing.pdf", "out/code-en.pdf", "out/code-ja.pdf"] {
         assert!(read(&project, file).starts_with(b"%PDF-"), "{file}");
     }
     for file in ["out/html/index.html", "out/html/en.html", "out/html/ja.html", "out/html/style.css"] {
@@ -29,9 +29,15 @@ fn two_builds_are_byte_identical() {
     let project = TempProject::shipped();
     project.codepub().args(["build", "--out", "first"]).assert().code(0);
     project.codepub().args(["build", "--out", "second"]).assert().code(0);
-    for file in
-        ["code-bilingual.pdf", "code-en.pdf", "code-ja.pdf", "html/index.html", "html/ja.html", "html/style.css"]
-    {
+    for file in [
+        "code-bilingual.pdf",
+        "code-facing.pdf",
+        "code-en.pdf",
+        "code-ja.pdf",
+        "html/index.html",
+        "html/ja.html",
+        "html/style.css",
+    ] {
         assert_eq!(read(&project, &format!("first/{file}")), read(&project, &format!("second/{file}")), "{file}");
     }
 }

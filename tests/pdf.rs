@@ -293,11 +293,16 @@ fn metadata_standards_and_tags_are_set() {
         match edition {
             EditionKind::En => assert_eq!(title, "ISO Code of Ethics and Conduct"),
             EditionKind::Ja => assert_eq!(title, "ISOの倫理および行動の規範"),
-            EditionKind::Bilingual => assert!(title.contains("Conduct") && title.contains("規範"), "{title}"),
+            EditionKind::Bilingual | EditionKind::Facing => {
+                assert!(title.contains("Conduct") && title.contains("規範"), "{title}")
+            }
         }
         assert_eq!(field("Author"), "International Organization for Standardization");
         assert_eq!(field("Tagged"), "yes", "{info}");
         assert_eq!(field("Page size"), "595.276 x 841.89 pts (A4)", "{info}");
+        // The facing pages open as spreads; the other editions as the reader's viewer likes.
+        let two_page = String::from_utf8_lossy(pdf_of(edition)).contains("/PageLayout/TwoPageRight");
+        assert_eq!(two_page, edition.facing_pages(), "{}: /PageLayout", edition.name());
         assert!(field("CreationDate").contains("2023"), "{info}");
         assert!(field("Creator").starts_with("codepub"), "{info}");
         // PDF/A-2u and PDF/UA-1, declared in the XMP metadata with the document language.
@@ -315,17 +320,24 @@ fn metadata_standards_and_tags_are_set() {
 }
 
 #[test]
-fn every_clause_has_a_bookmark() {
+fn every_clause_has_a_bookmark_in_every_language_of_its_edition() {
     let project = load::load(root()).unwrap();
     for &edition in &EditionKind::ALL {
         let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], pdf_of(edition));
         let start = xml.find("<outline>").unwrap_or_else(|| panic!("{}: no outline", edition.name()));
         let outline = &xml[start..];
-        let lang = edition.langs()[0];
-        for clause in &project.document(lang).clauses {
+        for clause in &project.document(edition.langs()[0]).clauses {
             let Some(heading) = &clause.heading else { continue };
-            let title = plain_text(&heading.inlines);
-            assert!(outline.contains(&title), "{}: no bookmark {title:?}", edition.name());
+            // One bookmark per clause: its headings, in the edition's languages, joined by " / ".
+            let title: Vec<String> = edition
+                .langs()
+                .iter()
+                .filter_map(|&lang| project.document(lang).clauses.iter().find(|c| c.id == clause.id))
+                .filter_map(|c| c.heading.as_ref().map(|h| plain_text(&h.inlines)))
+                .collect();
+            assert_eq!(title.len(), edition.langs().len(), "{}: {:?}", edition.name(), heading.inlines);
+            let title = format!(">{}</item>", title.join(" / "));
+            assert!(outline.contains(&title), "{}: no bookmark {title:?} in {outline}", edition.name());
         }
     }
 }
@@ -446,4 +458,19 @@ fn extra_font_paths_are_searched_and_must_exist() {
     assert!(matches!(missing, Err(RenderError::Font(_))));
     let empty = tempfile::tempdir().unwrap();
     assert!(PdfRenderer::new(&[empty.path().to_path_buf()]).is_ok());
+}
+
+#[test]
+fn emphasis_is_tagged_as_emphasis_and_strong_emphasis_as_strong() {
+    // The Code's three emphasised document titles (English italics, Japanese bold: `**…**`).
+    for &edition in &EditionKind::ALL {
+        let pdf = String::from_utf8_lossy(pdf_of(edition)).into_owned();
+        let tags = |tag: &str| pdf.matches(&format!("/S/{tag}")).count();
+        if edition.langs().contains(&Lang::En) {
+            assert!(tags("Em") >= 3, "{}: {} Em tags", edition.name(), tags("Em"));
+        }
+        if edition.langs().contains(&Lang::Ja) {
+            assert!(tags("Strong") >= 3, "{}: {} Strong tags", edition.name(), tags("Strong"));
+        }
+    }
 }

@@ -240,7 +240,7 @@ fn every_edition_and_a_redline_pass_pdfa_2u_and_pdfua_1() {
         .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
         .collect();
     files.sort();
-    for name in ["code-bilingual.pdf", "code-en.pdf", "code-ja.pdf", "redline.pdf"] {
+    for name in ["code-bilingual.pdf", "code-facing.pdf", "code-en.pdf", "code-ja.pdf", "redline.pdf"] {
         assert!(files.contains(&out.path().join(name)), "{name} not written: {files:?}");
     }
 

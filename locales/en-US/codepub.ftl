@@ -150,6 +150,7 @@ report-build-overridden = publishing despite { $count ->
 } (--allow-errors)
 report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
 report-built = wrote { $path }
+report-no-such-form = the { $edition } edition has no { $format } form: not built
 report-building = building the { $edition } edition ({ $format })
 error-unknown-clause = no clause `{ $id }` in the sources
 error-missing-feature = { $output } needs codepub built with the `{ $feature }` feature; this one was built without it

@@ -135,6 +135,7 @@ report-address = 位置 { $address }
 report-build-overridden = エラー { $count } 件を無視して公開します (--allow-errors)
 report-build-refused = ソースにエラーがあるため公開しません（それでも公開するには --allow-errors）
 report-built = { $path } を書き出しました
+report-no-such-form = { $edition } 版には { $format } の形がないため、作成しません
 report-building = { $edition } 版を組版中（{ $format }）
 error-unknown-clause = ソースに条項 `{ $id }` がありません
 error-missing-feature = { $output }には `{ $feature }` 機能付きでビルドされた codepub が必要ですが、この codepub はその機能なしでビルドされています

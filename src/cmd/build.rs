@@ -47,11 +47,28 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
 
     let mut outputs = Vec::new();
     for renderer in &renderers {
-        for edition in &editions {
-            let message = Message::new("report-building").arg("edition", edition.name()).arg("format", renderer.name());
+        // An edition the format has no form of (the facing pages in HTML) is left out: said so
+        // when it was asked for by name, silently in the default set.
+        let (rendered, left_out): (Vec<&EditionModel<'_>>, Vec<&EditionModel<'_>>) =
+            models.iter().partition(|model| renderer.renders(model.edition));
+        for model in &rendered {
+            let message =
+                Message::new("report-building").arg("edition", model.edition.name()).arg("format", renderer.name());
             eprintln!("{}", session.l10n.format(&message));
         }
-        outputs.extend(render_all(renderer.as_ref(), &models, &cx, &alignment, &project.sources)?);
+        if !args.edition.is_empty() {
+            for model in &left_out {
+                let message = Message::new("report-no-such-form")
+                    .arg("edition", model.edition.name())
+                    .arg("format", renderer.name());
+                eprintln!("note: {}", session.l10n.format(&message));
+            }
+        }
+        // A format with nothing to render writes nothing, not even its shared files (the HTML
+        // folder is replaced as a whole).
+        if !rendered.is_empty() {
+            outputs.extend(render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources)?);
+        }
     }
     write_outputs(session, &out, outputs)?;
     Ok(ExitCode::SUCCESS)
@@ -84,7 +101,7 @@ fn renderers(args: &BuildArgs) -> Result<Vec<Box<dyn Renderer>>, CliError> {
 /// that causes it ([`blame`]).
 fn render_all(
     renderer: &dyn Renderer,
-    models: &[EditionModel<'_>],
+    models: &[&EditionModel<'_>],
     cx: &RenderContext,
     alignment: &Alignment<'_>,
     sources: &SourceMap,
@@ -92,14 +109,14 @@ fn render_all(
     let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
     let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
         let handles: Vec<_> =
-            models.iter().map(|model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
+            models.iter().map(|&model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
         handles
             .into_iter()
             .map(|handle| handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into()))))
             .collect()
     });
     let mut outputs = Vec::new();
-    for (model, result) in models.iter().zip(rendered) {
+    for (&model, result) in models.iter().zip(rendered) {
         let traced = |error| {
             blame::in_source(error, model, alignment, sources, |cut| renderer.render_edition(cut, cx).map(drop))
         };

@@ -150,7 +150,7 @@ fn scaffold(slug: &str, today: Date, title: [&str; 2], sources: [String; 2]) -> 
 # Edition metadata lives here, once; the sources are under content/.
 
 [edition]
-# Output files are named after the slug: out/{slug}-bilingual.pdf, out/{slug}-en.pdf, out/{slug}-ja.pdf.
+# Output files are named after the slug: out/{slug}-bilingual.pdf, out/{slug}-facing.pdf, out/{slug}-en.pdf …
 slug = "{slug}"
 # The edition's date: the PDFs' date and the header of `codepub diff`.
 adopted = {today}
@@ -159,6 +159,7 @@ adopted = {today}
 # isbn = "978-…"                                 # checked on the back covers (P014)
 # author = "…"                                   # the documents' metadata
 # copyright = {{ en = ["© …"], ja = ["© …"] }}    # checked on the back covers (P014)
+# facing_paper = "a5"                            # the facing-pages edition's paper: a4 (default) or a5
 
 [edition.title]
 en = {title_en}

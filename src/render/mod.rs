@@ -13,7 +13,7 @@ pub mod templates;
 use crate::address::Address;
 use crate::model::Lang;
 use crate::source::Location;
-use crate::view::EditionModel;
+use crate::view::{EditionKind, EditionModel};
 
 pub use templates::Templates;
 
@@ -38,7 +38,12 @@ pub trait Renderer: Sync {
     /// The format's name, in messages (`PDF`, `HTML`).
     fn name(&self) -> &'static str;
 
-    /// The files of one edition.
+    /// Whether the format has a form of `edition` (HTML has none of the facing-pages edition).
+    fn renders(&self, _edition: EditionKind) -> bool {
+        true
+    }
+
+    /// The files of one edition: none of an edition the format does not render.
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError>;
 
     /// Files every edition of the format shares (a stylesheet), written with them.
@@ -59,6 +64,11 @@ pub enum RenderError {
     /// The document could not be exported (PDF/A or PDF/UA conformance, say).
     #[error("{0}")]
     Export(String),
+    /// The pages could not be laid out as the edition requires (a page of the facing-pages
+    /// edition overflows whatever margin is kept free): the whole edition's failure, traced to
+    /// no block.
+    #[error("{0}")]
+    Layout(String),
     /// A template or export error traced to the source block whose text causes it ([`blame`]).
     #[error("{at}: {}", cause.message())]
     InSource { at: Location, address: Address, lang: Lang, cause: Box<RenderError> },

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 /// The default templates, embedded at build time: file name (relative to `templates/`) and text.
 pub const DEFAULTS: &[(&str, &str)] = &[
     ("edition.typ", include_str!("../../templates/edition.typ")),
+    ("facing.typ", include_str!("../../templates/facing.typ")),
     ("content.typ", include_str!("../../templates/content.typ")),
     ("style.typ", include_str!("../../templates/style.typ")),
     ("redline.typ", include_str!("../../templates/redline.typ")),

@@ -1,4 +1,4 @@
-//! The render model: one edition (bilingual, English or Japanese) fully resolved and typed, built
+//! The render model: one edition (bilingual columns, facing pages, English or Japanese) fully resolved and typed, built
 //! once from one [`Alignment`]. It holds the title matter, the sections of paired rows, the table
 //! of contents, the numbered footnotes with the ids of their references and back-links, the back
 //! covers with the language of each line, and inline runs whose soft breaks are already decided
@@ -29,18 +29,23 @@ use runs::Printer;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum EditionKind {
+    /// Both languages side by side in two columns.
     Bilingual,
+    /// Both languages on facing pages: English on the left-hand pages, Japanese on the right
+    /// (PDF only).
+    Facing,
     En,
     Ja,
 }
 
 impl EditionKind {
-    pub const ALL: [EditionKind; 3] = [EditionKind::Bilingual, EditionKind::En, EditionKind::Ja];
+    /// The editions `codepub build` builds when none is named.
+    pub const ALL: [EditionKind; 4] = [EditionKind::Bilingual, EditionKind::Facing, EditionKind::En, EditionKind::Ja];
 
-    /// Languages printed, left column first.
+    /// Languages printed, left column (or left-hand page) first.
     pub fn langs(self) -> &'static [Lang] {
         match self {
-            EditionKind::Bilingual => &[Lang::En, Lang::Ja],
+            EditionKind::Bilingual | EditionKind::Facing => &[Lang::En, Lang::Ja],
             EditionKind::En => &[Lang::En],
             EditionKind::Ja => &[Lang::Ja],
         }
@@ -51,8 +56,14 @@ impl EditionKind {
     pub fn own_lang(self) -> Lang {
         match self {
             EditionKind::En => Lang::En,
-            EditionKind::Bilingual | EditionKind::Ja => Lang::Ja,
+            EditionKind::Bilingual | EditionKind::Facing | EditionKind::Ja => Lang::Ja,
         }
+    }
+
+    /// Whether the edition is laid out in pages that face each other, one language to a page:
+    /// a paged format's edition only (the HTML renderer has no page to face another).
+    pub fn facing_pages(self) -> bool {
+        self == EditionKind::Facing
     }
 
     /// Whose back covers are printed, in order: each language edition's own; both, English first
@@ -69,6 +80,7 @@ impl EditionKind {
     pub fn name(self) -> &'static str {
         match self {
             EditionKind::Bilingual => "bilingual",
+            EditionKind::Facing => "facing",
             EditionKind::En => "en",
             EditionKind::Ja => "ja",
         }
@@ -168,6 +180,7 @@ impl<'p> EditionModel<'p> {
     pub fn build(alignment: &Alignment<'_>, meta: &'p Edition, edition: EditionKind) -> Self {
         let langs = edition.langs();
         let mut refs = NoteRefs::default();
+        refs.per_language = edition.facing_pages();
         let mut title_page = None;
         let mut sections = Vec::new();
         let (colophons, body): (Vec<&ClausePair<'_>>, Vec<&ClausePair<'_>>) =

@@ -44,6 +44,9 @@ pub(super) struct NoteRefs {
     first_section: HashMap<usize, Option<String>>,
     /// The anchor of the section being read; `None` outside the body.
     pub section: Option<String>,
+    /// Whether each language's first reference prints the note (the facing-pages edition, where
+    /// each language has its own pages), rather than the first reference in reading order.
+    pub per_language: bool,
 }
 
 impl NoteRefs {
@@ -71,6 +74,7 @@ impl NoteRefs {
         }
         let count = self.counts.entry((lang, number)).or_default();
         *count += 1;
+        let first = if self.per_language { *count == 1 } else { first };
         let id = match *count {
             1 => reference_id(lang, number),
             n => format!("{}-{n}", reference_id(lang, number)),
@@ -131,5 +135,18 @@ mod tests {
         );
         assert_eq!(refs.section_of(1).as_deref(), Some("a"));
         assert!(refs.referenced(Lang::Ja, 1) && !refs.referenced(Lang::Ja, 2));
+    }
+
+    #[test]
+    fn per_language_numbering_prints_the_note_at_each_languages_first_reference() {
+        let mut refs = NoteRefs { per_language: true, ..NoteRefs::default() };
+        let firsts: Vec<(usize, bool)> = [(Lang::En, "x"), (Lang::Ja, "x"), (Lang::En, "x"), (Lang::Ja, "y")]
+            .into_iter()
+            .map(|(lang, label)| match refs.reference(lang, label) {
+                Run::Footnote { number, first, .. } => (number, first),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(firsts, vec![(1, true), (1, true), (1, false), (2, true)]);
     }
 }

@@ -59,8 +59,8 @@ pub enum Run {
         target: Option<String>,
         children: Vec<Run>,
     },
-    /// A footnote reference. `first`: the first reference to the note in reading order, the one
-    /// whose page prints it. `id`/`href`: the reference's own id and its note's, for the web
+    /// A footnote reference. `first`: the first reference to the note in reading order (in the
+    /// facing-pages edition, in its language), the one whose page prints it. `id`/`href`: the reference's own id and its note's, for the web
     /// (absent inside a note, whose references are not linked).
     Footnote {
         label: String,

@@ -35,13 +35,19 @@ impl Renderer for HtmlRenderer {
         "HTML"
     }
 
+    fn renders(&self, edition: EditionKind) -> bool {
+        page_file(edition).is_some()
+    }
+
+    /// The edition's page; nothing for an edition without one ([`page_file`]).
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
+        let Some(file) = page_file(edition.edition) else { return Ok(Vec::new()) };
         let env = templates::environment(&cx.templates);
         let page = env.get_template(PAGE).map_err(|error| templates::error(&cx.templates, &error))?;
         let html = page
             .render(minijinja::Value::from(minijinja::value::Serde(Page::new(edition, STYLESHEET))))
             .map_err(|error| templates::error(&cx.templates, &error))?;
-        Ok(vec![Output { path: format!("{FOLDER}/{}", page_file(edition.edition)), bytes: html.into_bytes() }])
+        Ok(vec![Output { path: format!("{FOLDER}/{file}"), bytes: html.into_bytes() }])
     }
 
     /// The stylesheet.
@@ -62,7 +68,7 @@ pub fn render_site(project: &Project, templates: &Templates) -> Result<Vec<(Stri
     let alignment = project.alignment();
     let cx = RenderContext { templates: templates.clone(), slug: project.slug() };
     let mut outputs = Vec::new();
-    for edition in EditionKind::ALL {
+    for edition in EditionKind::ALL.into_iter().filter(|&edition| HtmlRenderer.renders(edition)) {
         let model = EditionModel::build(&alignment, &project.config.edition, edition);
         outputs.extend(HtmlRenderer.render_edition(&model, &cx)?);
     }

@@ -7,12 +7,14 @@ use serde::Serialize;
 use crate::model::Lang;
 use crate::view::{EditionKind, EditionModel};
 
-/// The file name of an edition's page in the HTML output folder.
-pub fn page_file(edition: EditionKind) -> &'static str {
+/// The file name of an edition's page in the HTML output folder; `None` for the facing-pages
+/// edition, which a web page has no pages to lay out (the bilingual page is its web form).
+pub fn page_file(edition: EditionKind) -> Option<&'static str> {
     match edition {
-        EditionKind::Bilingual => "index.html",
-        EditionKind::En => "en.html",
-        EditionKind::Ja => "ja.html",
+        EditionKind::Bilingual => Some("index.html"),
+        EditionKind::Facing => None,
+        EditionKind::En => Some("en.html"),
+        EditionKind::Ja => Some("ja.html"),
     }
 }
 
@@ -47,13 +49,13 @@ impl<'m> Page<'m> {
         let edition = model.edition;
         let title = &model.meta.title;
         let page_title = match edition {
-            EditionKind::Bilingual => format!("{} — {}", title.en, title.ja),
+            EditionKind::Bilingual | EditionKind::Facing => format!("{} — {}", title.en, title.ja),
             EditionKind::En => title.en.clone(),
             EditionKind::Ja => title.ja.clone(),
         };
         let editions = EditionKind::ALL
             .iter()
-            .map(|&kind| EditionLink { kind, href: page_file(kind), current: kind == edition })
+            .filter_map(|&kind| Some(EditionLink { kind, href: page_file(kind)?, current: kind == edition }))
             .collect();
         Self { model, page_lang: page_lang(edition), title: page_title, editions, stylesheet }
     }

@@ -4,13 +4,20 @@
 //! templates read as data, and exports a tagged PDF/A-2u + PDF/UA-1 file whose bytes depend only
 //! on the inputs (fixed date, identifier and creator).
 //!
+//! The facing-pages edition compiles `facing.typ` instead, is checked for pages out of place and
+//! laid out again with a wider safety margin until none is ([`facing`]), and opens in two-page
+//! view ([`page_layout`]).
+//!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
 //! (Typst errors).
 
 mod diagnostics;
+pub mod facing;
 pub mod fonts;
+pub mod page_layout;
 mod world;
 
+use std::convert::Infallible;
 use std::path::PathBuf;
 
 use typst::diag::Warned;
@@ -30,6 +37,9 @@ use self::world::EditionWorld;
 
 /// The main template of the editions, the file Typst compiles.
 pub const EDITION_TEMPLATE: &str = "edition.typ";
+
+/// The main template of the facing-pages edition.
+pub const FACING_TEMPLATE: &str = "facing.typ";
 
 /// The main template of a revision redline (`codepub diff --format pdf`).
 pub const REDLINE_TEMPLATE: &str = "redline.typ";
@@ -57,14 +67,47 @@ impl PdfRenderer {
 
     /// The PDF of one edition.
     pub fn render(&self, edition: &EditionModel<'_>, templates: &Templates) -> Result<Vec<u8>, RenderError> {
-        let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
         // The PDF's document id: stable across builds, distinct per publication and edition.
         let meta = edition.meta;
         let publication = (meta.isbn.clone())
             .or_else(|| meta.identifier.as_ref().map(|id| id.value.clone()))
             .unwrap_or_else(|| meta.title.en.clone());
         let ident = format!("codepub/{publication}/{}", edition.edition.name());
-        self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates)
+        if edition.edition.facing_pages() {
+            return self.render_facing(edition, ident, templates);
+        }
+        let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
+        self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
+    }
+
+    /// The facing-pages edition: laid out with the smallest safety margin under which no page
+    /// overflows, and set to open in two-page view.
+    fn render_facing(
+        &self,
+        edition: &EditionModel<'_>,
+        ident: String,
+        templates: &Templates,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut overflow = None;
+        for slack in facing::SLACKS {
+            let data = serde_json::to_vec(&facing::FacingData { model: edition, slack }).map_err(RenderError::data)?;
+            let checked =
+                self.compile(FACING_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
+                    facing::overflow(document).map_or(Ok(()), Err)
+                });
+            match checked {
+                Ok(pdf) => {
+                    return page_layout::two_page_right(&pdf).map_err(|error| RenderError::Export(error.to_string()));
+                }
+                Err(Rejected::Render(error)) => return Err(error),
+                Err(Rejected::Check(found)) => overflow = Some(found),
+            }
+        }
+        let overflow = overflow.map_or_else(String::new, |o| o.to_string());
+        Err(RenderError::Layout(format!(
+            "the facing-pages edition could not be laid out: {overflow} even with {} pt free at the foot of each page",
+            facing::SLACKS[facing::SLACKS.len() - 1]
+        )))
     }
 
     /// Renders the redline of a revision diff (`redline.typ`), dated by the later revision's
@@ -75,19 +118,22 @@ impl PdfRenderer {
             info.identifier.as_ref().map_or_else(|| info.adopted.to_string(), |id| id.value.clone())
         };
         let ident = format!("codepub/redline/{}/{}", revision(&redline.old), revision(&redline.new));
-        self.compile(REDLINE_TEMPLATE, data, redline.new.adopted, ident, &cx.templates)
+        self.compile(REDLINE_TEMPLATE, data, redline.new.adopted, ident, &cx.templates, unchecked)
+            .map_err(Rejected::error)
     }
 
     /// Compiles template `main` against `data` (the virtual file `/data.json`) and exports the
-    /// PDF, with `date` as both the document date and Typst's `today`.
-    fn compile(
+    /// PDF, with `date` as both the document date and Typst's `today`, when `check` accepts the
+    /// laid-out document.
+    fn compile<E>(
         &self,
         main: &str,
         data: Vec<u8>,
         date: Date,
         ident: String,
         templates: &Templates,
-    ) -> Result<Vec<u8>, RenderError> {
+        check: impl Fn(&PagedDocument) -> Result<(), E>,
+    ) -> Result<Vec<u8>, Rejected<E>> {
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))?;
         let world = EditionWorld::new(&self.library, &self.fonts, templates, main, data, today)
@@ -99,6 +145,7 @@ impl PdfRenderer {
         }))
         .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
         let document = compiled.map_err(|errors| diagnostics::template_error(&world, &errors))?;
+        check(&document).map_err(Rejected::Check)?;
 
         let standards = PdfStandards::new(&STANDARDS)
             .map_err(|error| RenderError::Export(format!("PDF standards: {}", error.message())))?;
@@ -113,7 +160,33 @@ impl PdfRenderer {
         };
         let exported = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst_pdf::pdf(&document, &options)))
             .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
-        exported.map_err(|errors| diagnostics::export_error(&world, &errors))
+        Ok(exported.map_err(|errors| diagnostics::export_error(&world, &errors))?)
+    }
+}
+
+/// Why [`PdfRenderer::compile`] gave no PDF: an error, or the check of the laid-out document.
+enum Rejected<E> {
+    Render(RenderError),
+    Check(E),
+}
+
+impl Rejected<Infallible> {
+    fn error(self) -> RenderError {
+        match self {
+            Rejected::Render(error) => error,
+            Rejected::Check(never) => match never {},
+        }
+    }
+}
+
+/// The check of a document that is not checked.
+fn unchecked(_: &PagedDocument) -> Result<(), Infallible> {
+    Ok(())
+}
+
+impl<E> From<RenderError> for Rejected<E> {
+    fn from(error: RenderError) -> Self {
+        Rejected::Render(error)
     }
 }
 

@@ -1,0 +1,422 @@
+//! The facing-pages edition (`codepub build --edition facing`), built by the real binary and read
+//! page by page with `pdftotext -f N -l N`: English on the even pages, Japanese on the odd ones,
+//! every heading and paragraph of the model on the two pages of one spread, headings never last
+//! on a page, each note on the page of its reference in its language, both back covers facing
+//! each other; page labels, bookmarks in both languages and the two-page view; the same bytes
+//! from two builds; A5 by `codepub.toml`; and a page that overflows is caught.
+
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codepub::model::Lang;
+use codepub::view::{BlockView, EditionKind, EditionModel, Run};
+use common::{TempProject, manifest_dir};
+
+/// Builds the facing edition of `project` into a temporary folder; the PDF's path.
+fn build(project: &TempProject, out: &Path) -> PathBuf {
+    project.codepub().args(["build", "--format", "pdf", "--edition", "facing", "--out"]).arg(out).assert().success();
+    out.join("code-facing.pdf")
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command.output().unwrap_or_else(|error| panic!("{tool} (poppler-utils) is needed: {error}"));
+    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[], pdf);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).expect("page count").trim().parse().unwrap()
+}
+
+/// Text for comparison: whitespace and hyphens dropped (lines break anywhere in Japanese, and
+/// English words are hyphenated at line ends).
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}')).collect()
+}
+
+/// Each page's text, squashed; `pages[0]` is page 1.
+fn pages(pdf: &Path) -> Vec<String> {
+    (1..=page_count(pdf))
+        .map(|page| {
+            let page = page.to_string();
+            squash(&poppler("pdftotext", &["-f", &page, "-l", &page], pdf))
+        })
+        .collect()
+}
+
+/// The printed pieces of inline runs, squashed: the text between footnote references (which
+/// print as numbers).
+fn pieces(runs: &[Run]) -> Vec<String> {
+    fn walk(runs: &[Run], out: &mut Vec<String>) {
+        for run in runs {
+            match run {
+                Run::Text { text } | Run::Code { text } => out.last_mut().unwrap().push_str(text),
+                Run::Emphasis { children } | Run::Strong { children } | Run::Link { children, .. } => {
+                    walk(children, out)
+                }
+                Run::Footnote { .. } => out.push(String::new()),
+                Run::Space | Run::Linebreak => {}
+            }
+        }
+    }
+    let mut out = vec![String::new()];
+    walk(runs, &mut out);
+    out.into_iter().map(|piece| squash(&piece)).filter(|piece| !piece.is_empty()).collect()
+}
+
+fn block_pieces(block: &BlockView) -> Vec<String> {
+    match block {
+        BlockView::Paragraph { inlines } | BlockView::Lines { inlines } => pieces(inlines),
+        BlockView::List { items, .. } => items.iter().flat_map(|item| pieces(item)).collect(),
+        BlockView::Quote { blocks } => blocks.iter().flat_map(block_pieces).collect(),
+        BlockView::Code { text } => vec![squash(text)],
+        BlockView::Rule => Vec::new(),
+    }
+}
+
+/// The notes a block's references print (in the facing edition, each language's first).
+fn printed_notes(block: &BlockView) -> Vec<usize> {
+    fn walk(runs: &[Run], out: &mut Vec<usize>) {
+        for run in runs {
+            match run {
+                Run::Footnote { number, first: true, .. } => out.push(*number),
+                Run::Emphasis { children } | Run::Strong { children } | Run::Link { children, .. } => {
+                    walk(children, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    match block {
+        BlockView::Paragraph { inlines } | BlockView::Lines { inlines } => walk(inlines, &mut out),
+        BlockView::List { items, .. } => items.iter().for_each(|item| walk(item, &mut out)),
+        BlockView::Quote { blocks } => out.extend(blocks.iter().flat_map(printed_notes)),
+        _ => {}
+    }
+    out
+}
+
+/// One heading or row of the body, in both languages: what the spreads are cut between.
+struct Unit {
+    what: String,
+    heading: bool,
+    text: [Vec<String>; 2],
+    notes: [Vec<usize>; 2],
+}
+
+const LANGS: [Lang; 2] = [Lang::En, Lang::Ja];
+
+fn units(model: &EditionModel<'_>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for section in &model.sections {
+        if section.headed && section.level > 0 {
+            units.push(Unit {
+                what: format!("{} heading", section.id),
+                heading: true,
+                text: LANGS.map(|lang| section.heading.get(lang).as_deref().map(pieces).unwrap_or_default()),
+                notes: [Vec::new(), Vec::new()],
+            });
+        }
+        for row in &section.rows {
+            units.push(Unit {
+                what: row.address.to_string(),
+                heading: false,
+                text: LANGS.map(|lang| row.cells.get(lang).as_ref().map(block_pieces).unwrap_or_default()),
+                notes: LANGS.map(|lang| row.cells.get(lang).as_ref().map(printed_notes).unwrap_or_default()),
+            });
+        }
+    }
+    units
+}
+
+/// Whether `text` holds `pieces` in order.
+fn holds(text: &str, pieces: &[String]) -> bool {
+    let mut from = 0;
+    pieces.iter().all(|piece| match text[from..].find(piece.as_str()) {
+        Some(at) => {
+            from += at + piece.len();
+            true
+        }
+        None => false,
+    })
+}
+
+/// The page (1-based) of each unit in each language, searched page by page from the page of
+/// the unit before, so that a short heading is not found in an earlier paragraph.
+fn pages_of(units: &[Unit], pages: &[String], first_body_page: usize) -> Vec<[usize; 2]> {
+    let mut from = [first_body_page, first_body_page + 1];
+    units
+        .iter()
+        .map(|unit| {
+            [0, 1].map(|side| {
+                let found = (from[side]..=pages.len()).find(|&page| holds(&pages[page - 1], &unit.text[side]));
+                let page = found.unwrap_or_else(|| {
+                    panic!("{} ({}) is on no page from {}: {:?}", unit.what, LANGS[side], from[side], unit.text[side])
+                });
+                from[side] = page;
+                page
+            })
+        })
+        .collect()
+}
+
+/// The model of the shipped project's facing edition.
+fn with_model<T>(check: impl FnOnce(&EditionModel<'_>) -> T) -> T {
+    let project = codepub::load::load(&manifest_dir()).expect("shipped project loads");
+    let alignment = project.alignment();
+    check(&EditionModel::build(&alignment, &project.config.edition, EditionKind::Facing))
+}
+
+/// Everything the spreads promise, checked on `pdf`: returns the number of body spreads.
+fn assert_synchronised(pdf: &Path) -> usize {
+    let pages = pages(pdf);
+    let count = pages.len();
+    assert_eq!(count % 2, 1, "a front cover and whole spreads: an odd number of pages, not {count}");
+    // Front cover, then the title spread: English left, Japanese right.
+    with_model(|model| {
+        assert!(pages[0].contains(&squash(&model.meta.title.en)) && pages[0].contains(&squash(&model.meta.title.ja)));
+        let title = model.title_page.as_ref().expect("the Code opens with a title");
+        let heading = |lang| pieces(title.heading.get(lang).as_deref().unwrap());
+        assert!(holds(&pages[1], &heading(Lang::En)) && !holds(&pages[1], &heading(Lang::Ja)), "page 2: {}", pages[1]);
+        assert!(holds(&pages[2], &heading(Lang::Ja)) && !holds(&pages[2], &heading(Lang::En)), "page 3: {}", pages[2]);
+        for line in &title.lines {
+            assert!(holds(&pages[1], &block_pieces(line.cells.en.as_ref().unwrap())), "approval line, page 2");
+            assert!(holds(&pages[2], &block_pieces(line.cells.ja.as_ref().unwrap())), "approval line, page 3");
+        }
+
+        let units = units(model);
+        let found = pages_of(&units, &pages, 4);
+        for (unit, &[en, ja]) in units.iter().zip(&found) {
+            // English left (even), Japanese right (odd), on the two pages of one spread.
+            assert_eq!(en % 2, 0, "{}: English on page {en}, a right-hand page", unit.what);
+            assert_eq!(ja, en + 1, "{}: English on page {en}, Japanese on page {ja}", unit.what);
+        }
+        // A heading is never the last thing on a page: what follows it is on the same page.
+        for (i, unit) in units.iter().enumerate().filter(|(_, unit)| unit.heading) {
+            assert_eq!(found.get(i + 1).map(|f| f[0]), Some(found[i][0]), "{} ends page {}", unit.what, found[i][0]);
+        }
+        // No spread is empty: the body's pages run from 4 without a gap.
+        let last_body = found.last().unwrap()[1];
+        for page in (4..=last_body).step_by(2) {
+            assert!(found.iter().any(|f| f[0] == page), "spread of page {page} holds nothing");
+        }
+        // Each note on the page of the reference that prints it, in each language, once.
+        for note in &model.notes {
+            for (side, &lang) in LANGS.iter().enumerate() {
+                let Some(text) = note.sides.get(lang) else { continue };
+                let note_text: Vec<String> = text.blocks.iter().flat_map(block_pieces).collect();
+                let referring = units.iter().position(|u| u.notes[side].contains(&note.number)).expect("a reference");
+                let page = found[referring][side];
+                let on: Vec<usize> = (1..=count).filter(|&p| holds(&pages[p - 1], &note_text)).collect();
+                assert_eq!(
+                    on,
+                    vec![page],
+                    "note {} ({lang}) is on pages {on:?}, its reference on page {page}",
+                    note.number
+                );
+            }
+        }
+        // Both back covers after the body, the English edition's left, the Japanese edition's
+        // facing it.
+        let (en_cover, ja_cover) = (&pages[count - 2], &pages[count - 1]);
+        assert_eq!(last_body, count - 2, "the covers follow the body");
+        assert!(en_cover.contains("iso.org") && !en_cover.contains("不許複製"), "page {}: {en_cover}", count - 1);
+        assert!(ja_cover.contains("不許複製") && ja_cover.contains("©ISO/JSA,2023"), "page {count}: {ja_cover}");
+        (last_body - 3) / 2
+    })
+}
+
+#[test]
+fn every_spread_holds_the_same_clauses_english_left_japanese_right() {
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = build(&project, out.path());
+    let spreads = assert_synchronised(&pdf);
+    // The brochure's own cut, found by measuring: a)–c) with principles 1–2 and the note, then
+    // principles 3–10 with d).
+    assert_eq!(spreads, 2);
+    let text = |page: usize| squash(&poppler("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf));
+    assert!(text(6).starts_with("3.Behaveethically"), "{}", text(6));
+    assert!(text(7).starts_with("3.倫理的な行動"), "{}", text(7));
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+}
+
+/// The page labels of `pdf`, page by page, as poppler's `pdftohtml -xml` does not show them:
+/// read from the `/PageLabels` number tree (typst-pdf writes it uncompressed, with direct
+/// label dictionaries as objects of their own).
+fn page_labels(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let object = |number: &str| {
+        let start = text.find(&format!("\n{number} 0 obj\n")).unwrap_or_else(|| panic!("object {number}"));
+        let body = &text[start..];
+        body[..body.find("endobj").unwrap()].to_string()
+    };
+    let tree = regex::Regex::new(r"/PageLabels (\d+) 0 R").unwrap();
+    let tree = object(&tree.captures(&text).expect("/PageLabels")[1]);
+    let entries = regex::Regex::new(r"(\d+) (\d+) 0 R").unwrap();
+    let style = regex::Regex::new(r"/S/(\w)").unwrap();
+    let prefix = regex::Regex::new(r"/P\(([^)]*)\)").unwrap();
+    let start = regex::Regex::new(r"/St (\d+)").unwrap();
+    let ranges: Vec<(usize, String, String, usize)> = entries
+        .captures_iter(&tree)
+        .map(|c| {
+            let label = object(&c[2]);
+            let st = start.captures(&label).map_or(1, |s| s[1].parse().unwrap());
+            let p = prefix.captures(&label).map_or(String::new(), |p| p[1].to_string());
+            let s = style.captures(&label).map_or(String::new(), |s| s[1].to_string());
+            (c[1].parse().unwrap(), s, p, st)
+        })
+        .collect();
+    let pages = regex::Regex::new(r"/Type/Pages/Count (\d+)").unwrap();
+    let count: usize = pages.captures(&text).expect("page count")[1].parse().unwrap();
+    let roman = ["", "i", "ii", "iii", "iv", "v"];
+    (0..count)
+        .map(|page| {
+            let (from, s, p, st) = ranges.iter().rev().find(|r| r.0 <= page).expect("a range");
+            let n = st + page - from;
+            let number = match s.as_str() {
+                "D" => n.to_string(),
+                "r" => roman.get(n).expect("small roman").to_string(),
+                _ => String::new(),
+            };
+            format!("{p}{number}")
+        })
+        .collect()
+}
+
+#[test]
+fn pages_are_numbered_by_spread_labelled_bookmarked_in_both_languages_and_open_as_spreads() {
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = build(&project, out.path());
+    let bytes = std::fs::read(&pdf).unwrap();
+    // Both pages of a spread carry its number; the labels tell the languages apart.
+    assert_eq!(page_labels(&bytes), ["i", "ii", "iii", "E1", "J1", "E2", "J2", "E3", "J3"]);
+    for (page, folio) in [(4, "1"), (5, "1"), (6, "2"), (7, "2")] {
+        let text = poppler("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf);
+        assert_eq!(text.trim_end().lines().last().map(str::trim), Some(folio), "page {page}: {text}");
+    }
+    // The viewer shows spreads, the first page alone on the right.
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/PageLayout/TwoPageRight"), "no two-page layout in the catalog");
+    // One bookmark per clause, with its heading in both languages, on the English page.
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], &pdf);
+    let outline = &xml[xml.find("<outline>").expect("an outline")..];
+    with_model(|model| {
+        for section in model.sections.iter().filter(|s| s.headed) {
+            let words = |lang| codepub::view::plain_text(section.heading.get(lang).as_deref().unwrap());
+            let title = format!("{} / {}", words(Lang::En), words(Lang::Ja));
+            let entry = regex::Regex::new(&format!(r#"<item page="(\d+)">{}</item>"#, regex::escape(&title))).unwrap();
+            let page: usize = entry.captures(outline).unwrap_or_else(|| panic!("no bookmark {title:?} in {outline}"))
+                [1]
+            .parse()
+            .unwrap();
+            assert_eq!(page % 2, 0, "{title:?} leads to page {page}, not the spread's English page");
+        }
+    });
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let project = TempProject::shipped();
+    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first = std::fs::read(build(&project, one.path())).unwrap();
+    let second = std::fs::read(build(&project, two.path())).unwrap();
+    assert!(first == second, "the facing edition differs between two builds");
+}
+
+#[test]
+fn a5_is_chosen_in_codepub_toml_and_stays_synchronised() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "slug = \"code\"", "slug = \"code\"\nfacing_paper = \"a5\"");
+    let out = tempfile::tempdir().unwrap();
+    let pdf = build(&project, out.path());
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("419.528 x 595.276 pts"), "not A5: {info}");
+    // A smaller page: more spreads than A4's two, each still synchronised.
+    assert!(assert_synchronised(&pdf) > 2);
+    // Only the facing edition changes paper.
+    project
+        .codepub()
+        .args(["build", "--format", "pdf", "--edition", "bilingual", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let info = poppler("pdfinfo", &[], &out.path().join("code-bilingual.pdf"));
+    assert!(info.contains("(A4)"), "{info}");
+}
+
+/// The built-in `facing.typ` with the height it fills pages to changed by `extra`.
+fn template_measuring_pages(extra: &str) -> String {
+    let template = std::fs::read_to_string(manifest_dir().join("templates/facing.typ")).unwrap();
+    let line = "#let text-height = paper.height - paper.top - paper.bottom";
+    assert!(template.contains(line), "facing.typ no longer has {line:?}");
+    template.replacen(line, &format!("{line} + {extra}"), 1)
+}
+
+#[test]
+fn a_page_that_overflows_is_caught_not_printed() {
+    // A template that fills pages far beyond their foot: every page overflows, whatever margin
+    // codepub keeps free, and the build fails rather than desynchronise the spreads.
+    let project = TempProject::shipped();
+    project.write("templates/facing.typ", template_measuring_pages("300pt"));
+    let out = tempfile::tempdir().unwrap();
+    let assert = project
+        .codepub()
+        .args(["build", "--format", "pdf", "--edition", "facing", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("overflowed"), "{stderr}");
+    assert!(!out.path().join("code-facing.pdf").exists());
+}
+
+#[test]
+fn an_underestimated_page_is_laid_out_again_with_a_wider_margin() {
+    // A template that believes its pages 30 pt taller than they are: with the first margins the
+    // pages overflow; codepub widens the margin until none does, and the spreads hold.
+    let project = TempProject::shipped();
+    project.write("templates/facing.typ", template_measuring_pages("30pt"));
+    let out = tempfile::tempdir().unwrap();
+    let pdf = build(&project, out.path());
+    assert_synchronised(&pdf);
+}
+
+#[test]
+fn html_has_no_facing_edition_and_says_so_when_asked() {
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    // The default set: the facing edition in PDF only, no word about HTML.
+    let assert = project.codepub().args(["build", "--out"]).arg(out.path()).assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(out.path().join("code-facing.pdf").is_file());
+    assert!(!stderr.contains("facing edition (HTML)") && !stderr.contains("no HTML form"), "{stderr}");
+    let html: Vec<String> = std::fs::read_dir(out.path().join("html"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!html.iter().any(|name| name.contains("facing")), "{html:?}");
+    // Asked for by name in HTML alone: nothing is written, and the HTML already there stays.
+    let assert = project
+        .codepub()
+        .args(["build", "--format", "html", "--edition", "facing", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("the facing edition has no HTML form"), "{stderr}");
+    assert!(out.path().join("html/index.html").is_file(), "the HTML folder was replaced");
+}
