@@ -159,8 +159,17 @@ fn the_quick_fix_inserts_the_full_stop_and_clears_the_finding() {
     let buffer = project.read(JA).replacen(FULL_STOP, DROPPED, 1);
     let mut lines: Vec<String> = buffer.split('\n').map(String::from).collect();
     let target = &mut lines[line as usize];
-    let at = target.char_indices().nth(end).map_or(target.len(), |(i, _)| i);
-    target.insert_str(at, "。");
+    let units = edits[0]["range"]["start"]["character"].as_u64().unwrap() as usize;
+    let mut at = 0;
+    let mut counted = 0;
+    for c in target.chars() {
+        if counted >= units {
+            break;
+        }
+        counted += c.len_utf16();
+        at += c.len_utf8();
+    }
+    target.insert_str(at, edits[0]["newText"].as_str().unwrap());
     let fixed = lines.join("\n");
     assert_eq!(fixed, project.read(JA));
     server.change(&ja, 2, &fixed);
