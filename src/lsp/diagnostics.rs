@@ -12,8 +12,8 @@ use lsp_types::{
 };
 
 use super::position::{position_of_line_column, range};
-use super::workspace::{Analysis, ProjectState, uri_in};
-use crate::check::{Context, Finding, Severity};
+use super::workspace::{ProjectState, uri_in};
+use crate::check::{Context, Finding, Report, Severity};
 use crate::config::CONFIG_FILE;
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
@@ -23,67 +23,63 @@ use crate::source::{self, SourceFile, Span};
 /// The name diagnostics are published under.
 pub const SOURCE: &str = "codepub";
 
-/// Every diagnostic of an analysis, by the URI of its file.
-pub(super) fn of_analysis(
-    state: &ProjectState,
-    analysis: &Analysis,
-    l10n: &Localizer,
-) -> BTreeMap<Uri, Vec<Diagnostic>> {
-    let mut out: BTreeMap<Uri, Vec<Diagnostic>> = BTreeMap::new();
-    match analysis {
-        Analysis::Checked { project, report } => {
-            let alignment = project.alignment();
-            let cx = Context::new(project, &alignment);
-            for finding in &report.findings {
-                let (uri, diagnostic) = of_finding(state, &cx, finding, l10n);
-                out.entry(uri).or_default().push(diagnostic);
-            }
-            for &index in &report.unused_baseline {
-                let entry = &project.baseline.entries[index];
-                let message =
-                    Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address);
-                let relative = PathBuf::from(&entry.at.path);
-                let at = place(state, Some(project), &relative, entry.at.line, entry.at.column);
-                let diagnostic =
-                    Diagnostic { severity: Some(DiagnosticSeverity::WARNING), ..plain(at, l10n.format(&message)) };
-                out.entry(uri_in(state, &relative)).or_default().push(diagnostic);
-            }
-        }
-        Analysis::Failed(error) => {
-            for error in error.each() {
-                let (uri, diagnostic) = of_input_error(state, error, l10n);
-                out.entry(uri).or_default().push(diagnostic);
-            }
-            // An open source the errors are not in still says why it shows no findings.
-            let first = error.each()[0];
-            let at = first.location();
-            let reason = l10n.format(&first.message());
-            let message = Message::new("lsp-not-checked").arg("place", at.to_string()).arg("reason", reason);
-            let (first_uri, first_diagnostic) = of_input_error(state, first, l10n);
-            for (uri, _) in state.open.values() {
-                if out.contains_key(uri) {
-                    continue;
-                }
-                let related = DiagnosticRelatedInformation {
-                    location: Location { uri: first_uri.clone(), range: first_diagnostic.range },
-                    message: first.code().to_string(),
-                };
-                let diagnostic = Diagnostic {
-                    code: Some(NumberOrString::String(first.code().to_string())),
-                    related_information: Some(vec![related]),
-                    ..plain(Range::default(), l10n.format(&message))
-                };
-                out.insert(uri.clone(), vec![diagnostic]);
-            }
-        }
-        Analysis::Crashed(reason) => {
-            let message = l10n.format(&Message::new("lsp-crashed").arg("reason", reason));
-            for (uri, _) in state.open.values() {
-                out.insert(uri.clone(), vec![plain(Range::default(), message.clone())]);
-            }
-        }
+/// Diagnostics by the URI of their file.
+pub(super) type ByUri = BTreeMap<Uri, Vec<Diagnostic>>;
+
+/// The diagnostics of a checked project, by the URI of their file: every finding, and the
+/// baseline entries that match none.
+pub(super) fn of_report(state: &ProjectState, cx: &Context<'_>, report: &Report, l10n: &Localizer) -> ByUri {
+    let project = cx.project;
+    let mut out = ByUri::new();
+    for finding in &report.findings {
+        let (uri, diagnostic) = of_finding(state, cx, finding, l10n);
+        out.entry(uri).or_default().push(diagnostic);
+    }
+    for &index in &report.unused_baseline {
+        let entry = &project.baseline.entries[index];
+        let message = Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address);
+        let relative = PathBuf::from(&entry.at.path);
+        let at = place(state, Some(project), &relative, entry.at.line, entry.at.column);
+        let diagnostic = Diagnostic { severity: Some(DiagnosticSeverity::WARNING), ..plain(at, l10n.format(&message)) };
+        out.entry(uri_in(state, &relative)).or_default().push(diagnostic);
     }
     out
+}
+
+/// The diagnostics of a project that does not load: each input error at its place, and on every
+/// open source without one of its own, why it shows no findings.
+pub(super) fn of_input_errors(state: &ProjectState, error: &InputError, l10n: &Localizer) -> ByUri {
+    let mut out = ByUri::new();
+    for error in error.each() {
+        let (uri, diagnostic) = of_input_error(state, error, l10n);
+        out.entry(uri).or_default().push(diagnostic);
+    }
+    let first = error.each()[0];
+    let reason = l10n.format(&first.message());
+    let message = Message::new("lsp-not-checked").arg("place", first.location().to_string()).arg("reason", reason);
+    let (first_uri, first_diagnostic) = of_input_error(state, first, l10n);
+    for (uri, _) in state.open.values() {
+        if out.contains_key(uri) {
+            continue;
+        }
+        let related = DiagnosticRelatedInformation {
+            location: Location { uri: first_uri.clone(), range: first_diagnostic.range },
+            message: first.code().to_string(),
+        };
+        let diagnostic = Diagnostic {
+            code: Some(NumberOrString::String(first.code().to_string())),
+            related_information: Some(vec![related]),
+            ..plain(Range::default(), l10n.format(&message))
+        };
+        out.insert(uri.clone(), vec![diagnostic]);
+    }
+    out
+}
+
+/// The diagnostics when a check panicked: one on every open source, asking for a report.
+pub(super) fn of_crash(state: &ProjectState, reason: &str, l10n: &Localizer) -> ByUri {
+    let message = l10n.format(&Message::new("lsp-crashed").arg("reason", reason));
+    state.open.values().map(|(uri, _)| (uri.clone(), vec![plain(Range::default(), message.clone())])).collect()
 }
 
 /// An error diagnostic from codepub with only a range and a message.

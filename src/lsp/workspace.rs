@@ -11,8 +11,9 @@ use lsp_types::{
     ShowMessageParams, Uri,
 };
 
+use super::diagnostics::ByUri;
 use super::position::{path_of, uri_of};
-use crate::check::{self, Report, RunOptions};
+use crate::check::{self, Context, Report, RunOptions};
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
@@ -41,15 +42,11 @@ pub(super) struct ProjectState {
     published: HashSet<Uri>,
 }
 
-/// The project as the buffers make it, checked; or the input errors that stop it loading.
+/// The project as the buffers make it, checked; or not, for input errors (shown as diagnostics
+/// at their place) or a check that panicked (a bug, reported rather than taking the server down).
 pub(super) enum Analysis {
-    Checked {
-        project: Box<Project>,
-        report: Report,
-    },
-    Failed(InputError),
-    /// A check panicked: a bug, reported to the client rather than taking the server down.
-    Crashed(String),
+    Checked { project: Box<Project>, report: Report },
+    NotChecked,
 }
 
 /// Why a document is not served.
@@ -171,8 +168,7 @@ impl Workspace {
             if project.analysis.is_some() {
                 continue;
             }
-            let analysis = analyse(&project.root, &project.open);
-            let by_uri = super::diagnostics::of_analysis(project, &analysis, &self.l10n);
+            let (analysis, by_uri) = analyse(project, &self.l10n);
             let now: HashSet<Uri> = by_uri.keys().cloned().collect();
             for uri in project.published.difference(&now) {
                 out.push(PublishDiagnosticsParams { uri: uri.clone(), diagnostics: Vec::new(), version: None });
@@ -212,27 +208,36 @@ impl Workspace {
     }
 }
 
-/// The project at `root` with the open buffers laid over its files, checked as `codepub check`
-/// checks it (the baseline applies; the bundled fonts).
-fn analyse(root: &Path, open: &BTreeMap<PathBuf, (Uri, String)>) -> Analysis {
+/// The project with the open buffers laid over its files, checked as `codepub check` checks it
+/// (the baseline applies; the bundled fonts), and its diagnostics: aligned once for both.
+fn analyse(state: &ProjectState, l10n: &Localizer) -> (Analysis, ByUri) {
     let buffers: BTreeMap<PathBuf, String> =
-        open.iter().map(|(relative, (_, text))| (relative.clone(), text.clone())).collect();
+        state.open.iter().map(|(relative, (_, text))| (relative.clone(), text.clone())).collect();
     let run = || {
-        let base = DirTree::new(root);
-        let project = crate::load::load_from(root, &OverlayTree::new(&base, &buffers))?;
-        let report = check::run(&project, &project.alignment(), RunOptions::default());
-        Ok::<_, InputError>((project, report))
+        let base = DirTree::new(&state.root);
+        let project = crate::load::load_from(&state.root, &OverlayTree::new(&base, &buffers))?;
+        let (report, diagnostics) = {
+            let alignment = project.alignment();
+            let cx = Context::new(&project, &alignment);
+            let report = check::run_checks(&cx, &check::all_checks(), RunOptions::default());
+            let diagnostics = super::diagnostics::of_report(state, &cx, &report, l10n);
+            (report, diagnostics)
+        };
+        Ok::<_, InputError>((Analysis::Checked { project: Box::new(project), report }, diagnostics))
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(Ok((project, report))) => Analysis::Checked { project: Box::new(project), report },
-        Ok(Err(error)) => Analysis::Failed(error),
-        Err(panic) => Analysis::Crashed(
-            panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
+        Ok(Ok(checked)) => checked,
+        Ok(Err(error)) => {
+            let diagnostics = super::diagnostics::of_input_errors(state, &error, l10n);
+            (Analysis::NotChecked, diagnostics)
+        }
+        Err(panic) => {
+            let reason = (panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default(),
-        ),
+                .unwrap_or_default();
+            let diagnostics = super::diagnostics::of_crash(state, &reason, l10n);
+            (Analysis::NotChecked, diagnostics)
+        }
     }
 }
 
