@@ -34,13 +34,13 @@ fn dropped_full_stop() -> (TempProject, LspServer, String, Vec<Value>) {
     let mut server = LspServer::initialized(project.root(), &[]);
     let ja = uri(&project, JA);
     server.open(&ja, &project.read(JA).replacen(FULL_STOP, DROPPED, 1));
-    let diagnostics = server.diagnostics(&ja);
+    let diagnostics = server.current_diagnostics(&ja);
     (project, server, ja, diagnostics)
 }
 
 #[test]
 fn a_dropped_full_stop_in_an_unsaved_buffer_is_published_in_utf16_with_the_english_as_related() {
-    let (project, _server, _, diagnostics) = dropped_full_stop();
+    let (project, _server, ja, diagnostics) = dropped_full_stop();
     let found = with_code(&diagnostics, "P006", ERROR);
     assert_eq!(found.len(), 1, "{diagnostics:#?}");
     let diagnostic = found[0];
@@ -63,13 +63,22 @@ fn a_dropped_full_stop_in_an_unsaved_buffer_is_published_in_utf16_with_the_engli
     );
     // The file on disk was not touched: the finding came from the buffer.
     assert!(project.read(JA).contains(FULL_STOP));
+
+    // 𠮷 (outside the Basic Multilingual Plane) before it: one character, two UTF-16 units.
+    let mut server = _server;
+    let with_surrogates = project.read(JA).replacen(FULL_STOP, &format!("𠮷{DROPPED}"), 1);
+    server.change(&ja, 2, &with_surrogates);
+    let diagnostics = server.current_diagnostics(&ja);
+    let found = with_code(&diagnostics, "P006", ERROR);
+    assert_eq!(found.len(), 1, "{diagnostics:#?}");
+    assert_eq!(found[0]["range"]["start"], json!({ "line": line, "character": 2 + DROPPED.chars().count() - 1 }));
 }
 
 #[test]
 fn restoring_the_full_stop_in_the_buffer_clears_the_finding() {
     let (project, mut server, ja, _) = dropped_full_stop();
     server.change(&ja, 2, &project.read(JA));
-    let diagnostics = server.diagnostics(&ja);
+    let diagnostics = server.current_diagnostics(&ja);
     assert!(with_code(&diagnostics, "P006", ERROR).is_empty(), "{diagnostics:#?}");
     // The shipped text's accepted findings stay visible, as hints.
     assert!(diagnostics.iter().any(|d| d["code"] == "P006" && d["severity"] == 4), "{diagnostics:#?}");
@@ -83,7 +92,7 @@ fn hover_shows_the_address_the_english_counterpart_and_the_translation_state() {
     let ja = uri(&project, JA);
     let text = project.read(JA);
     server.open(&ja, &text);
-    server.diagnostics(&ja);
+    server.current_diagnostics(&ja);
     let at = json!({ "line": line_of(&text, FULL_STOP), "character": 3 });
     let hover = server.request("textDocument/hover", json!({ "textDocument": { "uri": ja }, "position": at }));
     let value = hover["contents"]["value"].as_str().expect("markdown hover");
@@ -98,12 +107,35 @@ fn hover_shows_the_address_the_english_counterpart_and_the_translation_state() {
     let english = uri(&project, EN);
     let edited = ENGLISH.replace("policies.", "policies and laws.");
     server.open(&english, &project.read(EN).replacen(ENGLISH, &edited, 1));
-    server.diagnostics(&english);
+    server.current_diagnostics(&english);
     let hover = server.request("textDocument/hover", json!({ "textDocument": { "uri": ja }, "position": at }));
     let value = hover["contents"]["value"].as_str().expect("markdown hover");
     assert!(value.contains(&format!("> {edited}")), "{value}");
     assert!(value.contains("stale"), "{value}");
     assert!(value.contains(&format!("signed off:\n\n> {ENGLISH}")), "{value}");
+
+    // A new paragraph in both languages has never been signed off.
+    let (new_en, new_ja) = ("We keep this record.", "私たちはこの記録を保持します。");
+    let en_text = project.read(EN).replacen(&format!("{ENGLISH}\n"), &format!("{ENGLISH}\n\n{new_en}\n"), 1);
+    let ja_text = text.replacen(&format!("{FULL_STOP}\n"), &format!("{FULL_STOP}\n\n{new_ja}\n"), 1);
+    server.change(&english, 2, &en_text);
+    server.change(&ja, 2, &ja_text);
+    server.current_diagnostics(&ja);
+    let at = json!({ "line": line_of(&ja_text, new_ja), "character": 1 });
+    let hover = server.request("textDocument/hover", json!({ "textDocument": { "uri": ja }, "position": at }));
+    let value = hover["contents"]["value"].as_str().expect("markdown hover");
+    assert!(value.contains("principle-7#4") && value.contains(&format!("> {new_en}")), "{value}");
+    assert!(value.contains("unsigned"), "{value}");
+
+    // The back cover is each edition's own: not paired.
+    let back_cover = uri(&project, "content/ja/90-back-cover.md");
+    let back_text = project.read("content/ja/90-back-cover.md");
+    server.open(&back_cover, &back_text);
+    server.current_diagnostics(&back_cover);
+    let at = json!({ "line": line_of(&back_text, "ISBN"), "character": 1 });
+    let hover = server.request("textDocument/hover", json!({ "textDocument": { "uri": back_cover }, "position": at }));
+    let value = hover["contents"]["value"].as_str().expect("markdown hover");
+    assert!(value.contains("back-cover#") && value.contains("Edition matter"), "{value}");
 }
 
 #[test]
@@ -113,7 +145,7 @@ fn definition_jumps_between_a_block_and_its_counterpart_both_ways() {
     let (ja, en) = (uri(&project, JA), uri(&project, EN));
     let (ja_text, en_text) = (project.read(JA), project.read(EN));
     server.open(&ja, &ja_text);
-    server.diagnostics(&ja);
+    server.current_diagnostics(&ja);
     let from_ja = json!({ "line": line_of(&ja_text, FULL_STOP), "character": 10 });
     let target =
         server.request("textDocument/definition", json!({ "textDocument": { "uri": ja }, "position": from_ja }));
@@ -121,12 +153,23 @@ fn definition_jumps_between_a_block_and_its_counterpart_both_ways() {
     assert_eq!(target["range"]["start"], json!({ "line": line_of(&en_text, ENGLISH), "character": 0 }));
 
     server.open(&en, &en_text);
-    server.diagnostics(&en);
+    server.current_diagnostics(&en);
     let heading = json!({ "line": line_of(&en_text, "{#principle-7}"), "character": 5 });
     let target =
         server.request("textDocument/definition", json!({ "textDocument": { "uri": en }, "position": heading }));
     assert_eq!(target["uri"], ja, "{target}");
     assert_eq!(target["range"]["start"]["line"], line_of(&ja_text, "{#principle-7}"));
+
+    // A Japanese paragraph without English leads to its clause in English.
+    let extra = "私たちはこの記録を保持します。";
+    let with_extra = ja_text.replacen(&format!("{FULL_STOP}\n"), &format!("{FULL_STOP}\n\n{extra}\n"), 1);
+    server.change(&ja, 2, &with_extra);
+    server.current_diagnostics(&ja);
+    let from_extra = json!({ "line": line_of(&with_extra, extra), "character": 1 });
+    let target =
+        server.request("textDocument/definition", json!({ "textDocument": { "uri": ja }, "position": from_extra }));
+    assert_eq!(target["uri"], en, "{target}");
+    assert_eq!(target["range"]["start"]["line"], line_of(&en_text, "{#principle-7}"));
 
     // Between blocks there is nothing to jump from.
     let blank = json!({ "line": line_of(&en_text, "{#principle-7}") + 1, "character": 0 });
@@ -173,7 +216,7 @@ fn the_quick_fix_inserts_the_full_stop_and_clears_the_finding() {
     let fixed = lines.join("\n");
     assert_eq!(fixed, project.read(JA));
     server.change(&ja, 2, &fixed);
-    assert!(with_code(&server.diagnostics(&ja), "P006", ERROR).is_empty());
+    assert!(with_code(&server.current_diagnostics(&ja), "P006", ERROR).is_empty());
 }
 
 #[test]
@@ -183,19 +226,19 @@ fn half_typed_input_gives_diagnostics_and_the_server_keeps_answering() {
     let ja = uri(&project, JA);
     let text = project.read(JA);
     server.open(&ja, &text);
-    server.diagnostics(&ja);
+    server.current_diagnostics(&ja);
 
     // An unclosed emphasis: Markdown reads it as text; the paragraph is checked as usual.
     let unclosed = text.replacen("本機構専用の", "本機構*専用の", 1);
     server.change(&ja, 2, &unclosed);
-    let diagnostics = server.diagnostics(&ja);
+    let diagnostics = server.current_diagnostics(&ja);
     assert!(!diagnostics.is_empty());
     assert!(diagnostics.iter().all(|d| d["code"].as_str().is_some_and(|c| c.starts_with('P'))), "{diagnostics:#?}");
 
     // A heading whose id is not typed yet: P001 at the heading.
     let no_id = text.replacen(" {#principle-7}", "", 1);
     server.change(&ja, 3, &no_id);
-    let diagnostics = server.diagnostics(&ja);
+    let diagnostics = server.current_diagnostics(&ja);
     let heading = line_of(&no_id, "### 7.");
     assert!(
         diagnostics.iter().any(|d| d["code"] == "P001" && d["range"]["start"]["line"] == heading),
@@ -207,9 +250,9 @@ fn half_typed_input_gives_diagnostics_and_the_server_keeps_answering() {
     let back_cover = uri(&project, "content/ja/90-back-cover.md");
     let half = project.read("content/ja/90-back-cover.md").replacen("clause = \"back-cover\"", "clause = \"back-", 1);
     server.open(&back_cover, &half);
-    let errors = server.diagnostics(&back_cover);
+    let errors = server.current_diagnostics(&back_cover);
     assert!(errors.iter().any(|d| d["code"] == "E007" && d["range"]["start"]["line"] == 1), "{errors:#?}");
-    let code = server.diagnostics(&ja);
+    let code = server.current_diagnostics(&ja);
     assert_eq!(code.len(), 1, "{code:#?}");
     assert_eq!(code[0]["code"], "E007");
     assert!(code[0]["message"].as_str().unwrap().contains("content/ja/90-back-cover.md:2"), "{code:#?}");
@@ -220,8 +263,8 @@ fn half_typed_input_gives_diagnostics_and_the_server_keeps_answering() {
     // A malformed notification is ignored; finishing the front matter brings the findings back.
     server.notify("textDocument/didChange", json!({ "textDocument": 7 }));
     server.change(&back_cover, 2, &project.read("content/ja/90-back-cover.md"));
-    assert!(server.diagnostics(&back_cover).iter().all(|d| d["code"] != "E007"));
-    let diagnostics = server.diagnostics(&ja);
+    assert!(server.current_diagnostics(&back_cover).iter().all(|d| d["code"] != "E007"));
+    let diagnostics = server.current_diagnostics(&ja);
     assert!(diagnostics.iter().any(|d| d["code"] == "P001"), "{diagnostics:#?}");
     let hover = server.request("textDocument/hover", json!({ "textDocument": { "uri": ja }, "position": at }));
     assert!(hover["contents"]["value"].as_str().is_some(), "{hover}");
@@ -250,7 +293,7 @@ fn documents_outside_the_project_or_not_its_sources_are_refused_with_a_message()
     // Nothing was published for them; the project's own source still is.
     let ja = uri(&project, JA);
     server.open(&ja, &project.read(JA));
-    server.diagnostics(&ja);
+    server.current_diagnostics(&ja);
     assert!(
         server.notifications.iter().all(|m| m["params"]["uri"] != stray && m["params"]["uri"] != notes),
         "{:#?}",
@@ -266,8 +309,8 @@ fn two_projects_are_served_side_by_side_unless_the_root_is_given() {
     let (one, two) = (uri(&first, JA), uri(&second, JA));
     server.open(&one, &first.read(JA));
     server.open(&two, &second.read(JA));
-    assert!(with_code(&server.diagnostics(&one), "P006", ERROR).is_empty());
-    assert_eq!(with_code(&server.diagnostics(&two), "P006", ERROR).len(), 1);
+    assert!(with_code(&server.current_diagnostics(&one), "P006", ERROR).is_empty());
+    assert_eq!(with_code(&server.current_diagnostics(&two), "P006", ERROR).len(), 1);
 
     let root = first.root().to_str().unwrap();
     let mut server = LspServer::initialized(first.root(), &["--root", root]);
@@ -301,7 +344,7 @@ fn the_server_exits_when_its_client_dies() {
     let mut server = LspServer::initialized(project.root(), &[]);
     let ja = uri(&project, JA);
     server.open(&ja, &project.read(JA));
-    server.diagnostics(&ja);
+    server.current_diagnostics(&ja);
     server.close_stdin();
     assert!(server.exit_status().is_some(), "still running after its input closed");
 
@@ -373,4 +416,26 @@ fn neovim_shows_the_dropped_full_stop_of_an_unsaved_buffer() {
     assert!(written.lines().any(|l| l.split('\t').nth(1) == Some("4")), "{written}");
     // The buffer was never saved.
     assert!(project.read(JA).contains(FULL_STOP));
+}
+
+#[test]
+fn every_punctuation_fix_of_a_file_is_offered_at_once() {
+    let project = TempProject::shipped();
+    let mut server = LspServer::initialized(project.root(), &[]);
+    let ja = uri(&project, JA);
+    let shipped = project.read(JA);
+    let slipped = shipped.replacen(FULL_STOP, DROPPED, 1).replacen("個人として、私たちは", "個人として，私たちは", 1);
+    server.open(&ja, &slipped);
+    let diagnostics = server.current_diagnostics(&ja);
+    assert_eq!(with_code(&diagnostics, "P007", ERROR).len(), 1, "{diagnostics:#?}");
+    let everywhere = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } });
+    let params = json!({ "textDocument": { "uri": ja }, "range": everywhere, "context": { "diagnostics": [] } });
+    let actions = server.request("textDocument/codeAction", params);
+    let all = actions.as_array().unwrap().iter().find(|a| a["kind"] == "source.fixAll").expect("fix all");
+    let edits = all["edit"]["changes"][&ja].as_array().expect("edits");
+    assert_eq!(edits.len(), 2, "{all}");
+    // None at the first line, where the cursor is: the single fixes are offered where they are.
+    assert!(actions.as_array().unwrap().iter().all(|a| a["kind"] != "quickfix"), "{actions}");
+    let texts: Vec<&str> = edits.iter().map(|e| e["newText"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"。") && texts.contains(&"、"), "{texts:?}");
 }

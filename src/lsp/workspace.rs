@@ -168,7 +168,11 @@ impl Workspace {
             if project.analysis.is_some() {
                 continue;
             }
-            let (analysis, by_uri) = analyse(project, &self.l10n);
+            let (analysis, mut by_uri) = analyse(project, &self.l10n);
+            // Every open source hears, if only that it has nothing.
+            for (uri, _) in project.open.values() {
+                by_uri.entry(uri.clone()).or_default();
+            }
             let now: HashSet<Uri> = by_uri.keys().cloned().collect();
             for uri in project.published.difference(&now) {
                 out.push(PublishDiagnosticsParams { uri: uri.clone(), diagnostics: Vec::new(), version: None });

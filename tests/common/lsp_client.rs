@@ -110,11 +110,16 @@ impl LspServer {
         }
     }
 
-    /// The next diagnostics published for `uri`.
-    pub fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
-        let message = self.wait_for(|message| {
-            message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
-        });
+    /// The diagnostics of `uri` once the server has caught up with everything sent so far: a
+    /// request is answered only after the edits before it are analysed and published, so the
+    /// last publication for `uri` before the answer is the current one.
+    pub fn current_diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } });
+        self.request("textDocument/hover", at);
+        let is_for_uri = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
+        let latest = self.notifications.iter().rposition(is_for_uri).expect("diagnostics published for the document");
+        let message = self.notifications.remove(latest);
+        self.notifications.retain(|m| !is_for_uri(m));
         message["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
     }
 
