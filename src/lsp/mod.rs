@@ -88,7 +88,18 @@ pub fn serve(connection: &Connection, workspace: &mut Workspace) -> Ended {
                 Message::Request(request) => {
                     // Answers are about the text as it is now: analyse what changed first.
                     publish(connection, workspace);
-                    send(connection, answer(workspace, request));
+                    let id = request.id.clone();
+                    // A bug in answering is an error response, not the end of the server.
+                    let response =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(workspace, request)))
+                            .unwrap_or_else(|_| {
+                                Response::new_err(
+                                    id,
+                                    ErrorCode::InternalError as i32,
+                                    "codepub lsp failed to answer".into(),
+                                )
+                            });
+                    send(connection, response);
                 }
                 Message::Notification(notification) if notification.method == "exit" => {
                     return Ended::Exit { after_shutdown: shut_down };

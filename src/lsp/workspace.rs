@@ -161,7 +161,8 @@ impl Workspace {
     }
 
     /// Analyses every project edited since its last analysis and returns the diagnostics to
-    /// publish: every file with findings, and an empty list for each that had some and has none now.
+    /// publish: for every file with findings and every open source, and an empty list for each
+    /// file that had some and has none now.
     pub fn analyse(&mut self) -> Vec<PublishDiagnosticsParams> {
         let mut out = Vec::new();
         for project in self.projects.values_mut() {
