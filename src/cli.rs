@@ -79,7 +79,7 @@ pub enum Command {
     /// OLD and NEW are git revisions of the project (`HEAD~1`, a tag, a commit) or project folders.
     /// Exit status: 0 no changes, 1 changes, 2 errors.
     Diff(DiffArgs),
-    /// Run a Language Server over standard input and output, for editors (Neovim, VS Code …).
+    /// Run a Language Server over standard input and output, for editors (Neovim, VS Code).
     ///
     /// Publishes the findings of `check` from the editor's unsaved buffers of content/en/*.md and
     /// content/ja/*.md as they change; hover shows a block's address, its counterpart in the
