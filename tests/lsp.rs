@@ -439,3 +439,36 @@ fn every_punctuation_fix_of_a_file_is_offered_at_once() {
     let texts: Vec<&str> = edits.iter().map(|e| e["newText"].as_str().unwrap()).collect();
     assert!(texts.contains(&"。") && texts.contains(&"、"), "{texts:?}");
 }
+
+#[test]
+fn files_changed_outside_the_editor_are_checked_again_when_the_client_watches_them() {
+    let project = TempProject::shipped();
+    let watching = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut server = LspServer::initialized_with(project.root(), &[], watching);
+    let registration = server.wait_for(|m| m["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/*.lock"), "{registration}");
+    server.send(json!({ "jsonrpc": "2.0", "id": registration["id"], "result": null }));
+
+    let ja = uri(&project, JA);
+    server.open(&ja, &project.read(JA));
+    assert!(with_code(&server.current_diagnostics(&ja), "P013", ERROR).is_empty());
+    // The English changed on disk (say, a pull request checked out): until the client says so,
+    // the server has no reason to look again.
+    project.replace(EN, ENGLISH, &ENGLISH.replace("policies.", "policies and laws."));
+    assert_eq!(server.published_since(&ja), None);
+    let changes = json!({ "changes": [{ "uri": uri(&project, EN), "type": 2 }] });
+    server.notify("workspace/didChangeWatchedFiles", changes);
+    let stale = server.current_diagnostics(&ja);
+    assert_eq!(with_code(&stale, "P013", ERROR).len(), 1, "{stale:#?}");
+}
+
+#[test]
+fn a_client_that_cannot_watch_files_is_not_asked_to() {
+    let project = TempProject::shipped();
+    let mut server = LspServer::initialized(project.root(), &[]);
+    let ja = uri(&project, JA);
+    server.open(&ja, &project.read(JA));
+    server.current_diagnostics(&ja);
+    assert!(server.notifications.iter().all(|m| m["method"] != "client/registerCapability"));
+}

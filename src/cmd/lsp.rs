@@ -18,6 +18,9 @@ pub fn lsp(root: Option<std::path::PathBuf>, ui: Option<UiLang>) -> Result<ExitC
                 Some(locale) => UiLang::from_locale(locale),
                 None => UiLang::from_env(),
             });
+            if crate::lsp::client_watches_files(&params) {
+                crate::lsp::watch_files(&connection);
+            }
             let mut workspace = Workspace::new(root, Localizer::new(ui));
             crate::lsp::serve(&connection, &mut workspace)
         }

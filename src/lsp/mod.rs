@@ -14,12 +14,13 @@ mod workspace;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _, PublishDiagnostics,
-    ShowMessage,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+    PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, GotoDefinition, HoverRequest, Request as _, Shutdown};
+use lsp_types::request::{CodeActionRequest, GotoDefinition, HoverRequest, RegisterCapability, Request as _, Shutdown};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, InitializeParams, PositionEncodingKind,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeWatchedFilesRegistrationOptions,
+    FileSystemWatcher, GlobPattern, InitializeParams, PositionEncodingKind, Registration, RegistrationParams,
     ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 
@@ -63,6 +64,29 @@ pub fn initialize(connection: &Connection) -> Result<InitializeParams, ProtocolE
     };
     connection.initialize_finish(id, serde_json::to_value(result).unwrap_or_default())?;
     Ok(params)
+}
+
+/// Whether the client can watch files for the server (`workspace/didChangeWatchedFiles` with
+/// dynamic registration: VS Code can, Neovim from 0.9).
+pub fn client_watches_files(params: &InitializeParams) -> bool {
+    let watched = params.capabilities.workspace.as_ref().and_then(|w| w.did_change_watched_files.as_ref());
+    watched.and_then(|w| w.dynamic_registration) == Some(true)
+}
+
+/// Asks the client to tell the server when the projects' files change on disk: the sources,
+/// `codepub.toml`, the glossary, the baseline and the translation record (which `codepub
+/// sign-off` rewrites), so findings follow what was done outside the editor.
+pub fn watch_files(connection: &Connection) {
+    let watchers = ["**/*.md", "**/*.toml", "**/*.lock"]
+        .map(|pattern| FileSystemWatcher { glob_pattern: GlobPattern::String(pattern.into()), kind: None });
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers: watchers.to_vec() };
+    let registration = Registration {
+        id: "codepub-files".into(),
+        method: DidChangeWatchedFiles::METHOD.into(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    let params = RegistrationParams { registrations: vec![registration] };
+    send(connection, Request::new("codepub-watch".to_string().into(), RegisterCapability::METHOD.into(), params));
 }
 
 /// Serves the client until `exit` or until its messages stop.
@@ -171,6 +195,10 @@ fn notify(connection: &Connection, workspace: &mut Workspace, notification: Noti
                     workspace.change(&uri, text);
                 }
             })
+        }
+        DidChangeWatchedFiles::METHOD => {
+            serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(notification.params)
+                .map(|p| workspace.files_changed(p.changes.iter().filter_map(|change| position::path_of(&change.uri))))
         }
         DidCloseTextDocument::METHOD => {
             serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(notification.params)

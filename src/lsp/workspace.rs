@@ -132,6 +132,17 @@ impl Workspace {
         }
     }
 
+    /// Files changed on disk (told by the client's file watcher): the projects holding them are
+    /// analysed again. An open source's buffer still wins over its file.
+    pub fn files_changed(&mut self, paths: impl Iterator<Item = PathBuf>) {
+        for path in paths {
+            let path = normalise(&path);
+            for project in self.projects.values_mut().filter(|project| path.starts_with(&project.root)) {
+                project.analysis = None;
+            }
+        }
+    }
+
     fn refuse(&mut self, uri: Uri, refusal: Refusal) -> Option<ShowMessageParams> {
         let path = path_of(&uri).map_or_else(|| uri.as_str().to_string(), |path| path.display().to_string());
         let message = match &refusal {

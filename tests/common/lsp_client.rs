@@ -52,10 +52,15 @@ impl LspServer {
         Self { child, stdin, incoming, notifications: Vec::new(), next_id: 1 }
     }
 
-    /// Started and initialised.
+    /// Started and initialised, by a client with no optional capability.
     pub fn initialized(dir: &Path, args: &[&str]) -> Self {
+        Self::initialized_with(dir, args, json!({}))
+    }
+
+    /// Started and initialised by a client with `capabilities`.
+    pub fn initialized_with(dir: &Path, args: &[&str], capabilities: Value) -> Self {
         let mut server = Self::start(dir, args);
-        let result = server.request("initialize", json!({ "capabilities": {}, "processId": null }));
+        let result = server.request("initialize", json!({ "capabilities": capabilities, "processId": null }));
         assert_eq!(result["capabilities"]["positionEncoding"], "utf-16", "{result}");
         server.notify("initialized", json!({}));
         server
@@ -110,17 +115,22 @@ impl LspServer {
         }
     }
 
-    /// The diagnostics of `uri` once the server has caught up with everything sent so far: a
-    /// request is answered only after the edits before it are analysed and published, so the
-    /// last publication for `uri` before the answer is the current one.
+    /// The diagnostics of `uri` once the server has caught up with everything sent so far.
     pub fn current_diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        self.published_since(uri).expect("diagnostics published for the document")
+    }
+
+    /// The diagnostics last published for `uri`, once the server has caught up with everything
+    /// sent so far, if any were published since the last look: a request is answered only after
+    /// the edits before it are analysed and published, so the answer comes after them.
+    pub fn published_since(&mut self, uri: &str) -> Option<Vec<Value>> {
         let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } });
         self.request("textDocument/hover", at);
         let is_for_uri = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
-        let latest = self.notifications.iter().rposition(is_for_uri).expect("diagnostics published for the document");
+        let latest = self.notifications.iter().rposition(is_for_uri)?;
         let message = self.notifications.remove(latest);
         self.notifications.retain(|m| !is_for_uri(m));
-        message["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+        Some(message["params"]["diagnostics"].as_array().cloned().unwrap_or_default())
     }
 
     pub fn open(&mut self, uri: &str, text: &str) {
