@@ -24,7 +24,6 @@ use lsp_types::{
     ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 
-pub use diagnostics::SOURCE;
 pub use workspace::{Refusal, Workspace};
 
 use crate::source::SourceFile;
