@@ -101,6 +101,15 @@ pub enum Command {
     /// OLD and NEW are git revisions of the project (`HEAD~1`, a tag, a commit) or project folders.
     /// Exit status: 0 no changes, 1 changes, 2 errors.
     Diff(DiffArgs),
+    /// Run a Language Server over standard input and output, for editors (Neovim, VS Code).
+    ///
+    /// Publishes the findings of `check` from the editor's unsaved buffers of content/en/*.md and
+    /// content/ja/*.md as they change; hover shows a block's address, its counterpart in the
+    /// other language and its translation state; go to definition jumps to the counterpart; code
+    /// actions apply the punctuation fixes of `check --fix`. Each document is served by the
+    /// project whose codepub.toml is nearest above it (only the --root project, when given).
+    /// Exit status: 0 after `shutdown` and `exit`, 1 when the client leaves without `shutdown`.
+    Lsp,
     /// Print a shell completion script for codepub to standard output.
     ///
     /// bash: `codepub completions bash > ~/.local/share/bash-completion/completions/codepub`;

@@ -33,6 +33,7 @@ pub mod import;
 pub mod load;
 pub mod loanword;
 pub mod lock;
+pub mod lsp;
 pub mod model;
 pub mod numerals;
 pub mod pair;

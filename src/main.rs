@@ -52,6 +52,7 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::SignOff { clauses } => cmd::sign_off::sign_off(&session()?, clauses),
         Command::Status(args) => cmd::status::status(&session()?, args),
         Command::Diff(args) => cmd::diff::diff(&session()?, args),
+        Command::Lsp => cmd::lsp::lsp(cli.root.clone(), cli.lang.is_some().then_some(ui)),
         Command::Completions { shell } => cmd::shell::completions(*shell),
         Command::Man { out } => cmd::shell::man(out.as_deref()),
     }

@@ -97,6 +97,11 @@ impl SourceMap {
     pub fn name(&self, id: FileId) -> &str {
         &self.get(id).name
     }
+
+    /// The file shown as `name` (`content/ja/10-code.md`), if it was read.
+    pub fn find(&self, name: &str) -> Option<FileId> {
+        self.files.iter().position(|file| file.name == name).map(|index| FileId(index as u32))
+    }
 }
 
 /// A place in a file that may not be loadable as text (used by input errors).

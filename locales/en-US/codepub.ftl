@@ -248,3 +248,35 @@ report-import-summary = imported { $clauses ->
     [one] one clause or paragraph could not be paired: `codepub check` reports it until it is fixed
    *[other] { $alone } clauses or paragraphs could not be paired: `codepub check` reports them until they are fixed
 }
+lsp-no-project = codepub lsp: { $path } is in no codepub project (no codepub.toml in its folder or above); it is left alone
+lsp-outside-root = codepub lsp: { $path } is outside the project { $root } this server was started for; it is left alone
+lsp-not-a-source = codepub lsp: { $path } is not a source of its project (the sources are { $dir }/en/*.md and { $dir }/ja/*.md); it is left alone
+lsp-not-checked = the project cannot be checked until this is fixed: { $place }: { $reason }
+lsp-crashed = codepub could not check the project (an internal error: { $reason }); please report it
+lsp-first-here = first declared here
+lsp-counterpart = { $lang ->
+    [en] the English counterpart
+   *[ja] the Japanese counterpart
+}
+lsp-accepted = accepted by { $path }: { $reason }
+lsp-hover-counterpart = { $lang ->
+    [en] English
+   *[ja] Japanese
+} ({ $place }):
+lsp-hover-no-counterpart = { $lang ->
+    [en] No English counterpart:
+   *[ja] No Japanese counterpart:
+} this block is not paired.
+lsp-hover-edition-matter = Edition matter: each language prints its own edition's, so it is not paired block by block.
+lsp-state-current = Translation: current (signed off against this English).
+lsp-state-english-changed = Translation: stale. The English changed since the Japanese was signed off; the English as signed off:
+lsp-state-japanese-changed = Translation: stale. The Japanese changed since it was signed off.
+lsp-state-unsigned = Translation: unsigned (not signed off in { $path }).
+lsp-state-no-record = Translation: not tracked (the project has no { $path }; `codepub sign-off` starts it).
+lsp-fix-insert = insert “{ $new }”
+lsp-fix-delete = delete “{ $old }”
+lsp-fix-replace = replace “{ $old }” with “{ $new }”
+lsp-fix-all = apply { $count ->
+    [one] the punctuation fix
+   *[other] all { $count } punctuation fixes
+} of this file

@@ -222,3 +222,32 @@ report-import-summary = { $clauses } 条項を取り込みました。{ $alone -
     [0] すべての条項と段落が対になっています
    *[other] { $alone } 件の条項または段落を対にできませんでした。直すまで `codepub check` が報告します
 }
+lsp-no-project = codepub lsp: { $path } はどの codepub プロジェクトにも属していません（そのフォルダーにもその上にも codepub.toml がありません）。扱いません
+lsp-outside-root = codepub lsp: { $path } は、このサーバーが対象とするプロジェクト { $root } の外にあります。扱いません
+lsp-not-a-source = codepub lsp: { $path } はプロジェクトの原稿ではありません（原稿は { $dir }/en/*.md と { $dir }/ja/*.md です）。扱いません
+lsp-not-checked = これを直すまでプロジェクトを検査できません：{ $place }：{ $reason }
+lsp-crashed = codepub はプロジェクトを検査できませんでした（内部エラー：{ $reason }）。報告してください
+lsp-first-here = 最初の宣言はここです
+lsp-counterpart = { $lang ->
+    [en] 対応する英語
+   *[ja] 対応する日本語
+}
+lsp-accepted = { $path } で承認済み：{ $reason }
+lsp-hover-counterpart = { $lang ->
+    [en] 英語
+   *[ja] 日本語
+}（{ $place }）：
+lsp-hover-no-counterpart = { $lang ->
+    [en] 対応する英語がありません。
+   *[ja] 対応する日本語がありません。
+}このブロックは対になっていません。
+lsp-hover-edition-matter = 版の情報です。各言語が自分の版のものを印刷するため、ブロックごとには対にしません。
+lsp-state-current = 翻訳：最新（この英語に対して承認済み）。
+lsp-state-english-changed = 翻訳：要更新。日本語の承認後に英語が変更されました。承認時の英語：
+lsp-state-japanese-changed = 翻訳：要更新。承認後に日本語が変更されました。
+lsp-state-unsigned = 翻訳：未承認（{ $path } で承認されていません）。
+lsp-state-no-record = 翻訳：追跡していません（プロジェクトに { $path } がありません。`codepub sign-off` で始まります）。
+lsp-fix-insert = 「{ $new }」を挿入
+lsp-fix-delete = 「{ $old }」を削除
+lsp-fix-replace = 「{ $old }」を「{ $new }」に置換
+lsp-fix-all = このファイルの句読点の修正 { $count } 件をすべて適用

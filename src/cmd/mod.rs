@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod lsp;
 pub mod shell;
 pub mod sign_off;
 pub mod status;

@@ -127,3 +127,66 @@ impl SourceTree for GitTree {
         Ok((!files.is_empty()).then_some(files))
     }
 }
+
+/// Another tree with some files replaced by texts held in memory: the unsaved buffers of an
+/// editor (`codepub lsp`). A buffer may also be a file the tree does not have yet.
+pub struct OverlayTree<'a> {
+    base: &'a dyn SourceTree,
+    /// Texts by path relative to the project root.
+    buffers: &'a BTreeMap<PathBuf, String>,
+}
+
+impl<'a> OverlayTree<'a> {
+    pub fn new(base: &'a dyn SourceTree, buffers: &'a BTreeMap<PathBuf, String>) -> Self {
+        Self { base, buffers }
+    }
+}
+
+impl SourceTree for OverlayTree<'_> {
+    fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError> {
+        match self.buffers.get(relative) {
+            Some(text) => Ok(Some(text.as_bytes().to_vec())),
+            None => self.base.read(relative),
+        }
+    }
+
+    fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError> {
+        let listed = self.base.markdown_files(dir)?;
+        let unsaved: Vec<&PathBuf> = (self.buffers.keys())
+            .filter(|path| path.starts_with(dir) && path.extension().is_some_and(|ext| ext == "md"))
+            .filter(|path| listed.as_ref().is_none_or(|files| !files.contains(path)))
+            .collect();
+        if unsaved.is_empty() {
+            return Ok(listed);
+        }
+        let mut files = listed.unwrap_or_default();
+        files.extend(unsaved.into_iter().cloned());
+        // Component by component, as the folder is walked.
+        files.sort();
+        Ok(Some(files))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffers_replace_files_and_add_unsaved_ones_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/ja")).unwrap();
+        std::fs::write(dir.path().join("content/ja/10-a.md"), "on disk").unwrap();
+        std::fs::write(dir.path().join("content/ja/30-c.md"), "on disk").unwrap();
+        let base = DirTree::new(dir.path());
+        let mut buffers = BTreeMap::new();
+        buffers.insert(PathBuf::from("content/ja/10-a.md"), "unsaved".to_string());
+        buffers.insert(PathBuf::from("content/ja/20-b.md"), "new".to_string());
+        let tree = OverlayTree::new(&base, &buffers);
+        assert_eq!(tree.read(Path::new("content/ja/10-a.md")).unwrap().unwrap(), b"unsaved");
+        assert_eq!(tree.read(Path::new("content/ja/30-c.md")).unwrap().unwrap(), b"on disk");
+        let files = tree.markdown_files(Path::new("content/ja")).unwrap().unwrap();
+        let names: Vec<String> = files.iter().map(|path| shown(path)).collect();
+        assert_eq!(names, ["content/ja/10-a.md", "content/ja/20-b.md", "content/ja/30-c.md"]);
+        assert_eq!(tree.markdown_files(Path::new("content/en")).unwrap(), None);
+    }
+}

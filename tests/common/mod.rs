@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+pub mod lsp_client;
 mod small;
 
 pub fn manifest_dir() -> PathBuf {

@@ -1,0 +1,125 @@
+//! The heading or block under the cursor and its counterpart in the other language, as the
+//! aligner pairs them: hover (address, the paired text, the translation state against
+//! `content/translations.lock`) and go to definition (the counterpart's place).
+
+use std::path::Path;
+
+use lsp_types::{Hover, HoverContents, Location, MarkupContent, MarkupKind, Position};
+
+use super::position::{offset, range};
+use super::workspace::{ProjectState, uri_in};
+use crate::address::{Address, Owner};
+use crate::check::Context;
+use crate::check::stale::{Standing, standings};
+use crate::i18n::{Localizer, Message};
+use crate::load::Project;
+use crate::model::Lang;
+use crate::source::{FileId, Span};
+
+/// A heading or block of one language at the cursor.
+struct Under<'c> {
+    address: &'c Address,
+    lang: Lang,
+    span: &'c Span,
+    /// The paired unit in the other language, when there is one.
+    counterpart: Option<&'c Span>,
+    /// Edition matter (a back cover): each language its own, never paired block by block.
+    colophon: bool,
+}
+
+/// The smallest heading or block of `file` holding byte `offset` (its end included, so the
+/// cursor after a paragraph's last character is still in it).
+fn under<'c>(cx: &'c Context<'c>, file: FileId, offset: usize) -> Option<Under<'c>> {
+    let holds = |span: &Span| span.file == file && span.start <= offset && offset <= span.end;
+    let translated = cx.pairs.iter().flat_map(|pair| {
+        Lang::BOTH.into_iter().filter_map(move |lang| {
+            let unit = pair.side(lang)?;
+            let counterpart = pair.side(lang.other()).map(|other| other.span);
+            Some(Under { address: &pair.address, lang, span: unit.span, counterpart, colophon: false })
+        })
+    });
+    let colophon = (cx.colophon.iter()).map(|(address, unit)| Under {
+        address,
+        lang: unit.lang,
+        span: unit.span,
+        counterpart: None,
+        colophon: true,
+    });
+    translated.chain(colophon).filter(|found| holds(found.span)).min_by_key(|found| found.span.end - found.span.start)
+}
+
+/// The hover of the unit at `position` of `file`.
+pub(super) fn hover(project: &Project, file: FileId, position: Position, l10n: &Localizer) -> Option<Hover> {
+    let alignment = project.alignment();
+    let cx = Context::new(project, &alignment);
+    let source = project.sources.get(file);
+    let found = under(&cx, file, offset(source, position))?;
+    let other = found.lang.other();
+    let mut text = format!("**`{}`** ({})\n\n", found.address, found.lang);
+    if found.colophon {
+        text.push_str(&l10n.format(&Message::new("lsp-hover-edition-matter")));
+        text.push('\n');
+    } else if let Some(span) = found.counterpart {
+        let counterpart = project.sources.get(span.file);
+        let place = format!("{}:{}", counterpart.name, span.line);
+        text.push_str(
+            &l10n.format(&Message::new("lsp-hover-counterpart").arg("lang", other.code()).arg("place", place)),
+        );
+        text.push_str("\n\n");
+        text.push_str(&quoted(&counterpart.text[span.range()]));
+        text.push('\n');
+        text.push_str(&state(project, &cx, found.address, l10n));
+    } else {
+        text.push_str(&l10n.format(&Message::new("lsp-hover-no-counterpart").arg("lang", other.code())));
+        text.push('\n');
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
+        range: Some(range(source, found.span.start, found.span.end)),
+    })
+}
+
+/// The translation state of the pair at `address`, as `codepub status` counts it.
+fn state(project: &Project, cx: &Context<'_>, address: &Address, l10n: &Localizer) -> String {
+    let path = crate::load::tree::shown(&project.config.content.lock);
+    let Some(standings) = standings(cx) else {
+        return l10n.format(&Message::new("lsp-state-no-record").arg("path", path)) + "\n";
+    };
+    let standing = standings.into_iter().find(|(pair, _)| pair.address == *address).map(|(_, standing)| standing);
+    match standing {
+        Some(Standing::Current) => l10n.format(&Message::new("lsp-state-current")) + "\n",
+        Some(Standing::EnglishChanged { old_english }) => {
+            format!("{}\n\n{}\n", l10n.format(&Message::new("lsp-state-english-changed")), quoted(&old_english))
+        }
+        Some(Standing::JapaneseChanged) => l10n.format(&Message::new("lsp-state-japanese-changed")) + "\n",
+        Some(Standing::Unsigned) | None => l10n.format(&Message::new("lsp-state-unsigned").arg("path", path)) + "\n",
+    }
+}
+
+/// Markdown source as a block quote.
+fn quoted(text: &str) -> String {
+    text.trim_end().lines().map(|line| format!("> {line}\n")).collect()
+}
+
+/// Where the counterpart of the unit at `position` is: the paired heading or block; for one
+/// without a pair, its clause (or footnote) in the other language, when that language has it.
+pub(super) fn definition(
+    state: &ProjectState,
+    project: &Project,
+    file: FileId,
+    position: Position,
+) -> Option<Location> {
+    let alignment = project.alignment();
+    let cx = Context::new(project, &alignment);
+    let found = under(&cx, file, offset(project.sources.get(file), position))?;
+    let other = found.lang.other();
+    let span = match found.counterpart {
+        Some(span) => span,
+        None => match &found.address.owner {
+            Owner::Clause(id) => &alignment.clauses.iter().find(|c| c.id.0 == *id)?.side(other)?.span,
+            Owner::Footnote(label) => &alignment.footnotes.iter().find(|f| f.label == label)?.get(other).as_ref()?.span,
+        },
+    };
+    let target = project.sources.get(span.file);
+    Some(Location { uri: uri_in(state, Path::new(&target.name)), range: range(target, span.start, span.end) })
+}
