@@ -98,6 +98,11 @@ impl SourceMap {
         &self.get(id).name
     }
 
+    /// The bytes of text of every file read.
+    pub fn total_bytes(&self) -> usize {
+        self.files.iter().map(|file| file.text.len()).sum()
+    }
+
     /// The file shown as `name` (`content/ja/10-code.md`), if it was read.
     pub fn find(&self, name: &str) -> Option<FileId> {
         self.files.iter().position(|file| file.name == name).map(|index| FileId(index as u32))

@@ -96,9 +96,13 @@ fn renderers(args: &BuildArgs) -> Result<Vec<Box<dyn Renderer>>, CliError> {
     Ok(renderers)
 }
 
-/// Renders every edition with `renderer`, each on its own thread, plus the format's shared files.
-/// An edition that fails is rendered again in pieces, to report the error at the source block
-/// that causes it ([`blame`]).
+/// Sources larger than this (the Code is 16 KiB) render one edition at a time, each edition's
+/// caches released after it, so that the peak memory is one edition's, not the sum of all.
+pub const ONE_EDITION_AT_A_TIME_BYTES: usize = 512 * 1024;
+
+/// Renders every edition with `renderer`, each on its own thread (one after another for large
+/// sources), plus the format's shared files. An edition that fails is rendered again in pieces,
+/// to report the error at the source block that causes it ([`blame`]).
 fn render_all(
     renderer: &dyn Renderer,
     models: &[&EditionModel<'_>],
@@ -107,14 +111,26 @@ fn render_all(
     sources: &SourceMap,
 ) -> Result<Vec<Output>, CliError> {
     let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
-    let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            models.iter().map(|&model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into()))))
+    let rendered: Vec<Result<Vec<Output>, RenderError>> = if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
+        (models.iter())
+            .map(|&model| {
+                let result = renderer.render_edition(model, cx);
+                renderer.release_caches();
+                result
+            })
             .collect()
-    });
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                models.iter().map(|&model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into())))
+                })
+                .collect()
+        })
+    };
     let mut outputs = Vec::new();
     for (&model, result) in models.iter().zip(rendered) {
         let traced = |error| {

@@ -46,6 +46,10 @@ pub trait Renderer: Sync {
     /// The files of one edition: none of an edition the format does not render.
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError>;
 
+    /// Lets go of what rendering an edition left cached (Typst's memoised layouts), so that the
+    /// next edition of a large document starts from an empty cache; the next render is slower.
+    fn release_caches(&self) {}
+
     /// Files every edition of the format shares (a stylesheet), written with them.
     fn shared(&self, _cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
         Ok(Vec::new())
