@@ -7,6 +7,7 @@ pub mod init;
 pub mod shell;
 pub mod sign_off;
 pub mod status;
+pub mod xliff;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,274 @@
+//! Turns the targets of an XLIFF file into new contents of the Japanese sources, or refuses.
+//!
+//! Each target replaces the bytes of its unit's Japanese text only (a heading's text, a
+//! paragraph, a list item's text), so the rest of each file, its front matter and the blocks
+//! not in the XLIFF stay byte for byte; a target that reads as the Japanese already does leaves
+//! its bytes alone. The import is refused when a unit is unknown, when its source no longer reads
+//! as the current English, when an inline code was lost, duplicated or made up, or when the
+//! imported Japanese fails a parity check at error level that the sources as they are do not
+//! (stale translations, P013, aside: an import makes translations unsigned by its nature).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::markdown::{Spelling, render};
+use super::read::ReadUnit;
+use super::{CodeKind, Content, Piece, Unit, units};
+use crate::address::Address;
+use crate::check::{RunOptions, Severity};
+use crate::error::InputError;
+use crate::i18n::Message;
+use crate::load::{DirTree, Project, SourceTree};
+use crate::model::MarkupKind;
+use crate::source::Location;
+
+/// Why (part of) an import is refused: at a place in the XLIFF file, about a block.
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    pub at: Location,
+    pub address: Option<Address>,
+    pub message: Message,
+    /// The parity finding behind a refusal, when a check refused it.
+    pub finding: Option<Message>,
+}
+
+/// What an import would write.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Japanese sources that change: path relative to the project root, old and new text.
+    pub files: Vec<ChangedFile>,
+    /// Addresses of the blocks the XLIFF carries a target for, in file order.
+    pub imported: Vec<Address>,
+    /// Units whose target differs from the Japanese as it is.
+    pub changed: usize,
+}
+
+#[derive(Debug)]
+pub struct ChangedFile {
+    pub path: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// The edits the units of an XLIFF file make to the project's Japanese sources, checked.
+pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Refusal>>, InputError> {
+    let alignment = project.alignment();
+    let current: Vec<Unit> = units(project, &alignment).into_iter().flat_map(|f| f.units).collect();
+    let by_id: HashMap<&str, &Unit> = current.iter().map(|u| (u.id.as_str(), u)).collect();
+    let map_kind =
+        |kind: MarkupKind| (project.config.check.markup.accepted.iter()).find(|m| m.en == kind).map_or(kind, |m| m.ja);
+    let mut refusals = Vec::new();
+    let mut refuse = |at: &Location, address: Option<&Address>, message: Message| {
+        refusals.push(Refusal { at: at.clone(), address: address.cloned(), message, finding: None })
+    };
+    let mut seen = HashSet::new();
+    let mut edits: HashMap<crate::source::FileId, Vec<(std::ops::Range<usize>, String)>> = HashMap::new();
+    let mut plan = Plan::default();
+    // Where each imported unit is, for the parity check's findings.
+    let mut located: Vec<(Address, Location)> = Vec::new();
+    for read_unit in read {
+        let Some(unit) = by_id.get(read_unit.id.as_str()).copied() else {
+            refuse(&read_unit.at, None, Message::new("xliff-unknown-unit").arg("id", &read_unit.id));
+            continue;
+        };
+        let address = Some(&unit.address);
+        if read_unit.name.as_ref().is_some_and(|name| *name != unit.address.to_string()) {
+            let name = read_unit.name.clone().unwrap_or_default();
+            refuse(&read_unit.at, address, Message::new("xliff-unit-name").arg("id", &read_unit.id).arg("name", name));
+            continue;
+        }
+        if !seen.insert(unit.id.as_str()) {
+            refuse(&read_unit.at, address, Message::new("xliff-unit-twice").arg("id", &read_unit.id));
+            continue;
+        }
+        let read_source = Content { pieces: read_unit.source.clone(), codes: Vec::new() };
+        if read_source.signature() != unit.source.signature() {
+            refuse(
+                &read_unit.at,
+                address,
+                Message::new("xliff-source-changed").arg("english", crate::lock::normalise(&unit.source.text())),
+            );
+            continue;
+        }
+        let Some((target, target_at)) = &read_unit.target else { continue };
+        if !unit.translate || target.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty())) {
+            continue;
+        }
+        if let Err(message) = check_codes(target, unit) {
+            refuse(target_at, address, message);
+            continue;
+        }
+        located.push((unit.address.clone(), target_at.clone()));
+        if !plan.imported.contains(&unit.address) {
+            plan.imported.push(unit.address.clone());
+        }
+        if unit.target.as_ref().is_some_and(|now| now.pieces == *target) {
+            continue;
+        }
+        let Some(place) = &unit.japanese else {
+            refuse(target_at, address, Message::new("xliff-no-japanese-block"));
+            continue;
+        };
+        let spellings = spellings(unit, &map_kind);
+        edits.entry(place.file).or_default().push((place.range.clone(), render(target, &spellings, &place.layout)));
+        plan.changed += 1;
+    }
+    if !refusals.is_empty() {
+        return Ok(Err(refusals));
+    }
+    let mut files: Vec<_> = edits.into_iter().collect();
+    files.sort_by_key(|(file, _)| *file);
+    for (file, mut file_edits) in files {
+        let old = project.sources.get(file).text.clone();
+        let mut new = old.clone();
+        file_edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+        for (range, text) in file_edits {
+            new.replace_range(range, &text);
+        }
+        plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
+    }
+    let refusals = check_parity(project, &plan, &located, read.first().map(|u| &u.at))?;
+    Ok(if refusals.is_empty() { Ok(plan) } else { Err(refusals) })
+}
+
+/// Every code of the source once in the target, none the unit does not know, each pair closed.
+fn check_codes(target: &[Piece], unit: &Unit) -> Result<(), Message> {
+    let mut opened: HashMap<&str, usize> = HashMap::new();
+    let mut closed: HashMap<&str, usize> = HashMap::new();
+    let known = |id: &str| {
+        unit.source.code(id).or_else(|| unit.target.as_ref().and_then(|t| t.code(id))).map(|c| c.kind.is_paired())
+    };
+    for piece in target {
+        let (id, paired) = match piece {
+            Piece::Text(_) => continue,
+            Piece::Open(id) => (id, true),
+            Piece::Close(id) => {
+                *closed.entry(id).or_default() += 1;
+                continue;
+            }
+            Piece::Placeholder(id) => (id, false),
+        };
+        if known(id) != Some(paired) {
+            return Err(Message::new("xliff-code-unknown").arg("id", id));
+        }
+        *opened.entry(id).or_default() += 1;
+    }
+    for code in &unit.source.codes {
+        match opened.get(code.id.as_str()).copied().unwrap_or(0) {
+            0 => {
+                return Err(Message::new("xliff-code-lost")
+                    .arg("id", &code.id)
+                    .arg("code", shown(&code.kind, &code.start)));
+            }
+            1 => {}
+            _ => {
+                return Err(Message::new("xliff-code-duplicated")
+                    .arg("id", &code.id)
+                    .arg("code", shown(&code.kind, &code.start)));
+            }
+        }
+    }
+    if let Some((id, _)) = opened.iter().find(|(id, n)| **n > 1 || closed.get(*id).copied().unwrap_or(0) != **n) {
+        return Err(Message::new("xliff-code-duplicated").arg("id", *id).arg("code", *id));
+    }
+    Ok(())
+}
+
+/// A code as a translator recognises it: its Markdown (`*…*`, `[^1]`).
+fn shown(kind: &CodeKind, start: &str) -> String {
+    if kind.is_paired() { format!("{start}…") } else { start.to_string() }
+}
+
+/// How each code of `unit` is spelt in Japanese: as the Japanese spells it now, or, for a code
+/// the Japanese does not have yet, as the English kind maps to Japanese markup.
+fn spellings(unit: &Unit, map_kind: &dyn Fn(MarkupKind) -> MarkupKind) -> HashMap<String, Spelling> {
+    let mut spellings = HashMap::new();
+    for code in &unit.source.codes {
+        let spelling = match code.kind {
+            CodeKind::Emphasis | CodeKind::Strong => {
+                let kind = if code.kind == CodeKind::Emphasis { MarkupKind::Emphasis } else { MarkupKind::Strong };
+                let mark = if map_kind(kind) == MarkupKind::Strong { "**" } else { "*" };
+                Spelling { start: mark.into(), end: mark.into() }
+            }
+            CodeKind::Link => Spelling { start: "[".into(), end: code.end.clone() },
+            _ => Spelling { start: code.start.clone(), end: String::new() },
+        };
+        spellings.insert(code.id.clone(), spelling);
+    }
+    for code in unit.target.iter().flat_map(|t| t.codes.iter()) {
+        spellings.insert(code.id.clone(), Spelling { start: code.start.clone(), end: code.end.clone() });
+    }
+    spellings
+}
+
+/// The project's sources with the plan's new texts in their place.
+struct Planned<'a> {
+    disk: DirTree,
+    files: HashMap<PathBuf, &'a str>,
+}
+
+impl SourceTree for Planned<'_> {
+    fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError> {
+        match self.files.get(relative) {
+            Some(text) => Ok(Some(text.as_bytes().to_vec())),
+            None => self.disk.read(relative),
+        }
+    }
+
+    fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError> {
+        self.disk.markdown_files(dir)
+    }
+}
+
+/// Error findings of the project as planned that the project as it is does not have (P013
+/// aside), each at the unit of its block in the XLIFF, or at the file's first unit.
+fn check_parity(
+    project: &Project,
+    plan: &Plan,
+    located: &[(Address, Location)],
+    first: Option<&Location>,
+) -> Result<Vec<Refusal>, InputError> {
+    if plan.files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let key = |f: &crate::check::Finding| (f.code, f.address.to_string(), f.lang, f.excerpt.clone());
+    let failing = |project: &Project| {
+        let alignment = project.alignment();
+        let report = crate::check::run(project, &alignment, RunOptions::default());
+        report
+            .failing()
+            .filter(|f| f.code != "P013" && f.severity == Severity::Error)
+            .map(|f| (key(f), f.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let before: HashSet<_> = failing(project).into_iter().map(|(key, _)| key).collect();
+    let tree = Planned {
+        disk: DirTree::new(&project.root),
+        files: plan.files.iter().map(|f| (PathBuf::from(&f.path), f.new.as_str())).collect(),
+    };
+    let planned = crate::load::load_from(&project.root, &tree);
+    let fallback = first.cloned().unwrap_or(Location { path: String::new(), line: 1, column: 1 });
+    let planned = match planned {
+        Ok(planned) => planned,
+        Err(error) => {
+            let message = Message::new("xliff-unloadable").arg("reason", error.to_string());
+            return Ok(vec![Refusal { at: fallback, address: None, message, finding: None }]);
+        }
+    };
+    let mut refusals = Vec::new();
+    for ((code, address, lang, excerpt), message) in failing(&planned) {
+        if before.contains(&(code, address.clone(), lang, excerpt)) {
+            continue;
+        }
+        let address = Address::from(address);
+        let at = (located.iter().find(|(a, _)| *a == address)).map_or(fallback.clone(), |(_, at)| at.clone());
+        let finding = Some(message);
+        refusals.push(Refusal {
+            at,
+            address: Some(address),
+            message: Message::new("xliff-check-fails").arg("code", code),
+            finding,
+        });
+    }
+    Ok(refusals)
+}

@@ -1,0 +1,511 @@
+//! XLIFF 2.0 exchange with translators' CAT tools: the paired headings, paragraphs, list items and
+//! footnote paragraphs of a project as translation [`Unit`]s, each with its English source, its
+//! Japanese target, its inline codes and its state in the translation record. [`document`]
+//! writes them as XLIFF, [`read`] reads an XLIFF file back, [`import`] turns its targets into
+//! edits of the Japanese sources, and [`markdown`] spells a target as Markdown.
+//!
+//! Inline markup is kept as XLIFF inline codes: emphasis, strong emphasis and links as `<pc>`
+//! (paired codes), footnote references, code spans and hard breaks as `<ph>` (placeholders). A
+//! code's `id` is the same in the source and the target; the Japanese codes take the id of the
+//! English code they translate (by kind, after the project's markup mappings, and order).
+
+pub mod document;
+pub mod import;
+pub mod markdown;
+pub mod read;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::address::{Address, Part};
+use crate::align::Alignment;
+use crate::check::stale::{Standing, standings};
+use crate::check::{Context, UnitKind};
+use crate::load::Project;
+use crate::model::{Inline, InlineKind, Lang, MarkupKind, plain_text};
+use crate::source::{FileId, Span};
+
+/// One piece of a segment's content, in reading order. Paired codes open and close around the
+/// text they mark; a soft line break is a `\n` in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// The start of paired code `id` (`<pc id>`).
+    Open(String),
+    /// The end of paired code `id`.
+    Close(String),
+    /// Placeholder `id` (`<ph id>`).
+    Placeholder(String),
+}
+
+/// What an inline code stands for in the Markdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Emphasis,
+    Strong,
+    Link,
+    FootnoteRef,
+    Code,
+    HardBreak,
+}
+
+impl CodeKind {
+    /// Whether the code is paired (`<pc>`) rather than a placeholder (`<ph>`).
+    pub fn is_paired(self) -> bool {
+        matches!(self, CodeKind::Emphasis | CodeKind::Strong | CodeKind::Link)
+    }
+}
+
+/// An inline code and how its language's Markdown spells it (`**`, `[` … `](url)`, `` `x` ``).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineCode {
+    pub id: String,
+    pub kind: CodeKind,
+    /// The Markdown before the marked text (a placeholder's whole spelling).
+    pub start: String,
+    /// The Markdown after the marked text (paired codes only).
+    pub end: String,
+    /// What the code reads as: a code span's text, a footnote's label.
+    pub shown: String,
+}
+
+/// A segment's content: its pieces and the codes they use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    pub pieces: Vec<Piece>,
+    pub codes: Vec<InlineCode>,
+}
+
+impl Content {
+    pub fn code(&self, id: &str) -> Option<&InlineCode> {
+        self.codes.iter().find(|c| c.id == id)
+    }
+
+    /// The text with whitespace normalised and codes as their ids: what the source of an XLIFF
+    /// unit must still read as for its target to be imported.
+    pub fn signature(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Open(id) => out.push_str(&format!(" \u{1}{id} ")),
+                Piece::Close(id) => out.push_str(&format!(" \u{2}{id} ")),
+                Piece::Placeholder(id) => out.push_str(&format!(" \u{3}{id} ")),
+            }
+        }
+        crate::lock::normalise(&out)
+    }
+
+    /// Plain text, codes left out.
+    pub fn text(&self) -> String {
+        self.pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.as_str()) } else { None }).collect()
+    }
+}
+
+/// The XLIFF `state` of a unit's segment, from the translation record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// Stale (the English changed since sign-off) or missing in Japanese.
+    Initial,
+    /// The Japanese exists but is not signed off against this English.
+    Translated,
+    /// Signed off and current.
+    Final,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Initial => "initial",
+            State::Translated => "translated",
+            State::Final => "final",
+        }
+    }
+}
+
+/// How a target's Markdown continues onto a new line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A heading: one line, line breaks become spaces, `{` is escaped (heading attributes).
+    Heading,
+    /// A paragraph, list item or footnote paragraph whose lines continue after this many spaces.
+    Lines { indent: usize },
+}
+
+/// Where a unit's Japanese text is in the sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub file: FileId,
+    /// The bytes of the inline content (no heading marks or id, no list marker).
+    pub range: Range<usize>,
+    pub layout: Layout,
+}
+
+/// One translation unit: a heading, paragraph, list item or footnote paragraph.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// XLIFF id (an NMTOKEN): the address with `#` as `_`, and `.n` for the n-th list item.
+    pub id: String,
+    /// The block's address (the unit's `name`).
+    pub address: Address,
+    /// The list item (1-based), for a list's units.
+    pub item: Option<usize>,
+    /// Edition matter (a back cover): exported for reference, never imported.
+    pub translate: bool,
+    pub source: Content,
+    /// The Japanese, when there is one, its codes under the ids of the source's.
+    pub target: Option<Content>,
+    pub state: State,
+    /// The English as signed off, when the English changed since.
+    pub signed_off_english: Option<String>,
+    /// The English heading of the clause the unit is in (or `[^label]` for a footnote).
+    pub heading: String,
+    /// Glossary terms used by the English: (English, Japanese).
+    pub terms: Vec<(String, String)>,
+    pub japanese: Option<Place>,
+}
+
+/// The units of one English source file.
+#[derive(Clone, Debug)]
+pub struct UnitFile {
+    /// `content/en/10-code.md`.
+    pub original: String,
+    pub units: Vec<Unit>,
+}
+
+/// Every unit of the project, grouped by English source file in reading order.
+pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
+    let cx = Context::new(project, alignment);
+    let standings: HashMap<&Address, Standing> = standings(&cx)
+        .map(|all| all.into_iter().map(|(pair, standing)| (&pair.address, standing)).collect())
+        .unwrap_or_default();
+    let mappings = &project.config.check.markup.accepted;
+    let map_kind = |kind: MarkupKind| mappings.iter().find(|m| m.en == kind).map_or(kind, |m| m.ja);
+    let headings = clause_headings(project);
+    let mut builder = Builder { project, map_kind: &map_kind, files: Vec::new(), ids: HashSet::new() };
+
+    for pair in &cx.pairs {
+        let Some(en) = pair.side(Lang::En) else { continue };
+        let ja = pair.side(Lang::Ja);
+        let standing = standings.get(&pair.address);
+        let (state, signed_off_english) = match (ja, standing) {
+            (None, _) => (State::Initial, None),
+            (Some(_), Some(Standing::Current)) => (State::Final, None),
+            (Some(_), Some(Standing::EnglishChanged { old_english })) => (State::Initial, Some(old_english.clone())),
+            (Some(_), _) => (State::Translated, None),
+        };
+        let heading = match &pair.address.owner {
+            crate::address::Owner::Clause(id) => headings.get(id.as_str()).cloned().unwrap_or_default(),
+            crate::address::Owner::Footnote(label) => format!("[^{label}]"),
+        };
+        let items = en.groups.len();
+        for (index, group) in en.groups.iter().enumerate() {
+            let item = (en.kind == UnitKind::List).then_some(index + 1);
+            let ja_group = ja.and_then(|ja| ja.groups.get(index).copied());
+            let ja_group = ja_group.filter(|_| item.is_some() || items == 1);
+            builder.push(
+                en.span.file,
+                Draft {
+                    address: &pair.address,
+                    item,
+                    en: group,
+                    ja: ja_group.map(|g| (g, ja.map_or(UnitKind::Other, |u| u.kind))),
+                    state: if ja_group.is_none() { State::Initial } else { state },
+                    signed_off_english: signed_off_english.clone(),
+                    heading: heading.clone(),
+                    translate: true,
+                },
+            );
+        }
+    }
+    for (address, unit) in &cx.colophon {
+        if unit.lang != Lang::En {
+            continue;
+        }
+        let heading = address.owner_key();
+        for (index, group) in unit.groups.iter().enumerate() {
+            let item = (unit.kind == UnitKind::List).then_some(index + 1);
+            builder.push(
+                unit.span.file,
+                Draft {
+                    address,
+                    item,
+                    en: group,
+                    ja: None,
+                    state: State::Final,
+                    signed_off_english: None,
+                    heading: heading.clone(),
+                    translate: false,
+                },
+            );
+        }
+    }
+    builder.files
+}
+
+/// The English heading text of every clause, by id.
+fn clause_headings(project: &Project) -> HashMap<&str, String> {
+    (project.en.clauses.iter())
+        .map(|c| (c.id.0.as_str(), c.heading.as_ref().map(|h| plain_text(&h.inlines)).unwrap_or_default()))
+        .collect()
+}
+
+struct Draft<'a, 'u> {
+    address: &'a Address,
+    item: Option<usize>,
+    en: &'u [Inline],
+    ja: Option<(&'u [Inline], UnitKind)>,
+    state: State,
+    signed_off_english: Option<String>,
+    heading: String,
+    translate: bool,
+}
+
+struct Builder<'p, 'm> {
+    project: &'p Project,
+    map_kind: &'m dyn Fn(MarkupKind) -> MarkupKind,
+    files: Vec<UnitFile>,
+    ids: HashSet<String>,
+}
+
+impl Builder<'_, '_> {
+    fn push(&mut self, file: FileId, draft: Draft<'_, '_>) {
+        let sources = &self.project.sources;
+        let source = content(draft.en, &sources.get(file).text);
+        let (target, japanese) = match draft.ja {
+            Some((inlines, kind)) if !inlines.is_empty() => {
+                let ja_file = inlines[0].span.file;
+                let text = &sources.get(ja_file).text;
+                let target = match_codes(&source, content(inlines, text), self.map_kind);
+                let range = content_range(inlines);
+                let layout = if kind == UnitKind::Heading || draft.address.part == Part::Heading {
+                    Layout::Heading
+                } else {
+                    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    Layout::Lines { indent: text[line_start..range.start].chars().count() }
+                };
+                (Some(target), Some(Place { file: ja_file, range, layout }))
+            }
+            _ => (None, None),
+        };
+        let english = source.text();
+        let terms = (self.project.glossary.terms.iter())
+            .filter(|term| term.occurs_in_english(&english))
+            .map(|term| (term.en.clone(), term.ja.clone()))
+            .collect();
+        let unit = Unit {
+            id: self.unique_id(&draft.address.to_string(), draft.item),
+            address: draft.address.clone(),
+            item: draft.item,
+            translate: draft.translate,
+            source,
+            target,
+            state: draft.state,
+            signed_off_english: draft.signed_off_english,
+            heading: draft.heading,
+            terms,
+            japanese,
+        };
+        let original = sources.name(file).to_string();
+        match self.files.iter_mut().find(|f| f.original == original) {
+            Some(f) => f.units.push(unit),
+            None => self.files.push(UnitFile { original, units: vec![unit] }),
+        }
+    }
+
+    /// The unit's id: its address made an NMTOKEN, numbered when two addresses make the same.
+    fn unique_id(&mut self, address: &str, item: Option<usize>) -> String {
+        let mut id = nmtoken(address);
+        if let Some(item) = item {
+            id.push_str(&format!(".{item}"));
+        }
+        let mut candidate = id.clone();
+        let mut n = 2;
+        while !self.ids.insert(candidate.clone()) {
+            candidate = format!("{id}-{n}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// `text` as an XML NMTOKEN: `#` becomes `_`, and any other character an NMTOKEN cannot hold `-`.
+pub fn nmtoken(text: &str) -> String {
+    let token: String = text
+        .chars()
+        .map(|c| match c {
+            '#' => '_',
+            c if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':') => c,
+            _ => '-',
+        })
+        .collect();
+    if token.is_empty() { "u".into() } else { token }
+}
+
+/// The bytes of a run of inlines in its file: from the first inline's start to the last's end.
+fn content_range(inlines: &[Inline]) -> Range<usize> {
+    let start = inlines.iter().map(|i| i.span.start).min().unwrap_or(0);
+    let end = inlines.iter().map(|i| i.span.end).max().unwrap_or(start);
+    start..end
+}
+
+/// The content of a run of inlines, codes numbered from 1 in order, spelt as `text` spells them.
+pub fn content(inlines: &[Inline], text: &str) -> Content {
+    let mut content = Content::default();
+    push_content(inlines, text, &mut content);
+    content
+}
+
+fn push_text(content: &mut Content, text: &str) {
+    if let Some(Piece::Text(last)) = content.pieces.last_mut() {
+        last.push_str(text);
+    } else if !text.is_empty() {
+        content.pieces.push(Piece::Text(text.to_string()));
+    }
+}
+
+fn push_content(inlines: &[Inline], text: &str, content: &mut Content) {
+    let spelt = |span: &Span| text.get(span.range()).unwrap_or_default().to_string();
+    for inline in inlines {
+        let next_id = (content.codes.len() + 1).to_string();
+        let (kind, children, shown) = match &inline.kind {
+            InlineKind::Text(t) => {
+                push_text(content, t);
+                continue;
+            }
+            InlineKind::SoftBreak => {
+                push_text(content, "\n");
+                continue;
+            }
+            InlineKind::HardBreak => (CodeKind::HardBreak, None, String::new()),
+            InlineKind::Code(code) => (CodeKind::Code, None, code.clone()),
+            InlineKind::FootnoteRef(label) => (CodeKind::FootnoteRef, None, label.clone()),
+            InlineKind::Emphasis(children) => (CodeKind::Emphasis, Some(children), String::new()),
+            InlineKind::Strong(children) => (CodeKind::Strong, Some(children), String::new()),
+            InlineKind::Link { target, children } => (CodeKind::Link, Some(children), target.clone()),
+        };
+        match children {
+            None => {
+                content.codes.push(InlineCode {
+                    id: next_id.clone(),
+                    kind,
+                    start: spelt(&inline.span),
+                    end: String::new(),
+                    shown,
+                });
+                content.pieces.push(Piece::Placeholder(next_id));
+            }
+            Some(children) => {
+                let range = content_range(children);
+                let (start, end) = if children.is_empty() {
+                    (spelt(&inline.span), String::new())
+                } else {
+                    (
+                        text.get(inline.span.start..range.start).unwrap_or_default().to_string(),
+                        text.get(range.end..inline.span.end).unwrap_or_default().to_string(),
+                    )
+                };
+                content.codes.push(InlineCode { id: next_id.clone(), kind, start, end, shown });
+                content.pieces.push(Piece::Open(next_id.clone()));
+                push_content(children, text, content);
+                content.pieces.push(Piece::Close(next_id));
+            }
+        }
+    }
+}
+
+/// What makes a Japanese code the translation of an English one: its kind (English kinds
+/// through the project's markup mappings), a footnote's label.
+fn code_key(code: &InlineCode, map_kind: Option<&dyn Fn(MarkupKind) -> MarkupKind>) -> String {
+    let markup = |kind| map_kind.map_or(kind, |map| map(kind));
+    match code.kind {
+        CodeKind::Emphasis => format!("{:?}", markup(MarkupKind::Emphasis)),
+        CodeKind::Strong => format!("{:?}", markup(MarkupKind::Strong)),
+        CodeKind::Link => "link".into(),
+        CodeKind::Code => "code".into(),
+        CodeKind::HardBreak => "break".into(),
+        CodeKind::FootnoteRef => format!("footnote:{}", code.shown),
+    }
+}
+
+/// The Japanese content with each code renamed to the id of the English code it translates, in
+/// order of kind; a Japanese code without English counterpart gets an id of its own (`j1`…).
+fn match_codes(source: &Content, mut target: Content, map_kind: &dyn Fn(MarkupKind) -> MarkupKind) -> Content {
+    let mut free: Vec<(String, &str)> =
+        source.codes.iter().map(|c| (code_key(c, Some(map_kind)), c.id.as_str())).collect();
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut extra = 0;
+    for code in &mut target.codes {
+        let key = code_key(code, None);
+        let id = match free.iter().position(|(k, _)| *k == key) {
+            Some(i) => free.remove(i).1.to_string(),
+            None => {
+                extra += 1;
+                format!("j{extra}")
+            }
+        };
+        renamed.insert(code.id.clone(), id.clone());
+        code.id = id;
+    }
+    for piece in &mut target.pieces {
+        if let Piece::Open(id) | Piece::Close(id) | Piece::Placeholder(id) = piece
+            && let Some(new) = renamed.get(id.as_str())
+        {
+            *id = new.clone();
+        }
+    }
+    target
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::project_with;
+
+    fn project(en: &str, ja: &str) -> Project {
+        project_with(en, ja, "[check.markup]\naccepted = [{ en = \"emphasis\", ja = \"strong\" }]\n")
+    }
+
+    fn all(project: &Project) -> Vec<Unit> {
+        let alignment = project.alignment();
+        units(project, &alignment).into_iter().flat_map(|f| f.units).collect()
+    }
+
+    #[test]
+    fn ids_are_nmtokens_and_names_are_addresses() {
+        let p = project("# A {#a}\n\nOne.\n\n- x\n- y\n", "# ア {#a}\n\n一。\n\n- エ\n- ワイ\n");
+        let ids: Vec<_> = all(&p).iter().map(|u| (u.id.clone(), u.address.to_string())).collect();
+        assert_eq!(
+            ids,
+            [("a_heading", "a#heading"), ("a_1", "a#1"), ("a_2.1", "a#2"), ("a_2.2", "a#2")]
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        assert_eq!(nmtoken("a b#1"), "a-b_1");
+    }
+
+    #[test]
+    fn japanese_codes_take_the_ids_of_the_english_codes_they_translate() {
+        let p = project(
+            "# A {#a}\n\nSee *Statutes* and `x`.[^1]\n\n[^1]: N.\n",
+            "# ア {#a}\n\n[^1]`x`と**会則**を参照。\n\n[^1]: 注。\n",
+        );
+        let unit = all(&p).into_iter().find(|u| u.id == "a_1").unwrap();
+        let target = unit.target.unwrap();
+        assert_eq!(
+            target.pieces,
+            vec![
+                Piece::Placeholder("3".into()),
+                Piece::Placeholder("2".into()),
+                Piece::Text("と".into()),
+                Piece::Open("1".into()),
+                Piece::Text("会則".into()),
+                Piece::Close("1".into()),
+                Piece::Text("を参照。".into()),
+            ]
+        );
+        assert_eq!(target.code("1").unwrap().start, "**");
+        assert_eq!(unit.source.code("1").unwrap().start, "*");
+        let place = unit.japanese.unwrap();
+        assert_eq!(&p.sources.get(place.file).text[place.range], "[^1]`x`と**会則**を参照。");
+    }
+}
