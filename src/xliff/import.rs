@@ -168,7 +168,9 @@ fn check_codes(target: &[Piece], unit: &Unit) -> Result<(), Message> {
             }
         }
     }
-    if let Some((id, _)) = opened.iter().find(|(id, n)| **n > 1 || closed.get(*id).copied().unwrap_or(0) != **n) {
+    // Codes the Japanese has beyond the English's may go, but not twice; a pair closes once.
+    let unbalanced = |id: &str, n: usize| known(id) == Some(true) && closed.get(id).copied().unwrap_or(0) != n;
+    if let Some((id, _)) = opened.iter().find(|(id, n)| **n > 1 || unbalanced(id, **n)) {
         return Err(Message::new("xliff-code-duplicated").arg("id", *id).arg("code", *id));
     }
     Ok(())
@@ -271,4 +273,96 @@ fn check_parity(
         });
     }
     Ok(refusals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A project on disk (kept while the folder lives) whose sources are `en` and `ja`.
+    fn project_with(en: &str, ja: &str) -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        let config = "[edition]\ntitle = { en = \"Code\", ja = \"規範\" }\nadopted = 2023-02-23\n\n\
+                      [check.markup]\naccepted = [{ en = \"emphasis\", ja = \"strong\" }]\n";
+        std::fs::write(dir.path().join("codepub.toml"), config).unwrap();
+        for (lang, text) in [("en", en), ("ja", ja)] {
+            std::fs::create_dir_all(dir.path().join("content").join(lang)).unwrap();
+            std::fs::write(dir.path().join("content").join(lang).join("a.md"), text).unwrap();
+        }
+        let project = crate::load::load(dir.path()).unwrap();
+        (dir, project)
+    }
+
+    fn unit_line(read: &[ReadUnit]) -> u32 {
+        read.iter().find(|u| u.id == "a_1").and_then(|u| u.target.as_ref()).map_or(0, |(_, at)| at.line)
+    }
+
+    fn read_units(project: &Project) -> Vec<ReadUnit> {
+        let alignment = project.alignment();
+        let document = super::super::document::write(&units(project, &alignment)).unwrap();
+        super::super::read::read(&document, "t.xlf").unwrap()
+    }
+
+    #[test]
+    fn every_japanese_text_of_the_code_is_spelt_back_as_its_source_bytes() {
+        let project = crate::load::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let alignment = project.alignment();
+        let map_kind = |kind: MarkupKind| {
+            (project.config.check.markup.accepted.iter()).find(|m| m.en == kind).map_or(kind, |m| m.ja)
+        };
+        let mut spelt = 0;
+        for unit in units(&project, &alignment).iter().flat_map(|f| &f.units) {
+            let (Some(target), Some(place)) = (&unit.target, &unit.japanese) else { continue };
+            let source = &project.sources.get(place.file).text[place.range.clone()];
+            assert_eq!(render(&target.pieces, &spellings(unit, &map_kind), &place.layout), source, "{}", unit.address);
+            spelt += 1;
+        }
+        assert!(spelt > 40, "{spelt}");
+    }
+
+    #[test]
+    fn a_changed_target_replaces_only_its_own_bytes() {
+        let en = "# A {#a}\n\nOne *two*.\n\nThree.\n";
+        let ja = "# ア {#a}\n\n一**二**。\n\n三。\n";
+        let (_dir, project) = project_with(en, ja);
+        let mut read = read_units(&project);
+        let unit = read.iter_mut().find(|u| u.id == "a_1").unwrap();
+        let (target, _) = unit.target.as_mut().unwrap();
+        target.insert(0, Piece::Text("新しい".into()));
+        let plan = plan(&project, &read).unwrap().unwrap();
+        assert_eq!(plan.changed, 1);
+        assert_eq!(plan.files[0].new, "# ア {#a}\n\n新しい一**二**。\n\n三。\n");
+    }
+
+    #[test]
+    fn a_target_failing_a_parity_check_is_refused_at_its_unit() {
+        let (_dir, project) = project_with("# A {#a}\n\nIn 2023.\n", "# ア {#a}\n\n2023年に。\n");
+        let mut read = read_units(&project);
+        let unit = read.iter_mut().find(|u| u.id == "a_1").unwrap();
+        unit.target.as_mut().unwrap().0 = vec![Piece::Text("2024年に。".into())];
+        let refusals = plan(&project, &read).unwrap().unwrap_err();
+        assert_eq!(refusals.len(), 1, "{refusals:?}");
+        assert_eq!(refusals[0].message.args[0].1, crate::i18n::Arg::Text("P004".into()));
+        assert_eq!(
+            (refusals[0].address.as_ref().map(ToString::to_string), refusals[0].at.line),
+            (Some("a#1".into()), unit_line(&read))
+        );
+    }
+
+    #[test]
+    fn a_lost_or_duplicated_code_is_refused() {
+        let (_dir, project) = project_with("# A {#a}\n\nOne *two*.\n", "# ア {#a}\n\n一**二**。\n");
+        for edit in [
+            |t: &mut Vec<Piece>| t.retain(|p| matches!(p, Piece::Text(_))),
+            |t: &mut Vec<Piece>| t.extend([Piece::Open("1".into()), Piece::Text("x".into()), Piece::Close("1".into())]),
+            |t: &mut Vec<Piece>| t.push(Piece::Placeholder("9".into())),
+        ] {
+            let mut read = read_units(&project);
+            let unit = read.iter_mut().find(|u| u.id == "a_1").unwrap();
+            edit(&mut unit.target.as_mut().unwrap().0);
+            let refusals = plan(&project, &read).unwrap().unwrap_err();
+            assert_eq!(refusals.len(), 1);
+            assert!(refusals[0].message.id.starts_with("xliff-code-"), "{:?}", refusals[0].message);
+        }
+    }
 }

@@ -56,9 +56,9 @@ impl Writer<'_> {
                 }
                 // A line break continues the block: never a blank line, never trailing spaces
                 // (a hard break is a code of its own).
-                let kept = self.out.trim_end_matches([' ', '\t']).len();
-                self.out.truncate(kept);
                 if !self.line_start {
+                    let kept = self.out.trim_end_matches([' ', '\t']).len();
+                    self.out.truncate(kept);
                     let Layout::Lines { indent } = self.layout else { continue };
                     self.out.push('\n');
                     self.out.push_str(&" ".repeat(*indent));
@@ -66,7 +66,12 @@ impl Writer<'_> {
                 }
                 continue;
             }
-            if self.line_start {
+            if self.line_start && heading {
+                if c == ' ' || c == '\t' {
+                    continue;
+                }
+                self.line_start = false;
+            } else if self.line_start {
                 if c == ' ' || c == '\t' {
                     continue;
                 }
