@@ -88,6 +88,20 @@ fn an_edited_target_lands_in_its_paragraph_and_nothing_else_changes() {
 }
 
 #[test]
+fn a_translation_the_japanese_lacks_is_exported_without_target_and_imported_into_its_place() {
+    let project = TempProject::shipped();
+    let shipped = project.read(JA);
+    project.replace(JA, &format!("{PROTECT}\n\n"), "");
+    let xliff = export(&project, &["--stale"]);
+    assert_eq!(xliff.matches("<unit ").count(), 1, "{xliff}");
+    let unit = &xliff[xliff.find("<unit id=\"principle-7_3\"").unwrap()..];
+    assert!(unit.contains("<segment state=\"initial\">") && !unit[..unit.find("</unit>").unwrap()].contains("<target"));
+    let translated = xliff.replacen("</source>", &format!("</source>\n        <target>{PROTECT}</target>"), 1);
+    import(&project, &translated, &[], 0).stdout(predicate::str::contains("1 changed, in 1 files"));
+    assert_eq!(project.read(JA), shipped, "the paragraph is back where it was");
+}
+
+#[test]
 fn inline_codes_move_with_the_text_and_are_spelt_as_the_japanese_spells_them() {
     let project = TempProject::shipped();
     let xliff = export(&project, &[]);

@@ -109,8 +109,8 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
             refuse(target_at, address, Message::new("xliff-no-japanese-block"));
             continue;
         };
-        let spellings = spellings(unit, &map_kind);
-        edits.entry(place.file).or_default().push((place.range.clone(), render(target, &spellings, &place.layout)));
+        let markdown = place.opening.clone() + &render(target, &spellings(unit, &map_kind), &place.layout);
+        edits.entry(place.file).or_default().push((place.range.clone(), markdown));
         plan.changed += 1;
     }
     if !refusals.is_empty() {
@@ -118,11 +118,14 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
     }
     let mut files: Vec<_> = edits.into_iter().collect();
     files.sort_by_key(|(file, _)| *file);
-    for (file, mut file_edits) in files {
+    for (file, file_edits) in files {
         let old = project.sources.get(file).text.clone();
         let mut new = old.clone();
-        file_edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-        for (range, text) in file_edits {
+        // From the end of the file, so earlier ranges stay put; new blocks inserted at one point
+        // go in last first, so they end up in reading order.
+        let mut file_edits: Vec<_> = file_edits.into_iter().enumerate().collect();
+        file_edits.sort_by_key(|(order, (range, _))| std::cmp::Reverse((range.start, *order)));
+        for (_, (range, text)) in file_edits {
             new.replace_range(range, &text);
         }
         plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
@@ -346,6 +349,42 @@ mod tests {
         assert_eq!(
             (refusals[0].address.as_ref().map(ToString::to_string), refusals[0].at.line),
             (Some("a#1".into()), unit_line(&read))
+        );
+    }
+
+    #[test]
+    fn a_paragraph_or_list_item_the_japanese_lacks_is_inserted_after_the_one_before_it() {
+        let en = "# A {#a}\n\nAlpha.\n\nBeta.\n\nGamma.\n\n1. x\n2. y\n3. z\n\n# B {#b}\n\nDelta.\n";
+        let ja = "# ア {#a}\n\nアルファ。\n\n1. エックス\n\n# ビ {#b}\n\nデルタ。\n";
+        let (_dir, project) = project_with(en, ja);
+        let mut read = read_units(&project);
+        for (id, text) in [("a_2", "ベータ。"), ("a_3", "ガンマ。"), ("a_4.2", "ワイ"), ("a_4.3", "ゼット")]
+        {
+            let unit = read.iter_mut().find(|u| u.id == id).unwrap_or_else(|| panic!("{id}"));
+            assert!(unit.target.is_none(), "{id}");
+            unit.target = Some((vec![Piece::Text(text.into())], unit.at.clone()));
+        }
+        let plan = plan(&project, &read).unwrap().unwrap();
+        assert_eq!(
+            plan.files[0].new,
+            "# ア {#a}\n\nアルファ。\n\nベータ。\n\nガンマ。\n\n1. エックス\n2. ワイ\n3. ゼット\n\n# ビ {#b}\n\nデルタ。\n"
+        );
+    }
+
+    #[test]
+    fn a_target_for_a_clause_the_japanese_lacks_has_no_place_and_is_refused() {
+        let (_dir, project) = project_with("# A {#a}\n\nAlpha.\n\n# B {#b}\n\nBeta.\n", "# ア {#a}\n\nアルファ。\n");
+        let mut read = read_units(&project);
+        for id in ["b_heading", "b_1"] {
+            let unit = read.iter_mut().find(|u| u.id == id).unwrap_or_else(|| panic!("{id}"));
+            unit.target = Some((vec![Piece::Text("ベータ".into())], unit.at.clone()));
+        }
+        let refusals = plan(&project, &read).unwrap().unwrap_err();
+        let ids: Vec<_> =
+            refusals.iter().map(|r| (r.address.as_ref().map(ToString::to_string), r.message.id)).collect();
+        assert_eq!(
+            ids,
+            [(Some("b#heading".into()), "xliff-no-japanese-block"), (Some("b#1".into()), "xliff-no-japanese-block")]
         );
     }
 

@@ -12,10 +12,12 @@
 pub mod document;
 pub mod import;
 pub mod markdown;
+pub mod place;
 pub mod read;
 
+pub use place::{Layout, Place};
+
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use crate::address::{Address, Part};
 use crate::align::Alignment;
@@ -24,6 +26,7 @@ use crate::check::{Context, UnitKind};
 use crate::load::Project;
 use crate::model::{Inline, InlineKind, Lang, MarkupKind, plain_text};
 use crate::source::{FileId, Span};
+use place::{Anchors, content_range};
 
 /// One piece of a segment's content, in reading order. Paired codes open and close around the
 /// text they mark; a soft line break is a `\n` in the text.
@@ -123,24 +126,6 @@ impl State {
     }
 }
 
-/// How a target's Markdown continues onto a new line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// A heading: one line, line breaks become spaces, `{` is escaped (heading attributes).
-    Heading,
-    /// A paragraph, list item or footnote paragraph whose lines continue after this many spaces.
-    Lines { indent: usize },
-}
-
-/// Where a unit's Japanese text is in the sources.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Place {
-    pub file: FileId,
-    /// The bytes of the inline content (no heading marks or id, no list marker).
-    pub range: Range<usize>,
-    pub layout: Layout,
-}
-
 /// One translation unit: a heading, paragraph, list item or footnote paragraph.
 #[derive(Clone, Debug)]
 pub struct Unit {
@@ -162,6 +147,7 @@ pub struct Unit {
     pub heading: String,
     /// Glossary terms used by the English: (English, Japanese).
     pub terms: Vec<(String, String)>,
+    /// Where the Japanese is, or would go when it is missing (`None`: nowhere to put it).
     pub japanese: Option<Place>,
 }
 
@@ -182,7 +168,8 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
     let mappings = &project.config.check.markup.accepted;
     let map_kind = |kind: MarkupKind| mappings.iter().find(|m| m.en == kind).map_or(kind, |m| m.ja);
     let headings = clause_headings(project);
-    let mut builder = Builder { project, map_kind: &map_kind, files: Vec::new(), ids: HashSet::new() };
+    let mut builder =
+        Builder { project, map_kind: &map_kind, files: Vec::new(), ids: HashSet::new(), anchors: Anchors::default() };
 
     for pair in &cx.pairs {
         let Some(en) = pair.side(Lang::En) else { continue };
@@ -209,7 +196,7 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
                     address: &pair.address,
                     item,
                     en: group,
-                    ja: ja_group.map(|g| (g, ja.map_or(UnitKind::Other, |u| u.kind))),
+                    ja: ja_group.zip(ja).map(|(g, ja)| (g, ja.kind, ja.span.end)),
                     state: if ja_group.is_none() { State::Initial } else { state },
                     signed_off_english: signed_off_english.clone(),
                     heading: heading.clone(),
@@ -254,7 +241,8 @@ struct Draft<'a, 'u> {
     address: &'a Address,
     item: Option<usize>,
     en: &'u [Inline],
-    ja: Option<(&'u [Inline], UnitKind)>,
+    /// The Japanese inlines, the kind of their unit and where its block ends.
+    ja: Option<(&'u [Inline], UnitKind, usize)>,
     state: State,
     signed_off_english: Option<String>,
     heading: String,
@@ -266,6 +254,7 @@ struct Builder<'p, 'm> {
     map_kind: &'m dyn Fn(MarkupKind) -> MarkupKind,
     files: Vec<UnitFile>,
     ids: HashSet<String>,
+    anchors: Anchors,
 }
 
 impl Builder<'_, '_> {
@@ -273,18 +262,16 @@ impl Builder<'_, '_> {
         let sources = &self.project.sources;
         let source = content(draft.en, &sources.get(file).text);
         let (target, japanese) = match draft.ja {
-            Some((inlines, kind)) if !inlines.is_empty() => {
-                let ja_file = inlines[0].span.file;
-                let text = &sources.get(ja_file).text;
+            Some((inlines, kind, block_end)) if !inlines.is_empty() => {
+                let text = &sources.get(inlines[0].span.file).text;
                 let target = match_codes(&source, content(inlines, text), self.map_kind);
-                let range = content_range(inlines);
-                let layout = if kind == UnitKind::Heading || draft.address.part == Part::Heading {
-                    Layout::Heading
-                } else {
-                    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-                    Layout::Lines { indent: text[line_start..range.start].chars().count() }
-                };
-                (Some(target), Some(Place { file: ja_file, range, layout }))
+                let heading = kind == UnitKind::Heading || draft.address.part == Part::Heading;
+                let item = draft.item.is_some();
+                (Some(target), Some(self.anchors.existing(draft.address, inlines, text, heading, block_end, item)))
+            }
+            _ if draft.translate => {
+                let footnote = matches!(draft.address.owner, crate::address::Owner::Footnote(_));
+                (None, self.anchors.missing(draft.address, draft.item.is_some(), footnote))
             }
             _ => (None, None),
         };
@@ -340,13 +327,6 @@ pub fn nmtoken(text: &str) -> String {
         })
         .collect();
     if token.is_empty() { "u".into() } else { token }
-}
-
-/// The bytes of a run of inlines in its file: from the first inline's start to the last's end.
-fn content_range(inlines: &[Inline]) -> Range<usize> {
-    let start = inlines.iter().map(|i| i.span.start).min().unwrap_or(0);
-    let end = inlines.iter().map(|i| i.span.end).max().unwrap_or(start);
-    start..end
 }
 
 /// The content of a run of inlines, codes numbered from 1 in order, spelt as `text` spells them.
