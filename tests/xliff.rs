@@ -232,6 +232,19 @@ fn dry_run_shows_the_diff_and_writes_nothing() {
 }
 
 #[test]
+fn sign_off_leaves_alone_a_stale_translation_returned_unchanged_and_still_initial() {
+    let project = TempProject::shipped();
+    project.replace(EN, "dedicated data protection policies", "dedicated data protection and privacy policies");
+    let xliff = export(&project, &["--stale"]);
+    import(&project, &xliff, &["--sign-off"], 0);
+    project.codepub().arg("check").assert().code(1).stdout(predicate::str::contains("principle-7#3"));
+    // Reviewed in the CAT tool and marked translated: now it is signed off.
+    let reviewed = xliff.replace("state=\"initial\"", "state=\"translated\"");
+    import(&project, &reviewed, &["--sign-off"], 0).stdout(predicate::str::contains("signed off 1"));
+    project.codepub().arg("check").assert().code(0);
+}
+
+#[test]
 fn sign_off_records_the_imported_translations() {
     let project = TempProject::shipped();
     let xliff = export(&project, &[]);

@@ -91,7 +91,7 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
             &Message::new("xliff-imported")
                 .num("count", plan.changed as i64)
                 .num("files", plan.files.len() as i64)
-                .num("units", plan.imported.len() as i64)
+                .num("units", plan.units as i64)
         )
     );
     if args.sign_off && !plan.imported.is_empty() {

@@ -37,7 +37,11 @@ pub struct Refusal {
 pub struct Plan {
     /// Japanese sources that change: path relative to the project root, old and new text.
     pub files: Vec<ChangedFile>,
-    /// Addresses of the blocks the XLIFF carries a target for, in file order.
+    /// Units with a target, read.
+    pub units: usize,
+    /// Addresses of the blocks translated, in file order: those whose target changed, and those
+    /// whose segment the XLIFF marks past `initial` (`translated`, `reviewed`, `final`). What
+    /// `--sign-off` records.
     pub imported: Vec<Address>,
     /// Units whose target differs from the Japanese as it is.
     pub changed: usize,
@@ -99,10 +103,14 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
             continue;
         }
         located.push((unit.address.clone(), target_at.clone()));
-        if !plan.imported.contains(&unit.address) {
+        plan.units += 1;
+        let unchanged = unit.target.as_ref().is_some_and(|now| now.pieces == *target);
+        // A target left as it was, still `initial` (stale, say), was not translated.
+        let translated = !unchanged || read_unit.state.as_deref().is_some_and(|state| state != "initial");
+        if translated && !plan.imported.contains(&unit.address) {
             plan.imported.push(unit.address.clone());
         }
-        if unit.target.as_ref().is_some_and(|now| now.pieces == *target) {
+        if unchanged {
             continue;
         }
         let Some(place) = &unit.japanese else {

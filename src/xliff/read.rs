@@ -21,6 +21,8 @@ pub struct ReadUnit {
     pub source: Vec<Piece>,
     /// The target and where it starts; `None` when the unit has no target.
     pub target: Option<(Vec<Piece>, Location)>,
+    /// The `state` of its (first) segment, `initial` when it says none.
+    pub state: Option<String>,
 }
 
 /// The units of XLIFF text `text`, read from the file shown as `shown`.
@@ -58,6 +60,8 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
         };
         let mut source = Vec::new();
         let mut target: Option<(Vec<Piece>, Location)> = None;
+        let state = (unit.children().find(|n| is(*n, "segment")))
+            .map(|segment| segment.attribute("state").unwrap_or("initial").to_string());
         for part in unit.children().filter(|n| is(*n, "segment") || is(*n, "ignorable")) {
             for child in part.children().filter(Node::is_element) {
                 if is(child, "source") {
@@ -74,6 +78,7 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
             at: at(unit),
             source,
             target,
+            state,
         });
     }
     Ok(units)
