@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{EN, JA, TempProject, manifest_dir};
+use common::{EN, JA, TempProject, constitution, manifest_dir};
 use predicates::prelude::*;
 
 /// Every file under `content/`, by path: what an import may change.
@@ -65,6 +65,16 @@ fn export_then_import_of_the_code_with_no_change_is_byte_identical() {
     let before = content(&project);
     let xliff = export(&project, &[]);
     assert_eq!(xliff.matches("<unit ").count(), 51);
+    import(&project, &xliff, &[], 0).stdout(predicate::str::contains("0 changed"));
+    assert!(content(&project) == before, "the sources changed");
+}
+
+#[test]
+fn export_then_import_of_the_constitution_with_no_change_is_byte_identical() {
+    let project = constitution();
+    let before = content(&project);
+    let xliff = export(&project, &[]);
+    assert!(xliff.matches("<unit ").count() > 20);
     import(&project, &xliff, &[], 0).stdout(predicate::str::contains("0 changed"));
     assert!(content(&project) == before, "the sources changed");
 }
@@ -300,6 +310,10 @@ fn every_export_validates_against_the_xliff_2_core_schema() {
         let output = validate(&schema, &project.path("code.xlf"));
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     }
+    let constitution = constitution();
+    export(&constitution, &[]);
+    let output = validate(&schema, &constitution.path("code.xlf"));
+    assert!(output.status.success(), "constitution: {}", String::from_utf8_lossy(&output.stderr));
     // The check can fail: a unit id that is no NMTOKEN does not validate.
     let broken = std::fs::read_to_string(project.path("code.xlf"))
         .unwrap()

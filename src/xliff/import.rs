@@ -315,8 +315,15 @@ mod tests {
     }
 
     #[test]
-    fn every_japanese_text_of_the_code_is_spelt_back_as_its_source_bytes() {
-        let project = crate::load::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+    fn every_japanese_text_of_the_code_and_the_constitution_is_spelt_back_as_its_source_bytes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        spelt_back(root, 40);
+        spelt_back(&root.join("tests/fixtures/constitution"), 20);
+    }
+
+    /// Renders every Japanese target of the project at `root` and compares it with its bytes.
+    fn spelt_back(root: &Path, at_least: usize) {
+        let project = crate::load::load(root).unwrap();
         let alignment = project.alignment();
         let map_kind = |kind: MarkupKind| {
             (project.config.check.markup.accepted.iter()).find(|m| m.en == kind).map_or(kind, |m| m.ja)
@@ -328,7 +335,7 @@ mod tests {
             assert_eq!(render(&target.pieces, &spellings(unit, &map_kind), &place.layout), source, "{}", unit.address);
             spelt += 1;
         }
-        assert!(spelt > 40, "{spelt}");
+        assert!(spelt > at_least, "{spelt}");
     }
 
     #[test]
