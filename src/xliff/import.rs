@@ -15,6 +15,7 @@ use super::markdown::{Spelling, render};
 use super::read::ReadUnit;
 use super::{CodeKind, Content, Piece, Unit, units};
 use crate::address::Address;
+use crate::align::Alignment;
 use crate::check::{RunOptions, Severity};
 use crate::error::InputError;
 use crate::i18n::Message;
@@ -66,6 +67,7 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
         refusals.push(Refusal { at: at.clone(), address: address.cloned(), message, finding: None })
     };
     let mut seen = HashSet::new();
+    let mut signed: HashSet<&Address> = HashSet::new();
     let mut edits: HashMap<crate::source::FileId, Vec<(std::ops::Range<usize>, String)>> = HashMap::new();
     let mut plan = Plan::default();
     // Where each imported unit is, for the parity check's findings.
@@ -107,7 +109,7 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
         let unchanged = unit.target.as_ref().is_some_and(|now| now.pieces == *target);
         // A target left as it was, still `initial` (stale, say), was not translated.
         let translated = !unchanged || read_unit.state.as_deref().is_some_and(|state| state != "initial");
-        if translated && !plan.imported.contains(&unit.address) {
+        if translated && signed.insert(&unit.address) {
             plan.imported.push(unit.address.clone());
         }
         if unchanged {
@@ -138,7 +140,7 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
         }
         plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
     }
-    let refusals = check_parity(project, &plan, &located, read.first().map(|u| &u.at))?;
+    let refusals = check_parity(project, &alignment, &plan, &located, read.first().map(|u| &u.at))?;
     Ok(if refusals.is_empty() { Ok(plan) } else { Err(refusals) })
 }
 
@@ -237,6 +239,7 @@ impl SourceTree for Planned<'_> {
 /// aside), each at the unit of its block in the XLIFF, or at the file's first unit.
 fn check_parity(
     project: &Project,
+    alignment: &Alignment<'_>,
     plan: &Plan,
     located: &[(Address, Location)],
     first: Option<&Location>,
@@ -245,16 +248,15 @@ fn check_parity(
         return Ok(Vec::new());
     }
     let key = |f: &crate::check::Finding| (f.code, f.address.to_string(), f.lang, f.excerpt.clone());
-    let failing = |project: &Project| {
-        let alignment = project.alignment();
-        let report = crate::check::run(project, &alignment, RunOptions::default());
+    let failing = |project: &Project, alignment: &Alignment<'_>| {
+        let report = crate::check::run(project, alignment, RunOptions::default());
         report
             .failing()
             .filter(|f| f.code != "P013" && f.severity == Severity::Error)
             .map(|f| (key(f), f.message.clone()))
             .collect::<Vec<_>>()
     };
-    let before: HashSet<_> = failing(project).into_iter().map(|(key, _)| key).collect();
+    let before: HashSet<_> = failing(project, alignment).into_iter().map(|(key, _)| key).collect();
     let tree = Planned {
         disk: DirTree::new(&project.root),
         files: plan.files.iter().map(|f| (PathBuf::from(&f.path), f.new.as_str())).collect(),
@@ -269,7 +271,7 @@ fn check_parity(
         }
     };
     let mut refusals = Vec::new();
-    for ((code, address, lang, excerpt), message) in failing(&planned) {
+    for ((code, address, lang, excerpt), message) in failing(&planned, &planned.alignment()) {
         if before.contains(&(code, address.clone(), lang, excerpt)) {
             continue;
         }
