@@ -130,14 +130,18 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
     files.sort_by_key(|(file, _)| *file);
     for (file, file_edits) in files {
         let old = project.sources.get(file).text.clone();
-        let mut new = old.clone();
-        // From the end of the file, so earlier ranges stay put; new blocks inserted at one point
-        // go in last first, so they end up in reading order.
+        // The file copied once, each edit in its place; the ranges never overlap, and new blocks
+        // inserted at one point go in in reading order.
         let mut file_edits: Vec<_> = file_edits.into_iter().enumerate().collect();
-        file_edits.sort_by_key(|(order, (range, _))| std::cmp::Reverse((range.start, *order)));
+        file_edits.sort_by_key(|(order, (range, _))| (range.start, *order));
+        let mut new = String::with_capacity(old.len());
+        let mut copied = 0;
         for (_, (range, text)) in file_edits {
-            new.replace_range(range, &text);
+            new.push_str(&old[copied..range.start]);
+            new.push_str(&text);
+            copied = range.end;
         }
+        new.push_str(&old[copied..]);
         plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
     }
     let refusals = check_parity(project, &alignment, &plan, &located, read.first().map(|u| &u.at))?;
