@@ -9,7 +9,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::Piece;
 use super::document::XLIFF_NS;
 use crate::error::InputError;
-use crate::source::Location;
+use crate::source::{Location, SourceFile};
 
 /// A unit as the XLIFF file has it.
 #[derive(Clone, Debug)]
@@ -35,9 +35,11 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
             message: error.to_string(),
         }
     })?;
+    // Line and column through a line index: roxmltree's own `text_pos_at` reads from the start.
+    let lines = SourceFile::new(shown, text.to_string());
     let at = |node: Node<'_, '_>| {
-        let pos = document.text_pos_at(node.range().start);
-        Location { path: shown.to_string(), line: pos.row, column: pos.col }
+        let (line, column) = lines.line_column(node.range().start);
+        Location { path: shown.to_string(), line, column }
     };
     let invalid = |node: Node<'_, '_>, message: String| InputError::Xliff { at: at(node), message };
     let root = document.root_element();
