@@ -110,6 +110,12 @@ pub enum Command {
     /// project whose codepub.toml is nearest above it (only the --root project, when given).
     /// Exit status: 0 after `shutdown` and `exit`, 1 when the client leaves without `shutdown`.
     Lsp,
+    /// Exchange the translation with a translator's CAT tool (Trados, memoQ, OmegaT, Phrase) as
+    /// XLIFF 2.0: export the units to translate, then import the translated file, checked.
+    Xliff {
+        #[command(subcommand)]
+        command: XliffCommand,
+    },
     /// Print a shell completion script for codepub to standard output.
     ///
     /// bash: `codepub completions bash > ~/.local/share/bash-completion/completions/codepub`;
@@ -130,6 +136,45 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum XliffCommand {
+    /// Write the paired headings, paragraphs, list items and footnote paragraphs as one XLIFF 2.0
+    /// document (English source, Japanese target), each unit's state from the translation record:
+    /// final (signed off and current), translated (unsigned), initial (stale or missing).
+    Export(XliffExportArgs),
+    /// Write the targets of an XLIFF 2.0 file into the Japanese sources, in place.
+    ///
+    /// Refused, with nothing written (exit status 1), when a unit is unknown, when its source is
+    /// no longer the current English, when an inline code was lost, duplicated or made up, or
+    /// when the imported Japanese fails a parity check at error level. Exit status 2: the file
+    /// is not well-formed XLIFF.
+    Import(XliffImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct XliffExportArgs {
+    /// Clause ids (`principle-3`, `footnote-1`) to export; all clauses when none is given.
+    pub clauses: Vec<String>,
+    /// Only what needs work: stale translations and missing ones.
+    #[arg(long)]
+    pub stale: bool,
+    /// Write the document to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct XliffImportArgs {
+    /// The XLIFF 2.0 file, as exported and translated.
+    pub file: PathBuf,
+    /// Print what would change, as a unified diff, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// After a clean import, record the imported translations as signed off.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub sign_off: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -38,6 +38,10 @@ pub enum InputError {
     EmptyText { path: String },
     #[error("{at}: markup nested over the limit of {limit} levels")]
     NestingTooDeep { at: Location, limit: usize },
+    /// An XLIFF file to import that is not well-formed XML, or not an English to Japanese XLIFF
+    /// 2.0 document.
+    #[error("{at}: {message}")]
+    Xliff { at: Location, message: String },
 }
 
 impl InputError {
@@ -76,6 +80,7 @@ impl InputError {
             Self::Several(errors) => errors.first().map_or("E001", InputError::code),
             Self::EmptyText { .. } => "E013",
             Self::NestingTooDeep { .. } => "E014",
+            Self::Xliff { .. } => "E015",
         }
     }
 
@@ -94,7 +99,8 @@ impl InputError {
             | Self::BlockTooLarge { at, .. }
             | Self::ContentOutsideClause { at }
             | Self::Git { at, .. }
-            | Self::NestingTooDeep { at, .. } => at.clone(),
+            | Self::NestingTooDeep { at, .. }
+            | Self::Xliff { at, .. } => at.clone(),
             Self::Several(errors) => errors.first().map_or_else(|| whole("."), InputError::location),
         }
     }
@@ -123,6 +129,7 @@ impl InputError {
             Self::Several(errors) => errors.first().map_or_else(|| Message::new("error-io"), InputError::message),
             Self::EmptyText { .. } => Message::new("error-empty-text"),
             Self::NestingTooDeep { limit, .. } => Message::new("error-nesting-too-deep").num("limit", *limit as i64),
+            Self::Xliff { message, .. } => Message::new("error-xliff").arg("reason", message),
         }
     }
 
@@ -142,6 +149,7 @@ impl InputError {
             Self::MissingLanguage { .. } => "help-missing-language",
             Self::Several(errors) => return errors.first().and_then(InputError::help),
             Self::EmptyText { .. } => "help-empty-text",
+            Self::Xliff { .. } => "help-xliff",
             _ => return None,
         };
         Some(Message::new(id))

@@ -43,3 +43,4 @@ pub mod script;
 pub mod source;
 pub mod view;
 pub mod write;
+pub mod xliff;

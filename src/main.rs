@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use codepub::cli::{Cli, ColorChoice, Command, UiLangArg};
+use codepub::cli::{Cli, ColorChoice, Command, UiLangArg, XliffCommand};
 use codepub::cmd::{self, CliError, Session};
 use codepub::i18n::{Localizer, UiLang};
 
@@ -53,6 +53,8 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::Status(args) => cmd::status::status(&session()?, args),
         Command::Diff(args) => cmd::diff::diff(&session()?, args),
         Command::Lsp => cmd::lsp::lsp(cli.root.clone(), cli.lang.is_some().then_some(ui)),
+        Command::Xliff { command: XliffCommand::Export(args) } => cmd::xliff::export(&session()?, args),
+        Command::Xliff { command: XliffCommand::Import(args) } => cmd::xliff::import(&session()?, args),
         Command::Completions { shell } => cmd::shell::completions(*shell),
         Command::Man { out } => cmd::shell::man(out.as_deref()),
     }

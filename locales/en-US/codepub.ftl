@@ -280,3 +280,23 @@ lsp-fix-all = apply { $count ->
     [one] the punctuation fix
    *[other] all { $count } punctuation fixes
 } of this file
+
+## XLIFF exchange (`codepub xliff`)
+error-xliff = not an XLIFF 2.0 file codepub can import: { $reason }
+help-xliff = import the file `codepub xliff export` wrote, as the CAT tool saved it (well-formed XLIFF 2.0, English to Japanese)
+xliff-unknown-unit = unit `{ $id }` is not a block of this project
+xliff-unit-name = unit `{ $id }` is named `{ $name }`, which is not the address of that block
+xliff-unit-twice = unit `{ $id }` appears twice
+xliff-source-changed = the English changed since the export; it now reads: { $english }
+xliff-code-unknown = inline code `{ $id }` is not one of the unit's codes
+xliff-code-lost = inline code `{ $id }` ({ $code }) of the source is missing from the target
+xliff-code-duplicated = inline code `{ $id }` ({ $code }) appears more than once in the target
+xliff-no-japanese-block = the Japanese has no place for this target (its heading, clause or list is missing): add it in the Markdown first
+xliff-unloadable = the Japanese with the import does not load: { $reason }
+xliff-check-fails = the imported Japanese fails { $code }
+xliff-at-block = block { $address }
+xliff-refused = import refused ({ $count } problems): nothing written
+xliff-nothing-to-export = nothing to export: no unit matches
+xliff-exported = exported { $count } units to { $path }
+xliff-dry-run = { $count } units would change in { $files } files (dry run: nothing written)
+xliff-imported = imported { $units } units: { $count } changed, in { $files } files

@@ -251,3 +251,23 @@ lsp-fix-insert = 「{ $new }」を挿入
 lsp-fix-delete = 「{ $old }」を削除
 lsp-fix-replace = 「{ $old }」を「{ $new }」に置換
 lsp-fix-all = このファイルの句読点の修正 { $count } 件をすべて適用
+
+## XLIFF 交換（`codepub xliff`）
+error-xliff = 取り込める XLIFF 2.0 ファイルではありません：{ $reason }
+help-xliff = `codepub xliff export` が書き出したファイルを、CAT ツールで保存したまま取り込んでください（整形式の XLIFF 2.0、英語から日本語）
+xliff-unknown-unit = ユニット `{ $id }` はこのプロジェクトのブロックではありません
+xliff-unit-name = ユニット `{ $id }` の名前 `{ $name }` は、そのブロックのアドレスではありません
+xliff-unit-twice = ユニット `{ $id }` が二度あります
+xliff-source-changed = 書き出し後に英語が変わりました。現在の英語：{ $english }
+xliff-code-unknown = インラインコード `{ $id }` はこのユニットのコードではありません
+xliff-code-lost = 原文のインラインコード `{ $id }`（{ $code }）が訳文にありません
+xliff-code-duplicated = インラインコード `{ $id }`（{ $code }）が訳文に二度以上あります
+xliff-no-japanese-block = この訳文を入れる場所が日本語にありません（見出し・条項・リストがありません）。先に Markdown に追加してください
+xliff-unloadable = 取り込み後の日本語を読み込めません：{ $reason }
+xliff-check-fails = 取り込む日本語が { $code } に違反します
+xliff-at-block = ブロック { $address }
+xliff-refused = 取り込みを拒否しました（問題 { $count } 件）。何も書き込んでいません
+xliff-nothing-to-export = 書き出すユニットがありません
+xliff-exported = { $count } ユニットを { $path } に書き出しました
+xliff-dry-run = { $files } ファイルで { $count } ユニットが変わります（試行のみ、書き込みなし）
+xliff-imported = { $units } ユニットを取り込みました（変更 { $count } 件、{ $files } ファイル）

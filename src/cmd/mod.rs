@@ -8,6 +8,7 @@ pub mod lsp;
 pub mod shell;
 pub mod sign_off;
 pub mod status;
+pub mod xliff;
 
 use std::path::{Path, PathBuf};
 

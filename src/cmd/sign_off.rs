@@ -11,17 +11,29 @@ use crate::i18n::Message;
 use crate::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
 
 pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliError> {
+    let owner = |address: &Address| address.owner_key();
+    let selected = |address: &Address| clauses.is_empty() || clauses.contains(&owner(address));
+    let scope = if clauses.is_empty() { "*".to_string() } else { clauses.join(", ") };
+    record(session, clauses, &selected, scope)
+}
+
+/// Signs off the pairs `selected` picks (after checking that each of `clauses` is known), and
+/// says so, naming them as `scope`.
+pub fn record(
+    session: &Session,
+    clauses: &[String],
+    selected: &dyn Fn(&Address) -> bool,
+    scope: String,
+) -> Result<ExitCode, CliError> {
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
     let cx = Context::new(&project, &alignment);
-    let owner = |address: &Address| address.owner_key();
     for clause in clauses {
-        let known = cx.pairs.iter().any(|p| &owner(&p.address) == clause);
+        let known = cx.pairs.iter().any(|p| &p.address.owner_key() == clause);
         if !known {
             return Err(CliError::UnknownClause { id: clause.clone() });
         }
     }
-    let selected = |address: &Address| clauses.is_empty() || clauses.contains(&owner(address));
 
     let previous = project.lock.clone().unwrap_or(TranslationLock { version: LOCK_VERSION, pairs: Vec::new() });
     let previous: std::collections::HashMap<&Address, &LockedPair> =
@@ -43,7 +55,6 @@ pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliEr
     let path = session.root.join(&project.config.content.lock);
     crate::write::write_file_atomic(&path, lock.to_toml().as_bytes())
         .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-    let scope = if clauses.is_empty() { "*".to_string() } else { clauses.join(", ") };
     println!(
         "{}",
         session.l10n.format(

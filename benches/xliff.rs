@@ -1,0 +1,93 @@
+//! XLIFF export (units and document) and import (read, plan, check the planned sources) on the
+//! shipped Code and on generated 1 000 and 10 000-paragraph projects, to show both stay linear.
+//! The import changes one target, so the parity check runs on the planned sources as well.
+
+use std::path::{Path, PathBuf};
+
+use codepub::xliff::{document, import, read, units};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+/// A project of `paragraphs` paragraph pairs, 10 per clause, written into a temporary folder.
+fn generated_project(paragraphs: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(manifest.join("codepub.toml"), root.join("codepub.toml")).expect("config");
+    let (mut en, mut ja) = (String::new(), String::new());
+    for i in 0..paragraphs {
+        if i % 10 == 0 {
+            let clause = i / 10 + 1;
+            en.push_str(&format!("## {clause}. Protect confidential information {{#clause-{clause}}}\n\n"));
+            ja.push_str(&format!("## {clause}. 機密情報の保護 {{#clause-{clause}}}\n\n"));
+        }
+        en.push_str(&format!(
+            "We ensure that any *confidential* documents or data in our possession, item {i}, are properly safeguarded by Council.\n\n"
+        ));
+        ja.push_str(&format!(
+            "私たちは、**機密**文書やデータ（項目 {i}）が理事会によって適切に保護されるよう確実にします。\n\n"
+        ));
+    }
+    for (lang, text) in [("en", en), ("ja", ja)] {
+        std::fs::create_dir_all(root.join("content").join(lang)).expect("mkdir");
+        std::fs::write(root.join("content").join(lang).join("10-code.md"), text).expect("write");
+    }
+    std::fs::copy(manifest.join("content/glossary.toml"), root.join("content/glossary.toml")).expect("glossary");
+    dir
+}
+
+fn export(root: &Path) -> String {
+    let project = codepub::load::load(root).expect("project loads");
+    let alignment = project.alignment();
+    document::write(&units(&project, &alignment)).expect("document")
+}
+
+/// Reads `xliff` and plans its import into the project at `root`; the number of files changed.
+fn import(root: &Path, xliff: &str) -> usize {
+    let units = read::read(xliff, "bench.xlf").expect("XLIFF reads");
+    let project = codepub::load::load(root).expect("project loads");
+    import::plan(&project, &units).expect("no input error").expect("not refused").files.len()
+}
+
+/// The export of the project at `root`, with one more word at the start of the last target.
+fn edited_export(root: &Path) -> String {
+    let xliff = export(root);
+    let target = xliff.rfind("<target>").expect("a target") + "<target>".len();
+    format!("{}改訂：{}", &xliff[..target], &xliff[target..])
+}
+
+fn bench(c: &mut Criterion) {
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let code = tempfile::tempdir().expect("temp dir");
+    codepub_copy(&shipped, code.path());
+    let edited = edited_export(code.path());
+    c.bench_function("xliff/export/iso-code", |b| b.iter(|| export(&shipped)));
+    c.bench_function("xliff/import/iso-code", |b| b.iter(|| import(code.path(), &edited)));
+
+    let mut group = c.benchmark_group("xliff/generated");
+    group.sample_size(10);
+    for size in [1_000, 10_000] {
+        let dir = generated_project(size);
+        let edited = edited_export(dir.path());
+        group.throughput(Throughput::Elements(size as u64));
+        group.bench_with_input(BenchmarkId::new("export", size), &dir, |b, dir| b.iter(|| export(dir.path())));
+        group.bench_with_input(BenchmarkId::new("import", size), &dir, |b, dir| b.iter(|| import(dir.path(), &edited)));
+    }
+    group.finish();
+}
+
+/// A copy of the shipped project's `codepub.toml` and `content/` in `to`.
+fn codepub_copy(from: &Path, to: &Path) {
+    std::fs::copy(from.join("codepub.toml"), to.join("codepub.toml")).expect("config");
+    for entry in walkdir::WalkDir::new(from.join("content")) {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
