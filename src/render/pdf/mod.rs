@@ -195,14 +195,13 @@ impl Renderer for PdfRenderer {
         "PDF"
     }
 
-    /// `<slug>-<edition>.pdf`.
-
     /// Typst keeps every memoised layout of a compilation until evicted, as typst-cli evicts
     /// after each compile.
     fn release_caches(&self) {
         typst::comemo::evict(0);
     }
 
+    /// `<slug>-<edition>.pdf`.
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
         let bytes = self.render(edition, &cx.templates)?;
         Ok(vec![Output { path: format!("{}.pdf", edition.edition.file_stem(&cx.slug)), bytes }])
