@@ -72,7 +72,8 @@ fn bench(c: &mut Criterion) {
     let l10n = Localizer::new(UiLang::English);
     let mut group = c.benchmark_group("watch");
     group.sample_size(20);
-    for (name, files) in [("en-paragraph", vec![(EN, EN_TEXT)]), ("both-languages", vec![(EN, EN_TEXT), (JA, JA_TEXT)])] {
+    for (name, files) in [("en-paragraph", vec![(EN, EN_TEXT)]), ("both-languages", vec![(EN, EN_TEXT), (JA, JA_TEXT)])]
+    {
         let dir = project();
         let mut rebuilder = rebuilder(dir.path());
         // The cold first pass; criterion's warm-up passes then warm both variants.

@@ -108,5 +108,5 @@ fn show(clear: bool, text: &str, footer: &str, session: &Session) {
     let clear = if clear { "\x1b[2J\x1b[3J\x1b[H" } else { "" };
     let watching = session.l10n.format(&Message::new("watch-waiting"));
     // A closed standard output (a pager quit) is no reason to stop rebuilding.
-    let _ = write!(stdout, "{clear}{text}{footer}{watching}\n").and_then(|()| stdout.flush());
+    let _ = writeln!(stdout, "{clear}{text}{footer}{watching}").and_then(|()| stdout.flush());
 }
