@@ -178,6 +178,27 @@ fn a_parity_error_keeps_the_last_good_output_and_says_so() {
 }
 
 #[test]
+#[cfg(feature = "html")]
+fn a_template_change_rebuilds_every_edition_of_the_format() {
+    let project = TempProject::shipped();
+    let stylesheet = common::manifest_dir().join("templates/style.css");
+    project.write("templates/style.css", read(&stylesheet));
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    live.pass();
+    // No source changed, so no model did: only the template makes the pages stale.
+    project.write("templates/style.css", [read(&stylesheet), b"\n.watched { color: red }\n".to_vec()].concat());
+    let pass = live.pass();
+    assert!(pass.contains("rebuilt 3 editions"), "{pass}");
+    let written = String::from_utf8(read(&project.path("out/html/style.css"))).unwrap();
+    assert!(written.contains(".watched { color: red }"));
+    // A touch that changes nothing rebuilds nothing.
+    project.write("content/en/10-code.md", project.read(EN));
+    let pass = live.pass();
+    assert!(pass.contains("no edition changed: nothing rebuilt"), "{pass}");
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
 fn watch_stops_cleanly_on_sigterm_and_sigint() {
     for signal in ["TERM", "INT"] {
         let project = TempProject::shipped();

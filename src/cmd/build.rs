@@ -155,7 +155,9 @@ pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>) -> Result<Vec<Path
     for (folder, files) in folders {
         let dir = out.join(&folder);
         write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-        let first_page = files.iter().map(|(name, _)| name).find(|name| name.ends_with(".html"));
+        let pages = || files.iter().map(|(name, _)| name);
+        let first_page =
+            pages().find(|name| *name == "index.html").or_else(|| pages().find(|name| name.ends_with(".html")));
         written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
     }
     Ok(written)

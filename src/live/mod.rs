@@ -164,7 +164,7 @@ impl Rebuilder {
         }
 
         let cx = RenderContext { templates: Templates::of_project(&project.root), slug: project.slug() };
-        let models: Vec<(EditionModel<'_>, u64)> = (self.plan.editions.iter())
+        let models: Vec<(EditionModel<'_>, Option<u64>)> = (self.plan.editions.iter())
             .map(|&edition| {
                 let model = EditionModel::build(&alignment, &project.config.edition, edition);
                 let fingerprint = fingerprint(&model, &cx.slug);
@@ -184,7 +184,7 @@ impl Rebuilder {
                             Message::new("report-no-such-form").arg("edition", edition.name()).arg("format", format);
                         text.push_str(&format!("note: {}\n", l10n.format(&message)));
                     }
-                } else if self.rendered.get(&(format, edition)) == Some(fingerprint) {
+                } else if fingerprint.is_some() && self.rendered.get(&(format, edition)) == fingerprint.as_ref() {
                     let message = Message::new("watch-unchanged").arg("edition", edition.name()).arg("format", format);
                     text.push_str(&format!("{}\n", l10n.format(&message)));
                 } else {
@@ -235,7 +235,7 @@ impl Rebuilder {
         self.outputs = next;
         for (model, fingerprint) in &models {
             for &(format, edition) in &rebuilt {
-                if edition == model.edition {
+                if let (true, Some(fingerprint)) = (edition == model.edition, fingerprint) {
                     self.rendered.insert((format, edition), *fingerprint);
                 }
             }
@@ -272,16 +272,14 @@ fn kept(
 }
 
 /// What the output of an edition depends on besides the templates and fonts: its model, as the
-/// renderers receive it, and the output names.
-fn fingerprint(model: &EditionModel<'_>, slug: &str) -> u64 {
+/// renderers receive it, and the output names. `None` for a model that cannot be serialised:
+/// always rendered, and its render says why it fails.
+fn fingerprint(model: &EditionModel<'_>, slug: &str) -> Option<u64> {
+    let json = serde_json::to_vec(model).ok()?;
     let mut hasher = std::hash::DefaultHasher::new();
-    // A model that cannot be serialised fails its render, which says why: never skip it.
-    match serde_json::to_vec(model) {
-        Ok(json) => json.hash(&mut hasher),
-        Err(_) => Instant::now().hash(&mut hasher),
-    }
+    json.hash(&mut hasher);
     slug.hash(&mut hasher);
-    hasher.finish()
+    Some(hasher.finish())
 }
 
 /// The findings the baseline does not accept, as the findings page lists them.
