@@ -15,7 +15,7 @@ use crate::i18n::Message;
 use crate::render::{Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
-use crate::write::{write_dir_atomic, write_file_atomic};
+use crate::write::{Durability, write_dir_atomic, write_file_atomic_with};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
@@ -70,7 +70,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
             outputs.extend(render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources)?);
         }
     }
-    for path in write_outputs(&out, outputs)? {
+    for path in write_outputs(&out, outputs, Durability::Synced)? {
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));
     }
@@ -134,9 +134,9 @@ pub(crate) fn render_all(
 
 /// Writes the outputs under `out`: a file at the top level by itself, the files of a folder
 /// (`html/…`) by replacing the folder as a whole, so `outputs` holds all of a folder's files
-/// or none. Each write is atomic. Returns what was written, in order: each file, and each
-/// folder as its first page.
-pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>) -> Result<Vec<PathBuf>, CliError> {
+/// or none. Each write is atomic (a file synced to disk or not: `sync`). Returns what was
+/// written, in order: each file, and each folder as its first page.
+pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>, sync: Durability) -> Result<Vec<PathBuf>, CliError> {
     let mut written = Vec::new();
     let mut folders: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
     for output in outputs {
@@ -146,7 +146,7 @@ pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>) -> Result<Vec<Path
             }
             None => {
                 let path = out.join(&output.path);
-                write_file_atomic(&path, &output.bytes)
+                write_file_atomic_with(&path, &output.bytes, sync)
                     .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
                 written.push(path);
             }

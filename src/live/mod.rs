@@ -29,6 +29,7 @@ use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::render::{Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel};
+use crate::write::Durability;
 
 pub use watcher::{Changes, SourceWatcher};
 
@@ -211,16 +212,13 @@ impl Rebuilder {
         // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
         let changed: Vec<Output> = fresh.into_iter().filter(|o| self.outputs.get(&o.path) != Some(&o.bytes)).collect();
         let folders: Vec<&str> = changed.iter().filter_map(|o| o.path.split_once('/').map(|(f, _)| f)).collect();
-        let mut next = self.outputs.clone();
-        next.extend(changed.iter().map(|o| (o.path.clone(), o.bytes.clone())));
-        let to_write: Vec<Output> = (next.iter())
-            .filter(|(path, _)| match path.split_once('/') {
-                Some((folder, _)) => folders.contains(&folder),
-                None => changed.iter().any(|o| &o.path == *path),
-            })
-            .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() })
-            .collect();
-        match write_outputs(&self.plan.out, to_write) {
+        let unchanged_in_folders = (self.outputs.iter())
+            .filter(|(path, _)| path.split_once('/').is_some_and(|(folder, _)| folders.contains(&folder)))
+            .filter(|(path, _)| !changed.iter().any(|o| &o.path == *path))
+            .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
+        let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
+        // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
+        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly) {
             Ok(written) => {
                 for path in written {
                     let message = Message::new("report-built").arg("path", path.display().to_string());
@@ -232,7 +230,7 @@ impl Rebuilder {
                 return kept(text, KeptBecause::Render, findings, accepted, l10n);
             }
         }
-        self.outputs = next;
+        self.outputs.extend(changed.into_iter().map(|o| (o.path, o.bytes)));
         for (model, fingerprint) in &models {
             for &(format, edition) in &rebuilt {
                 if let (true, Some(fingerprint)) = (edition == model.edition, fingerprint) {
