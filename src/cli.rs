@@ -72,6 +72,15 @@ pub enum Command {
     Check(CheckArgs),
     /// Build the PDF and HTML editions (bilingual, English, Japanese) after checking parity.
     Build(BuildArgs),
+    /// Check and build the editions, then again on every change to the sources, templates,
+    /// codepub.toml or fonts, rebuilding only the editions whose inputs changed; Ctrl-C stops.
+    ///
+    /// Formats: those this binary was built with unless --format names some (without either,
+    /// it only checks). A parity error keeps the last good output, unless --allow-errors.
+    Watch(WatchArgs),
+    /// Watch, and serve the HTML editions, the PDFs and a page of the current findings on
+    /// http://127.0.0.1:PORT/, reloading open pages after every rebuild; Ctrl-C stops.
+    Serve(ServeArgs),
     /// Record that the Japanese of the given clauses (all clauses when none is given) has been
     /// reviewed against the current English, in content/translations.lock.
     SignOff {
@@ -257,6 +266,37 @@ pub struct BuildArgs {
     /// Also use the fonts in this folder (system fonts are never used otherwise).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Editions to build (repeat or separate with commas); all of them by default.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub edition: Vec<EditionKind>,
+    /// Output formats (comma-separated); by default every format this binary can write.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<OutputFormat>,
+    /// Output folder, relative to the project root unless absolute.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Publish even when the parity check finds errors (they are printed, and counted).
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Also use the fonts in this folder (watched too).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub watch: WatchArgs,
+    /// Port to listen on, on 127.0.0.1 (0: any free port, printed).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// Open the bilingual page in the default web browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

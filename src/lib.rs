@@ -2,7 +2,8 @@
 //!
 //! Sources (Markdown per language, `codepub.toml`) are [`load`]ed into a bilingual
 //! [`model`], [`align`]ed clause by clause, [`check`]ed for translation parity, and rendered
-//! into editions from a language-neutral [`view`].
+//! into editions from a language-neutral [`view`]; [`live`] does it again on every change
+//! (`codepub watch`, `codepub serve`).
 //!
 //! ```
 //! use std::path::Path;
@@ -30,6 +31,7 @@ pub mod glossary;
 pub mod glyphs;
 pub mod i18n;
 pub mod import;
+pub mod live;
 pub mod load;
 pub mod loanword;
 pub mod lock;

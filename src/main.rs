@@ -49,6 +49,8 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         }
         Command::Check(args) => cmd::check::check(&session()?, args),
         Command::Build(args) => cmd::build::build(&session()?, args),
+        Command::Watch(args) => cmd::watch::watch(&session()?, args),
+        Command::Serve(args) => cmd::serve::serve(&session()?, args),
         Command::SignOff { clauses } => cmd::sign_off::sign_off(&session()?, clauses),
         Command::Status(args) => cmd::status::status(&session()?, args),
         Command::Diff(args) => cmd::diff::diff(&session()?, args),

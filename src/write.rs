@@ -4,8 +4,24 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename.
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, the
+/// file synced to disk before the rename.
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_file_atomic_with(path, bytes, Durability::Synced)
+}
+
+/// Whether an atomic write waits for the file to reach the disk before renaming it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Synced: after a crash, the path holds the old file or the new one, whole (`build`).
+    Synced,
+    /// Not synced: readers still see the old file or the new one, whole, but a crash may leave
+    /// it empty; for the live loop, which writes again on the next change.
+    RenameOnly,
+}
+
+/// [`write_file_atomic`], synced to disk or not.
+pub fn write_file_atomic_with(path: &Path, bytes: &[u8], sync: Durability) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new().prefix(".codepub-").tempfile_in(dir)?;
@@ -16,7 +32,9 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if sync == Durability::Synced {
+        temp.as_file().sync_all()?;
+    }
     temp.persist(path).map_err(|error| error.error)?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 
 /// String literals in `src/` that look like message ids (`"p007-half-width"`, `"help-bom"`…).
 fn ids_used_in_source() -> BTreeSet<String> {
-    let literal = Regex::new(r#""((?:p0\d\d|error|help|label|report|xliff)-[a-z0-9-]+)""#).unwrap();
+    let literal = Regex::new(r#""((?:p0\d\d|error|help|label|report|xliff|watch|serve)-[a-z0-9-]+)""#).unwrap();
     let mut ids = BTreeSet::new();
     for entry in WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
         let entry = entry.unwrap();

@@ -300,3 +300,30 @@ xliff-nothing-to-export = nothing to export: no unit matches
 xliff-exported = exported { $count } units to { $path }
 xliff-dry-run = { $count } units would change in { $files } files (dry run: nothing written)
 xliff-imported = imported { $units } units: { $count } changed, in { $files } files
+
+## codepub watch and codepub serve
+watch-unchanged = the { $edition } edition ({ $format }) is unchanged: not rebuilt
+watch-nothing-changed = no edition changed: nothing rebuilt
+watch-rebuilt = rebuilt { $count ->
+    [one] one edition
+   *[other] { $count } editions
+} in { $ms } ms
+watch-kept-errors = the sources have errors: kept the last good output (use --allow-errors to publish anyway)
+watch-kept-input = the sources could not be read: kept the last good output
+watch-kept-render = the editions could not be built: kept the last good output
+watch-waiting = watching for changes (Ctrl-C to stop)
+watch-stopped = stopped watching
+error-watch = could not watch { $path }: { $reason }
+error-serve = could not listen on { $address }: { $reason }
+serve-url = serving on { $url } (findings: { $url }_codepub/findings)
+serve-page-lang = en
+serve-findings-title = codepub: current findings
+serve-outcome-current = The output is up to date with the sources.
+serve-outcome-kept = The last pass kept the last good output: the pages served are older than the sources.
+serve-no-findings = No findings.
+serve-accepted = { $count ->
+    [0] No finding is accepted by the baseline.
+    [one] One more finding is accepted by the baseline.
+   *[other] { $count } more findings are accepted by the baseline.
+}
+serve-files = Files

@@ -271,3 +271,26 @@ xliff-nothing-to-export = 書き出すユニットがありません
 xliff-exported = { $count } ユニットを { $path } に書き出しました
 xliff-dry-run = { $files } ファイルで { $count } ユニットが変わります（試行のみ、書き込みなし）
 xliff-imported = { $units } ユニットを取り込みました（変更 { $count } 件、{ $files } ファイル）
+
+## codepub watch と codepub serve
+watch-unchanged = { $edition } 版（{ $format }）は変更なし: 再組版しません
+watch-nothing-changed = 変更された版はありません: 再組版なし
+watch-rebuilt = { $count } 版を { $ms } ミリ秒で再組版しました
+watch-kept-errors = ソースにエラーがあります: 最後に正常に作成した出力を残しました（それでも公開するには --allow-errors）
+watch-kept-input = ソースを読み込めません: 最後に正常に作成した出力を残しました
+watch-kept-render = 版を作成できません: 最後に正常に作成した出力を残しました
+watch-waiting = 変更を監視中（Ctrl-C で終了）
+watch-stopped = 監視を終了しました
+error-watch = { $path } を監視できません: { $reason }
+error-serve = { $address } で待ち受けできません: { $reason }
+serve-url = { $url } で配信中（指摘事項: { $url }_codepub/findings）
+serve-page-lang = ja
+serve-findings-title = codepub: 現在の指摘事項
+serve-outcome-current = 出力はソースと一致しています。
+serve-outcome-kept = 前回の処理では最後に正常に作成した出力を残しました: 配信中のページはソースより古いものです。
+serve-no-findings = 指摘事項はありません。
+serve-accepted = { $count ->
+    [0] ベースラインで承認された指摘事項はありません。
+   *[other] ほかに { $count } 件の指摘事項がベースラインで承認されています。
+}
+serve-files = ファイル

@@ -4,7 +4,7 @@
 //! last good output in place.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, Session};
@@ -15,11 +15,11 @@ use crate::i18n::Message;
 use crate::render::{Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
-use crate::write::{write_dir_atomic, write_file_atomic};
+use crate::write::{Durability, write_dir_atomic, write_file_atomic_with};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
-    let renderers = renderers(args)?;
+    let renderers = renderers(&args.format, &args.font_path)?;
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
     let glyphs = super::glyph_coverage(&args.font_path)?;
@@ -70,25 +70,31 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
             outputs.extend(render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources)?);
         }
     }
-    write_outputs(session, &out, outputs)?;
+    for path in write_outputs(&out, outputs, Durability::Synced)? {
+        let message = Message::new("report-built").arg("path", path.display().to_string());
+        eprintln!("{}", session.l10n.format(&message));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
-/// format needs when this binary lacks it.
-fn renderers(args: &BuildArgs) -> Result<Vec<Box<dyn Renderer>>, CliError> {
+/// format needs when this binary lacks it. `font_path`: the extra font folders of the PDFs.
+pub(crate) fn renderers(
+    formats: &[OutputFormat],
+    #[cfg_attr(not(feature = "pdf"), allow(unused_variables))] font_path: &[std::path::PathBuf],
+) -> Result<Vec<Box<dyn Renderer>>, CliError> {
     #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_mut))]
     let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
-    if args.format.contains(&OutputFormat::Pdf) {
+    if formats.contains(&OutputFormat::Pdf) {
         super::require_feature("PDF output", "pdf")?;
         #[cfg(feature = "pdf")]
         {
-            let pdf = crate::render::pdf::PdfRenderer::new(&args.font_path)
+            let pdf = crate::render::pdf::PdfRenderer::new(font_path)
                 .map_err(|error| CliError::Render { what: "pdf".into(), error })?;
             renderers.push(Box::new(pdf));
         }
     }
-    if args.format.contains(&OutputFormat::Html) {
+    if formats.contains(&OutputFormat::Html) {
         super::require_feature("HTML output", "html")?;
         #[cfg(feature = "html")]
         renderers.push(Box::new(crate::render::html::HtmlRenderer));
@@ -103,7 +109,7 @@ pub const ONE_EDITION_AT_A_TIME_BYTES: usize = 512 * 1024;
 /// Renders every edition with `renderer`, each on its own thread (one after another for large
 /// sources), plus the format's shared files. An edition that fails is rendered again in pieces,
 /// to report the error at the source block that causes it ([`blame`]).
-fn render_all(
+pub(crate) fn render_all(
     renderer: &dyn Renderer,
     models: &[&EditionModel<'_>],
     cx: &RenderContext,
@@ -143,11 +149,11 @@ fn render_all(
 }
 
 /// Writes the outputs under `out`: a file at the top level by itself, the files of a folder
-/// (`html/…`) by replacing the folder as a whole. Each write is atomic.
-fn write_outputs(session: &Session, out: &Path, outputs: Vec<Output>) -> Result<(), CliError> {
-    let written = |path: &Path| {
-        eprintln!("{}", session.l10n.format(&Message::new("report-built").arg("path", path.display().to_string())));
-    };
+/// (`html/…`) by replacing the folder as a whole, so `outputs` holds all of a folder's files
+/// or none. Each write is atomic (a file synced to disk or not: `sync`). Returns what was
+/// written, in order: each file, and each folder as its first page.
+pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>, sync: Durability) -> Result<Vec<PathBuf>, CliError> {
+    let mut written = Vec::new();
     let mut folders: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
     for output in outputs {
         match output.path.split_once('/') {
@@ -156,26 +162,29 @@ fn write_outputs(session: &Session, out: &Path, outputs: Vec<Output>) -> Result<
             }
             None => {
                 let path = out.join(&output.path);
-                write_file_atomic(&path, &output.bytes)
+                write_file_atomic_with(&path, &output.bytes, sync)
                     .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-                written(&path);
+                written.push(path);
             }
         }
     }
     for (folder, files) in folders {
         let dir = out.join(&folder);
         write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-        let first_page = files.iter().map(|(name, _)| name).find(|name| name.ends_with(".html"));
-        written(&first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
+        let pages = || files.iter().map(|(name, _)| name);
+        let first_page =
+            pages().find(|name| *name == "index.html").or_else(|| pages().find(|name| name.ends_with(".html")));
+        written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
     }
-    Ok(())
+    Ok(written)
 }
 
-fn dedup(editions: &[EditionKind]) -> Vec<EditionKind> {
+/// `items` in order, each once.
+pub(crate) fn dedup<T: PartialEq + Copy>(items: &[T]) -> Vec<T> {
     let mut unique = Vec::new();
-    for edition in editions {
-        if !unique.contains(edition) {
-            unique.push(*edition);
+    for item in items {
+        if !unique.contains(item) {
+            unique.push(*item);
         }
     }
     unique

@@ -5,9 +5,11 @@ pub mod check;
 pub mod diff;
 pub mod init;
 pub mod lsp;
+pub mod serve;
 pub mod shell;
 pub mod sign_off;
 pub mod status;
+pub mod watch;
 pub mod xliff;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +43,12 @@ pub enum CliError {
     ProjectExists { dir: String },
     #[error("{path} already exists")]
     FileExists { path: String },
+    /// A folder could not be watched, or the signals could not be caught.
+    #[error("could not watch {path}: {reason}")]
+    Watch { path: String, reason: String },
+    /// `codepub serve` could not listen on its address.
+    #[error("could not listen on {address}: {reason}")]
+    Serve { address: String, reason: String },
     /// The output needs a Cargo feature this binary was built without.
     #[error("{output} needs codepub built with the `{feature}` feature")]
     MissingFeature { output: &'static str, feature: &'static str },
@@ -104,6 +112,14 @@ impl CliError {
                 "error: {}\n  = help: {}\n",
                 l10n.format(&Message::new("error-missing-feature").arg("output", *output).arg("feature", *feature)),
                 l10n.format(&Message::new("help-missing-feature").arg("feature", *feature))
+            ),
+            CliError::Watch { path, reason } => format!(
+                "error: {}\n",
+                l10n.format(&Message::new("error-watch").arg("path", path).arg("reason", reason))
+            ),
+            CliError::Serve { address, reason } => format!(
+                "error: {}\n",
+                l10n.format(&Message::new("error-serve").arg("address", address).arg("reason", reason))
             ),
             CliError::NoProject { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))

@@ -33,7 +33,7 @@ use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
 use crate::view::EditionModel;
 
 use self::fonts::FontSet;
-use self::world::EditionWorld;
+use self::world::{EditionWorld, SourceCache};
 
 /// The main template of the editions, the file Typst compiles.
 pub const EDITION_TEMPLATE: &str = "edition.typ";
@@ -55,6 +55,8 @@ pub const STANDARDS: [PdfStandard; 2] = [PdfStandard::A_2u, PdfStandard::Ua_1];
 pub struct PdfRenderer {
     fonts: FontSet,
     library: LazyHash<Library>,
+    /// The templates as parsed by earlier renders of this renderer.
+    sources: SourceCache,
 }
 
 impl PdfRenderer {
@@ -62,7 +64,7 @@ impl PdfRenderer {
     /// `--font-path`).
     pub fn new(extra_font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
         let fonts = FontSet::load(extra_font_dirs)?;
-        Ok(Self { fonts, library: LazyHash::new(Library::default()) })
+        Ok(Self { fonts, library: LazyHash::new(Library::default()), sources: SourceCache::default() })
     }
 
     /// The PDF of one edition.
@@ -136,7 +138,7 @@ impl PdfRenderer {
     ) -> Result<Vec<u8>, Rejected<E>> {
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
             .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))?;
-        let world = EditionWorld::new(&self.library, &self.fonts, templates, main, data, today)
+        let world = EditionWorld::new(&self.library, &self.fonts, &self.sources, templates, main, data, today)
             .ok_or_else(|| RenderError::Export("template paths could not be set up".into()))?;
 
         let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -206,6 +208,12 @@ impl Renderer for PdfRenderer {
         let bytes = self.render(edition, &cx.templates)?;
         Ok(vec![Output { path: format!("{}.pdf", edition.edition.file_stem(&cx.slug)), bytes }])
     }
+}
+
+/// Forgets what Typst memoised for renders more than a few passes old, as `typst watch` does
+/// between compiles: a long-lived renderer's caches stay warm without growing for ever.
+pub fn evict_old_caches() {
+    typst::comemo::evict(10);
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

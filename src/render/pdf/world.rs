@@ -1,6 +1,12 @@
 //! The Typst [`World`] of one render: the templates as sources, the edition data as the virtual
 //! file `/data.json`, the shared fonts and standard library, and a fixed date (the edition's
 //! adoption date), so a render depends on nothing but its inputs.
+//!
+//! The parsed templates outlive a render in the renderer's [`SourceCache`]: a template whose
+//! text has not changed is the same [`Source`] in the next render, and one that changed is
+//! reparsed incrementally, as `typst watch` does; with the file ids the same from render to
+//! render, Typst's memoised layout of everything but the changed data is reused
+//! (`codepub watch`).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -25,9 +31,39 @@ pub fn project_file(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
+/// Template sources parsed by earlier renders, by file id, with the text they were parsed from
+/// and the name they are shown by. Each render reads every template it uses again (they are
+/// small): the cache only saves the parse.
+#[derive(Default)]
+pub struct SourceCache {
+    parsed: Mutex<HashMap<FileId, (Source, String)>>,
+}
+
+impl SourceCache {
+    /// The source of `text` as `id`: the cached one when its text is `text`, else the cached one
+    /// edited into `text` (an incremental reparse), else a new parse.
+    fn source(&self, id: FileId, text: &str, shown_as: &str) -> Source {
+        let mut parsed = self.parsed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match parsed.get_mut(&id) {
+            Some((source, shown)) if shown == shown_as => {
+                if source.text() != text {
+                    source.replace(text);
+                }
+                source.clone()
+            }
+            _ => {
+                let source = Source::new(id, text.to_string());
+                parsed.insert(id, (source.clone(), shown_as.to_string()));
+                source
+            }
+        }
+    }
+}
+
 pub struct EditionWorld<'a> {
     library: &'a LazyHash<Library>,
     fonts: &'a FontSet,
+    cache: &'a SourceCache,
     templates: &'a Templates,
     main: FileId,
     data_id: FileId,
@@ -41,6 +77,7 @@ impl<'a> EditionWorld<'a> {
     pub fn new(
         library: &'a LazyHash<Library>,
         fonts: &'a FontSet,
+        cache: &'a SourceCache,
         templates: &'a Templates,
         main: &str,
         data: Vec<u8>,
@@ -49,6 +86,7 @@ impl<'a> EditionWorld<'a> {
         Some(Self {
             library,
             fonts,
+            cache,
             templates,
             main: project_file(main)?,
             data_id: project_file(DATA_PATH)?,
@@ -80,7 +118,7 @@ impl<'a> EditionWorld<'a> {
         }
         let path = id.vpath().get_without_slash();
         match self.templates.read(path) {
-            Ok(file) => Ok((Source::new(id, file.text), file.shown_as)),
+            Ok(file) => Ok((self.cache.source(id, &file.text, &file.shown_as), file.shown_as)),
             Err(TemplateMiss::NotFound) => Err(FileError::NotFound(PathBuf::from(path))),
             Err(TemplateMiss::Io(error)) => Err(FileError::from_io(error, &PathBuf::from(path))),
         }

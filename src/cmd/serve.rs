@@ -1,0 +1,58 @@
+//! `codepub serve`: `codepub watch` with a local web server ([`crate::live::serve`]) that serves
+//! the last good output and the current findings, and reloads open pages after each pass. Needs
+//! the `html` feature: what it serves first is the HTML editions.
+
+use std::process::ExitCode;
+
+use super::{CliError, Session};
+use crate::cli::ServeArgs;
+
+pub fn serve(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> {
+    super::require_feature("codepub serve", "html")?;
+    #[cfg(feature = "html")]
+    {
+        serve_site(session, args)
+    }
+    #[cfg(not(feature = "html"))]
+    {
+        let _ = (session, args);
+        unreachable!("require_feature refused")
+    }
+}
+
+#[cfg(feature = "html")]
+fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> {
+    use crate::i18n::Message;
+    use crate::live::serve::SiteServer;
+
+    let (events, received) = super::watch::stop_on_signals()?;
+    let server = SiteServer::start(args.port)
+        .map_err(|reason| CliError::Serve { address: format!("127.0.0.1:{}", args.port), reason })?;
+    let url = server.url();
+    let footer = || format!("{}\n", session.l10n.format(&Message::new("serve-url").arg("url", url.clone())));
+    let mut opened = !args.open;
+    let status = super::watch::run_loop(session, &args.watch, events, received, footer, |rebuilder, pass| {
+        server.update(rebuilder.outputs(), pass, &session.l10n);
+        if !opened {
+            opened = true;
+            open_in_browser(&url);
+        }
+    });
+    server.stop();
+    status
+}
+
+/// Opens `url` in the default browser, without waiting for it; a failure is only said.
+#[cfg(feature = "html")]
+fn open_in_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(error) = std::process::Command::new(opener.0).args(&opener.1).spawn() {
+        eprintln!("warning: {}: {error}", opener.0);
+    }
+}

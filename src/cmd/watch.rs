@@ -1,0 +1,112 @@
+//! `codepub watch`: a first pass, then one pass per change to the inputs, each printed on a
+//! cleared screen (when standard output is a terminal), until Ctrl-C, SIGTERM or SIGHUP. The
+//! passes are the [`crate::live::Rebuilder`]'s; this is the loop and its printing, shared with
+//! `codepub serve`, which adds its server ([`run_loop`]'s `after_pass`).
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use super::{CliError, Session};
+use crate::cli::{OutputFormat, WatchArgs};
+use crate::i18n::Message;
+use crate::live::watcher::{DEBOUNCE, LiveEvent};
+use crate::live::{Changes, Pass, Plan, Rebuilder, SourceWatcher};
+use crate::view::EditionKind;
+
+pub fn watch(session: &Session, args: &WatchArgs) -> Result<ExitCode, CliError> {
+    let (events, received) = stop_on_signals()?;
+    run_loop(session, args, events, received, String::new, |_, _| {})
+}
+
+/// The channel every event of the loop arrives on, with Ctrl-C, SIGTERM and SIGHUP sending
+/// [`LiveEvent::Stop`] to it.
+pub(crate) fn stop_on_signals() -> Result<(Sender<LiveEvent>, Receiver<LiveEvent>), CliError> {
+    let (events, received) = mpsc::channel();
+    let stop = events.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(LiveEvent::Stop);
+    })
+    .map_err(|error| CliError::Watch { path: "signals".into(), reason: error.to_string() })?;
+    Ok((events, received))
+}
+
+/// The plan of `args`: the editions named or all, the formats named or all this binary has.
+pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
+    let formats = if args.format.is_empty() {
+        [(OutputFormat::Pdf, cfg!(feature = "pdf")), (OutputFormat::Html, cfg!(feature = "html"))]
+            .into_iter()
+            .filter_map(|(format, built)| built.then_some(format))
+            .collect()
+    } else {
+        super::build::dedup(&args.format)
+    };
+    Plan {
+        root: session.root.clone(),
+        out: if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) },
+        editions: if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { super::build::dedup(&args.edition) },
+        named: !args.edition.is_empty(),
+        formats,
+        font_path: args.font_path.clone(),
+        allow_errors: args.allow_errors,
+    }
+}
+
+/// Runs the first pass, then one per batch of changes, until a stop event. After each pass,
+/// `after_pass` sees it (serve updates its site); `footer` is printed under each pass (serve's
+/// address).
+pub(crate) fn run_loop(
+    session: &Session,
+    args: &WatchArgs,
+    events: Sender<LiveEvent>,
+    received: Receiver<LiveEvent>,
+    footer: impl Fn() -> String,
+    mut after_pass: impl FnMut(&Rebuilder, &Pass),
+) -> Result<ExitCode, CliError> {
+    let mut rebuilder = Rebuilder::new(plan(session, args))?;
+    let _watcher = SourceWatcher::start(&session.root, &args.font_path, events)
+        .map_err(|error| CliError::Watch { path: error.path.display().to_string(), reason: error.error.to_string() })?;
+    let clear = std::io::stdout().is_terminal();
+    let mut changes = Changes::all();
+    loop {
+        let pass = rebuilder.pass(&changes, &session.l10n, session.color);
+        after_pass(&rebuilder, &pass);
+        show(clear, &pass.text, &footer(), session);
+        // Wait for a change, then for the inputs to be quiet for a moment (an editor's save is
+        // several events), and make one pass of it all.
+        changes = Changes::default();
+        let mut stop = false;
+        let mut next = received.recv().ok();
+        while let Some(event) = next {
+            match event {
+                LiveEvent::Changed(more) => changes.merge(more),
+                LiveEvent::WatchFailed(reason) => {
+                    let message = Message::new("error-watch").arg("path", ".").arg("reason", reason);
+                    eprintln!("warning: {}", session.l10n.format(&message));
+                }
+                LiveEvent::Stop => stop = true,
+            }
+            next = if stop {
+                None
+            } else if changes.any() {
+                received.recv_timeout(DEBOUNCE).ok()
+            } else {
+                received.recv().ok()
+            };
+        }
+        if stop || !changes.any() {
+            break;
+        }
+    }
+    eprintln!("{}", session.l10n.format(&Message::new("watch-stopped")));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a pass, on a cleared screen when standard output is a terminal.
+fn show(clear: bool, text: &str, footer: &str, session: &Session) {
+    let mut stdout = std::io::stdout().lock();
+    let clear = if clear { "\x1b[2J\x1b[3J\x1b[H" } else { "" };
+    let watching = session.l10n.format(&Message::new("watch-waiting"));
+    // A closed standard output (a pager quit) is no reason to stop rebuilding.
+    let _ = writeln!(stdout, "{clear}{text}{footer}{watching}").and_then(|()| stdout.flush());
+}

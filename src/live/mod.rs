@@ -1,0 +1,299 @@
+//! The live loop of `codepub watch` and `codepub serve`: a [`Rebuilder`] that lives as long as
+//! the command and runs one [`Pass`] per change: load, align, check, build the render model of
+//! each edition, and render again only the editions whose model changed since their last render
+//! (or all of them, after a change to the templates or fonts), through renderers kept alive
+//! between passes (the PDF renderer's fonts, parsed templates and Typst's memoised layout stay
+//! warm). The last good output of every edition is kept in memory and only what changed is
+//! written, atomically, as `codepub build` writes it. A pass whose sources fail the check keeps
+//! the last good output, unless errors are allowed.
+//!
+//! Modules: [`watcher`] (the file-system events, debounced, and what they touch); [`serve`]
+//! (the local web server of `codepub serve`).
+
+#[cfg(feature = "html")]
+pub mod serve;
+pub mod watcher;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::check::{RunOptions, Severity, run_with_fonts};
+use crate::cli::OutputFormat;
+use crate::cmd::CliError;
+use crate::cmd::build::{render_all, renderers, write_outputs};
+use crate::glyphs::GlyphCoverage;
+use crate::i18n::{Localizer, Message};
+use crate::load::Project;
+use crate::render::{Output, RenderContext, Renderer, Templates};
+use crate::view::{EditionKind, EditionModel};
+use crate::write::Durability;
+
+pub use watcher::{Changes, SourceWatcher};
+
+/// What the rebuilder is asked to build, fixed for its life.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub root: PathBuf,
+    /// The output folder (absolute, or relative to the current folder).
+    pub out: PathBuf,
+    /// The editions, in order; named on the command line or all of them.
+    pub editions: Vec<EditionKind>,
+    /// Whether the editions were named (an edition a format has no form of is then said so).
+    pub named: bool,
+    pub formats: Vec<OutputFormat>,
+    pub font_path: Vec<PathBuf>,
+    pub allow_errors: bool,
+}
+
+/// Renders passes for as long as the command runs.
+pub struct Rebuilder {
+    plan: Plan,
+    renderers: Vec<Box<dyn Renderer>>,
+    glyphs: Cow<'static, GlyphCoverage>,
+    /// The fingerprint of the model each edition of each format was last rendered from.
+    rendered: HashMap<(&'static str, EditionKind), u64>,
+    /// The last good output, by path under the output folder.
+    outputs: BTreeMap<String, Vec<u8>>,
+    passes: u64,
+}
+
+/// One pass: what to print, what came of it, and the findings it left.
+#[derive(Debug)]
+pub struct Pass {
+    /// The findings (human format) and what was rebuilt and written, or why nothing was.
+    pub text: String,
+    pub outcome: Outcome,
+    /// The current findings that are not accepted, for the findings page.
+    pub findings: Vec<FindingEntry>,
+    /// Findings accepted by the baseline, counted.
+    pub accepted: usize,
+}
+
+/// What a pass did with the output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// These editions were rendered again (format name, edition) and the output written.
+    Rebuilt(Vec<(&'static str, EditionKind)>),
+    /// No edition's inputs changed: nothing was rendered or written.
+    Unchanged,
+    /// The last good output was kept: the sources have errors (without --allow-errors), could
+    /// not be read, or an edition could not be rendered or written.
+    Kept(KeptBecause),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeptBecause {
+    ParityErrors,
+    Input,
+    Render,
+}
+
+/// One finding, as the findings page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingEntry {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub address: String,
+    /// `content/ja/10-code.md:74:26`, the primary label's place, when the finding has one.
+    pub place: Option<String>,
+    /// The clause (or other section) the address is in: the anchor in the bilingual page.
+    pub anchor: String,
+}
+
+impl Rebuilder {
+    /// The renderers of `plan.formats` (fonts loaded once, here); an error naming the Cargo
+    /// feature a format needs when this binary lacks it.
+    pub fn new(plan: Plan) -> Result<Self, CliError> {
+        let renderers = renderers(&plan.formats, &plan.font_path)?;
+        let glyphs = crate::cmd::glyph_coverage(&plan.font_path)?;
+        Ok(Self { plan, renderers, glyphs, rendered: HashMap::new(), outputs: BTreeMap::new(), passes: 0 })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The last good output, by path under the output folder (`code-en.pdf`, `html/index.html`).
+    pub fn outputs(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.outputs
+    }
+
+    /// Runs one pass after `changes` (everything, for the first).
+    pub fn pass(&mut self, changes: &Changes, l10n: &Localizer, color: bool) -> Pass {
+        let mut text = String::new();
+        let started = Instant::now();
+        self.passes += 1;
+        if changes.fonts {
+            // New fonts: new renderers and coverage, so every edition is rendered again.
+            match renderers(&self.plan.formats, &self.plan.font_path)
+                .and_then(|r| Ok((r, crate::cmd::glyph_coverage(&self.plan.font_path)?)))
+            {
+                Ok((renderers, glyphs)) => {
+                    self.renderers = renderers;
+                    self.glyphs = glyphs;
+                    self.rendered.clear();
+                }
+                Err(error) => return kept(text + &error.render(l10n, color), KeptBecause::Render, Vec::new(), 0, l10n),
+            }
+        }
+        if changes.templates {
+            self.rendered.clear();
+        }
+        let project = match crate::load::load(&self.plan.root) {
+            Ok(project) => project,
+            Err(error) => {
+                text.push_str(&crate::report::render_input_error(&error, l10n, color));
+                return kept(text, KeptBecause::Input, Vec::new(), 0, l10n);
+            }
+        };
+        let alignment = project.alignment();
+        let report = run_with_fonts(&project, &alignment, RunOptions::default(), &self.glyphs);
+        text.push_str(&crate::report::render_human(&report, &project, l10n, color));
+        let findings = entries(&report, &project, l10n);
+        let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();
+        let failing = report.failing().count();
+        if failing > 0 && !self.plan.allow_errors {
+            return kept(text, KeptBecause::ParityErrors, findings, accepted, l10n);
+        }
+        if failing > 0 {
+            let message = Message::new("report-build-overridden").num("count", failing as i64);
+            text.push_str(&format!("warning: {}\n", l10n.format(&message)));
+        }
+
+        let cx = RenderContext { templates: Templates::of_project(&project.root), slug: project.slug() };
+        let models: Vec<(EditionModel<'_>, Option<u64>)> = (self.plan.editions.iter())
+            .map(|&edition| {
+                let model = EditionModel::build(&alignment, &project.config.edition, edition);
+                let fingerprint = fingerprint(&model, &cx.slug);
+                (model, fingerprint)
+            })
+            .collect();
+        let mut fresh: Vec<Output> = Vec::new();
+        let mut rebuilt = Vec::new();
+        for renderer in &self.renderers {
+            let format = renderer.name();
+            let mut due = Vec::new();
+            for (model, fingerprint) in &models {
+                let edition = model.edition;
+                if !renderer.renders(edition) {
+                    if self.plan.named && self.passes == 1 {
+                        let message =
+                            Message::new("report-no-such-form").arg("edition", edition.name()).arg("format", format);
+                        text.push_str(&format!("note: {}\n", l10n.format(&message)));
+                    }
+                } else if fingerprint.is_some() && self.rendered.get(&(format, edition)) == fingerprint.as_ref() {
+                    let message = Message::new("watch-unchanged").arg("edition", edition.name()).arg("format", format);
+                    text.push_str(&format!("{}\n", l10n.format(&message)));
+                } else {
+                    let message = Message::new("report-building").arg("edition", edition.name()).arg("format", format);
+                    text.push_str(&format!("{}\n", l10n.format(&message)));
+                    due.push(model);
+                }
+            }
+            if due.is_empty() {
+                continue;
+            }
+            match render_all(renderer.as_ref(), &due, &cx, &alignment, &project.sources) {
+                Ok(outputs) => fresh.extend(outputs),
+                Err(error) => {
+                    text.push_str(&error.render(l10n, color));
+                    return kept(text, KeptBecause::Render, findings, accepted, l10n);
+                }
+            }
+            rebuilt.extend(due.iter().map(|model| (format, model.edition)));
+        }
+        #[cfg(feature = "pdf")]
+        crate::render::pdf::evict_old_caches();
+
+        // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
+        let changed: Vec<Output> = fresh.into_iter().filter(|o| self.outputs.get(&o.path) != Some(&o.bytes)).collect();
+        let folders: Vec<&str> = changed.iter().filter_map(|o| o.path.split_once('/').map(|(f, _)| f)).collect();
+        let unchanged_in_folders = (self.outputs.iter())
+            .filter(|(path, _)| path.split_once('/').is_some_and(|(folder, _)| folders.contains(&folder)))
+            .filter(|(path, _)| !changed.iter().any(|o| &o.path == *path))
+            .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
+        let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
+        // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
+        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly) {
+            Ok(written) => {
+                for path in written {
+                    let message = Message::new("report-built").arg("path", path.display().to_string());
+                    text.push_str(&format!("{}\n", l10n.format(&message)));
+                }
+            }
+            Err(error) => {
+                text.push_str(&error.render(l10n, color));
+                return kept(text, KeptBecause::Render, findings, accepted, l10n);
+            }
+        }
+        self.outputs.extend(changed.into_iter().map(|o| (o.path, o.bytes)));
+        for (model, fingerprint) in &models {
+            for &(format, edition) in &rebuilt {
+                if let (true, Some(fingerprint)) = (edition == model.edition, fingerprint) {
+                    self.rendered.insert((format, edition), *fingerprint);
+                }
+            }
+        }
+        let outcome = if rebuilt.is_empty() {
+            text.push_str(&format!("{}\n", l10n.format(&Message::new("watch-nothing-changed"))));
+            Outcome::Unchanged
+        } else {
+            let message = Message::new("watch-rebuilt")
+                .num("count", rebuilt.len() as i64)
+                .num("ms", started.elapsed().as_millis() as i64);
+            text.push_str(&format!("{}\n", l10n.format(&message)));
+            Outcome::Rebuilt(rebuilt)
+        };
+        Pass { text, outcome, findings, accepted }
+    }
+}
+
+/// A pass that kept the last good output, saying so.
+fn kept(
+    mut text: String,
+    because: KeptBecause,
+    findings: Vec<FindingEntry>,
+    accepted: usize,
+    l10n: &Localizer,
+) -> Pass {
+    let id = match because {
+        KeptBecause::ParityErrors => "watch-kept-errors",
+        KeptBecause::Input => "watch-kept-input",
+        KeptBecause::Render => "watch-kept-render",
+    };
+    text.push_str(&format!("{}\n", l10n.format(&Message::new(id))));
+    Pass { text, outcome: Outcome::Kept(because), findings, accepted }
+}
+
+/// What the output of an edition depends on besides the templates and fonts: its model, as the
+/// renderers receive it, and the output names. `None` for a model that cannot be serialised:
+/// always rendered, and its render says why it fails.
+fn fingerprint(model: &EditionModel<'_>, slug: &str) -> Option<u64> {
+    let json = serde_json::to_vec(model).ok()?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    json.hash(&mut hasher);
+    slug.hash(&mut hasher);
+    Some(hasher.finish())
+}
+
+/// The findings the baseline does not accept, as the findings page lists them.
+fn entries(report: &crate::check::Report, project: &Project, l10n: &Localizer) -> Vec<FindingEntry> {
+    (report.findings.iter())
+        .filter(|finding| finding.accepted.is_none())
+        .map(|finding| FindingEntry {
+            code: finding.code,
+            severity: finding.severity,
+            message: l10n.format(&finding.message),
+            address: finding.address.to_string(),
+            place: finding.labels.first().map(|label| {
+                let at = crate::report::place(project, label);
+                format!("{}:{}:{}", at.file, at.line, at.column)
+            }),
+            anchor: finding.address.owner.key(),
+        })
+        .collect()
+}

@@ -1,0 +1,362 @@
+//! `codepub watch` and `codepub serve`, driven as a translator would: the real binary on a copy
+//! of the shipped project, its sources edited while it runs, its output folder and its server
+//! read, and a signal to stop it.
+
+// Most of these need a format to build: in a check-only build their helpers go unused.
+#![cfg_attr(not(feature = "html"), allow(dead_code, unused_imports))]
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::{EN, JA, TempProject};
+
+/// How long a pass may take in a debug build on a busy machine.
+const PASS: Duration = Duration::from_secs(120);
+
+/// A running `codepub watch` or `codepub serve`, its standard output read line by line; killed
+/// when dropped, if still running.
+struct Live {
+    child: Child,
+    lines: Receiver<String>,
+    seen: String,
+}
+
+impl Live {
+    fn start(project: &TempProject, args: &[&str]) -> Self {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("codepub"))
+            .arg("--root")
+            .arg(project.root())
+            .args(["--lang", "en", "--color", "never"])
+            .args(args)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("codepub starts");
+        let (send, lines) = mpsc::channel();
+        let stdout = child.stdout.take().expect("stdout piped");
+        let stderr = child.stderr.take().expect("stderr piped");
+        for stream in [Box::new(stdout) as Box<dyn Read + Send>, Box::new(stderr)] {
+            let send = send.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if send.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Self { child, lines, seen: String::new() }
+    }
+
+    /// Reads output until a line containing `wanted`; returns what was read since the last call.
+    fn until(&mut self, wanted: &str) -> String {
+        let deadline = Instant::now() + PASS;
+        let mut read = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    read.push_str(&line);
+                    read.push('\n');
+                    self.seen.push_str(&line);
+                    self.seen.push('\n');
+                    if line.contains(wanted) {
+                        return read;
+                    }
+                }
+                Err(_) => panic!("no line with {wanted:?} within {PASS:?}; output so far:\n{}", self.seen),
+            }
+        }
+    }
+
+    /// Waits for the end of a pass and returns its output.
+    fn pass(&mut self) -> String {
+        self.until("watching for changes")
+    }
+
+    /// The server's address, from the line under each pass.
+    fn address(&self) -> String {
+        let at = self.seen.find("http://127.0.0.1:").expect("the address is printed") + "http://".len();
+        self.seen[at..].split('/').next().expect("address").to_string()
+    }
+
+    /// Sends `signal` (`TERM`, `INT`) and waits for the exit status.
+    fn stop_with(mut self, signal: &str) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-s", signal, &pid]).status().expect("kill runs").success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "still running 20 s after SIG{signal}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+#[test]
+#[cfg(all(feature = "pdf", feature = "html"))]
+fn watch_rebuilds_after_an_edit_only_the_editions_it_touches() {
+    let project = TempProject::shipped();
+    // Every edit makes the signed-off translation stale (P013): publish all the same.
+    let mut live = Live::start(&project, &["watch", "--allow-errors"]);
+    let first = live.pass();
+    assert!(first.contains("rebuilt 7 editions"), "{first}");
+    let out = project.path("out");
+    let ja_pdf = read(&out.join("code-ja.pdf"));
+    let ja_modified = std::fs::metadata(out.join("code-ja.pdf")).unwrap().modified().unwrap();
+    let en_pdf = read(&out.join("code-en.pdf"));
+
+    project.replace(EN, "We act with honesty, integrity", "We act with candour, integrity");
+    let pass = live.pass();
+    assert!(pass.contains("rebuilt 5 editions"), "{pass}");
+    for unchanged in ["the ja edition (PDF) is unchanged", "the ja edition (HTML) is unchanged"] {
+        assert!(pass.contains(unchanged), "{unchanged}: {pass}");
+    }
+    for rebuilt in
+        ["building the en edition (PDF)", "building the facing edition (PDF)", "building the bilingual edition (HTML)"]
+    {
+        assert!(pass.contains(rebuilt), "{rebuilt}: {pass}");
+    }
+    let en_page = String::from_utf8(read(&out.join("html/en.html"))).unwrap();
+    assert!(en_page.contains("We act with candour, integrity"), "the English page shows the edit");
+    assert_ne!(read(&out.join("code-en.pdf")), en_pdf, "the English PDF was rebuilt");
+    // The Japanese PDF was not even written again.
+    assert_eq!(read(&out.join("code-ja.pdf")), ja_pdf);
+    assert_eq!(std::fs::metadata(out.join("code-ja.pdf")).unwrap().modified().unwrap(), ja_modified);
+    // The HTML folder is replaced whole: the pages not rebuilt are still there.
+    assert!(out.join("html/ja.html").is_file() && out.join("html/style.css").is_file());
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn a_parity_error_keeps_the_last_good_output_and_says_so() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    let first = live.pass();
+    assert!(first.contains("rebuilt 3 editions"), "{first}");
+    let page = read(&project.path("out/html/ja.html"));
+
+    project.add_a_number_to_the_japanese();
+    let pass = live.pass();
+    assert!(pass.contains("error[P004]"), "the finding is printed: {pass}");
+    assert!(pass.contains("the sources have errors: kept the last good output"), "{pass}");
+    assert!(!pass.contains("building the"), "{pass}");
+    assert_eq!(read(&project.path("out/html/ja.html")), page, "the last good page is kept");
+
+    // Fixed again: the next pass builds.
+    project.replace(JA, "広めたり、11月に", "広めたり");
+    let pass = live.pass();
+    assert!(pass.contains("no edition changed") || pass.contains("rebuilt"), "{pass}");
+    assert!(!pass.contains("kept the last good output"), "{pass}");
+    assert!(live.stop_with("INT").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn a_template_change_rebuilds_every_edition_of_the_format() {
+    let project = TempProject::shipped();
+    let stylesheet = common::manifest_dir().join("templates/style.css");
+    project.write("templates/style.css", read(&stylesheet));
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    live.pass();
+    // No source changed, so no model did: only the template makes the pages stale.
+    project.write("templates/style.css", [read(&stylesheet), b"\n.watched { color: red }\n".to_vec()].concat());
+    let pass = live.pass();
+    assert!(pass.contains("rebuilt 3 editions"), "{pass}");
+    let written = String::from_utf8(read(&project.path("out/html/style.css"))).unwrap();
+    assert!(written.contains(".watched { color: red }"));
+    // A touch that changes nothing rebuilds nothing.
+    project.write("content/en/10-code.md", project.read(EN));
+    let pass = live.pass();
+    assert!(pass.contains("no edition changed: nothing rebuilt"), "{pass}");
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+fn watch_stops_cleanly_on_sigterm_and_sigint() {
+    for signal in ["TERM", "INT"] {
+        let project = TempProject::shipped();
+        // One edition: the loop, the watch and the signals are what is tested (in a check-only
+        // build, the loop only checks).
+        let mut live = Live::start(&project, &["watch", "--edition", "en"]);
+        live.pass();
+        let status = live.stop_with(signal);
+        assert_eq!(status.code(), Some(0), "SIG{signal}: {status:?}");
+    }
+}
+
+#[test]
+fn a_format_this_binary_lacks_is_a_clear_error() {
+    let project = TempProject::shipped();
+    let formats = [("pdf", cfg!(feature = "pdf")), ("html", cfg!(feature = "html"))];
+    for (format, _) in formats.into_iter().filter(|(_, built)| !built) {
+        let output = project.codepub().args(["watch", "--format", format]).assert().code(2).get_output().stderr.clone();
+        let stderr = String::from_utf8_lossy(&output);
+        assert!(stderr.contains(&format!("`{format}` feature")), "{stderr}");
+    }
+    if !cfg!(feature = "html") {
+        let output = project.codepub().arg("serve").assert().code(2).get_output().stderr.clone();
+        assert!(String::from_utf8_lossy(&output).contains("`html` feature"));
+    }
+}
+
+/// `GET path` on the server at `address`: the status code and the body.
+fn get(address: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).expect("server answers");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("response read");
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split(' ').nth(1).and_then(|code| code.parse().ok()).expect("status line");
+    let body = response.split_once("\r\n\r\n").map_or(String::new(), |(_, body)| body.to_string());
+    (status, body)
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn serve_refuses_paths_outside_the_output() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
+    live.pass();
+    let address = live.address();
+    let (status, page) = get(&address, "/html/index.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("new EventSource(\"/_codepub/events\")"), "the served page reloads itself");
+    let written = String::from_utf8(read(&project.path("out/html/index.html"))).unwrap();
+    assert!(!written.contains("<script"), "the page written to out/ has no script");
+    for outside in [
+        "/../codepub.toml",
+        "/html/../../codepub.toml",
+        "/%2e%2e/codepub.toml",
+        "/%2E%2E%2Fcodepub.toml",
+        "/html/%2e%2e%2f%2e%2e%2fcodepub.toml",
+        "/html/..%5c..%5ccodepub.toml",
+        "/./content/en/10-code.md",
+    ] {
+        let (status, body) = get(&address, outside);
+        assert_eq!(status, 403, "{outside}: {body}");
+        assert!(!body.contains("[edition]"), "{outside} leaked the project");
+    }
+    for absent in ["/codepub.toml", "/content/en/10-code.md", "/html/nope.html"] {
+        assert_eq!(get(&address, absent).0, 404, "{absent}");
+    }
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn serve_sends_a_reload_event_after_an_edit() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    live.pass();
+    let address = live.address();
+    let mut stream = TcpStream::connect(&address).expect("server answers");
+    stream.set_read_timeout(Some(PASS)).unwrap();
+    write!(stream, "GET /_codepub/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    let mut read_until = |wanted: &str| {
+        let mut seen = String::new();
+        while !seen.contains(wanted) {
+            let mut line = String::new();
+            assert!(events.read_line(&mut line).expect("event stream read") > 0, "stream closed: {seen}");
+            seen.push_str(&line);
+        }
+        seen
+    };
+    let head = read_until("data: 1\n");
+    assert!(head.contains("text/event-stream") && head.contains("event: reload"), "{head}");
+
+    project.replace(EN, "We act with honesty, integrity", "We act with candour, integrity");
+    let event = read_until("\n\n");
+    assert!(event.contains("event: reload\ndata: 2\n"), "{event}");
+    let (_, page) = get(&address, "/html/en.html");
+    assert!(page.contains("We act with candour, integrity"));
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn the_findings_page_lists_a_finding_with_a_link_to_its_paragraph() {
+    let project = TempProject::shipped();
+    project.add_a_number_to_the_japanese();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    live.pass();
+    let address = live.address();
+    let (status, findings) = get(&address, "/_codepub/findings");
+    assert_eq!(status, 200);
+    let link = "href=\"/html/index.html?at=principle-2%234#principle-2\"><code>P004</code> principle-2#4</a>";
+    assert!(findings.contains(link), "{findings}");
+    assert!(findings.contains("content/ja/10-code.md:"), "the finding's place: {findings}");
+    // The link leads to a row of the bilingual page that the page's script brings into view.
+    let (_, page) = get(&address, "/html/index.html");
+    assert!(page.contains("data-address=\"principle-2#4\"") && page.contains("id=\"principle-2\""));
+    assert_eq!(get(&address, "/").0, 302);
+    assert!(live.stop_with("TERM").success());
+}
+
+/// The browser test's prerequisites (as `tests/browser.rs`): `None` when all are there.
+fn browser_missing() -> Option<&'static str> {
+    let browser_dir = common::manifest_dir().join("tests/browser");
+    if !browser_dir.join("node_modules/playwright-core").is_dir() {
+        return Some("tests/browser/node_modules (npm ci --ignore-scripts in tests/browser)");
+    }
+    if !Path::new("/usr/bin/chromium").exists() {
+        return Some("/usr/bin/chromium (apt-get install chromium)");
+    }
+    None
+}
+
+#[test]
+#[cfg(all(feature = "pdf", feature = "html"))]
+fn a_served_page_shows_an_edit_within_two_seconds_in_chromium() {
+    if let Some(missing) = browser_missing() {
+        assert!(std::env::var_os("CI").is_none(), "the live reload test needs {missing}");
+        eprintln!("skipping the live reload test: {missing} is missing; `bash .ci/run` installs it");
+        return;
+    }
+    let project = TempProject::shipped();
+    // Every format, as a translator runs it.
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--allow-errors"]);
+    live.pass();
+    let url = format!("http://{}/html/index.html", live.address());
+    let output = Command::new("node")
+        .arg(common::manifest_dir().join("tests/browser/live_reload.mjs"))
+        .arg(&url)
+        .arg(project.path(EN))
+        .args(["We act with honesty, integrity", "We act with candour, integrity", "2000"])
+        .current_dir(common::manifest_dir().join("tests/browser"))
+        .output()
+        .expect("node runs");
+    let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    eprintln!("{report}");
+    assert!(output.status.success(), "{report}\ncodepub:\n{}", live.seen);
+    assert!(report.contains("the page showed the edit"), "{report}");
+    assert!(live.stop_with("TERM").success());
+}
