@@ -39,6 +39,7 @@ pub mod lsp;
 pub mod model;
 pub mod numerals;
 pub mod pair;
+pub mod percent;
 pub mod render;
 pub mod report;
 pub mod script;

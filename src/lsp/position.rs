@@ -64,7 +64,7 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let bytes = percent_decode(path)?;
+    let bytes = crate::percent::decode(path)?;
     Some(PathBuf::from(String::from_utf8(bytes).ok()?))
 }
 
@@ -80,23 +80,6 @@ pub fn uri_of(path: &Path) -> Uri {
         }
     }
     Uri::from_str(&text).expect("a percent-encoded file URI is a valid URI")
-}
-
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
