@@ -199,6 +199,29 @@ fn a_template_change_rebuilds_every_edition_of_the_format() {
 }
 
 #[test]
+#[cfg(feature = "html")]
+fn a_templates_folder_made_while_watching_is_watched_from_then_on() {
+    let project = TempProject::shipped();
+    assert!(!project.path("templates").exists(), "the shipped project uses the built-in templates");
+    let stylesheet = read(&common::manifest_dir().join("templates/style.css"));
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    live.pass();
+    // The folder and an override in it: the pass after it uses the override.
+    project.write("templates/style.css", [stylesheet.clone(), b"\n.first { color: red }\n".to_vec()].concat());
+    let pass = live.pass();
+    assert!(pass.contains("rebuilt 3 editions"), "{pass}");
+    let written = String::from_utf8(read(&project.path("out/html/style.css"))).unwrap();
+    assert!(written.contains(".first { color: red }"), "the new folder's override is used");
+    // A later edit inside the new folder is seen: the folder is watched now.
+    project.write("templates/style.css", [stylesheet, b"\n.second { color: blue }\n".to_vec()].concat());
+    let pass = live.pass();
+    assert!(pass.contains("rebuilt 3 editions"), "{pass}");
+    let written = String::from_utf8(read(&project.path("out/html/style.css"))).unwrap();
+    assert!(written.contains(".second { color: blue }"), "an edit in the new folder rebuilds");
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
 fn watch_stops_cleanly_on_sigterm_and_sigint() {
     for signal in ["TERM", "INT"] {
         let project = TempProject::shipped();
@@ -318,6 +341,23 @@ fn the_findings_page_lists_a_finding_with_a_link_to_its_paragraph() {
     let (_, page) = get(&address, "/html/index.html");
     assert!(page.contains("data-address=\"principle-2#4\"") && page.contains("id=\"principle-2\""));
     assert_eq!(get(&address, "/").0, 302);
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn a_finding_in_a_footnote_links_to_the_note_in_its_language() {
+    let project = TempProject::shipped();
+    project.replace(JA, "それでもなお、これらの", "それでもなお、3つの");
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    live.pass();
+    let address = live.address();
+    let (_, findings) = get(&address, "/_codepub/findings");
+    assert!(findings.contains("<code>P004</code> footnote-1#1</a>"), "{findings}");
+    // The note's text in Japanese, where the number was added: the page has that id.
+    assert!(findings.contains("href=\"/html/index.html?at=footnote-1%231#fn-ja-1\""), "{findings}");
+    let (_, page) = get(&address, "/html/index.html");
+    assert!(page.contains("id=\"fn-ja-1\""), "the bilingual page has the note's anchor");
     assert!(live.stop_with("TERM").success());
 }
 

@@ -64,7 +64,7 @@ pub(crate) fn run_loop(
     mut after_pass: impl FnMut(&Rebuilder, &Pass),
 ) -> Result<ExitCode, CliError> {
     let mut rebuilder = Rebuilder::new(plan(session, args))?;
-    let _watcher = SourceWatcher::start(&session.root, &args.font_path, events)
+    let mut watcher = SourceWatcher::start(&session.root, &args.font_path, events)
         .map_err(|error| CliError::Watch { path: error.path.display().to_string(), reason: error.error.to_string() })?;
     let clear = std::io::stdout().is_terminal();
     let mut changes = Changes::all();
@@ -96,6 +96,15 @@ pub(crate) fn run_loop(
         }
         if stop || !changes.any() {
             break;
+        }
+        if changes.templates {
+            // A `templates/` folder made (or removed) since the last pass.
+            if let Err(error) = watcher.follow_templates() {
+                let message = Message::new("error-watch")
+                    .arg("path", error.path.display().to_string())
+                    .arg("reason", error.error.to_string());
+                eprintln!("warning: {}", session.l10n.format(&message));
+            }
         }
     }
     eprintln!("{}", session.l10n.format(&Message::new("watch-stopped")));

@@ -28,7 +28,9 @@ use crate::glyphs::GlyphCoverage;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::render::{Output, RenderContext, Renderer, Templates};
-use crate::view::{EditionKind, EditionModel};
+use crate::address::Owner;
+use crate::model::Lang;
+use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
 
 pub use watcher::{Changes, SourceWatcher};
@@ -153,7 +155,7 @@ impl Rebuilder {
         let alignment = project.alignment();
         let report = run_with_fonts(&project, &alignment, RunOptions::default(), &self.glyphs);
         text.push_str(&crate::report::render_human(&report, &project, l10n, color));
-        let findings = entries(&report, &project, l10n);
+        let findings = entries(&report, &project, &alignment, l10n);
         let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();
         let failing = report.failing().count();
         if failing > 0 && !self.plan.allow_errors {
@@ -281,7 +283,14 @@ fn fingerprint(model: &EditionModel<'_>, slug: &str) -> Option<u64> {
 }
 
 /// The findings the baseline does not accept, as the findings page lists them.
-fn entries(report: &crate::check::Report, project: &Project, l10n: &Localizer) -> Vec<FindingEntry> {
+fn entries(
+    report: &crate::check::Report,
+    project: &Project,
+    alignment: &crate::align::Alignment<'_>,
+    l10n: &Localizer,
+) -> Vec<FindingEntry> {
+    // A note's anchor in the bilingual page goes by its printed number, not by its label.
+    let notes = EditionModel::build(alignment, &project.config.edition, EditionKind::Bilingual).notes;
     (report.findings.iter())
         .filter(|finding| finding.accepted.is_none())
         .map(|finding| FindingEntry {
@@ -293,7 +302,23 @@ fn entries(report: &crate::check::Report, project: &Project, l10n: &Localizer) -
                 let at = crate::report::place(project, label);
                 format!("{}:{}:{}", at.file, at.line, at.column)
             }),
-            anchor: finding.address.owner.key(),
+            anchor: anchor(&finding.address.owner, finding.labels.first().map(|label| label.lang), &notes),
         })
         .collect()
+}
+
+/// Where a finding about `owner` is in the bilingual page: its clause's section, or its note's
+/// text in the language the finding points at (`fn-ja-1`; English when it points nowhere).
+fn anchor(owner: &Owner, lang: Option<Lang>, notes: &[Note]) -> String {
+    match owner {
+        Owner::Footnote(label) => match notes.iter().find(|note| &note.label == label) {
+            Some(note) => {
+                let lang = lang.filter(|&lang| note.sides.get(lang).is_some()).unwrap_or(Lang::En);
+                note_id(lang, note.number)
+            }
+            // A note no text refers to is not printed: the notes' section is the nearest place.
+            None => owner.key(),
+        },
+        Owner::Clause(_) => owner.key(),
+    }
 }

@@ -93,7 +93,10 @@ impl Inputs {
 
 /// The running watch; dropping it stops it.
 pub struct SourceWatcher {
-    _watcher: RecommendedWatcher,
+    watcher: RecommendedWatcher,
+    inputs: Inputs,
+    /// Whether `templates/` is watched: it may be made (or removed) while codepub runs.
+    templates_watched: bool,
 }
 
 impl SourceWatcher {
@@ -125,15 +128,31 @@ impl SourceWatcher {
         let mut watch = |path: &Path, mode| {
             watcher.watch(path, mode).map_err(|error| WatchError { path: path.to_path_buf(), error })
         };
+        // The project folder itself (not recursively): `codepub.toml`, and `templates/` made later.
         watch(&inputs.root, RecursiveMode::NonRecursive)?;
         watch(&inputs.content(), RecursiveMode::Recursive)?;
-        if inputs.templates().is_dir() {
-            watch(&inputs.templates(), RecursiveMode::Recursive)?;
-        }
         for dir in &inputs.font_dirs {
             watch(dir, RecursiveMode::Recursive)?;
         }
-        Ok(Self { _watcher: watcher })
+        let mut started = Self { watcher, inputs, templates_watched: false };
+        started.follow_templates()?;
+        Ok(started)
+    }
+
+    /// Watches `templates/` if it exists and is not watched yet, and notes when it is gone (its
+    /// watch ends with it). Called after every batch of changes that touched it: a project's
+    /// `templates/` folder made while codepub runs is then watched from the next pass on, and
+    /// that pass reads whatever it already holds.
+    pub fn follow_templates(&mut self) -> Result<(), WatchError> {
+        let templates = self.inputs.templates();
+        let exists = templates.is_dir();
+        if exists && !self.templates_watched {
+            self.watcher
+                .watch(&templates, RecursiveMode::Recursive)
+                .map_err(|error| WatchError { path: templates.clone(), error })?;
+        }
+        self.templates_watched = exists;
+        Ok(())
     }
 }
 

@@ -18,7 +18,7 @@ use crate::model::{Block, BlockKind, Clause, Lang};
 use crate::pair::Pair;
 use crate::script::has_japanese_script;
 
-pub use notes::{Note, NoteSide};
+pub use notes::{Note, NoteSide, note_id};
 pub use pieces::Piece;
 pub use runs::{BlockView, Run, plain_text, safe_link_target};
 
