@@ -36,10 +36,16 @@ pub struct GlyphCoverage {
 }
 
 impl GlyphCoverage {
-    /// The coverage of the bundled fonts, read once per process.
+    /// The coverage of the bundled fonts, from the fonts the renderer parses (once per process).
     pub fn bundled() -> &'static GlyphCoverage {
         static BUNDLED: OnceLock<GlyphCoverage> = OnceLock::new();
         BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or(GlyphCoverage { fonts: Vec::new() }))
+    }
+
+    /// Starts reading the bundled fonts on another thread (see [`GlyphCoverage::bundled`]).
+    pub fn warm() {
+        #[cfg(feature = "pdf")]
+        crate::render::pdf::fonts::warm_bundled_fonts();
     }
 
     /// The coverage of the bundled fonts and those under `extra_dirs` (the `--font-path`

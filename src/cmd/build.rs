@@ -19,9 +19,12 @@ use crate::write::{Durability, write_dir_atomic, write_file_atomic_with};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
-    let renderers = renderers(&args.format, &args.font_path)?;
+    require_formats(&args.format)?;
+    // The fonts are parsed while the sources are loaded, aligned and checked.
+    crate::glyphs::GlyphCoverage::warm();
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
+    let renderers = renderers(&args.format, &args.font_path)?;
     let glyphs = super::glyph_coverage(&args.font_path)?;
     let report = run_with_fonts(&project, &alignment, RunOptions::default(), &glyphs);
     let failing = report.failing().count();
@@ -83,10 +86,10 @@ pub(crate) fn renderers(
     formats: &[OutputFormat],
     #[cfg_attr(not(feature = "pdf"), allow(unused_variables))] font_path: &[std::path::PathBuf],
 ) -> Result<Vec<Box<dyn Renderer>>, CliError> {
+    require_formats(formats)?;
     #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_mut))]
     let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
     if formats.contains(&OutputFormat::Pdf) {
-        super::require_feature("PDF output", "pdf")?;
         #[cfg(feature = "pdf")]
         {
             let pdf = crate::render::pdf::PdfRenderer::new(font_path)
@@ -94,12 +97,22 @@ pub(crate) fn renderers(
             renderers.push(Box::new(pdf));
         }
     }
+    #[cfg(feature = "html")]
     if formats.contains(&OutputFormat::Html) {
-        super::require_feature("HTML output", "html")?;
-        #[cfg(feature = "html")]
         renderers.push(Box::new(crate::render::html::HtmlRenderer));
     }
     Ok(renderers)
+}
+
+/// An error naming the Cargo feature a requested format needs, when this binary lacks it.
+fn require_formats(formats: &[OutputFormat]) -> Result<(), CliError> {
+    if formats.contains(&OutputFormat::Pdf) {
+        super::require_feature("PDF output", "pdf")?;
+    }
+    if formats.contains(&OutputFormat::Html) {
+        super::require_feature("HTML output", "html")?;
+    }
+    Ok(())
 }
 
 /// Sources larger than this (the Code is 16 KiB) render one edition at a time, each edition's

@@ -16,6 +16,8 @@ use crate::report::{
 };
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
+    // The fonts' coverage (P015) is read while the sources are loaded and aligned.
+    crate::glyphs::GlyphCoverage::warm();
     let load = || {
         let loaded = crate::load::load(&session.root).and_then(|project| {
             let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;

@@ -20,6 +20,7 @@ use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
 
+use crate::address::Owner;
 use crate::check::{RunOptions, Severity, run_with_fonts};
 use crate::cli::OutputFormat;
 use crate::cmd::CliError;
@@ -27,9 +28,8 @@ use crate::cmd::build::{render_all, renderers, write_outputs};
 use crate::glyphs::GlyphCoverage;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
-use crate::render::{Output, RenderContext, Renderer, Templates};
-use crate::address::Owner;
 use crate::model::Lang;
+use crate::render::{Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
 

@@ -1,8 +1,10 @@
 //! The fonts Typst may use: those bundled in the binary (every file of the crate's `fonts/`
 //! folder, embedded by `build.rs`) followed by those found in the CLI's `--font-path` folders.
-//! System fonts are never searched. Fonts are parsed once and shared by every render.
+//! System fonts are never searched. The bundled fonts are parsed once per process and shared by
+//! every render and by the glyph check.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
@@ -32,20 +34,46 @@ impl FontSet {
     /// The bundled fonts, then every font file under `extra_dirs` (searched recursively, in
     /// file-name order so the result does not depend on the file system).
     pub fn load(extra_dirs: &[PathBuf]) -> Result<Self, RenderError> {
-        let mut fonts = Vec::new();
-        for (name, bytes) in bundled_files() {
-            let before = fonts.len();
-            fonts.extend(Font::iter(Bytes::new(*bytes)));
-            if fonts.len() == before {
-                return Err(RenderError::Font(format!("bundled font {name} could not be read")));
-            }
-        }
+        let mut fonts = bundled_fonts()?.to_vec();
         for dir in extra_dirs {
             load_dir(dir, &mut fonts)?;
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Ok(Self { book, fonts })
     }
+}
+
+/// The bundled fonts, parsed once per process and shared by every renderer and by the glyph
+/// check (P015); the files are parsed on parallel threads, in file order in the result. A
+/// command that will need them may call this early on another thread ([`warm_bundled_fonts`]).
+pub fn bundled_fonts() -> Result<&'static [Font], RenderError> {
+    static BUNDLED: OnceLock<Result<Vec<Font>, String>> = OnceLock::new();
+    let parsed = BUNDLED.get_or_init(|| {
+        let per_file: Vec<(&str, Vec<Font>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (bundled_files().iter())
+                .map(|(name, bytes)| (*name, scope.spawn(|| Font::iter(Bytes::new(*bytes)).collect::<Vec<Font>>())))
+                .collect();
+            handles.into_iter().map(|(name, handle)| (name, handle.join().unwrap_or_default())).collect()
+        });
+        let mut fonts = Vec::new();
+        for (name, faces) in per_file {
+            if faces.is_empty() {
+                return Err(format!("bundled font {name} could not be read"));
+            }
+            fonts.extend(faces);
+        }
+        Ok(fonts)
+    });
+    parsed.as_deref().map_err(|message| RenderError::Font(message.clone()))
+}
+
+/// Starts parsing the bundled fonts on a thread of its own, so that it overlaps the work a
+/// command does before it needs them (loading, aligning and checking the sources).
+pub fn warm_bundled_fonts() {
+    std::thread::spawn(|| {
+        // An error is reported by whoever uses the fonts.
+        let _ = bundled_fonts();
+    });
 }
 
 /// Adds the fonts of every font file under `dir`; files that are not fonts are skipped.
