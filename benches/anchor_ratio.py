@@ -49,6 +49,11 @@ def main():
     parser.add_argument("--codepub", default=str(REPO / "target/release/codepub"))
     parser.add_argument("--anchors", default=str(REPO.parent / "shared/anchors"))
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument(
+        "--build-args",
+        default="",
+        help="more arguments for `codepub build`, e.g. \"--edition bilingual --format pdf\" for the anchor's one PDF",
+    )
     args = parser.parse_args()
 
     codepub = Path(args.codepub).resolve()
@@ -68,7 +73,7 @@ def main():
 
         compile_anchor = "import typst; typst.compile('ref-bilingual.typ', output='anchor.pdf')"
         anchor = [args.python, "-c", compile_anchor]
-        build = [str(codepub), "build"]
+        build = [str(codepub), "build", *args.build_args.split()]
 
         version = subprocess.run([str(codepub), "--version"], capture_output=True, text=True).stdout.strip()
         print(f"{version}; anchor: typst (PyPI) via {args.python}; {os.cpu_count()} cores; {args.runs} runs each")
@@ -86,7 +91,8 @@ def main():
         anchor_median = statistics.median(anchor_times)
         codepub_median = statistics.median(codepub_times)
         outputs = sorted(path.relative_to(project / "out").as_posix() for path in (project / "out").rglob("*.pdf"))
-        print(f"codepub build wrote: {', '.join(outputs)} and out/html/")
+        html = " and out/html/" if (project / "out/html").is_dir() else ""
+        print(f"codepub build {args.build_args}".rstrip() + f" wrote: {', '.join(outputs)}{html}")
         print(f"median: anchor {anchor_median * 1000:.0f} ms, codepub build {codepub_median * 1000:.0f} ms")
         print(f"ratio codepub / anchor: {codepub_median / anchor_median:.2f}")
 
