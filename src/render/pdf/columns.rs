@@ -74,34 +74,12 @@ pub struct Cut {
     pub at: f64,
 }
 
-/// A note out of place after a pass: the pages of its references and of its entry differ.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Misplaced {
-    pub note: i64,
-    /// The pages (from 1) of each language's first reference, and of the entry.
-    pub references: Vec<(String, usize)>,
-    pub entry: Option<usize>,
-}
-
-impl std::fmt::Display for Misplaced {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let references: Vec<String> =
-            self.references.iter().map(|(lang, page)| format!("{lang} reference on page {page}")).collect();
-        write!(f, "note {}: {}", self.note, references.join(", "))?;
-        match self.entry {
-            Some(page) => write!(f, ", printed on page {page}"),
-            None => write!(f, ", not printed"),
-        }
-    }
-}
-
 /// What a pass asks for: another pass with `layout`, or, when the passes run out, `fallback`
 /// (every row with a reference kept whole).
 #[derive(Clone, Debug)]
 pub struct Retry {
     pub layout: ColumnsLayout,
     pub fallback: ColumnsLayout,
-    pub misplaced: Misplaced,
 }
 
 /// A marker's place: page (from 1) and height from the top of the page, in points.
@@ -177,13 +155,8 @@ pub fn next_layout(document: &PagedDocument, layout: &ColumnsLayout) -> Option<R
         if low == high {
             continue;
         }
-        let misplaced = Misplaced {
-            note,
-            references: firsts.iter().map(|r| (r.lang.clone(), r.place.page)).collect(),
-            entry: entry.map(|e| e.page),
-        };
         if let Some(layout) = escalate(layout, &firsts, entry, &rows) {
-            return Some(Retry { layout, fallback, misplaced });
+            return Some(Retry { layout, fallback });
         }
     }
     None
