@@ -225,16 +225,17 @@ fn page_count(pdf: &Path) -> usize {
 }
 
 /// The squashed text of pages `first..=last`, of one column of the bilingual edition (English
-/// left, Japanese right: the halves of an A4 page at 72 dpi) or of the whole page.
+/// left, Japanese right: the halves of an A4 page at 72 dpi, without the footer in the bottom
+/// 24 mm, so that a paragraph continued on the next page reads on) or of the whole page.
 fn column_text(pdf: &Path, first: usize, last: usize, column: Option<usize>) -> String {
     let (first, last) = (first.to_string(), last.to_string());
     let mut args = vec!["-f", first.as_str(), "-l", last.as_str(), "-r", "72"];
-    let (x, width) = match column {
-        Some(0) => ("0", "297"),
-        Some(_) => ("298", "297"),
-        None => ("0", "595"),
+    let (x, width, height) = match column {
+        Some(0) => ("0", "297", "774"),
+        Some(_) => ("298", "297", "774"),
+        None => ("0", "595", "842"),
     };
-    args.extend(["-x", x, "-y", "0", "-W", width, "-H", "842"]);
+    args.extend(["-x", x, "-y", "0", "-W", width, "-H", height]);
     squash(&pdftotext(pdf, &args))
 }
 

@@ -4,13 +4,16 @@
 //! templates read as data, and exports a tagged PDF/A-2u + PDF/UA-1 file whose bytes depend only
 //! on the inputs (fixed date, identifier and creator).
 //!
-//! The facing-pages edition compiles `facing.typ` instead, is checked for pages out of place and
-//! laid out again with a wider safety margin until none is ([`facing`]), and opens in two-page
-//! view ([`page_layout`]).
+//! The bilingual columns edition is checked for notes printed on another page than one of their
+//! references and laid out again, with the row holding them cut higher or kept whole, until none
+//! is ([`columns`]). The facing-pages edition compiles `facing.typ` instead, is checked for pages
+//! out of place and laid out again with a wider safety margin until none is ([`facing`]), and
+//! opens in two-page view ([`page_layout`]).
 //!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
 //! (Typst errors).
 
+pub mod columns;
 mod diagnostics;
 pub mod facing;
 pub mod fonts;
@@ -78,8 +81,45 @@ impl PdfRenderer {
         if edition.edition.facing_pages() {
             return self.render_facing(edition, ident, templates);
         }
+        if edition.bilingual {
+            return self.render_columns(edition, ident, templates);
+        }
         let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
         self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
+    }
+
+    /// The bilingual columns edition: laid out with every row breakable, then again with the rows
+    /// of notes printed away from one of their references cut higher or kept whole, until every
+    /// note is on the page of both its references ([`columns`]).
+    fn render_columns(
+        &self,
+        edition: &EditionModel<'_>,
+        ident: String,
+        templates: &Templates,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut layout = columns::ColumnsLayout::default();
+        let mut fallback = None;
+        for _ in 0..columns::MAX_PASSES {
+            let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout })
+                .map_err(RenderError::data)?;
+            let checked =
+                self.compile(EDITION_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
+                    columns::next_layout(document, &layout).map_or(Ok(()), Err)
+                });
+            match checked {
+                Ok(pdf) => return Ok(pdf),
+                Err(Rejected::Render(error)) => return Err(error),
+                Err(Rejected::Check(retry)) => {
+                    layout = retry.layout;
+                    fallback = Some(retry.fallback);
+                }
+            }
+        }
+        // Out of passes: every row with a reference kept whole.
+        let layout = fallback.unwrap_or_default();
+        let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout })
+            .map_err(RenderError::data)?;
+        self.compile(EDITION_TEMPLATE, data, edition.meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
     }
 
     /// The facing-pages edition: laid out with the smallest safety margin under which no page
