@@ -54,13 +54,15 @@ def main():
     parser.add_argument("--edition", help="one edition only (e.g. bilingual); all of them by default")
     args = parser.parse_args()
 
+    # The command runs in each project's folder: a relative path would not be found there.
+    codepub = str(Path(args.codepub).resolve())
     print("copies  sources   bilingual pages  peak RSS    per page   wall")
     for copies in args.copies:
         with tempfile.TemporaryDirectory(prefix="codepub-memory-") as scratch:
             project = Path(scratch)
             make_project(copies, project)
             size = sum(p.stat().st_size for p in (project / "content").rglob("*.md"))
-            command = [args.codepub, "build", "--format", "pdf", "--allow-errors", "--quiet"]
+            command = [codepub, "build", "--format", "pdf", "--allow-errors", "--quiet"]
             if args.edition:
                 command += ["--edition", args.edition]
             done = subprocess.run(["/usr/bin/time", "-v", *command], cwd=project, capture_output=True, text=True)
