@@ -38,6 +38,10 @@ use crate::view::EditionModel;
 use self::fonts::FontSet;
 use self::world::{EditionWorld, SourceCache};
 
+/// Typst's memoised results that the columns edition's passes keep: those used by one of the
+/// last two passes (comemo's eviction age).
+const PASSES_KEPT_IN_CACHE: usize = 2;
+
 /// The main template of the editions, the file Typst compiles.
 pub const EDITION_TEMPLATE: &str = "edition.typ";
 
@@ -112,6 +116,9 @@ impl PdfRenderer {
                 Err(Rejected::Check(retry)) => {
                     layout = retry.layout;
                     fallback = Some(retry.fallback);
+                    // The next pass reuses most of this one's layout; what neither of the last
+                    // two passes used is released, so that the cache does not keep every pass.
+                    typst::comemo::evict(PASSES_KEPT_IN_CACHE);
                 }
             }
         }
