@@ -9,8 +9,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::poppler::{pages, squash};
 use common::{TempProject, manifest_dir};
 
 /// Builds the bilingual PDF edition of `project` into `out`; the PDF's path.
@@ -18,35 +18,6 @@ fn build(project: &TempProject, out: &Path) -> PathBuf {
     project.codepub().args(["build", "--format", "pdf", "--edition", "bilingual", "--out"]).arg(out).assert().success();
     let slug = if project.path("content/en/a.md").exists() { "small" } else { "code" };
     out.join(format!("{slug}-bilingual.pdf"))
-}
-
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let mut command = Command::new(tool);
-    command.args(args).arg(pdf);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let output = command.output().unwrap_or_else(|error| panic!("{tool} (poppler-utils) is needed: {error}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-/// Text for comparison: whitespace and hyphens dropped (lines break anywhere in Japanese, and
-/// English words are hyphenated at line ends).
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}')).collect()
-}
-
-/// Each page's text, squashed; `pages[0]` is page 1.
-fn pages(pdf: &Path) -> Vec<String> {
-    let info = poppler("pdfinfo", &[], pdf);
-    let count: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).expect("page count").trim().parse().unwrap();
-    (1..=count)
-        .map(|page| {
-            let page = page.to_string();
-            squash(&poppler("pdftotext", &["-f", &page, "-l", &page], pdf))
-        })
-        .collect()
 }
 
 /// The page (from 1) whose text holds `text` (squashed); panics unless exactly one does.

@@ -10,48 +10,16 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use codepub::model::Lang;
 use codepub::view::{BlockView, EditionKind, EditionModel, Run};
+use common::poppler::{self, pages, squash};
 use common::{TempProject, manifest_dir};
 
 /// Builds the facing edition of `project` into a temporary folder; the PDF's path.
 fn build(project: &TempProject, out: &Path) -> PathBuf {
     project.codepub().args(["build", "--format", "pdf", "--edition", "facing", "--out"]).arg(out).assert().success();
     out.join("code-facing.pdf")
-}
-
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let mut command = Command::new(tool);
-    command.args(args).arg(pdf);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let output = command.output().unwrap_or_else(|error| panic!("{tool} (poppler-utils) is needed: {error}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-fn page_count(pdf: &Path) -> usize {
-    let info = poppler("pdfinfo", &[], pdf);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).expect("page count").trim().parse().unwrap()
-}
-
-/// Text for comparison: whitespace and hyphens dropped (lines break anywhere in Japanese, and
-/// English words are hyphenated at line ends).
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}')).collect()
-}
-
-/// Each page's text, squashed; `pages[0]` is page 1.
-fn pages(pdf: &Path) -> Vec<String> {
-    (1..=page_count(pdf))
-        .map(|page| {
-            let page = page.to_string();
-            squash(&poppler("pdftotext", &["-f", &page, "-l", &page], pdf))
-        })
-        .collect()
 }
 
 /// The printed pieces of inline runs, squashed: the text between footnote references (which
@@ -246,10 +214,11 @@ fn every_spread_holds_the_same_clauses_english_left_japanese_right() {
     // The brochure's own cut, found by measuring: a)–c) with principles 1–2 and the note, then
     // principles 3–10 with d).
     assert_eq!(spreads, 2);
-    let text = |page: usize| squash(&poppler("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf));
+    let text =
+        |page: usize| squash(&poppler::run("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf));
     assert!(text(6).starts_with("3.Behaveethically"), "{}", text(6));
     assert!(text(7).starts_with("3.倫理的な行動"), "{}", text(7));
-    let info = poppler("pdfinfo", &[], &pdf);
+    let info = poppler::run("pdfinfo", &[], &pdf);
     assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
 }
 
@@ -305,14 +274,14 @@ fn pages_are_numbered_by_spread_labelled_bookmarked_in_both_languages_and_open_a
     // Both pages of a spread carry its number; the labels tell the languages apart.
     assert_eq!(page_labels(&bytes), ["i", "ii", "iii", "E1", "J1", "E2", "J2", "E3", "J3"]);
     for (page, folio) in [(4, "1"), (5, "1"), (6, "2"), (7, "2")] {
-        let text = poppler("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf);
+        let text = poppler::run("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &pdf);
         assert_eq!(text.trim_end().lines().last().map(str::trim), Some(folio), "page {page}: {text}");
     }
     // The viewer shows spreads, the first page alone on the right.
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("/PageLayout/TwoPageRight"), "no two-page layout in the catalog");
     // One bookmark per clause, with its heading in both languages, on the English page.
-    let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], &pdf);
+    let xml = poppler::run("pdftohtml", &["-xml", "-i", "-q", "-stdout"], &pdf);
     let outline = &xml[xml.find("<outline>").expect("an outline")..];
     with_model(|model| {
         for section in model.sections.iter().filter(|s| s.headed) {
@@ -343,7 +312,7 @@ fn a5_is_chosen_in_codepub_toml_and_stays_synchronised() {
     project.replace("codepub.toml", "slug = \"code\"", "slug = \"code\"\nfacing_paper = \"a5\"");
     let out = tempfile::tempdir().unwrap();
     let pdf = build(&project, out.path());
-    let info = poppler("pdfinfo", &[], &pdf);
+    let info = poppler::run("pdfinfo", &[], &pdf);
     assert!(info.contains("419.528 x 595.276 pts"), "not A5: {info}");
     // A smaller page: more spreads than A4's two, each still synchronised.
     assert!(assert_synchronised(&pdf) > 2);
@@ -354,7 +323,7 @@ fn a5_is_chosen_in_codepub_toml_and_stays_synchronised() {
         .arg(out.path())
         .assert()
         .success();
-    let info = poppler("pdfinfo", &[], &out.path().join("code-bilingual.pdf"));
+    let info = poppler::run("pdfinfo", &[], &out.path().join("code-bilingual.pdf"));
     assert!(info.contains("(A4)"), "{info}");
 }
 

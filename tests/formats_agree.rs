@@ -11,8 +11,9 @@
 
 #![cfg(all(feature = "pdf", feature = "html"))]
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use codepub::load;
 use codepub::model::Lang;
@@ -20,6 +21,7 @@ use codepub::render::html::HtmlRenderer;
 use codepub::render::pdf::PdfRenderer;
 use codepub::render::{RenderContext, Renderer, Templates};
 use codepub::view::{BlockView, EditionKind, EditionModel, Run};
+use common::poppler::{self, page_count, squash};
 use scraper::{ElementRef, Html, Selector};
 
 /// A block's text as printed, footnote references as their numbers.
@@ -68,11 +70,6 @@ fn heading_text(runs: &[Run]) -> String {
 /// Whitespace runs as one space, trimmed: what a reader of the HTML sees.
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whitespace and hyphens removed: what survives the PDF's line breaking and hyphenation.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}')).collect()
 }
 
 fn selector(css: &str) -> Selector {
@@ -207,23 +204,6 @@ fn every_html_page_prints_its_model_block_by_block() {
     }
 }
 
-fn pdftotext(pdf: &Path, args: &[&str]) -> String {
-    let output = Command::new("pdftotext")
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|error| panic!("pdftotext (poppler-utils) is needed: {error}"));
-    assert!(output.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("pdftotext prints UTF-8")
-}
-
-fn page_count(pdf: &Path) -> usize {
-    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
-    let info = String::from_utf8_lossy(&output.stdout).into_owned();
-    info.lines().find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().expect("a count"))).expect("Pages:")
-}
-
 /// The squashed text of pages `first..=last`, of one column of the bilingual edition (English
 /// left, Japanese right: the halves of an A4 page at 72 dpi, without the footer in the bottom
 /// 24 mm, so that a paragraph continued on the next page reads on) or of the whole page.
@@ -236,7 +216,7 @@ fn column_text(pdf: &Path, first: usize, last: usize, column: Option<usize>) -> 
         None => ("0", "595", "842"),
     };
     args.extend(["-x", x, "-y", "0", "-W", width, "-H", height]);
-    squash(&pdftotext(pdf, &args))
+    squash(&poppler::run("pdftotext", &args, pdf))
 }
 
 #[test]

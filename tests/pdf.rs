@@ -7,8 +7,9 @@
 
 #![cfg(feature = "pdf")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use codepub::load;
@@ -17,6 +18,7 @@ use codepub::render::RenderError;
 use codepub::render::Templates;
 use codepub::render::pdf::PdfRenderer;
 use codepub::view::{EditionKind, EditionModel};
+use common::poppler::squash;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -67,21 +69,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edition.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" || tool == "pdftohtml" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|error| panic!("{tool} (poppler-utils) is needed: {error}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("poppler prints UTF-8")
-}
-
-/// Text for comparison: whitespace dropped (Japanese lines break without spaces, so any
-/// whitespace pdftotext puts at a line end is layout) and hyphens dropped (English words are
-/// hyphenated at line ends).
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}')).collect()
+    common::poppler::run(tool, args, &path)
 }
 
 /// Whether `text` holds `expected` (plain text with `[^label]` footnote references, which print

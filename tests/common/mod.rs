@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 pub mod lsp_client;
+pub mod poppler;
 mod small;
 
 pub fn manifest_dir() -> PathBuf {
