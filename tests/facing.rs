@@ -336,6 +336,49 @@ fn template_measuring_pages(extra: &str) -> String {
 }
 
 #[test]
+fn a_row_too_tall_for_a_page_is_set_smaller_on_a_spread_of_its_own() {
+    // One paragraph some 1.3 pages long in each language: it cannot fit at the body size, so its
+    // spread sets it smaller, each language whole on its own page, English left.
+    let (en, ja) = (
+        "We respect applicable laws and regulations and we avoid collusive or anticompetitive behaviour.",
+        "私たちは、適用される法律および規制を尊重し、共謀または反競争的な行動を避けます。",
+    );
+    let (en_times, ja_times) = (50, 60);
+    let project = TempProject::shipped();
+    project.replace("content/en/10-code.md", en, &vec![en; en_times].join(" "));
+    project.replace("content/ja/10-code.md", ja, &vec![ja; ja_times].join(""));
+    let out = tempfile::tempdir().unwrap();
+    // The English changed since sign-off (P013): published over it, as a translator's draft is.
+    let build = ["build", "--allow-errors", "--format", "pdf", "--edition", "facing", "--out"];
+    project.codepub().args(build).arg(out.path()).assert().success();
+    let pages = pages(&out.path().join("code-facing.pdf"));
+    let count = |page: &String, sentence: &str| page.matches(&squash(sentence)).count();
+    let en_page = pages.iter().position(|p| count(p, en) > 0).expect("the English paragraph is printed");
+    assert_eq!(count(&pages[en_page], en), en_times, "the English paragraph is whole on page {}", en_page + 1);
+    assert_eq!(en_page % 2, 1, "English on a left-hand page, not page {}", en_page + 1);
+    assert_eq!(count(&pages[en_page + 1], ja), ja_times, "the Japanese paragraph is whole on the facing page");
+    assert_eq!(pages.len() % 2, 1, "whole spreads after the front cover");
+}
+
+#[test]
+fn a_facing_template_without_the_probe_markers_is_refused_by_name() {
+    // A project's own facing.typ that prints something but reports nothing of its layout: the
+    // spreads cannot be planned, and the build says why instead of printing unsynchronised pages.
+    let project = TempProject::shipped();
+    project.write("templates/facing.typ", "#let data = json(\"/data.json\")\n#data.meta.title.en\n");
+    let out = tempfile::tempdir().unwrap();
+    let assert = project
+        .codepub()
+        .args(["build", "--format", "pdf", "--edition", "facing", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("probe could not be read"), "{stderr}");
+    assert!(!out.path().join("code-facing.pdf").exists());
+}
+
+#[test]
 fn a_page_that_overflows_is_caught_not_printed() {
     // A template that fills pages far beyond their foot: every page overflows, whatever margin
     // codepub keeps free, and the build fails rather than desynchronise the spreads.

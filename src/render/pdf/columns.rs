@@ -27,10 +27,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use typst::foundations::{Label, Selector, Value};
-use typst::introspection::{Introspector, MetadataElem};
-use typst::utils::PicoStr;
+use typst::introspection::Introspector;
 use typst_layout::PagedDocument;
+
+use super::markers::{Place, int, markers, string};
 
 use crate::view::EditionModel;
 
@@ -80,13 +80,6 @@ pub struct Cut {
 pub struct Retry {
     pub layout: ColumnsLayout,
     pub fallback: ColumnsLayout,
-}
-
-/// A marker's place: page (from 1) and height from the top of the page, in points.
-#[derive(Clone, Copy, Debug)]
-struct Place {
-    page: usize,
-    y: f64,
 }
 
 /// A reference marker, as the template sets it.
@@ -205,37 +198,6 @@ fn cut_at(firsts: &[&Reference], entry: Option<Place>, row: Option<Place>) -> Op
     let highest = firsts.iter().filter(|r| r.place.page == first_page).map(|r| r.place.y).reduce(f64::min)?;
     let at = ((highest - CUT_ABOVE) * 100.0).floor() / 100.0;
     (at > row.y).then_some(at)
-}
-
-/// The values and places of the metadata labelled `label`, in document order.
-fn markers<'i>(introspector: &'i dyn Introspector, label: &str) -> impl Iterator<Item = (Value, Place)> + 'i {
-    let found = Label::new(PicoStr::intern(label)).map(|label| introspector.query(&Selector::Label(label)));
-    found.into_iter().flatten().filter_map(move |marker| {
-        let value = marker.to_packed::<MetadataElem>()?.value.clone();
-        let position = introspector.position(marker.location()?)?.as_paged()?;
-        Some((value, Place { page: position.page.get(), y: position.point.y.to_pt() }))
-    })
-}
-
-fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Dict(dict) => dict.get(key).ok(),
-        _ => None,
-    }
-}
-
-fn int(value: &Value, key: &str) -> Option<i64> {
-    match field(value, key)? {
-        Value::Int(n) => Some(*n),
-        _ => None,
-    }
-}
-
-fn string(value: &Value, key: &str) -> Option<String> {
-    match field(value, key)? {
-        Value::Str(s) => Some(s.to_string()),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -11,12 +11,13 @@
 //! opens in two-page view ([`page_layout`]).
 //!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
-//! (Typst errors).
+//! (Typst errors), [`markers`] (what a template reports of its layout).
 
 pub mod columns;
 mod diagnostics;
 pub mod facing;
 pub mod fonts;
+mod markers;
 pub mod page_layout;
 mod world;
 
@@ -129,21 +130,34 @@ impl PdfRenderer {
         self.compile(EDITION_TEMPLATE, data, edition.meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
     }
 
-    /// The facing-pages edition: laid out with the smallest safety margin under which no page
-    /// overflows, and set to open in two-page view.
+    /// The facing-pages edition: the probe compiled and read, the spreads planned from it with
+    /// the smallest safety margin under which no page overflows, and the edition set to open in
+    /// two-page view ([`facing`]).
     fn render_facing(
         &self,
         edition: &EditionModel<'_>,
         ident: String,
         templates: &Templates,
     ) -> Result<Vec<u8>, RenderError> {
+        let date = edition.meta.adopted;
+        let data = serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0 })
+            .map_err(RenderError::data)?;
+        let probe = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
+        let probe = facing::Probe::read(&probe).map_err(|error| RenderError::Layout(error.to_string()))?;
         let mut overflow = None;
+        let mut tried = Vec::new();
         for slack in facing::SLACKS {
-            let data = serde_json::to_vec(&facing::FacingData { model: edition, slack }).map_err(RenderError::data)?;
-            let checked =
-                self.compile(FACING_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
-                    facing::overflow(document).map_or(Ok(()), Err)
-                });
+            let spreads = probe.plan(slack);
+            // A wider margin that plans the same spreads would overflow the same way.
+            if tried.contains(&spreads) {
+                continue;
+            }
+            let data =
+                serde_json::to_vec(&facing::FacingData { model: edition, probe: false, spreads: &spreads, slack })
+                    .map_err(RenderError::data)?;
+            let checked = self.compile(FACING_TEMPLATE, data, date, ident.clone(), templates, |document| {
+                facing::overflow(document).map_or(Ok(()), Err)
+            });
             match checked {
                 Ok(pdf) => {
                     return page_layout::two_page_right(&pdf).map_err(|error| RenderError::Export(error.to_string()));
@@ -151,6 +165,7 @@ impl PdfRenderer {
                 Err(Rejected::Render(error)) => return Err(error),
                 Err(Rejected::Check(found)) => overflow = Some(found),
             }
+            tried.push(spreads);
         }
         let overflow = overflow.map_or_else(String::new, |o| o.to_string());
         Err(RenderError::Layout(format!(
@@ -171,6 +186,38 @@ impl PdfRenderer {
             .map_err(Rejected::error)
     }
 
+    /// Lays out template `main` against `data` (the virtual file `/data.json`), with `date` as
+    /// Typst's `today`.
+    fn lay_out(
+        &self,
+        main: &str,
+        data: Vec<u8>,
+        date: Date,
+        templates: &Templates,
+    ) -> Result<PagedDocument, RenderError> {
+        let (document, _) = self.lay_out_in_world(main, data, date, templates)?;
+        Ok(document)
+    }
+
+    fn lay_out_in_world<'w>(
+        &'w self,
+        main: &'w str,
+        data: Vec<u8>,
+        date: Date,
+        templates: &'w Templates,
+    ) -> Result<(PagedDocument, EditionWorld<'w>), RenderError> {
+        let today = today(date)?;
+        let world = EditionWorld::new(&self.library, &self.fonts, &self.sources, templates, main, data, today)
+            .ok_or_else(|| RenderError::Export("template paths could not be set up".into()))?;
+        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
+            output
+        }))
+        .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
+        let document = compiled.map_err(|errors| diagnostics::template_error(&world, &errors))?;
+        Ok((document, world))
+    }
+
     /// Compiles template `main` against `data` (the virtual file `/data.json`) and exports the
     /// PDF, with `date` as both the document date and Typst's `today`, when `check` accepts the
     /// laid-out document.
@@ -183,17 +230,7 @@ impl PdfRenderer {
         templates: &Templates,
         check: impl Fn(&PagedDocument) -> Result<(), E>,
     ) -> Result<Vec<u8>, Rejected<E>> {
-        let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day)
-            .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))?;
-        let world = EditionWorld::new(&self.library, &self.fonts, &self.sources, templates, main, data, today)
-            .ok_or_else(|| RenderError::Export("template paths could not be set up".into()))?;
-
-        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
-            output
-        }))
-        .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
-        let document = compiled.map_err(|errors| diagnostics::template_error(&world, &errors))?;
+        let (document, world) = self.lay_out_in_world(main, data, date, templates)?;
         check(&document).map_err(Rejected::Check)?;
 
         let standards = PdfStandards::new(&STANDARDS)
@@ -201,7 +238,7 @@ impl PdfRenderer {
         let options = PdfOptions {
             ident: Smart::Custom(ident),
             creator: Smart::Custom(Some(CREATOR.to_string())),
-            timestamp: Some(Timestamp::new_utc(today)),
+            timestamp: Some(Timestamp::new_utc(today(date)?)),
             page_ranges: None,
             standards,
             tagged: true,
@@ -211,6 +248,12 @@ impl PdfRenderer {
             .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
         Ok(exported.map_err(|errors| diagnostics::export_error(&world, &errors))?)
     }
+}
+
+/// `date` as a Typst date.
+fn today(date: Date) -> Result<Datetime, RenderError> {
+    Datetime::from_ymd(i32::from(date.year), date.month, date.day)
+        .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))
 }
 
 /// Why [`PdfRenderer::compile`] gave no PDF: an error, or the check of the laid-out document.
