@@ -70,7 +70,7 @@ pub enum Command {
     /// Exit status: 0 when no error is left once the baseline's accepted findings are set aside,
     /// 1 when errors remain, 2 for bad input or usage.
     Check(CheckArgs),
-    /// Build the PDF and HTML editions (bilingual, English, Japanese) after checking parity.
+    /// Build the PDF and HTML editions (bilingual, facing pages, English, Japanese) after checking parity.
     Build(BuildArgs),
     /// Check and build the editions, then again on every change to the sources, templates,
     /// codepub.toml or fonts, rebuilding only the editions whose inputs changed; Ctrl-C stops.
@@ -248,7 +248,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Editions to build (repeat or separate with commas); all three by default.
+    /// Editions to build (repeat or separate with commas); all four by default (the facing pages in PDF only).
     #[arg(long, value_enum, value_delimiter = ',')]
     pub edition: Vec<EditionKind>,
     /// Output formats (comma-separated).
