@@ -24,8 +24,8 @@ struct Coverage;
 
 #[cfg(not(feature = "pdf"))]
 impl Coverage {
-    fn contains(&self, _: u32) -> bool {
-        true
+    fn iter(&self) -> std::iter::Empty<u32> {
+        std::iter::empty()
     }
 }
 
@@ -33,13 +33,16 @@ impl Coverage {
 #[derive(Clone)]
 pub struct GlyphCoverage {
     fonts: Vec<(String, Coverage)>,
+    /// Every code point some font covers, as sorted, disjoint, inclusive ranges: one binary
+    /// search per character (a font's own coverage is searched run by run).
+    covered: Vec<(u32, u32)>,
 }
 
 impl GlyphCoverage {
     /// The coverage of the bundled fonts, from the fonts the renderer parses (once per process).
     pub fn bundled() -> &'static GlyphCoverage {
         static BUNDLED: OnceLock<GlyphCoverage> = OnceLock::new();
-        BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or(GlyphCoverage { fonts: Vec::new() }))
+        BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or_else(|_| GlyphCoverage::new(Vec::new())))
     }
 
     /// Starts reading the bundled fonts on another thread (see [`GlyphCoverage::bundled`]).
@@ -58,22 +61,47 @@ impl GlyphCoverage {
     /// Without the `pdf` feature there are no fonts to read.
     #[cfg(not(feature = "pdf"))]
     pub fn load(_: &[PathBuf]) -> Result<GlyphCoverage, RenderError> {
-        Ok(GlyphCoverage { fonts: Vec::new() })
+        Ok(GlyphCoverage::new(Vec::new()))
     }
 
     #[cfg(feature = "pdf")]
     fn of(set: &FontSet) -> Self {
         let fonts = set.fonts.iter().map(|font| (font.info().family.clone(), font.info().coverage.clone())).collect();
-        GlyphCoverage { fonts }
+        GlyphCoverage::new(fonts)
+    }
+
+    fn new(fonts: Vec<(String, Coverage)>) -> Self {
+        let mut covered: Vec<(u32, u32)> = Vec::new();
+        for (_, coverage) in &fonts {
+            for c in coverage.iter() {
+                match covered.last_mut() {
+                    Some((_, end)) if *end + 1 == c => *end = c,
+                    _ => covered.push((c, c)),
+                }
+            }
+        }
+        covered.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(covered.len());
+        for (start, end) in covered {
+            match merged.last_mut() {
+                Some((_, last)) if start <= last.saturating_add(1) => *last = (*last).max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        GlyphCoverage { fonts, covered: merged }
+    }
+
+    /// Whether some font has a glyph for code point `c`.
+    fn covers(&self, c: u32) -> bool {
+        let at = self.covered.partition_point(|&(_, end)| end < c);
+        self.covered.get(at).is_some_and(|&(start, _)| start <= c)
     }
 
     /// Whether some font prints `c`. Spaces, control characters and default-ignorable
     /// characters (joiners, variation selectors) print nothing and need no glyph.
     pub fn prints(&self, c: char) -> bool {
         // Without the `pdf` feature no coverage is known: nothing is reported.
-        !cfg!(feature = "pdf")
-            || needs_no_glyph(c)
-            || self.fonts.iter().any(|(_, coverage)| coverage.contains(c as u32))
+        !cfg!(feature = "pdf") || needs_no_glyph(c) || self.covers(c as u32)
     }
 
     /// The families tried for every character, each once, in loading order.
@@ -122,6 +150,17 @@ mod tests {
         let jis = include_str!("../tests/fixtures/japanese-repertoire.txt");
         let missing: String = jis.chars().filter(|&c| !coverage.prints(c)).collect();
         assert_eq!(missing, "⦅⦆");
+    }
+
+    #[test]
+    fn the_merged_ranges_cover_exactly_what_some_font_covers() {
+        let coverage = GlyphCoverage::bundled();
+        let union: std::collections::HashSet<u32> =
+            coverage.fonts.iter().flat_map(|(_, coverage)| coverage.iter()).collect();
+        assert!(union.len() > 10_000, "{} code points", union.len());
+        for c in 0..=0x10FFFF {
+            assert_eq!(coverage.covers(c), union.contains(&c), "U+{c:04X}");
+        }
     }
 
     #[test]
