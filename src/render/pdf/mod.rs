@@ -18,6 +18,7 @@ mod diagnostics;
 pub mod facing;
 pub mod fonts;
 mod markers;
+pub mod merge;
 pub mod page_layout;
 mod world;
 
