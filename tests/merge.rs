@@ -97,6 +97,19 @@ fn all_elements(document: &Document) -> (ObjectId, Vec<ObjectId>) {
     (top, out)
 }
 
+/// Whether structure element `element` holds marked content of `page` (its `/Pg`, or that of a
+/// marked-content reference among its children).
+fn marks_on(document: &Document, element: ObjectId, page: ObjectId) -> bool {
+    let element = document.get_dictionary(element).unwrap();
+    let on_page = |dictionary: &Dictionary| dictionary.get(b"Pg").is_ok_and(|pg| pg.as_reference().unwrap() == page);
+    let kids = match element.get(b"K") {
+        Ok(Object::Array(kids)) => kids.clone(),
+        Ok(kid) => vec![kid.clone()],
+        Err(_) => Vec::new(),
+    };
+    on_page(element) || kids.iter().any(|kid| matches!(kid, Object::Dictionary(kid) if on_page(kid)))
+}
+
 /// The parent tree's `/Nums` (keys and values).
 fn parent_tree(document: &Document) -> Vec<(i64, Object)> {
     let tree = dict(document, struct_tree(document).get(b"ParentTree").unwrap());
@@ -157,9 +170,9 @@ fn merged_structure_tree_holds_both_editions_elements_and_keys() {
         let key = merged.get_dictionary(page).unwrap().get(b"StructParents").unwrap().as_i64().unwrap();
         let (_, value) = tree.iter().find(|(k, _)| *k == key).unwrap_or_else(|| panic!("page {page_number}: no key"));
         for element in get(&merged, value).as_array().unwrap() {
-            if let Object::Reference(element) = element {
-                assert!(elements.contains(element), "page {page_number}: {element:?} is not in the tree");
-            }
+            let element = element.as_reference().unwrap();
+            assert!(elements.contains(&element), "page {page_number}: {element:?} is not in the tree");
+            assert!(marks_on(&merged, element, page), "page {page_number}: {element:?} marks nothing on it");
         }
     }
 

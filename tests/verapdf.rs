@@ -301,3 +301,19 @@ fn a_non_conforming_pdf_fails_both_profiles() {
     assert!(rules("PDF/UA-1").iter().any(|r| r.starts_with("7.1-11 ")), "{:#?}", rules("PDF/UA-1"));
     assert!(rules("PDF/UA-1").iter().any(|r| r.starts_with("7.1-3 ")), "{:#?}", rules("PDF/UA-1"));
 }
+
+#[test]
+fn merged_parts_pass_pdfa_2u_and_pdfua_1() {
+    let Some(validator) = validator() else { return };
+    // Two editions stand for two parts of one: the merge keeps the first's catalog and metadata.
+    let merged = codepub::render::pdf::merge::merge(&common::render_en_and_ja()).expect("the editions merge");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("merged.pdf");
+    std::fs::write(&file, merged).unwrap();
+    let verdicts = validate(validator, std::slice::from_ref(&file));
+    for v in &verdicts {
+        println!("{} {}: {} ({} checks)", v.file, v.profile, if v.pass { "pass" } else { "FAIL" }, v.checks);
+    }
+    let failures = failures(&verdicts);
+    assert!(failures.is_empty(), "veraPDF finds the merged PDF non-conforming:\n{}", failures.join("\n"));
+}
