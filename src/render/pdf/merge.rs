@@ -15,6 +15,11 @@ use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 /// Deeper number or name trees, outlines or page trees than this are taken for loops.
 const MAX_DEPTH: usize = 64;
 
+/// The largest object number (ISO 32000-1, Annex C) and integer (a `/StructParents` key or a
+/// page index) a PDF holds.
+const MAX_OBJECT_NUMBER: u32 = 8_388_607;
+const MAX_INTEGER: i64 = i32::MAX as i64;
+
 /// Why the parts could not be merged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeError {
@@ -181,7 +186,7 @@ impl Merged {
     /// Adds part number `part` after the others.
     fn append(&mut self, part: usize, mut document: Document) -> Result<(), String> {
         let offset = self.document.objects.keys().map(|id| id.0).max().unwrap_or(0).max(self.document.max_id);
-        shift_ids(&mut document, offset);
+        shift_ids(&mut document, offset)?;
         let contribution = read(&document)?;
 
         // Named destinations: a name the parts before hold is renamed, with its uses.
@@ -211,18 +216,17 @@ impl Merged {
                             .set("ID", Object::String(new.clone(), lopdf::StringFormat::Literal));
                     }
                 }
-                let lang = contribution.lang.clone();
                 let mut parent_tree: Vec<(i64, Object)> =
                     part_tree.parent_tree.into_iter().map(|(key, value)| (key + key_offset, value)).collect();
                 for element in part_tree.elements {
-                    let (kids, lang) = take_kids(&mut document, element, &tree.tag, lang.clone())?;
-                    if kids.is_none() {
+                    let lang = element_lang(&document, element).or_else(|| contribution.lang.clone());
+                    let Some(kids) = take_kids(&mut document, element, &tree.tag)? else {
                         // Another type than the document element: appended itself.
                         moved.push(Object::Reference(element));
                         set_parent_and_lang(&mut document, element, tree.document_element, &lang, &self.lang)?;
                         continue;
-                    }
-                    for kid in kids.into_iter().flatten() {
+                    };
+                    for kid in kids {
                         if let Object::Reference(kid) = kid {
                             set_parent_and_lang(&mut document, kid, tree.document_element, &lang, &self.lang)?;
                         }
@@ -240,8 +244,6 @@ impl Merged {
                 tree.ids.extend(renamed(part_tree.ids, &id_renames));
                 merge_map(&mut tree.role_map, part_tree.role_map, "/RoleMap")?;
                 merge_map(&mut tree.class_map, part_tree.class_map, "/ClassMap")?;
-                // The part's root is left behind (dropped as unused).
-                let _ = part_tree.root;
             }
         }
 
@@ -279,6 +281,10 @@ impl Merged {
     }
 
     fn write_back(&mut self) -> Result<(), String> {
+        let next_key = self.structure.as_ref().map_or(0, |tree| tree.next_key);
+        if self.pages > MAX_INTEGER || next_key > MAX_INTEGER {
+            return Err(format!("more than {MAX_INTEGER} pages or structure keys"));
+        }
         let document = &mut self.document;
         let root = document.add_object(dictionary! {
             "Type" => "Pages",
@@ -433,7 +439,8 @@ fn read_structure(document: &Document, root: &Object) -> Result<PartStructure, S
         Err(_) => Vec::new(),
     };
     let after_last = parent_tree.iter().map(|(key, _)| key + 1).max().unwrap_or(0);
-    let next_key = tree.get(b"ParentTreeNextKey").and_then(Object::as_i64).unwrap_or(0).max(after_last);
+    let next_key = tree.get(b"ParentTreeNextKey").and_then(Object::as_i64).unwrap_or(0).clamp(0, MAX_INTEGER);
+    let next_key = next_key.max(after_last);
     let ids = match tree.get(b"IDTree") {
         Ok(ids) => name_tree_entries(document, ids, "/IDTree")?,
         Err(_) => Vec::new(),
@@ -486,9 +493,10 @@ fn count_pages(document: &Document, root: ObjectId) -> Result<i64, String> {
 /// The items from `first` along `/Next`.
 fn chain(document: &Document, first: &Object) -> Result<Vec<ObjectId>, String> {
     let mut items = Vec::new();
+    let mut seen = BTreeSet::new();
     let mut next = Some(first.as_reference().map_err(|_| "a bookmark's /First or /Next is not a reference")?);
     while let Some(item) = next {
-        if items.contains(&item) {
+        if !seen.insert(item) {
             return Err("the bookmarks loop".to_string());
         }
         items.push(item);
@@ -524,10 +532,11 @@ fn visible_items(document: &Document, items: &[ObjectId], depth: usize) -> Resul
 fn number_tree(document: &Document, tree: &Object, what: &str) -> Result<Vec<(i64, Object)>, String> {
     let mut entries = Vec::new();
     tree_entries(document, tree, b"Nums", what, 0, &mut entries)?;
-    entries
-        .into_iter()
-        .map(|(key, value)| Ok((key.as_i64().map_err(|_| format!("a key of {what} is not an integer"))?, value)))
-        .collect()
+    let key = |key: Object| match key.as_i64() {
+        Ok(key) if (0..=MAX_INTEGER).contains(&key) => Ok(key),
+        _ => Err(format!("a key of {what} is not an integer from 0 to {MAX_INTEGER}")),
+    };
+    entries.into_iter().map(|(k, value)| Ok((key(k)?, value))).collect()
 }
 
 /// The entries of a name tree.
@@ -660,27 +669,20 @@ fn shift_struct_parents(document: &mut Document, offset: i64) {
             let Some(dictionary) = dictionary_of(object) else { return };
             for key in [&b"StructParents"[..], b"StructParent"] {
                 if let Ok(Object::Integer(key)) = dictionary.get_mut(key) {
-                    *key += offset;
+                    *key = key.saturating_add(offset);
                 }
             }
         });
     }
 }
 
-/// The children of a later part's top element `element` when it has the type `tag` (the
-/// document element's): marked content made explicit with its page, so that it can move. Also
-/// the language of its content (its own or the part's).
-#[allow(clippy::type_complexity)]
-fn take_kids(
-    document: &mut Document,
-    element: ObjectId,
-    tag: &[u8],
-    part_lang: Option<Vec<u8>>,
-) -> Result<(Option<Vec<Object>>, Option<Vec<u8>>), String> {
+/// The children of a later part's top element `element`, taken from it, when it has the type
+/// `tag` (the document element's): marked content made explicit with its page, so that it can
+/// move.
+fn take_kids(document: &mut Document, element: ObjectId, tag: &[u8]) -> Result<Option<Vec<Object>>, String> {
     let dictionary = dict_mut(document, element, "a top-level structure element")?;
-    let lang = dictionary.get(b"Lang").and_then(Object::as_str).ok().map(<[u8]>::to_vec).or(part_lang);
     if !dictionary.get(b"S").and_then(Object::as_name).is_ok_and(|s| s == tag) {
-        return Ok((None, lang));
+        return Ok(None);
     }
     let page = dictionary.get(b"Pg").ok().cloned();
     let kids = match dictionary.remove(b"K") {
@@ -704,7 +706,7 @@ fn take_kids(
             kid => kid,
         });
     }
-    Ok((Some(explicit), lang))
+    Ok(Some(explicit))
 }
 
 /// `element` under `parent`, with the language of its part `lang` when that is not the
@@ -752,12 +754,12 @@ fn merge_map(map: &mut Dictionary, added: Option<Dictionary>, what: &str) -> Res
 }
 
 /// Every object number of `document` moved up by `offset`.
-fn shift_ids(document: &mut Document, offset: u32) {
-    let map: BTreeMap<ObjectId, ObjectId> = document
-        .objects
-        .keys()
-        .map(|&(number, generation)| ((number, generation), (number + offset, generation)))
-        .collect();
+fn shift_ids(document: &mut Document, offset: u32) -> Result<(), String> {
+    let shifted = |(number, generation): ObjectId| {
+        let new = number.checked_add(offset).filter(|&new| new <= MAX_OBJECT_NUMBER);
+        new.map(|new| ((number, generation), (new, generation))).ok_or("the parts have too many objects")
+    };
+    let map = document.objects.keys().map(|&id| shifted(id)).collect::<Result<BTreeMap<_, _>, _>>()?;
     let objects = std::mem::take(&mut document.objects);
     for (id, mut object) in objects {
         visit_mut(&mut object, &mut |object| replace_reference(object, &map));
@@ -768,7 +770,8 @@ fn shift_ids(document: &mut Document, offset: u32) {
     if let Object::Dictionary(trailer) = trailer {
         document.trailer = trailer;
     }
-    document.max_id += offset;
+    document.max_id = document.max_id.saturating_add(offset);
+    Ok(())
 }
 
 /// The objects the trailer reaches, numbered from 1 in the order of their old numbers; the
@@ -1268,6 +1271,20 @@ mod tests {
             error,
             MergeError::Part { part: 3, problem: "/RoleMap maps /Title otherwise than the first part".into() }
         );
+
+        let mut negative_key = sample("b", 1, true, "en");
+        let tree = reference(negative_key.document.catalog().unwrap(), b"StructTreeRoot");
+        let tree = negative_key.document.get_dictionary_mut(tree).unwrap();
+        tree.set("ParentTree", dictionary! { "Nums" => vec![Object::Integer(-1), Object::Null] });
+        let error = merge(&[part("a", 1), bytes(negative_key)]).unwrap_err();
+        assert!(error.to_string().contains("a key of /ParentTree is not an integer from 0"), "{error}");
+
+        let mut looping = sample("b", 1, true, "en");
+        let outlines = reference(looping.document.catalog().unwrap(), b"Outlines");
+        let top = reference(looping.document.get_dictionary(outlines).unwrap(), b"First");
+        looping.document.get_dictionary_mut(top).unwrap().set("Next", top);
+        let error = merge(&[part("a", 1), bytes(looping)]).unwrap_err();
+        assert!(error.to_string().contains("the bookmarks loop"), "{error}");
 
         let mut miscounted = sample("a", 2, true, "en");
         let root = reference(miscounted.document.catalog().unwrap(), b"Pages");
