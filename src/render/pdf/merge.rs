@@ -1253,6 +1253,22 @@ mod tests {
     }
 
     #[test]
+    fn damaged_parts_give_an_error_or_a_pdf_never_a_panic() {
+        let good = part("a", 2);
+        for cut in (0..good.len()).step_by(13) {
+            let mut flipped = good.clone();
+            flipped[cut] ^= 0x55;
+            for damaged in [good[..cut].to_vec(), flipped] {
+                for parts in [[good.clone(), damaged.clone()], [damaged.clone(), good.clone()]] {
+                    if let Ok(merged) = merge(&parts) {
+                        assert!(merged.starts_with(b"%PDF-"));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn odd_parts_are_refused_with_the_part_named() {
         let error = merge(&[part("a", 1), b"%PDF-1.7\nnot a PDF".to_vec()]).unwrap_err();
         assert!(matches!(&error, MergeError::Part { part: 2, .. }), "{error:?}");

@@ -11,7 +11,8 @@
 //! opens in two-page view ([`page_layout`]).
 //!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
-//! (Typst errors), [`markers`] (what a template reports of its layout).
+//! (Typst errors), [`markers`] (what a template reports of its layout), [`merge`] (PDFs of runs
+//! of pages of one edition merged into one).
 
 pub mod columns;
 mod diagnostics;
