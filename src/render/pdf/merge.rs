@@ -1,13 +1,14 @@
 //! Merging PDFs that [`PdfRenderer`](super::PdfRenderer) wrote for runs of pages of one edition
 //! into one PDF, so that a large edition can be compiled in parts. The first part gives the
 //! document: its catalog (metadata, output intent, language, mark info, viewer preferences),
-//! `/Info` and document id. Every later part brings its pages, its structure elements (under the
-//! first part's document element, their `/StructParents` keys moved past the ones before), its
-//! bookmarks, page labels, named destinations and structure ids (renamed where they collide);
-//! the rest of its catalog is dropped. Objects are renumbered in order, so the same parts give
-//! the same bytes, and the result stays PDF/A-2u and PDF/UA-1 (veraPDF checks a merge in
-//! `tests/verapdf.rs`). Each part's pages stay under its own page tree, one root above them
-//! all, so what a part's root passes down to its pages is kept.
+//! `/Info` and document id; the XMP metadata's page count becomes the merged document's. Every
+//! later part brings its pages, its structure elements (under the first part's document
+//! element, their `/StructParents` keys moved past the ones before), its bookmarks, page labels,
+//! named destinations and structure ids (renamed where they collide); the rest of its catalog is
+//! dropped. Objects are renumbered in order, so the same parts give the same bytes, and the
+//! result stays PDF/A-2u and PDF/UA-1 (veraPDF checks a merge in `tests/verapdf.rs`). Each
+//! part's pages stay under its own page tree, one root above them all, so what a part's root
+//! passes down to its pages is kept.
 //!
 //! Modules: `objects` (walking, renumbering and dropping objects), `trees` (page tree,
 //! bookmarks, number and name trees, colliding names).
@@ -297,6 +298,7 @@ impl Merged {
             return Err(format!("more than {MAX_INTEGER} pages or structure keys"));
         }
         let document = &mut self.document;
+        set_metadata_pages(document, self.pages)?;
         let root = document.add_object(dictionary! {
             "Type" => "Pages",
             "Kids" => self.page_roots.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>(),
@@ -381,6 +383,29 @@ impl Merged {
         }
         Ok(())
     }
+}
+
+/// The page count of the catalog's XMP metadata (`<xmpTPg:NPages>`, which typst-pdf writes)
+/// set to `pages`, when the metadata is stored unfiltered (as PDF/A has it).
+fn set_metadata_pages(document: &mut Document, pages: i64) -> Result<(), String> {
+    const OPEN: &[u8] = b"<xmpTPg:NPages>";
+    const CLOSE: &[u8] = b"</xmpTPg:NPages>";
+    let find = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).position(|w| w == needle);
+    let catalog = document.catalog().map_err(|error| error.to_string())?;
+    let Ok(&Object::Reference(metadata)) = catalog.get(b"Metadata") else { return Ok(()) };
+    let Ok(Object::Stream(stream)) = document.get_object_mut(metadata) else { return Ok(()) };
+    if stream.dict.has(b"Filter") {
+        return Ok(());
+    }
+    let Some(start) = find(&stream.content, OPEN).map(|at| at + OPEN.len()) else { return Ok(()) };
+    let Some(end) = find(&stream.content[start..], CLOSE).map(|length| start + length) else {
+        return Err("the XMP metadata's page count is not closed".to_string());
+    };
+    let mut content = stream.content[..start].to_vec();
+    content.extend(pages.to_string().bytes());
+    content.extend(&stream.content[end..]);
+    stream.set_content(content);
+    Ok(())
 }
 
 /// Reads what the merge takes from `document`'s catalog.

@@ -112,6 +112,9 @@ fn sample(name: &str, pages: usize, labelled: bool, lang: &str) -> Sample {
     if labelled {
         catalog.set("PageLabels", dictionary! { "Nums" => vec![0.into(), dictionary! { "S" => "r" }.into()] });
     }
+    let xmp = format!("<x:xmpmeta><xmpTPg:NPages>{pages}</xmpTPg:NPages></x:xmpmeta>");
+    let metadata = lopdf::Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes());
+    catalog.set("Metadata", document.add_object(metadata));
     let catalog = document.add_object(catalog);
     let info = document.add_object(dictionary! { "Title" => text(name) });
     document.trailer.set("Root", catalog);
@@ -349,6 +352,10 @@ fn the_first_part_gives_the_document_and_the_rest_of_the_others_is_dropped() {
     assert_eq!((of_type(b"Catalog"), of_type(b"Outlines"), of_type(b"StructTreeRoot")), (1, 1, 1));
     let infos = document.objects.values().filter(|o| o.as_dict().is_ok_and(|d| d.len() == 1 && d.has(b"Title")));
     assert_eq!(infos.count(), 1, "the second part's /Info is dropped");
+    let metadata = document.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();
+    let metadata = document.get_object(metadata).unwrap().as_stream().unwrap();
+    assert_eq!(metadata.content, b"<x:xmpmeta><xmpTPg:NPages>2</xmpTPg:NPages></x:xmpmeta>", "the merged count");
+    assert_eq!(metadata.dict.get(b"Length").unwrap().as_i64().unwrap(), 55);
     let numbers: Vec<u32> = document.objects.keys().map(|id| id.0).collect();
     assert_eq!(numbers, (1..=u32::try_from(numbers.len()).unwrap()).collect::<Vec<_>>());
 }
