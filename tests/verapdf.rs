@@ -301,3 +301,28 @@ fn a_non_conforming_pdf_fails_both_profiles() {
     assert!(rules("PDF/UA-1").iter().any(|r| r.starts_with("7.1-11 ")), "{:#?}", rules("PDF/UA-1"));
     assert!(rules("PDF/UA-1").iter().any(|r| r.starts_with("7.1-3 ")), "{:#?}", rules("PDF/UA-1"));
 }
+
+#[test]
+fn merged_parts_pass_pdfa_2u_and_pdfua_1() {
+    let Some(validator) = validator() else { return };
+    // Editions stand for parts of one: the merge keeps the first's catalog and metadata. Three
+    // parts, the third like the first, for keys, ids and destinations renamed more than once.
+    let [en, ja] = common::render_en_and_ja();
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = [vec![en.clone(), ja.clone()], vec![en.clone(), ja, en]]
+        .iter()
+        .enumerate()
+        .map(|(index, parts)| {
+            let merged = codepub::render::pdf::merge::merge(parts).expect("the editions merge");
+            let file = dir.path().join(format!("merged-{}.pdf", index + 2));
+            std::fs::write(&file, merged).unwrap();
+            file
+        })
+        .collect();
+    let verdicts = validate(validator, &files);
+    for v in &verdicts {
+        println!("{} {}: {} ({} checks)", v.file, v.profile, if v.pass { "pass" } else { "FAIL" }, v.checks);
+    }
+    let failures = failures(&verdicts);
+    assert!(failures.is_empty(), "veraPDF finds the merged PDF non-conforming:\n{}", failures.join("\n"));
+}

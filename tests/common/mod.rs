@@ -162,3 +162,20 @@ pub fn constitution() -> TempProject {
     std::fs::copy(fixture.join("codepub.toml"), dir.path().join("codepub.toml")).expect("copy config");
     TempProject { dir }
 }
+
+/// The shipped project's English and Japanese editions, rendered by the library (for merging
+/// them as the parts of one PDF).
+#[cfg(feature = "pdf")]
+pub fn render_en_and_ja() -> [Vec<u8>; 2] {
+    use codepub::render::Templates;
+    use codepub::render::pdf::PdfRenderer;
+    use codepub::view::{EditionKind, EditionModel};
+
+    let project = codepub::load::load(&manifest_dir()).expect("shipped project loads");
+    let alignment = project.alignment();
+    let renderer = PdfRenderer::new(&[]).expect("fonts load");
+    [EditionKind::En, EditionKind::Ja].map(|kind| {
+        let model = EditionModel::build(&alignment, &project.config.edition, kind);
+        renderer.render(&model, &Templates::built_in()).expect("the edition renders")
+    })
+}

@@ -11,13 +11,15 @@
 //! opens in two-page view ([`page_layout`]).
 //!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
-//! (Typst errors), [`markers`] (what a template reports of its layout).
+//! (Typst errors), [`markers`] (what a template reports of its layout), [`merge`] (PDFs of runs
+//! of pages of one edition merged into one).
 
 pub mod columns;
 mod diagnostics;
 pub mod facing;
 pub mod fonts;
 mod markers;
+pub mod merge;
 pub mod page_layout;
 mod world;
 
