@@ -19,7 +19,7 @@ use codepub::load;
 use codepub::model::Lang;
 use codepub::render::html::HtmlRenderer;
 use codepub::render::pdf::PdfRenderer;
-use codepub::render::{RenderContext, Renderer, Templates};
+use codepub::render::{CacheUse, RenderContext, Renderer, Templates};
 use codepub::view::{BlockView, EditionKind, EditionModel, Run};
 use common::poppler::{self, page_count, squash};
 use scraper::{ElementRef, Html, Selector};
@@ -144,7 +144,7 @@ fn expected(model: &EditionModel<'_>) -> Expected {
 fn shipped() -> (load::Project, RenderContext) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = load::load(root).expect("the shipped project loads");
-    let cx = RenderContext { templates: Templates::built_in(), slug: project.slug() };
+    let cx = RenderContext { templates: Templates::built_in(), slug: project.slug(), caches: CacheUse::Shared };
     (project, cx)
 }
 

@@ -9,7 +9,7 @@ mod common;
 
 use codepub::model::Lang;
 use codepub::render::pdf::PdfRenderer;
-use codepub::render::{RenderContext, Renderer, Templates};
+use codepub::render::{CacheUse, RenderContext, Renderer, Templates};
 use codepub::view::{EditionKind, EditionModel};
 use common::TempProject;
 
@@ -64,7 +64,7 @@ fn a_title_without_short_lines_has_a_title_page_of_its_own_and_the_preamble_open
 
     // In the PDF: the title page holds the titles only; the preamble is on the first body page,
     // English and Japanese side by side.
-    let cx = RenderContext { templates: Templates::built_in(), slug: "front".into() };
+    let cx = RenderContext { templates: Templates::built_in(), slug: "front".into(), caches: CacheUse::Shared };
     let renderer = PdfRenderer::new(&[]).expect("fonts");
     let output = renderer.render_edition(&model, &cx).expect("renders");
     let dir = tempfile::tempdir().expect("temp");

@@ -12,7 +12,7 @@ use crate::align::Alignment;
 use crate::check::{RunOptions, run_with_fonts};
 use crate::cli::{BuildArgs, OutputFormat};
 use crate::i18n::Message;
-use crate::render::{Output, RenderContext, RenderError, Renderer, Templates, blame};
+use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
 use crate::write::{Durability, write_dir_atomic, write_file_atomic_with};
@@ -44,7 +44,11 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let editions: Vec<EditionKind> =
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
     let out = if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) };
-    let cx = RenderContext { templates: Templates::of_project(&project.root), slug: project.slug() };
+    let cx = RenderContext {
+        templates: Templates::of_project(&project.root),
+        slug: project.slug(),
+        caches: CacheUse::Shared,
+    };
     let models: Vec<EditionModel<'_>> =
         editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
 
@@ -131,9 +135,11 @@ pub(crate) fn render_all(
 ) -> Result<Vec<Output>, CliError> {
     let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
     let rendered: Vec<Result<Vec<Output>, RenderError>> = if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
+        // Each render alone: it may release what its own earlier passes cached.
+        let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
         (models.iter())
             .map(|&model| {
-                let result = renderer.render_edition(model, cx);
+                let result = renderer.render_edition(model, &alone);
                 renderer.release_caches();
                 result
             })

@@ -66,8 +66,8 @@ fn html_redline(_: &crate::diff::RevisionDiff, _: &Session, _: &Project) -> Resu
 /// The PDF redline, with the later revision's templates.
 #[cfg(feature = "pdf")]
 fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Project) -> Result<Vec<u8>, CliError> {
-    use crate::render::{RenderContext, Templates, pdf::PdfRenderer};
-    let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug() };
+    use crate::render::{CacheUse, RenderContext, Templates, pdf::PdfRenderer};
+    let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug(), caches: CacheUse::Shared };
     let redline = crate::diff::redline_view(diff);
     PdfRenderer::new(&[])
         .and_then(|renderer| renderer.render_redline(&redline, &cx))

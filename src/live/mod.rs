@@ -29,7 +29,7 @@ use crate::glyphs::GlyphCoverage;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
-use crate::render::{Output, RenderContext, Renderer, Templates};
+use crate::render::{CacheUse, Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
 
@@ -166,7 +166,11 @@ impl Rebuilder {
             text.push_str(&format!("warning: {}\n", l10n.format(&message)));
         }
 
-        let cx = RenderContext { templates: Templates::of_project(&project.root), slug: project.slug() };
+        let cx = RenderContext {
+            templates: Templates::of_project(&project.root),
+            slug: project.slug(),
+            caches: CacheUse::Shared,
+        };
         let models: Vec<(EditionModel<'_>, Option<u64>)> = (self.plan.editions.iter())
             .map(|&edition| {
                 let model = EditionModel::build(&alignment, &project.config.edition, edition);

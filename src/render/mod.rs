@@ -17,12 +17,25 @@ use crate::view::{EditionKind, EditionModel};
 
 pub use templates::Templates;
 
-/// What every render of a build shares: where templates come from and the project's slug,
-/// the stem of its output names.
+/// What every render of a build shares: where templates come from, the project's slug (the
+/// stem of its output names), and how the renders may use the caches they share.
 #[derive(Clone, Debug)]
 pub struct RenderContext {
     pub templates: Templates,
     pub slug: String,
+    pub caches: CacheUse,
+}
+
+/// How a render may treat the caches every render of the process shares (Typst's memo cache).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Beside other renders, or before the next pass of `watch`: what is cached stays for them
+    /// (an edition laid out in passes keeps every pass's results).
+    #[default]
+    Shared,
+    /// Alone (`build` renders large sources one edition at a time): an edition laid out in
+    /// passes may release what its earlier passes cached, so that memory holds about one pass.
+    Own,
 }
 
 /// One output file: its path relative to the output folder (`/`-separated; a file in a folder,

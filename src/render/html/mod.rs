@@ -8,7 +8,7 @@ pub mod redline;
 mod templates;
 
 use crate::load::Project;
-use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates};
 use crate::source::Location;
 use crate::view::{EditionKind, EditionModel};
 
@@ -66,7 +66,7 @@ impl Renderer for HtmlRenderer {
 /// writes under `out/html/`.
 pub fn render_site(project: &Project, templates: &Templates) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
     let alignment = project.alignment();
-    let cx = RenderContext { templates: templates.clone(), slug: project.slug() };
+    let cx = RenderContext { templates: templates.clone(), slug: project.slug(), caches: CacheUse::Shared };
     let mut outputs = Vec::new();
     for edition in EditionKind::ALL.into_iter().filter(|&edition| HtmlRenderer.renders(edition)) {
         let model = EditionModel::build(&alignment, &project.config.edition, edition);

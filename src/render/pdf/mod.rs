@@ -35,14 +35,15 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::config::Date;
 use crate::diff::RedlineView;
-use crate::render::{Output, RenderContext, RenderError, Renderer, Templates};
+use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates};
 use crate::view::EditionModel;
 
 use self::fonts::FontSet;
 use self::world::{EditionWorld, SourceCache};
 
-/// Typst's memoised results that the columns edition's passes keep: those used by one of the
-/// last two passes (comemo's eviction age).
+/// Typst's memoised results that the columns edition's passes keep when the render has the
+/// cache to itself ([`CacheUse::Own`]): those used by one of the last two passes (comemo's
+/// eviction age).
 const PASSES_KEPT_IN_CACHE: usize = 2;
 
 /// The main template of the editions, the file Typst compiles.
@@ -67,6 +68,8 @@ pub struct PdfRenderer {
     library: LazyHash<Library>,
     /// The templates as parsed by earlier renders of this renderer.
     sources: SourceCache,
+    /// How many times a render released Typst's cache between its passes.
+    evictions: std::sync::atomic::AtomicUsize,
 }
 
 impl PdfRenderer {
@@ -74,11 +77,26 @@ impl PdfRenderer {
     /// `--font-path`).
     pub fn new(extra_font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
         let fonts = FontSet::load(extra_font_dirs)?;
-        Ok(Self { fonts, library: LazyHash::new(Library::default()), sources: SourceCache::default() })
+        Ok(Self {
+            fonts,
+            library: LazyHash::new(Library::default()),
+            sources: SourceCache::default(),
+            evictions: Default::default(),
+        })
     }
 
-    /// The PDF of one edition.
+    /// The PDF of one edition, rendered beside others: Typst's cache is left as it is.
     pub fn render(&self, edition: &EditionModel<'_>, templates: &Templates) -> Result<Vec<u8>, RenderError> {
+        self.render_with(edition, templates, CacheUse::Shared)
+    }
+
+    /// The PDF of one edition; `caches` says whether the render may release what it cached.
+    pub fn render_with(
+        &self,
+        edition: &EditionModel<'_>,
+        templates: &Templates,
+        caches: CacheUse,
+    ) -> Result<Vec<u8>, RenderError> {
         // The PDF's document id: stable across builds, distinct per publication and edition.
         let meta = edition.meta;
         let publication = (meta.isbn.clone())
@@ -89,7 +107,7 @@ impl PdfRenderer {
             return self.render_facing(edition, ident, templates);
         }
         if edition.bilingual {
-            return self.render_columns(edition, ident, templates);
+            return self.render_columns(edition, ident, templates, caches);
         }
         let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
         self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
@@ -103,6 +121,7 @@ impl PdfRenderer {
         edition: &EditionModel<'_>,
         ident: String,
         templates: &Templates,
+        caches: CacheUse,
     ) -> Result<Vec<u8>, RenderError> {
         let mut layout = columns::ColumnsLayout::default();
         let mut fallback = None;
@@ -119,9 +138,14 @@ impl PdfRenderer {
                 Err(Rejected::Check(retry)) => {
                     layout = retry.layout;
                     fallback = Some(retry.fallback);
-                    // The next pass reuses most of this one's layout; what neither of the last
-                    // two passes used is released, so that the cache does not keep every pass.
-                    typst::comemo::evict(PASSES_KEPT_IN_CACHE);
+                    // The next pass reuses most of this one's layout. Alone, what neither of the
+                    // last two passes used is released, so that the cache does not keep every
+                    // pass; beside other renders (or in `watch`) the cache is theirs too: an
+                    // eviction here would age what they, and the next rebuild, are about to use.
+                    if caches == CacheUse::Own {
+                        self.evictions.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        typst::comemo::evict(PASSES_KEPT_IN_CACHE);
+                    }
                 }
             }
         }
@@ -297,7 +321,7 @@ impl Renderer for PdfRenderer {
 
     /// `<slug>-<edition>.pdf`.
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
-        let bytes = self.render(edition, &cx.templates)?;
+        let bytes = self.render_with(edition, &cx.templates, cx.caches)?;
         Ok(vec![Output { path: format!("{}.pdf", edition.edition.file_stem(&cx.slug)), bytes }])
     }
 }
@@ -324,6 +348,26 @@ mod tests {
     fn renderer_is_shareable_across_threads() {
         fn assert_sync<T: Send + Sync>() {}
         assert_sync::<PdfRenderer>();
+    }
+
+    /// The Code's columns edition, which takes two passes (its note).
+    fn columns_edition_rendered(caches: CacheUse) -> usize {
+        let project = crate::load::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("shipped project");
+        let alignment = project.alignment();
+        let model = EditionModel::build(&alignment, &project.config.edition, crate::view::EditionKind::Bilingual);
+        let renderer = PdfRenderer::new(&[]).expect("fonts");
+        renderer.render_with(&model, &Templates::built_in(), caches).expect("renders");
+        renderer.evictions.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    #[test]
+    fn a_render_beside_others_leaves_the_shared_cache_alone_between_passes() {
+        assert_eq!(columns_edition_rendered(CacheUse::Shared), 0);
+    }
+
+    #[test]
+    fn a_render_alone_releases_its_earlier_passes_between_passes() {
+        assert_eq!(columns_edition_rendered(CacheUse::Own), 1);
     }
 
     #[test]
