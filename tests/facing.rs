@@ -364,8 +364,15 @@ fn a_row_too_tall_for_a_page_is_set_smaller_on_a_spread_of_its_own() {
 fn a_facing_template_without_the_probe_markers_is_refused_by_name() {
     // A project's own facing.typ that prints something but reports nothing of its layout: the
     // spreads cannot be planned, and the build says why instead of printing unsynchronised pages.
+    let stderr = facing_build_fails_with("#let data = json(\"/data.json\")\n#data.meta.title.en\n");
+    assert!(stderr.contains("probe could not be read"), "{stderr}");
+}
+
+/// Builds the facing edition of the shipped project with `template` as its `facing.typ`, which
+/// must fail (exit 2) and write nothing; its standard error.
+fn facing_build_fails_with(template: &str) -> String {
     let project = TempProject::shipped();
-    project.write("templates/facing.typ", "#let data = json(\"/data.json\")\n#data.meta.title.en\n");
+    project.write("templates/facing.typ", template);
     let out = tempfile::tempdir().unwrap();
     let assert = project
         .codepub()
@@ -373,27 +380,16 @@ fn a_facing_template_without_the_probe_markers_is_refused_by_name() {
         .arg(out.path())
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains("probe could not be read"), "{stderr}");
     assert!(!out.path().join("code-facing.pdf").exists());
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
 
 #[test]
 fn a_page_that_overflows_is_caught_not_printed() {
     // A template that fills pages far beyond their foot: every page overflows, whatever margin
     // codepub keeps free, and the build fails rather than desynchronise the spreads.
-    let project = TempProject::shipped();
-    project.write("templates/facing.typ", template_measuring_pages("300pt"));
-    let out = tempfile::tempdir().unwrap();
-    let assert = project
-        .codepub()
-        .args(["build", "--format", "pdf", "--edition", "facing", "--out"])
-        .arg(out.path())
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let stderr = facing_build_fails_with(&template_measuring_pages("300pt"));
     assert!(stderr.contains("overflowed"), "{stderr}");
-    assert!(!out.path().join("code-facing.pdf").exists());
 }
 
 #[test]
