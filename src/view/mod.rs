@@ -6,6 +6,7 @@
 //! never Markdown, and decide nothing about the text.
 
 mod notes;
+pub mod parts;
 mod pieces;
 mod runs;
 
