@@ -55,6 +55,8 @@ pub struct ColumnsData<'m, 'p> {
     #[serde(flatten)]
     pub model: &'m EditionModel<'p>,
     pub columns: &'m ColumnsLayout,
+    /// Which part of a long edition this is, when it is rendered in parts.
+    pub part: Option<super::Part>,
 }
 
 /// The rows that are not simply breakable, by address (`principle-1#2`).

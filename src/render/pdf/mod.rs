@@ -106,11 +106,65 @@ impl PdfRenderer {
         if edition.edition.facing_pages() {
             return self.render_facing(edition, ident, templates);
         }
-        if edition.bilingual {
-            return self.render_columns(edition, ident, templates, caches);
+        if caches == CacheUse::Own {
+            let parts = crate::view::parts::split(edition, PART_BYTES);
+            if parts.len() > 1 {
+                return self.render_in_parts(&parts, &ident, templates);
+            }
         }
-        let data = serde_json::to_vec(edition).map_err(RenderError::data)?;
-        self.compile(EDITION_TEMPLATE, data, meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
+        self.render_part(edition, &ident, templates, caches, None).map(|(pdf, _)| pdf)
+    }
+
+    /// A long edition rendered a part at a time, each part's caches released after it, and the
+    /// parts merged into one PDF ([`merge`]): each part's body carries on the page numbers of
+    /// the one before, and the back covers start on a left-hand page of the whole.
+    fn render_in_parts(
+        &self,
+        parts: &[EditionModel<'_>],
+        ident: &str,
+        templates: &Templates,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut pdfs = Vec::with_capacity(parts.len());
+        let mut part = Part { first_page: None, pages_before: 0 };
+        for model in parts {
+            let (pdf, pages) = self.render_part(model, ident, templates, CacheUse::Own, Some(part))?;
+            typst::comemo::evict(0);
+            pdfs.push(pdf);
+            part = Part { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
+        }
+        merge::merge(&pdfs).map_err(|error| RenderError::Export(error.to_string()))
+    }
+
+    /// One edition laid out by `edition.typ` (columns or one language), or one part of it.
+    fn render_part(
+        &self,
+        edition: &EditionModel<'_>,
+        ident: &str,
+        templates: &Templates,
+        caches: CacheUse,
+        part: Option<Part>,
+    ) -> Result<(Vec<u8>, Pages), RenderError> {
+        if edition.bilingual {
+            return self.render_columns(edition, ident.to_string(), templates, caches, part);
+        }
+        let data = serde_json::to_vec(&EditionData { model: edition, part }).map_err(RenderError::data)?;
+        let pages = std::cell::Cell::new(Pages::default());
+        let standards = standards_of(part);
+        let pdf = self
+            .compile_to(
+                EDITION_TEMPLATE,
+                data,
+                edition.meta.adopted,
+                ident.to_string(),
+                templates,
+                standards,
+                |document| {
+                    pages.set(Pages::of(document));
+                    unchecked(document)
+                },
+            )
+            .map_err(Rejected::error)?;
+        Ok((pdf, pages.get()))
     }
 
     /// The bilingual columns edition: laid out with every row breakable, then again with the rows
@@ -122,18 +176,29 @@ impl PdfRenderer {
         ident: String,
         templates: &Templates,
         caches: CacheUse,
-    ) -> Result<Vec<u8>, RenderError> {
+        part: Option<Part>,
+    ) -> Result<(Vec<u8>, Pages), RenderError> {
         let mut layout = columns::ColumnsLayout::default();
         let mut fallback = None;
+        let pages = std::cell::Cell::new(Pages::default());
         for _ in 0..columns::MAX_PASSES {
-            let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout })
+            let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout, part })
                 .map_err(RenderError::data)?;
-            let checked =
-                self.compile(EDITION_TEMPLATE, data, edition.meta.adopted, ident.clone(), templates, |document| {
+            let standards = standards_of(part);
+            let checked = self.compile_to(
+                EDITION_TEMPLATE,
+                data,
+                edition.meta.adopted,
+                ident.clone(),
+                templates,
+                standards,
+                |document| {
+                    pages.set(Pages::of(document));
                     columns::next_layout(document, &layout).map_or(Ok(()), Err)
-                });
+                },
+            );
             match checked {
-                Ok(pdf) => return Ok(pdf),
+                Ok(pdf) => return Ok((pdf, pages.get())),
                 Err(Rejected::Render(error)) => return Err(error),
                 Err(Rejected::Check(retry)) => {
                     layout = retry.layout;
@@ -151,9 +216,23 @@ impl PdfRenderer {
         }
         // Out of passes: every row with a reference kept whole.
         let layout = fallback.unwrap_or_default();
-        let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout })
+        let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout, part })
             .map_err(RenderError::data)?;
-        self.compile(EDITION_TEMPLATE, data, edition.meta.adopted, ident, templates, unchecked).map_err(Rejected::error)
+        let pdf = self
+            .compile_to(
+                EDITION_TEMPLATE,
+                data,
+                edition.meta.adopted,
+                ident,
+                templates,
+                standards_of(part),
+                |document| {
+                    pages.set(Pages::of(document));
+                    unchecked(document)
+                },
+            )
+            .map_err(Rejected::error)?;
+        Ok((pdf, pages.get()))
     }
 
     /// The facing-pages edition: the probe compiled and read, the spreads planned from it with
@@ -256,10 +335,25 @@ impl PdfRenderer {
         templates: &Templates,
         check: impl Fn(&PagedDocument) -> Result<(), E>,
     ) -> Result<Vec<u8>, Rejected<E>> {
+        self.compile_to(main, data, date, ident, templates, &STANDARDS, check)
+    }
+
+    /// [`PdfRenderer::compile`] to the given standards.
+    #[allow(clippy::too_many_arguments)]
+    fn compile_to<E>(
+        &self,
+        main: &str,
+        data: Vec<u8>,
+        date: Date,
+        ident: String,
+        templates: &Templates,
+        standards: &[PdfStandard],
+        check: impl Fn(&PagedDocument) -> Result<(), E>,
+    ) -> Result<Vec<u8>, Rejected<E>> {
         let (document, world) = self.lay_out_in_world(main, data, date, templates)?;
         check(&document).map_err(Rejected::Check)?;
 
-        let standards = PdfStandards::new(&STANDARDS)
+        let standards = PdfStandards::new(standards)
             .map_err(|error| RenderError::Export(format!("PDF standards: {}", error.message())))?;
         let options = PdfOptions {
             ident: Smart::Custom(ident),
@@ -280,6 +374,54 @@ impl PdfRenderer {
 fn today(date: Date) -> Result<Datetime, RenderError> {
     Datetime::from_ymd(i32::from(date.year), date.month, date.day)
         .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))
+}
+
+/// Sources of an edition rendered alone are cut into parts of about this many bytes of the
+/// render model (some 50 pages of the bilingual edition), rendered one after another and merged.
+pub const PART_BYTES: usize = 256 * 1024;
+
+/// Which part of a long edition a render is (`part` in `/data.json`).
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub struct Part {
+    /// The page number the part's body starts at; `None` for the first part.
+    pub first_page: Option<u64>,
+    /// How many pages the parts before it have.
+    pub pages_before: usize,
+}
+
+/// An edition's model for `edition.typ`, with the part it is when rendered in parts.
+#[derive(serde::Serialize)]
+struct EditionData<'m, 'p> {
+    #[serde(flatten)]
+    model: &'m EditionModel<'p>,
+    part: Option<Part>,
+}
+
+/// Parts after the first of an edition rendered in parts are exported to PDF/A-2u only: the
+/// PDF/UA-1 validator of typst-pdf wants a document's first heading at level 1, and such a part
+/// opens with a clause. The merged whole takes the first part's metadata, and veraPDF checks it
+/// against both standards.
+const LATER_PART_STANDARDS: [PdfStandard; 1] = [PdfStandard::A_2u];
+
+/// The standards a render of `part` is exported to.
+fn standards_of(part: Option<Part>) -> &'static [PdfStandard] {
+    match part {
+        Some(part) if part.pages_before > 0 => &LATER_PART_STANDARDS,
+        _ => &STANDARDS,
+    }
+}
+
+/// What a laid-out document's pages are: how many, and the number of the last.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pages {
+    count: usize,
+    last_number: u64,
+}
+
+impl Pages {
+    fn of(document: &PagedDocument) -> Self {
+        Pages { count: document.pages().len(), last_number: document.pages().last().map_or(0, |page| page.number) }
+    }
 }
 
 /// Why [`PdfRenderer::compile`] gave no PDF: an error, or the check of the laid-out document.

@@ -1,0 +1,63 @@
+//! A long edition (sources over `build`'s one-edition-at-a-time limit) is rendered in parts of
+//! whole clauses and merged into one PDF (`codepub::render::pdf::merge`): the pages are numbered
+//! on across the parts, every clause is printed once in order, and the back cover closes it.
+//! veraPDF checks such a merge in `tests/verapdf.rs`.
+
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use common::TempProject;
+use common::poppler::{pages, squash};
+
+/// The shipped project with its body (everything from the first numbered clause) repeated
+/// `copies` times, ids and note labels made unique per copy.
+fn long_project(copies: usize) -> TempProject {
+    let project = TempProject::shipped();
+    for lang in ["en", "ja"] {
+        let file = format!("content/{lang}/10-code.md");
+        let text = project.read(&file);
+        let start = text.find("\n## ").expect("a numbered clause") + 1;
+        let (head, body) = text.split_at(start);
+        let mut out = head.to_string();
+        for copy in 0..copies {
+            let renamed = body.replace("}", &format!("-r{copy}}}")).replace("[^1]", &format!("[^1-r{copy}]"));
+            out.push('\n');
+            out.push_str(&renamed);
+        }
+        project.write(&file, out);
+    }
+    project
+}
+
+#[test]
+fn a_long_edition_is_rendered_in_parts_numbered_on_and_merged() {
+    let project = long_project(40);
+    let out = tempfile::tempdir().unwrap();
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "en", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let pages = pages(&out.path().join("code-en.pdf"));
+    assert!(pages.len() > 60, "{} pages", pages.len());
+    // Every body page ends with its number, counted on across the parts: page n prints n (the
+    // title page, a blank page before the back cover and the cover print none).
+    let last_body = pages.len() - 1;
+    for (index, page) in pages.iter().enumerate().take(last_body).skip(1).filter(|(_, page)| !page.is_empty()) {
+        assert!(
+            page.ends_with(&(index + 1).to_string()),
+            "page {}: …{}",
+            index + 1,
+            &page[page.len().saturating_sub(40)..]
+        );
+    }
+    // Each copy's first clause is printed once, the copies in order.
+    let heading = squash("a) Introduction");
+    let found: Vec<usize> =
+        (pages.iter().enumerate()).flat_map(|(i, page)| page.matches(&heading).map(move |_| i)).collect();
+    assert_eq!(found.len(), 40, "{found:?}");
+    assert!(found.windows(2).all(|pair| pair[0] <= pair[1]));
+    assert!(pages.last().unwrap().contains("iso.org"), "the back cover closes the edition");
+}
