@@ -7,28 +7,8 @@
 
 mod common;
 
-use common::TempProject;
+use common::long_project;
 use common::poppler::{pages, squash};
-
-/// The shipped project with its body (everything from the first numbered clause) repeated
-/// `copies` times, ids and note labels made unique per copy.
-fn long_project(copies: usize) -> TempProject {
-    let project = TempProject::shipped();
-    for lang in ["en", "ja"] {
-        let file = format!("content/{lang}/10-code.md");
-        let text = project.read(&file);
-        let start = text.find("\n## ").expect("a numbered clause") + 1;
-        let (head, body) = text.split_at(start);
-        let mut out = head.to_string();
-        for copy in 0..copies {
-            let renamed = body.replace("}", &format!("-r{copy}}}")).replace("[^1]", &format!("[^1-r{copy}]"));
-            out.push('\n');
-            out.push_str(&renamed);
-        }
-        project.write(&file, out);
-    }
-    project
-}
 
 #[test]
 fn a_long_edition_is_rendered_in_parts_numbered_on_and_merged() {

@@ -326,3 +326,21 @@ fn merged_parts_pass_pdfa_2u_and_pdfua_1() {
     let failures = failures(&verdicts);
     assert!(failures.is_empty(), "veraPDF finds the merged PDF non-conforming:\n{}", failures.join("\n"));
 }
+
+#[test]
+fn a_long_edition_rendered_in_parts_passes_pdfa_2u_and_pdfua_1() {
+    let Some(validator) = validator() else { return };
+    // Sources over build's one-edition-at-a-time limit: each edition in parts, merged.
+    let project = common::long_project(40);
+    let out = tempfile::tempdir().unwrap();
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "en,bilingual", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let files = vec![out.path().join("code-en.pdf"), out.path().join("code-bilingual.pdf")];
+    let verdicts = validate(validator, &files);
+    let failures = failures(&verdicts);
+    assert!(failures.is_empty(), "veraPDF finds the merged parts non-conforming:\n{}", failures.join("\n"));
+}

@@ -179,3 +179,23 @@ pub fn render_en_and_ja() -> [Vec<u8>; 2] {
         renderer.render(&model, &Templates::built_in()).expect("the edition renders")
     })
 }
+
+/// The shipped project with its body (everything from the first numbered clause) repeated
+/// `copies` times, ids and note labels made unique per copy.
+pub fn long_project(copies: usize) -> TempProject {
+    let project = TempProject::shipped();
+    for lang in ["en", "ja"] {
+        let file = format!("content/{lang}/10-code.md");
+        let text = project.read(&file);
+        let start = text.find("\n## ").expect("a numbered clause") + 1;
+        let (head, body) = text.split_at(start);
+        let mut out = head.to_string();
+        for copy in 0..copies {
+            let renamed = body.replace("}", &format!("-r{copy}}}")).replace("[^1]", &format!("[^1-r{copy}]"));
+            out.push('\n');
+            out.push_str(&renamed);
+        }
+        project.write(&file, out);
+    }
+    project
+}
