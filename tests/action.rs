@@ -4,7 +4,7 @@
 //! (`CODEPUB_WHEEL`); without it, outside CI, the install step is left out and the test binary
 //! stands in. The `cargo` install runs in CI only (a cold build of the check-only binary).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

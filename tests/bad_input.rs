@@ -1,6 +1,6 @@
 //! Bad input never panics: each case gives a clear error with file, line and column, and exit 2.
 
-mod common;
+use crate::common;
 
 use common::{JA, TempProject};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! `codepub build` through the real binary: the parity gate, edition and format selection,
 //! determinism, and atomic output (a failed build leaves the last good output in place).
 
-mod common;
+use crate::common;
 
 use common::{JA, TempProject};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! `codepub check` driven through the real binary: exit statuses, the baseline, output formats
 //! and the interface language.
 
-mod common;
+use crate::common;
 
 use common::{EN, JA, TempProject};
 use predicates::prelude::*;

@@ -2,7 +2,7 @@
 //! and the recipes of `examples/ci/` and `.pre-commit-hooks.yaml`, whose `codepub` commands are
 //! run as written, through the real binary, on copies of the shipped project.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::path::Path;

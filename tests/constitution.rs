@@ -2,7 +2,7 @@
 //! made by `codepub init --from-text`, it checks with no finding at all, builds, and a number
 //! changed in either language, in kanji, digits or words, is one P004 error at that number.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{TempProject, constitution, manifest_dir};

@@ -1,6 +1,6 @@
 //! `codepub diff` through the real binary: folders and git revisions, formats, exit statuses.
 
-mod common;
+use crate::common;
 
 use common::{EN, JA, TempProject, git, manifest_dir};
 use predicates::prelude::*;

@@ -2,7 +2,7 @@
 //! revision in `tests/fixtures/revisions/2025-synthetic` (new; invented test data, see the
 //! README there): one test per kind of change, then the stale list and the outputs.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

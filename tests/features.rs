@@ -3,7 +3,7 @@
 //! feature says so, names the feature and exits 2, before any work. These tests run in CI's
 //! check-only configuration (`cargo test --no-default-features`).
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 #[cfg(not(all(feature = "pdf", feature = "html")))]

@@ -1,7 +1,7 @@
 //! `codepub check --fix` and the `fix` of JSON findings, driven through the real binary: the
 //! unambiguous punctuation fixes are applied, accepted findings are never touched.
 
-mod common;
+use crate::common;
 
 use common::{JA, TempProject};
 use predicates::prelude::*;

@@ -11,7 +11,7 @@
 
 #![cfg(all(feature = "pdf", feature = "html"))]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Projects read from git revisions with gix: the files as committed, not as in the work tree.
 
-mod common;
+use crate::common;
 
 use codepub::error::InputError;
 use codepub::load::{GitTree, load_from};

@@ -3,7 +3,7 @@
 
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 use predicates::prelude::*;

@@ -4,7 +4,7 @@
 
 #![cfg(feature = "html")]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

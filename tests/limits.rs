@@ -4,7 +4,7 @@
 
 #![cfg(all(feature = "pdf", feature = "html"))]
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 use predicates::prelude::*;

@@ -2,7 +2,7 @@
 //! diagnostics from unsaved buffers, hover, go to counterpart, quick fixes, half-typed input,
 //! documents outside the project, and the ways the server ends.
 
-mod common;
+use crate::common;
 
 use common::lsp_client::LspServer;
 use common::{EN, JA, TempProject};

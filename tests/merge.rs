@@ -5,7 +5,7 @@
 
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

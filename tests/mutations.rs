@@ -6,7 +6,7 @@
 //!
 //! `cargo test --test mutations -- --nocapture` prints the table kept in the README.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -5,7 +5,7 @@
 
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use common::long_project;
 use common::poppler::{pages, squash};

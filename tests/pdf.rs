@@ -7,7 +7,7 @@
 
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -16,7 +16,7 @@
 //! A peer verdict is "fires" (the check reports the pair); codepub's is the list of its
 //! punctuation checks (P006 final-punctuation, P007 half-width-punctuation) that report it.
 
-mod common;
+use crate::common;
 
 use common::TempProject;
 

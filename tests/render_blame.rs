@@ -4,7 +4,7 @@
 //! template itself stays at the template.
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use common::{JA, TempProject, manifest_dir};
 use predicates::prelude::*;

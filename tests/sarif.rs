@@ -9,7 +9,7 @@
 //! make `Sarif.Multitool` executable; `bash .ci/run` does both). In CI (`CI` set) missing
 //! validators fail the tests; elsewhere the validating tests skip with a notice.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

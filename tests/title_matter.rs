@@ -5,7 +5,7 @@
 
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 
 use codepub::model::Lang;
 use codepub::render::pdf::PdfRenderer;

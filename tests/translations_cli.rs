@@ -1,7 +1,7 @@
 //! The translator's loop through the real binary: edit English → `check` flags the stale
 //! Japanese → translate → `sign-off` → `check` passes; and `status` tells where things stand.
 
-mod common;
+use crate::common;
 
 use common::{EN, JA, TempProject};
 use predicates::prelude::*;

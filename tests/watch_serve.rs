@@ -5,7 +5,7 @@
 // Most of these need a format to build: in a check-only build their helpers go unused.
 #![cfg_attr(not(feature = "html"), allow(dead_code, unused_imports))]
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -8,7 +8,7 @@
 //! `tests/xliff/.venv` (both installed by `.ci/run`). Without them those tests skip with a notice,
 //! except in CI (`CI=true`), where they fail.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -1,0 +1,43 @@
+//! The integration tests, one module per file beside this one, built as one test binary: every
+//! file linked on its own carried its own copy of codepub and Typst (about 40 binaries, 1.8 GB
+//! of a clean CI build and a link each), so they are gathered here instead (`autotests = false`).
+
+mod common;
+
+mod action;
+mod bad_input;
+mod browser;
+mod build_cli;
+mod check_cli;
+mod ci_gate;
+mod columns;
+mod constitution;
+mod diff_cli;
+mod diff_engine;
+mod facing;
+mod features;
+mod fidelity;
+mod fix_cli;
+mod formats_agree;
+mod fuzz_regressions;
+mod git_revisions;
+mod glyph_coverage;
+mod html;
+mod init_cli;
+mod limits;
+mod locales;
+mod lsp;
+mod merge;
+mod mutations;
+mod parts;
+mod pdf;
+mod properties;
+mod punctuation_peers;
+mod render_blame;
+mod sarif;
+mod shell_cli;
+mod title_matter;
+mod translations_cli;
+mod verapdf;
+mod watch_serve;
+mod xliff;
