@@ -141,18 +141,30 @@ fn pages_of(units: &[Unit], pages: &[String], first_body_page: usize) -> Vec<[us
 
 /// The model of the shipped project's facing edition.
 fn with_model<T>(check: impl FnOnce(&EditionModel<'_>) -> T) -> T {
-    let project = codepub::load::load(&manifest_dir()).expect("shipped project loads");
+    with_model_of(&manifest_dir(), check)
+}
+
+/// The model of the facing edition of the project at `root`.
+fn with_model_of<T>(root: &Path, check: impl FnOnce(&EditionModel<'_>) -> T) -> T {
+    let project = codepub::load::load(root).expect("the project loads");
     let alignment = project.alignment();
     check(&EditionModel::build(&alignment, &project.config.edition, EditionKind::Facing))
 }
 
-/// Everything the spreads promise, checked on `pdf`: returns the number of body spreads.
+/// Everything the spreads promise, checked on `pdf` of the shipped project: returns the number
+/// of body spreads.
 fn assert_synchronised(pdf: &Path) -> usize {
+    assert_synchronised_of(pdf, &manifest_dir())
+}
+
+/// Everything the spreads promise, checked on `pdf`, the facing edition of the project at
+/// `root`: returns the number of body spreads.
+fn assert_synchronised_of(pdf: &Path, root: &Path) -> usize {
     let pages = pages(pdf);
     let count = pages.len();
     assert_eq!(count % 2, 1, "a front cover and whole spreads: an odd number of pages, not {count}");
     // Front cover, then the title spread: English left, Japanese right.
-    with_model(|model| {
+    with_model_of(root, |model| {
         assert!(pages[0].contains(&squash(&model.meta.title.en)) && pages[0].contains(&squash(&model.meta.title.ja)));
         let title = model.title_page.as_ref().expect("the Code opens with a title");
         let heading = |lang| pieces(title.heading.get(lang).as_deref().unwrap());
@@ -179,17 +191,23 @@ fn assert_synchronised(pdf: &Path) -> usize {
         for page in (4..=last_body).step_by(2) {
             assert!(found.iter().any(|f| f[0] == page), "spread of page {page} holds nothing");
         }
-        // Each note on the page of the reference that prints it, in each language, once.
+        // Each note on the page of the reference that prints it, in each language, once (notes
+        // of the same words, as in a long project of copies, as often as there are of them).
         for note in &model.notes {
             for (side, &lang) in LANGS.iter().enumerate() {
                 let Some(text) = note.sides.get(lang) else { continue };
                 let note_text: Vec<String> = text.blocks.iter().flat_map(block_pieces).collect();
+                let same_words = (model.notes.iter())
+                    .filter(|other| {
+                        other.sides.get(lang).as_ref().map(|t| t.blocks.iter().flat_map(block_pieces).collect())
+                            == Some(note_text.clone())
+                    })
+                    .count();
                 let referring = units.iter().position(|u| u.notes[side].contains(&note.number)).expect("a reference");
                 let page = found[referring][side];
                 let on: Vec<usize> = (1..=count).filter(|&p| holds(&pages[p - 1], &note_text)).collect();
-                assert_eq!(
-                    on,
-                    vec![page],
+                assert!(
+                    on.contains(&page) && on.len() == same_words,
                     "note {} ({lang}) is on pages {on:?}, its reference on page {page}",
                     note.number
                 );
@@ -223,35 +241,39 @@ fn every_spread_holds_the_same_clauses_english_left_japanese_right() {
 }
 
 /// The page labels of `pdf`, page by page, as poppler's `pdftohtml -xml` does not show them:
-/// read from the `/PageLabels` number tree (typst-pdf writes it uncompressed, with direct
-/// label dictionaries as objects of their own).
+/// read with lopdf from the catalog's `/PageLabels` number tree (one `/Nums` array, as
+/// typst-pdf and the merge of parts write it).
 fn page_labels(pdf: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(pdf);
-    let object = |number: &str| {
-        let start = text.find(&format!("\n{number} 0 obj\n")).unwrap_or_else(|| panic!("object {number}"));
-        let body = &text[start..];
-        body[..body.find("endobj").unwrap()].to_string()
+    use lopdf::{Document, Object};
+    let document = Document::load_mem(pdf).expect("a PDF lopdf reads");
+    let resolve = |object: &Object| match object {
+        Object::Reference(id) => document.get_object(*id).expect("a reference that resolves").clone(),
+        other => other.clone(),
     };
-    let tree = regex::Regex::new(r"/PageLabels (\d+) 0 R").unwrap();
-    let tree = object(&tree.captures(&text).expect("/PageLabels")[1]);
-    let entries = regex::Regex::new(r"(\d+) (\d+) 0 R").unwrap();
-    let style = regex::Regex::new(r"/S/(\w)").unwrap();
-    let prefix = regex::Regex::new(r"/P\(([^)]*)\)").unwrap();
-    let start = regex::Regex::new(r"/St (\d+)").unwrap();
-    let ranges: Vec<(usize, String, String, usize)> = entries
-        .captures_iter(&tree)
-        .map(|c| {
-            let label = object(&c[2]);
-            let st = start.captures(&label).map_or(1, |s| s[1].parse().unwrap());
-            let p = prefix.captures(&label).map_or(String::new(), |p| p[1].to_string());
-            let s = style.captures(&label).map_or(String::new(), |s| s[1].to_string());
-            (c[1].parse().unwrap(), s, p, st)
+    let catalog = document.catalog().expect("a catalog");
+    let tree = resolve(catalog.get(b"PageLabels").expect("/PageLabels"));
+    let nums = resolve(tree.as_dict().unwrap().get(b"Nums").expect("/Nums"));
+    let nums = nums.as_array().unwrap();
+    let ranges: Vec<(usize, String, String, usize)> = (nums.chunks(2))
+        .map(|pair| {
+            let label = resolve(&pair[1]);
+            let label = label.as_dict().unwrap();
+            let name = |key: &[u8]| {
+                label.get(key).ok().and_then(|o| o.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned())
+            };
+            let prefix =
+                label.get(b"P").ok().and_then(|o| o.as_str().ok()).map(|p| String::from_utf8_lossy(p).into_owned());
+            let start = label.get(b"St").ok().and_then(|o| o.as_i64().ok()).unwrap_or(1);
+            (
+                pair[0].as_i64().unwrap() as usize,
+                name(b"S").unwrap_or_default(),
+                prefix.unwrap_or_default(),
+                start as usize,
+            )
         })
         .collect();
-    let pages = regex::Regex::new(r"/Type/Pages/Count (\d+)").unwrap();
-    let count: usize = pages.captures(&text).expect("page count")[1].parse().unwrap();
     let roman = ["", "i", "ii", "iii", "iv", "v"];
-    (0..count)
+    (0..document.get_pages().len())
         .map(|page| {
             let (from, s, p, st) = ranges.iter().rev().find(|r| r.0 <= page).expect("a range");
             let n = st + page - from;
@@ -295,6 +317,34 @@ fn pages_are_numbered_by_spread_labelled_bookmarked_in_both_languages_and_open_a
             assert_eq!(page % 2, 0, "{title:?} leads to page {page}, not the spread's English page");
         }
     });
+}
+
+/// A long project (sources over `build`'s one-edition-at-a-time limit) has its facing edition
+/// rendered in parts of whole clauses, each probed and planned on its own, and merged: the
+/// spreads stay synchronised across the parts' boundaries, the spreads are numbered on, the
+/// covers close it, and it still opens as spreads.
+#[test]
+fn a_long_facing_edition_is_rendered_in_parts_and_stays_synchronised_across_them() {
+    let project = common::long_project(40);
+    let out = tempfile::tempdir().unwrap();
+    project
+        .codepub()
+        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "facing", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let pdf = out.path().join("code-facing.pdf");
+    let spreads = assert_synchronised_of(&pdf, project.root());
+    assert!(spreads > 60, "{spreads} spreads");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let mut labels: Vec<String> = ["i", "ii", "iii"].map(String::from).to_vec();
+    labels.extend((1..=spreads + 1).flat_map(|n| [format!("E{n}"), format!("J{n}")]));
+    assert_eq!(page_labels(&bytes), labels);
+    assert!(String::from_utf8_lossy(&bytes).contains("/PageLayout/TwoPageRight"), "no two-page layout");
+    // Rendered in parts: each part embeds its own subset of the Japanese body face.
+    let fonts = poppler::run("pdffonts", &[], &pdf);
+    let subsets = fonts.lines().filter(|line| line.contains("BIZUDMincho")).count();
+    assert!(subsets > 1, "one subset of BIZ UD Mincho: not rendered in parts?\n{fonts}");
 }
 
 #[test]

@@ -335,11 +335,11 @@ fn a_long_edition_rendered_in_parts_passes_pdfa_2u_and_pdfua_1() {
     let out = tempfile::tempdir().unwrap();
     project
         .codepub()
-        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "en,bilingual", "--out"])
+        .args(["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "en,bilingual,facing", "--out"])
         .arg(out.path())
         .assert()
         .success();
-    let files = vec![out.path().join("code-en.pdf"), out.path().join("code-bilingual.pdf")];
+    let files = ["en", "bilingual", "facing"].map(|edition| out.path().join(format!("code-{edition}.pdf"))).to_vec();
     let verdicts = validate(validator, &files);
     let failures = failures(&verdicts);
     assert!(failures.is_empty(), "veraPDF finds the merged parts non-conforming:\n{}", failures.join("\n"));

@@ -25,6 +25,7 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
+use super::Part;
 use super::markers::{Place, field, float, int, markers, string};
 
 use crate::view::EditionModel;
@@ -61,6 +62,9 @@ pub struct FacingData<'m, 'p> {
     pub spreads: &'m [Spread],
     /// Points kept free at the foot of every page.
     pub slack: f64,
+    /// Which part of the edition this is, when it is rendered in parts: `first_page` is the
+    /// number of its first spread, `pages_before` the pages of the parts before it.
+    pub part: Option<Part>,
 }
 
 /// One spread of the body: units `start..end` on both of its pages.
@@ -273,9 +277,10 @@ impl std::fmt::Display for Overflow {
 }
 
 /// The first page of `document` that overflowed: the page before the first marker out of
-/// place, or the last page when there are more pages than markers. `None` when every page is
+/// place, or the last page when there are more pages than markers. Pages are counted in the
+/// whole edition: `document` is a part of it with `pages_before` pages before it. `None` when every page is
 /// where it was meant to be, or when the template (a project's own) sets no markers.
-pub fn overflow(document: &PagedDocument) -> Option<Overflow> {
+pub fn overflow(document: &PagedDocument, pages_before: usize) -> Option<Overflow> {
     let introspector = document.introspector();
     let label = Label::new(PicoStr::intern(MARKER))?;
     let mut last = 0;
@@ -284,13 +289,13 @@ pub fn overflow(document: &PagedDocument) -> Option<Overflow> {
             Some(Value::Int(page)) => usize::try_from(*page).ok()?,
             _ => continue,
         };
-        let found = introspector.page(marker.location()?)?.get();
+        let found = pages_before + introspector.page(marker.location()?)?.get();
         if found != meant {
             return Some(Overflow { page: meant.saturating_sub(1) });
         }
         last = last.max(meant);
     }
-    (last > 0 && document.pages().len() > last).then_some(Overflow { page: last })
+    (last > 0 && pages_before + document.pages().len() > last).then_some(Overflow { page: last })
 }
 
 #[cfg(test)]

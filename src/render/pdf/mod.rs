@@ -103,31 +103,39 @@ impl PdfRenderer {
             .or_else(|| meta.identifier.as_ref().map(|id| id.value.clone()))
             .unwrap_or_else(|| meta.title.en.clone());
         let ident = format!("codepub/{publication}/{}", edition.edition.name());
-        if edition.edition.facing_pages() {
-            return self.render_facing(edition, ident, templates);
-        }
-        if caches == CacheUse::Own {
-            let parts = crate::view::parts::split(edition, PART_BYTES);
-            if parts.len() > 1 {
-                return self.render_in_parts(&parts, &ident, templates);
+        let facing = edition.edition.facing_pages();
+        let parts = match caches {
+            CacheUse::Own => crate::view::parts::split(edition, PART_BYTES),
+            CacheUse::Shared => Vec::new(),
+        };
+        let pdf = match (parts.len() > 1, facing) {
+            (true, true) => {
+                self.render_in_parts(&parts, |model, part| self.render_facing(model, &ident, templates, Some(part)))?
             }
-        }
-        self.render_part(edition, &ident, templates, caches, None).map(|(pdf, _)| pdf)
+            (true, false) => self.render_in_parts(&parts, |model, part| {
+                self.render_part(model, &ident, templates, CacheUse::Own, Some(part))
+            })?,
+            (false, true) => {
+                return self.render_facing(edition, &ident, templates, None).and_then(|(pdf, _)| two_page(&pdf));
+            }
+            (false, false) => return self.render_part(edition, &ident, templates, caches, None).map(|(pdf, _)| pdf),
+        };
+        if facing { two_page(&pdf) } else { Ok(pdf) }
     }
 
-    /// A long edition rendered a part at a time, each part's caches released after it, and the
-    /// parts merged into one PDF ([`merge`]): each part's body carries on the page numbers of
-    /// the one before, and the back covers start on a left-hand page of the whole.
-    fn render_in_parts(
+    /// A long edition rendered a part at a time by `render`, each part's caches released after
+    /// it, and the parts merged into one PDF ([`merge`]): each part's body carries on the page
+    /// numbers of the one before (the spreads' numbers in the facing edition), and the back
+    /// covers start on a left-hand page of the whole.
+    fn render_in_parts<'p>(
         &self,
-        parts: &[EditionModel<'_>],
-        ident: &str,
-        templates: &Templates,
+        parts: &[EditionModel<'p>],
+        render: impl Fn(&EditionModel<'p>, Part) -> Result<(Vec<u8>, Pages), RenderError>,
     ) -> Result<Vec<u8>, RenderError> {
         let mut pdfs = Vec::with_capacity(parts.len());
         let mut part = Part { first_page: None, pages_before: 0 };
         for model in parts {
-            let (pdf, pages) = self.render_part(model, ident, templates, CacheUse::Own, Some(part))?;
+            let (pdf, pages) = render(model, part)?;
             typst::comemo::evict(0);
             pdfs.push(pdf);
             part = Part { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
@@ -235,18 +243,20 @@ impl PdfRenderer {
         Ok((pdf, pages.get()))
     }
 
-    /// The facing-pages edition: the probe compiled and read, the spreads planned from it with
-    /// the smallest safety margin under which no page overflows, and the edition set to open in
-    /// two-page view ([`facing`]).
+    /// The facing-pages edition, or one part of it: the probe compiled and read, the spreads
+    /// planned from it with the smallest safety margin under which no page overflows
+    /// ([`facing`]). The caller sets the whole to open in two-page view.
     fn render_facing(
         &self,
         edition: &EditionModel<'_>,
-        ident: String,
+        ident: &str,
         templates: &Templates,
-    ) -> Result<Vec<u8>, RenderError> {
+        part: Option<Part>,
+    ) -> Result<(Vec<u8>, Pages), RenderError> {
         let date = edition.meta.adopted;
-        let data = serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0 })
-            .map_err(RenderError::data)?;
+        let data =
+            serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0, part })
+                .map_err(RenderError::data)?;
         let probe = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
         let probe = facing::Probe::read(&probe).map_err(|error| RenderError::Layout(error.to_string()))?;
         let mut overflow = None;
@@ -257,16 +267,30 @@ impl PdfRenderer {
             if tried.contains(&spreads) {
                 continue;
             }
-            let data =
-                serde_json::to_vec(&facing::FacingData { model: edition, probe: false, spreads: &spreads, slack })
-                    .map_err(RenderError::data)?;
-            let checked = self.compile(FACING_TEMPLATE, data, date, ident.clone(), templates, |document| {
-                facing::overflow(document).map_or(Ok(()), Err)
-            });
+            let data = serde_json::to_vec(&facing::FacingData {
+                model: edition,
+                probe: false,
+                spreads: &spreads,
+                slack,
+                part,
+            })
+            .map_err(RenderError::data)?;
+            let pages_before = part.map_or(0, |part| part.pages_before);
+            let pages = std::cell::Cell::new(Pages::default());
+            let checked = self.compile_to(
+                FACING_TEMPLATE,
+                data,
+                date,
+                ident.to_string(),
+                templates,
+                standards_of(part),
+                |document| {
+                    pages.set(Pages::of(document));
+                    facing::overflow(document, pages_before).map_or(Ok(()), Err)
+                },
+            );
             match checked {
-                Ok(pdf) => {
-                    return page_layout::two_page_right(&pdf).map_err(|error| RenderError::Export(error.to_string()));
-                }
+                Ok(pdf) => return Ok((pdf, pages.get())),
                 Err(Rejected::Render(error)) => return Err(error),
                 Err(Rejected::Check(found)) => overflow = Some(found),
             }
@@ -368,6 +392,11 @@ impl PdfRenderer {
             .map_err(|panic| RenderError::Export(format!("Typst failed: {}", panic_message(&panic))))?;
         Ok(exported.map_err(|errors| diagnostics::export_error(&world, &errors))?)
     }
+}
+
+/// The facing-pages edition set to open in two-page view, page 1 alone on the right.
+fn two_page(pdf: &[u8]) -> Result<Vec<u8>, RenderError> {
+    page_layout::two_page_right(pdf).map_err(|error| RenderError::Export(error.to_string()))
 }
 
 /// `date` as a Typst date.
