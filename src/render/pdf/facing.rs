@@ -278,8 +278,9 @@ impl std::fmt::Display for Overflow {
 
 /// The first page of `document` that overflowed: the page before the first marker out of
 /// place, or the last page when there are more pages than markers. Pages are counted in the
-/// whole edition: `document` is a part of it with `pages_before` pages before it. `None` when every page is
-/// where it was meant to be, or when the template (a project's own) sets no markers.
+/// whole edition: `document` is a part of it with `pages_before` pages before it. `None` when
+/// every page is where it was meant to be, or when the template (a project's own) sets no
+/// markers.
 pub fn overflow(document: &PagedDocument, pages_before: usize) -> Option<Overflow> {
     let introspector = document.introspector();
     let label = Label::new(PicoStr::intern(MARKER))?;

@@ -108,17 +108,18 @@ impl PdfRenderer {
             CacheUse::Own => crate::view::parts::split(edition, PART_BYTES),
             CacheUse::Shared => Vec::new(),
         };
-        let pdf = match (parts.len() > 1, facing) {
-            (true, true) => {
-                self.render_in_parts(&parts, |model, part| self.render_facing(model, &ident, templates, Some(part)))?
+        // The edition (or one part of it) laid out by its template.
+        let render = |model: &EditionModel<'_>, part: Option<Part>, caches: CacheUse| {
+            if facing {
+                self.render_facing(model, &ident, templates, part)
+            } else {
+                self.render_part(model, &ident, templates, caches, part)
             }
-            (true, false) => self.render_in_parts(&parts, |model, part| {
-                self.render_part(model, &ident, templates, CacheUse::Own, Some(part))
-            })?,
-            (false, true) => {
-                return self.render_facing(edition, &ident, templates, None).and_then(|(pdf, _)| two_page(&pdf));
-            }
-            (false, false) => return self.render_part(edition, &ident, templates, caches, None).map(|(pdf, _)| pdf),
+        };
+        let pdf = if parts.len() > 1 {
+            self.render_in_parts(&parts, |model, part| render(model, Some(part), CacheUse::Own))?
+        } else {
+            render(edition, None, caches)?.0
         };
         if facing { two_page(&pdf) } else { Ok(pdf) }
     }
