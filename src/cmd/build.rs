@@ -15,7 +15,7 @@ use crate::i18n::Message;
 use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
-use crate::write::{Durability, write_dir_atomic, write_file_atomic_with};
+use crate::write::{Durability, Staged, write_dir_atomic};
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
@@ -52,7 +52,9 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let models: Vec<EditionModel<'_>> =
         editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
 
-    let mut outputs = Vec::new();
+    // Each edition's files go to disk as soon as it is rendered (a long edition's PDF need not
+    // wait in memory for the others) and replace the last output together at the end.
+    let mut outputs = OutputWriter::new(&out, Durability::Synced);
     for renderer in &renderers {
         // An edition the format has no form of (the facing pages in HTML) is left out: said so
         // when it was asked for by name, silently in the default set.
@@ -74,10 +76,11 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         // A format with nothing to render writes nothing, not even its shared files (the HTML
         // folder is replaced as a whole).
         if !rendered.is_empty() {
-            outputs.extend(render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources)?);
+            let keep = &mut |rendered| outputs.add(rendered);
+            render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources, keep)?;
         }
     }
-    for path in write_outputs(&out, outputs, Durability::Synced)? {
+    for path in outputs.commit()? {
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));
     }
@@ -124,28 +127,34 @@ fn require_formats(formats: &[OutputFormat]) -> Result<(), CliError> {
 pub const ONE_EDITION_AT_A_TIME_BYTES: usize = 512 * 1024;
 
 /// Renders every edition with `renderer`, each on its own thread (one after another for large
-/// sources), plus the format's shared files. An edition that fails is rendered again in pieces,
-/// to report the error at the source block that causes it ([`blame`]).
+/// sources), plus the format's shared files, and hands each edition's outputs to `keep` as soon
+/// as they are there (in the order of `models`; the shared files last). An edition that fails is
+/// rendered again in pieces, to report the error at the source block that causes it ([`blame`]).
 pub(crate) fn render_all(
     renderer: &dyn Renderer,
     models: &[&EditionModel<'_>],
     cx: &RenderContext,
     alignment: &Alignment<'_>,
     sources: &SourceMap,
-) -> Result<Vec<Output>, CliError> {
+    keep: &mut dyn FnMut(Vec<Output>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let failed = |what: &str, error: RenderError| CliError::Render { what: what.to_string(), error };
-    let rendered: Vec<Result<Vec<Output>, RenderError>> = if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
+    let checked = |model: &EditionModel<'_>, result: Result<Vec<Output>, RenderError>| {
+        let traced = |error| {
+            blame::in_source(error, model, alignment, sources, |cut| renderer.render_edition(cut, cx).map(drop))
+        };
+        result.map_err(|error| failed(model.edition.name(), traced(error)))
+    };
+    if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
         // Each render alone: it may release what its own earlier passes cached.
         let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
-        (models.iter())
-            .map(|&model| {
-                let result = renderer.render_edition(model, &alone);
-                renderer.release_caches();
-                result
-            })
-            .collect()
+        for &model in models {
+            let result = renderer.render_edition(model, &alone);
+            renderer.release_caches();
+            keep(checked(model, result)?)?;
+        }
     } else {
-        std::thread::scope(|scope| {
+        let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
             let handles: Vec<_> =
                 models.iter().map(|&model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
             handles
@@ -154,17 +163,12 @@ pub(crate) fn render_all(
                     handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into())))
                 })
                 .collect()
-        })
-    };
-    let mut outputs = Vec::new();
-    for (&model, result) in models.iter().zip(rendered) {
-        let traced = |error| {
-            blame::in_source(error, model, alignment, sources, |cut| renderer.render_edition(cut, cx).map(drop))
-        };
-        outputs.extend(result.map_err(|error| failed(model.edition.name(), traced(error)))?);
+        });
+        for (&model, result) in models.iter().zip(rendered) {
+            keep(checked(model, result)?)?;
+        }
     }
-    outputs.extend(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?);
-    Ok(outputs)
+    keep(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?)
 }
 
 /// Writes the outputs under `out`: a file at the top level by itself, the files of a folder
@@ -172,30 +176,60 @@ pub(crate) fn render_all(
 /// or none. Each write is atomic (a file synced to disk or not: `sync`). Returns what was
 /// written, in order: each file, and each folder as its first page.
 pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>, sync: Durability) -> Result<Vec<PathBuf>, CliError> {
-    let mut written = Vec::new();
-    let mut folders: BTreeMap<String, Vec<(String, Vec<u8>)>> = BTreeMap::new();
-    for output in outputs {
-        match output.path.split_once('/') {
-            Some((folder, inside)) => {
-                folders.entry(folder.to_string()).or_default().push((inside.to_string(), output.bytes))
-            }
-            None => {
-                let path = out.join(&output.path);
-                write_file_atomic_with(&path, &output.bytes, sync)
-                    .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-                written.push(path);
+    let mut writer = OutputWriter::new(out, sync);
+    writer.add(outputs)?;
+    writer.commit()
+}
+
+/// Outputs written under a folder as they come and published together: a file at the top level
+/// is staged beside its destination at once ([`Staged`]), the files of a folder (`html/…`) are
+/// kept to replace the folder as a whole. Nothing is replaced before [`OutputWriter::commit`];
+/// dropped before it, the staged files are removed.
+pub(crate) struct OutputWriter<'o> {
+    out: &'o Path,
+    sync: Durability,
+    staged: Staged,
+    folders: BTreeMap<String, Vec<(String, Vec<u8>)>>,
+}
+
+impl<'o> OutputWriter<'o> {
+    pub(crate) fn new(out: &'o Path, sync: Durability) -> Self {
+        Self { out, sync, staged: Staged::default(), folders: BTreeMap::new() }
+    }
+
+    pub(crate) fn add(&mut self, outputs: Vec<Output>) -> Result<(), CliError> {
+        for output in outputs {
+            match output.path.split_once('/') {
+                Some((folder, inside)) => {
+                    self.folders.entry(folder.to_string()).or_default().push((inside.to_string(), output.bytes))
+                }
+                None => {
+                    let path = self.out.join(&output.path);
+                    (self.staged.stage(&path, &output.bytes, self.sync))
+                        .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
+                }
             }
         }
+        Ok(())
     }
-    for (folder, files) in folders {
-        let dir = out.join(&folder);
-        write_dir_atomic(&dir, &files).map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-        let pages = || files.iter().map(|(name, _)| name);
-        let first_page =
-            pages().find(|name| *name == "index.html").or_else(|| pages().find(|name| name.ends_with(".html")));
-        written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
+
+    /// Everything published; returns what was written, in order: each file, and each folder as
+    /// its first page.
+    pub(crate) fn commit(self) -> Result<Vec<PathBuf>, CliError> {
+        let out = self.out;
+        let mut written =
+            (self.staged.commit()).map_err(|error| CliError::Write { path: out.display().to_string(), error })?;
+        for (folder, files) in self.folders {
+            let dir = out.join(&folder);
+            (write_dir_atomic(&dir, &files))
+                .map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
+            let pages = || files.iter().map(|(name, _)| name);
+            let first_page =
+                pages().find(|name| *name == "index.html").or_else(|| pages().find(|name| name.ends_with(".html")));
+            written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
+        }
+        Ok(written)
     }
-    Ok(written)
 }
 
 /// `items` in order, each once.

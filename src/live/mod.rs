@@ -203,8 +203,12 @@ impl Rebuilder {
             if due.is_empty() {
                 continue;
             }
-            match render_all(renderer.as_ref(), &due, &cx, &alignment, &project.sources) {
-                Ok(outputs) => fresh.extend(outputs),
+            let keep = &mut |outputs| {
+                fresh.extend(outputs);
+                Ok(())
+            };
+            match render_all(renderer.as_ref(), &due, &cx, &alignment, &project.sources, keep) {
+                Ok(()) => {}
                 Err(error) => {
                     text.push_str(&error.render(l10n, color));
                     return kept(text, KeptBecause::Render, findings, accepted, l10n);

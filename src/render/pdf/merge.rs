@@ -13,17 +13,20 @@
 //! Modules: `objects` (walking, renumbering and dropping objects), `trees` (page tree,
 //! bookmarks, number and name trees, colliding names).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 
 use self::objects::{
-    dict, dict_mut, dictionary_of, keep_used_and_renumber, replace_reference, resolve, shift_ids, visit_mut,
+    MAX_OBJECT_NUMBER, dict, dict_mut, dictionary_of, reachable, references, renumber_part, replace_reference, resolve,
+    shift_ids, visit_mut,
 };
 use self::trees::{chain, count_pages, name_tree, name_tree_entries, number_tree, renamed, renames, visible_items};
+use self::writer::PdfWriter;
 
 mod objects;
 mod trees;
+mod writer;
 
 /// Deeper number or name trees, outlines or page trees than this are taken for loops.
 const MAX_DEPTH: usize = 64;
@@ -57,16 +60,82 @@ impl std::error::Error for MergeError {}
 
 /// `parts` in order as one PDF; one part is returned as it is.
 pub fn merge(parts: &[Vec<u8>]) -> Result<Vec<u8>, MergeError> {
-    let (first, rest) = parts.split_first().ok_or(MergeError::NoParts)?;
-    if rest.is_empty() {
-        return Ok(first.clone());
+    let mut merger = Merger::new();
+    for part in parts {
+        merger.push(part.clone())?;
     }
-    let mut merged = load(first).and_then(Merged::start).map_err(at(1))?;
-    for (index, bytes) in rest.iter().enumerate() {
-        let part = index + 2;
-        load(bytes).and_then(|document| merged.append(part, document)).map_err(at(part))?;
+    merger.finish()
+}
+
+/// A merge fed one part at a time: each part's objects are written out as soon as it is read,
+/// and only what later parts extend (the catalog, the page tree and structure tree roots, the
+/// document element, the top-level bookmarks, the entries of the number and name trees) is
+/// kept until [`Merger::finish`]. Memory holds one part, not the document.
+#[derive(Default)]
+pub struct Merger {
+    state: State,
+    /// Entries the merged catalog gets (e.g. the page layout).
+    catalog: Vec<(Vec<u8>, Object)>,
+    parts: usize,
+}
+
+#[derive(Default)]
+enum State {
+    #[default]
+    Empty,
+    /// The first part, kept as it is while it may be the only one.
+    One(Vec<u8>),
+    Merging(Box<Merged>),
+}
+
+impl Merger {
+    pub fn new() -> Self {
+        Self::default()
     }
-    merged.finish()
+
+    /// `key` set to `value` in the merged document's catalog.
+    pub fn set_in_catalog(&mut self, key: &[u8], value: Object) {
+        self.catalog.push((key.to_vec(), value));
+    }
+
+    /// The next part, after the others.
+    pub fn push(&mut self, bytes: Vec<u8>) -> Result<(), MergeError> {
+        self.parts += 1;
+        let part = self.parts;
+        self.state = match std::mem::take(&mut self.state) {
+            State::Empty => State::One(bytes),
+            State::One(first) => {
+                let mut merged = load(&first).and_then(Merged::start).map_err(at(1))?;
+                drop(first);
+                load(&bytes).and_then(|document| merged.append(part, document)).map_err(at(part))?;
+                State::Merging(Box::new(merged))
+            }
+            State::Merging(mut merged) => {
+                load(&bytes).and_then(|document| merged.append(part, document)).map_err(at(part))?;
+                State::Merging(merged)
+            }
+        };
+        Ok(())
+    }
+
+    /// The merged PDF; one part as it is (with the catalog entries set, if any).
+    pub fn finish(self) -> Result<Vec<u8>, MergeError> {
+        match self.state {
+            State::Empty => Err(MergeError::NoParts),
+            State::One(only) if self.catalog.is_empty() => Ok(only),
+            State::One(only) => {
+                let mut document = load(&only).map_err(at(1))?;
+                let catalog = document.catalog_mut().map_err(|error| at(1)(error.to_string()))?;
+                for (key, value) in self.catalog {
+                    catalog.set(key, value);
+                }
+                let mut out = Vec::with_capacity(only.len() + 64);
+                document.save_to(&mut out).map_err(|error| MergeError::Write(error.to_string()))?;
+                Ok(out)
+            }
+            State::Merging(merged) => merged.finish(self.catalog),
+        }
+    }
 }
 
 /// A problem of part `part`.
@@ -85,16 +154,24 @@ fn load(bytes: &[u8]) -> Result<Document, String> {
     Ok(document)
 }
 
-/// The document being merged, and the trees of the parts so far, written back by
-/// [`Merged::finish`].
+/// The document being merged: the objects written so far, those kept to be completed, and the
+/// trees of the parts so far, written by [`Merged::finish`].
 struct Merged {
-    document: Document,
+    writer: PdfWriter,
+    /// The next object number to give.
+    next_number: u32,
+    /// The objects kept until the end, under their final numbers: the first part's catalog,
+    /// metadata, structure tree root, document element and bookmark root, and every part's
+    /// page tree root and top-level bookmarks.
+    kept: Document,
     /// The language of the first part's content (its document element's or catalog's).
     lang: Option<Vec<u8>>,
     /// Each part's page tree root, in order.
     page_roots: Vec<ObjectId>,
     pages: i64,
     outline_items: Vec<ObjectId>,
+    /// The bookmarks a reader shows with the outline open, over the parts so far.
+    visible_items: i64,
     page_labels: Vec<(i64, Object)>,
     /// Whether a part had page labels (otherwise none are written).
     labelled: bool,
@@ -164,6 +241,11 @@ impl Merged {
                     Some(kid) => vec![kid],
                 };
                 element.set("K", kids);
+                // The trees the merge writes anew leave the root: their old nodes are not kept.
+                let root = dict_mut(&mut document, tree.root, "the structure tree root")?;
+                for key in [&b"ParentTree"[..], b"ParentTreeNextKey", b"IDTree", b"RoleMap", b"ClassMap"] {
+                    root.remove(key);
+                }
                 Some(Structure {
                     root: tree.root,
                     document_element,
@@ -180,25 +262,53 @@ impl Merged {
             Some(tree) => element_lang(&document, tree.document_element).or(part.lang),
             None => part.lang,
         };
-        let labelled = part.page_labels.is_some();
-        Ok(Merged {
-            document,
+        let visible_items = visible_items(&document, &part.outline_items, 0)?;
+
+        let catalog_id =
+            document.trailer.get(b"Root").and_then(Object::as_reference).map_err(|_| "the trailer has no /Root")?;
+        let catalog = dict_mut(&mut document, catalog_id, "the catalog")?;
+        for key in [&b"PageLabels"[..], b"Names", b"Dests"] {
+            catalog.remove(key);
+        }
+        let mut kept = vec![catalog_id, part.pages_root];
+        kept.extend(catalog.get(b"Metadata").and_then(Object::as_reference));
+        kept.extend(catalog.get(b"Outlines").and_then(Object::as_reference));
+        kept.extend(&part.outline_items);
+        if let Some(tree) = &structure {
+            kept.extend([tree.root, tree.document_element]);
+        }
+
+        let mut merged = Merged {
+            writer: PdfWriter::new(&document.version, &document.binary_mark),
+            next_number: 1,
+            kept: Document::with_version(document.version.clone()),
             lang,
             page_roots: vec![part.pages_root],
             pages: part.page_count,
             outline_items: part.outline_items,
+            visible_items,
+            labelled: part.page_labels.is_some(),
             page_labels: part.page_labels.unwrap_or_else(|| vec![(0, default_label(0))]),
-            labelled,
             named_dests: part.named_dests,
             dests: part.dests,
             structure,
-        })
+        };
+        let mut trailer = Object::Dictionary(std::mem::take(&mut document.trailer));
+        let mut roots = references(&trailer);
+        roots.extend(merged.entries().flat_map(references));
+        let map = merged.write_part(document, roots, &kept.into_iter().collect(), 0)?;
+        renumber_part(&mut trailer, &map, 0);
+        merged.renumber_entries(&map);
+        if let Object::Dictionary(trailer) = trailer {
+            merged.kept.trailer = trailer;
+        }
+        Ok(merged)
     }
 
     /// Adds part number `part` after the others.
     fn append(&mut self, part: usize, mut document: Document) -> Result<(), String> {
-        let offset = self.document.objects.keys().map(|id| id.0).max().unwrap_or(0).max(self.document.max_id);
-        shift_ids(&mut document, offset)?;
+        let earlier = self.next_number - 1;
+        shift_ids(&mut document, earlier)?;
         let contribution = read(&document)?;
 
         // Named destinations: a name the parts before hold is renamed, with its uses.
@@ -213,6 +323,8 @@ impl Merged {
         // Structure: keys moved past the parts before, ids renamed, elements moved under the
         // first part's document element.
         let mut moved = Vec::new();
+        let mut parent_tree = Vec::new();
+        let mut ids = Vec::new();
         match (&mut self.structure, contribution.structure) {
             (None, None) => {}
             (Some(_), None) => return Err("it has no structure tree (the first part has one)".to_string()),
@@ -228,8 +340,7 @@ impl Merged {
                             .set("ID", Object::String(new.clone(), lopdf::StringFormat::Literal));
                     }
                 }
-                let mut parent_tree: Vec<(i64, Object)> =
-                    part_tree.parent_tree.into_iter().map(|(key, value)| (key + key_offset, value)).collect();
+                parent_tree = part_tree.parent_tree.into_iter().map(|(key, value)| (key + key_offset, value)).collect();
                 for element in part_tree.elements {
                     let lang = element_lang(&document, element).or_else(|| contribution.lang.clone());
                     let Some(kids) = take_kids(&mut document, element, &tree.tag)? else {
@@ -251,45 +362,150 @@ impl Merged {
                         visit_mut(value, &mut |object| replace_reference(object, &map));
                     }
                 }
-                tree.parent_tree.extend(parent_tree);
                 tree.next_key += part_tree.next_key;
-                tree.ids.extend(renamed(part_tree.ids, &id_renames));
+                ids = renamed(part_tree.ids, &id_renames);
                 merge_map(&mut tree.role_map, part_tree.role_map, "/RoleMap")?;
                 merge_map(&mut tree.class_map, part_tree.class_map, "/ClassMap")?;
             }
         }
 
-        match contribution.page_labels {
+        // The top-level bookmarks are linked to the others' at the end: their links to their
+        // part's bookmark root and to each other go, so that the root is not kept.
+        for &item in &contribution.outline_items {
+            let item = dict_mut(&mut document, item, "a bookmark")?;
+            for key in [&b"Parent"[..], b"Prev", b"Next"] {
+                item.remove(key);
+            }
+        }
+        let visible = visible_items(&document, &contribution.outline_items, 0)?;
+        let page_labels = match contribution.page_labels {
             Some(labels) => {
                 self.labelled = true;
-                self.page_labels.extend(labels.into_iter().map(|(key, label)| (key + self.pages, label)));
+                labels.into_iter().map(|(key, label)| (key + self.pages, label)).collect()
             }
-            None => self.page_labels.push((self.pages, default_label(self.pages))),
-        }
-        self.page_roots.push(contribution.pages_root);
-        self.pages += contribution.page_count;
-        self.outline_items.extend(contribution.outline_items);
-        self.named_dests.extend(named_dests);
-        self.dests.extend(dests);
+            None => vec![(self.pages, default_label(self.pages))],
+        };
 
-        self.document.max_id = self.document.max_id.max(document.objects.keys().map(|id| id.0).max().unwrap_or(0));
-        self.document.objects.extend(std::mem::take(&mut document.objects));
-        if let Some(tree) = &self.structure {
-            let element = dict_mut(&mut self.document, tree.document_element, "the document element")?;
-            if let Ok(Object::Array(kids)) = element.get_mut(b"K") {
+        // What this part adds, its objects written and its references given their numbers.
+        let mut added = Added {
+            moved: Object::Array(moved),
+            parent_tree,
+            ids,
+            page_labels,
+            named_dests,
+            dests,
+            outline_items: contribution.outline_items.iter().map(|&id| Object::Reference(id)).collect(),
+            pages_root: Object::Reference(contribution.pages_root),
+        };
+        let roots = added.objects().flat_map(references).collect();
+        let kept = contribution.outline_items.iter().copied().chain([contribution.pages_root]).collect();
+        let map = self.write_part(document, roots, &kept, earlier)?;
+        for object in added.objects_mut() {
+            renumber_part(object, &map, earlier);
+        }
+
+        let reference = |object: &Object| object.as_reference().map_err(|_| "a kept object of the part is missing");
+        self.page_roots.push(reference(&added.pages_root)?);
+        self.outline_items.extend(added.outline_items.iter().map(reference).collect::<Result<Vec<_>, _>>()?);
+        self.visible_items += visible;
+        self.pages += contribution.page_count;
+        self.page_labels.extend(added.page_labels);
+        self.named_dests.extend(added.named_dests);
+        self.dests.extend(added.dests);
+        if let Some(tree) = &mut self.structure {
+            tree.parent_tree.extend(added.parent_tree);
+            tree.ids.extend(added.ids);
+            let element = dict_mut(&mut self.kept, tree.document_element, "the document element")?;
+            if let (Ok(Object::Array(kids)), Object::Array(moved)) = (element.get_mut(b"K"), added.moved) {
                 kids.extend(moved);
             }
         }
         Ok(())
     }
 
-    /// The trees written back, unused objects dropped, objects renumbered, the file written.
-    fn finish(mut self) -> Result<Vec<u8>, MergeError> {
+    /// The objects of `document` that `roots` reach, numbered on from the objects merged before
+    /// (in the order of their numbers in the part): those in `kept` kept, the others written.
+    /// `earlier`: the last number of the objects merged before, under which the part's own
+    /// were moved. Returns the part's numbers to final numbers.
+    fn write_part(
+        &mut self,
+        mut document: Document,
+        roots: Vec<ObjectId>,
+        kept: &BTreeSet<ObjectId>,
+        earlier: u32,
+    ) -> Result<BTreeMap<ObjectId, ObjectId>, String> {
+        let used = reachable(&document, roots);
+        let mut map = BTreeMap::new();
+        for &old in &used {
+            let number = self.next_number;
+            if number > MAX_OBJECT_NUMBER {
+                return Err("the parts have too many objects".to_string());
+            }
+            map.insert(old, (number, 0));
+            self.next_number += 1;
+        }
+        for (old, &new) in &map {
+            let Some(mut object) = document.objects.remove(old) else { continue };
+            renumber_part(&mut object, &map, earlier);
+            if kept.contains(old) {
+                self.kept.objects.insert(new, object);
+            } else {
+                self.writer.write(new.0, &object)?;
+            }
+        }
+        Ok(map)
+    }
+
+    /// The values of the trees the first part gave (they refer to its objects).
+    fn entries(&self) -> impl Iterator<Item = &Object> {
+        let tree = self.structure.iter();
+        (tree.clone().flat_map(|tree| tree.parent_tree.iter().map(|(_, value)| value)))
+            .chain(tree.flat_map(|tree| tree.ids.iter().map(|(_, value)| value)))
+            .chain(self.page_labels.iter().map(|(_, value)| value))
+            .chain(self.named_dests.iter().chain(&self.dests).map(|(_, value)| value))
+    }
+
+    /// The first part's trees and kept objects given their final numbers by `map`.
+    fn renumber_entries(&mut self, map: &BTreeMap<ObjectId, ObjectId>) {
+        let number = |id: &mut ObjectId| {
+            if let Some(&new) = map.get(id) {
+                *id = new;
+            }
+        };
+        self.page_roots.iter_mut().for_each(number);
+        self.outline_items.iter_mut().for_each(number);
+        let values = (self.page_labels.iter_mut().map(|(_, value)| value))
+            .chain(self.named_dests.iter_mut().chain(&mut self.dests).map(|(_, value)| value));
+        values.for_each(|value| renumber_part(value, map, 0));
+        if let Some(tree) = &mut self.structure {
+            number(&mut tree.root);
+            number(&mut tree.document_element);
+            let values = (tree.parent_tree.iter_mut().map(|(_, value)| value))
+                .chain(tree.ids.iter_mut().map(|(_, value)| value));
+            values.for_each(|value| renumber_part(value, map, 0));
+        }
+    }
+
+    /// The trees written, the kept objects completed and written, then the cross-reference
+    /// table and trailer; `catalog`: entries the catalog gets.
+    fn finish(mut self, catalog: Vec<(Vec<u8>, Object)>) -> Result<Vec<u8>, MergeError> {
+        self.kept.max_id = self.next_number - 1;
         self.write_back().map_err(MergeError::Write)?;
-        keep_used_and_renumber(&mut self.document);
-        let mut out = Vec::new();
-        self.document.save_to(&mut out).map_err(|error| MergeError::Write(error.to_string()))?;
-        Ok(out)
+        let write = |error: String| MergeError::Write(error);
+        let root = self.kept.catalog_mut().map_err(|error| write(error.to_string()))?;
+        for (key, value) in catalog {
+            root.set(key, value);
+        }
+        for (id, object) in std::mem::take(&mut self.kept.objects) {
+            self.writer.write(id.0, &object).map_err(write)?;
+        }
+        let mut trailer = Dictionary::new();
+        for key in [&b"Root"[..], b"Info", b"ID"] {
+            if let Ok(value) = self.kept.trailer.get(key) {
+                trailer.set(key, value.clone());
+            }
+        }
+        self.writer.finish(trailer).map_err(write)
     }
 
     fn write_back(&mut self) -> Result<(), String> {
@@ -297,7 +513,7 @@ impl Merged {
         if self.pages > MAX_INTEGER || next_key > MAX_INTEGER {
             return Err(format!("more than {MAX_INTEGER} pages or structure keys"));
         }
-        let document = &mut self.document;
+        let document = &mut self.kept;
         set_metadata_pages(document, self.pages)?;
         let root = document.add_object(dictionary! {
             "Type" => "Pages",
@@ -344,7 +560,7 @@ impl Merged {
                     None => drop(item.remove(b"Next")),
                 }
             }
-            let count = visible_items(document, items, 0)?;
+            let count = self.visible_items;
             let root = dict_mut(document, outlines, "the outline root")?;
             root.set("First", items[0]);
             root.set("Last", items[items.len() - 1]);
@@ -356,32 +572,59 @@ impl Merged {
             document.catalog_mut().map_err(|e| e.to_string())?.set("Outlines", outlines);
         }
 
+        let catalog = document.catalog_mut().map_err(|e| e.to_string())?;
         if self.labelled {
             self.page_labels.sort_by_key(|(key, _)| *key);
             let nums = self.page_labels.drain(..).flat_map(|(key, label)| [Object::Integer(key), label]).collect();
-            document
-                .catalog_mut()
-                .map_err(|e| e.to_string())?
-                .set("PageLabels", dictionary! { "Nums" => Object::Array(nums) });
+            catalog.set("PageLabels", dictionary! { "Nums" => Object::Array(nums) });
         }
-
         if !self.named_dests.is_empty() {
-            let catalog = document.catalog().map_err(|e| e.to_string())?;
-            let mut names = match catalog.get(b"Names") {
-                Ok(names) => dict(document, names, "the catalog's /Names")?.clone(),
-                Err(_) => Dictionary::new(),
-            };
-            names.set("Dests", name_tree(std::mem::take(&mut self.named_dests)));
-            document.catalog_mut().map_err(|e| e.to_string())?.set("Names", names);
+            catalog.set("Names", dictionary! { "Dests" => name_tree(std::mem::take(&mut self.named_dests)) });
         }
         if !self.dests.is_empty() {
             let mut dests = Dictionary::new();
             for (name, value) in self.dests.drain(..) {
                 dests.set(name, value);
             }
-            document.catalog_mut().map_err(|e| e.to_string())?.set("Dests", dests);
+            catalog.set("Dests", dests);
         }
         Ok(())
+    }
+}
+
+/// What a later part adds to the trees, its references given final numbers once its objects
+/// are written.
+struct Added {
+    /// The structure elements moved under the document element (an array).
+    moved: Object,
+    parent_tree: Vec<(i64, Object)>,
+    ids: Vec<(Vec<u8>, Object)>,
+    page_labels: Vec<(i64, Object)>,
+    named_dests: Vec<(Vec<u8>, Object)>,
+    dests: Vec<(Vec<u8>, Object)>,
+    outline_items: Vec<Object>,
+    pages_root: Object,
+}
+
+impl Added {
+    fn objects(&self) -> impl Iterator<Item = &Object> {
+        [&self.moved, &self.pages_root]
+            .into_iter()
+            .chain(self.parent_tree.iter().map(|(_, value)| value))
+            .chain(self.ids.iter().map(|(_, value)| value))
+            .chain(self.page_labels.iter().map(|(_, value)| value))
+            .chain(self.named_dests.iter().chain(&self.dests).map(|(_, value)| value))
+            .chain(&self.outline_items)
+    }
+
+    fn objects_mut(&mut self) -> impl Iterator<Item = &mut Object> {
+        [&mut self.moved, &mut self.pages_root]
+            .into_iter()
+            .chain(self.parent_tree.iter_mut().map(|(_, value)| value))
+            .chain(self.ids.iter_mut().map(|(_, value)| value))
+            .chain(self.page_labels.iter_mut().map(|(_, value)| value))
+            .chain(self.named_dests.iter_mut().chain(&mut self.dests).map(|(_, value)| value))
+            .chain(&mut self.outline_items)
     }
 }
 

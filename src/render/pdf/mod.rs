@@ -104,10 +104,8 @@ impl PdfRenderer {
             .unwrap_or_else(|| meta.title.en.clone());
         let ident = format!("codepub/{publication}/{}", edition.edition.name());
         let facing = edition.edition.facing_pages();
-        let parts = match caches {
-            CacheUse::Own => crate::view::parts::split(edition, PART_BYTES),
-            CacheUse::Shared => Vec::new(),
-        };
+        // Alone, a long edition is rendered in parts.
+        let parts = (caches == CacheUse::Own).then(|| crate::view::parts::split(edition, PART_BYTES));
         // The edition (or one part of it) laid out by its template.
         let render = |model: &EditionModel<'_>, part: Option<Part>, caches: CacheUse| {
             if facing {
@@ -116,32 +114,40 @@ impl PdfRenderer {
                 self.render_part(model, &ident, templates, caches, part)
             }
         };
-        let pdf = if parts.len() > 1 {
-            self.render_in_parts(&parts, |model, part| render(model, Some(part), CacheUse::Own))?
-        } else {
-            render(edition, None, caches)?.0
-        };
+        if let Some(parts) = parts.filter(|parts| parts.len() > 1) {
+            // The merged whole opens as spreads: set as it is written, not read and written again.
+            let catalog = if facing { vec![page_layout::two_page_right_entry()] } else { Vec::new() };
+            return self.render_in_parts(&parts, catalog, |model, part| render(model, Some(part), CacheUse::Own));
+        }
+        let pdf = render(edition, None, caches)?.0;
         if facing { two_page(&pdf) } else { Ok(pdf) }
     }
 
     /// A long edition rendered a part at a time by `render`, each part's caches released after
-    /// it, and the parts merged into one PDF ([`merge`]): each part's body carries on the page
+    /// it and its PDF merged as soon as it is written ([`merge::Merger`]), so that memory holds
+    /// one part's layout and objects, not the edition's: each part's body carries on the page
     /// numbers of the one before (the spreads' numbers in the facing edition), and the back
-    /// covers start on a left-hand page of the whole.
+    /// covers start on a left-hand page of the whole. `catalog`: entries the merged catalog gets.
     fn render_in_parts<'p>(
         &self,
-        parts: &[EditionModel<'p>],
+        parts: &crate::view::parts::Parts<'_, 'p>,
+        catalog: Vec<(&'static [u8], lopdf::Object)>,
         render: impl Fn(&EditionModel<'p>, Part) -> Result<(Vec<u8>, Pages), RenderError>,
     ) -> Result<Vec<u8>, RenderError> {
-        let mut pdfs = Vec::with_capacity(parts.len());
+        let merge_error = |error: merge::MergeError| RenderError::Export(error.to_string());
+        let mut merger = merge::Merger::new();
+        for (key, value) in catalog {
+            merger.set_in_catalog(key, value);
+        }
         let mut part = Part { first_page: None, pages_before: 0 };
-        for model in parts {
-            let (pdf, pages) = render(model, part)?;
+        for model in parts.models() {
+            let (pdf, pages) = render(&model, part)?;
+            drop(model);
             typst::comemo::evict(0);
-            pdfs.push(pdf);
+            merger.push(pdf).map_err(merge_error)?;
             part = Part { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
         }
-        merge::merge(&pdfs).map_err(|error| RenderError::Export(error.to_string()))
+        merger.finish().map_err(merge_error)
     }
 
     /// One edition laid out by `edition.typ` (columns or one language), or one part of it.

@@ -24,10 +24,17 @@ impl From<lopdf::Error> for Unrecognised {
     }
 }
 
+/// The catalog entry: `/PageLayout /TwoPageRight` (a merge of parts sets it as it writes the
+/// catalog).
+pub fn two_page_right_entry() -> (&'static [u8], Object) {
+    (b"PageLayout", Object::Name(b"TwoPageRight".to_vec()))
+}
+
 /// `pdf` with `/PageLayout /TwoPageRight` in its catalog.
 pub fn two_page_right(pdf: &[u8]) -> Result<Vec<u8>, Unrecognised> {
     let mut document = Document::load_mem(pdf)?;
-    document.catalog_mut()?.set("PageLayout", Object::Name(b"TwoPageRight".to_vec()));
+    let (key, value) = two_page_right_entry();
+    document.catalog_mut()?.set(key, value);
     let mut out = Vec::with_capacity(pdf.len() + 64);
     document.save_to(&mut out).map_err(|error| Unrecognised(error.to_string()))?;
     Ok(out)

@@ -1,6 +1,6 @@
 //! The objects of the documents being merged: walked, their references followed, renumbered
-//! (a later part's moved past the merged document's, all of them from 1 at the end) and those
-//! no longer used dropped.
+//! (a later part's moved past the objects merged before it, then each kept one given its final
+//! number) and those no longer used left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,7 +9,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::MAX_DEPTH;
 
 /// The largest object number a PDF holds (ISO 32000-1, Annex C).
-const MAX_OBJECT_NUMBER: u32 = 8_388_607;
+pub(super) const MAX_OBJECT_NUMBER: u32 = 8_388_607;
 
 /// Every object number of `document` moved up by `offset`.
 pub(super) fn shift_ids(document: &mut Document, offset: u32) -> Result<(), String> {
@@ -32,48 +32,48 @@ pub(super) fn shift_ids(document: &mut Document, offset: u32) -> Result<(), Stri
     Ok(())
 }
 
-/// The objects the trailer reaches, numbered from 1 in the order of their old numbers; the
-/// rest dropped. A reference to a missing object becomes null.
-pub(super) fn keep_used_and_renumber(document: &mut Document) {
+/// The objects of `document` that `roots` reach, following references (a reference to a
+/// missing object is not followed).
+pub(super) fn reachable(document: &Document, roots: impl IntoIterator<Item = ObjectId>) -> BTreeSet<ObjectId> {
     let mut used = BTreeSet::new();
-    let mut pending = Vec::new();
-    let trailer = Object::Dictionary(document.trailer.clone());
-    visit(&trailer, &mut |object| {
-        if let Object::Reference(id) = object {
-            pending.push(*id);
-        }
-    });
+    let mut pending: Vec<ObjectId> = roots.into_iter().collect();
     while let Some(id) = pending.pop() {
-        if !used.insert(id) {
+        if !document.objects.contains_key(&id) || !used.insert(id) {
             continue;
         }
-        if let Some(object) = document.objects.get(&id) {
-            visit(object, &mut |object| {
-                if let Object::Reference(id) = object {
-                    pending.push(*id);
-                }
-            });
+        visit(&document.objects[&id], &mut |object| {
+            if let Object::Reference(id) = object {
+                pending.push(*id);
+            }
+        });
+    }
+    used
+}
+
+/// The objects `object` refers to, itself included when it is a reference.
+pub(super) fn references(object: &Object) -> Vec<ObjectId> {
+    let mut found = Vec::new();
+    visit(object, &mut |object| {
+        if let Object::Reference(id) = object {
+            found.push(*id);
         }
-    }
-    let map: BTreeMap<ObjectId, ObjectId> = used
-        .iter()
-        .filter(|id| document.objects.contains_key(id))
-        .zip(1..)
-        .map(|(&old, new)| (old, (new, 0)))
-        .collect();
-    let mut objects = std::mem::take(&mut document.objects);
-    for (old, new) in &map {
-        if let Some(mut object) = objects.remove(old) {
-            visit_mut(&mut object, &mut |object| renumber_or_null(object, &map));
-            document.objects.insert(*new, object);
+    });
+    found
+}
+
+/// A part's references given their final numbers by `map`. Numbers up to `earlier` belong to
+/// objects already merged (a part's own are moved past them) and stay; a reference to an object
+/// of the part that is not kept becomes null.
+pub(super) fn renumber_part(object: &mut Object, map: &BTreeMap<ObjectId, ObjectId>, earlier: u32) {
+    visit_mut(object, &mut |object| {
+        if let Object::Reference(id) = object {
+            match map.get(id) {
+                Some(&new) => *id = new,
+                None if id.0 <= earlier => {}
+                None => *object = Object::Null,
+            }
         }
-    }
-    let mut trailer = Object::Dictionary(std::mem::take(&mut document.trailer));
-    visit_mut(&mut trailer, &mut |object| renumber_or_null(object, &map));
-    if let Object::Dictionary(trailer) = trailer {
-        document.trailer = trailer;
-    }
-    document.max_id = u32::try_from(map.len()).unwrap_or(u32::MAX);
+    });
 }
 
 pub(super) fn replace_reference(object: &mut Object, map: &BTreeMap<ObjectId, ObjectId>) {
@@ -81,12 +81,6 @@ pub(super) fn replace_reference(object: &mut Object, map: &BTreeMap<ObjectId, Ob
         && let Some(new) = map.get(id)
     {
         *id = *new;
-    }
-}
-
-pub(super) fn renumber_or_null(object: &mut Object, map: &BTreeMap<ObjectId, ObjectId>) {
-    if let Object::Reference(id) = object {
-        *object = map.get(id).map_or(Object::Null, |&new| Object::Reference(new));
     }
 }
 
