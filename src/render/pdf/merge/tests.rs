@@ -417,3 +417,39 @@ fn odd_parts_are_refused_with_the_part_named() {
     assert!(matches!(&error, MergeError::Part { part: 1, .. }), "{error:?}");
     assert!(error.to_string().contains("/Count"), "{error}");
 }
+
+/// The objects a merge keeps until the end after `parts` parts of `pages` pages each.
+fn kept_after(parts: usize, pages: usize) -> usize {
+    let mut merger = Merger::new();
+    for index in 0..parts {
+        merger.push(part(&format!("p{index}"), pages)).unwrap();
+    }
+    match &merger.state {
+        State::Merging(merged) => merged.kept.objects.len(),
+        _ => panic!("{parts} parts are being merged"),
+    }
+}
+
+#[test]
+fn a_merge_keeps_only_the_tree_roots_not_the_parts_pages() {
+    // Written out as each part is read: more pages or parts keep no more objects than the
+    // catalog, metadata, structure root, document element, bookmark root, and each part's page
+    // tree root and top-level bookmark.
+    assert_eq!(kept_after(2, 1), kept_after(2, 30));
+    assert_eq!(kept_after(4, 30), kept_after(2, 30) + 2 * 2);
+}
+
+#[test]
+fn the_catalog_entries_asked_for_are_set_in_a_merge_and_in_one_part() {
+    for parts in [vec![part("a", 1), part("b", 2)], vec![part("a", 1)]] {
+        let mut merger = Merger::new();
+        merger.set_in_catalog(b"PageLayout", Object::Name(b"TwoPageRight".to_vec()));
+        for part in &parts {
+            merger.push(part.clone()).unwrap();
+        }
+        let document = Document::load_mem(&merger.finish().unwrap()).unwrap();
+        let layout = document.catalog().unwrap().get(b"PageLayout").unwrap().as_name().unwrap();
+        assert_eq!(layout, b"TwoPageRight", "{} part(s)", parts.len());
+        assert_eq!(document.get_pages().len(), if parts.len() == 2 { 3 } else { 1 });
+    }
+}
