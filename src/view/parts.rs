@@ -1,11 +1,17 @@
 //! An edition cut into parts, for rendering a long document a run of clauses at a time: every
 //! part holds whole sections, in order, about `budget` bytes of the model each (a section larger
 //! than the budget is a part of its own); the title matter and the table of contents open the
-//! first part and the back covers close the last. Every part keeps all the notes (the templates
-//! look a note up by its number). A part's model is made when it is rendered ([`Parts::part`]),
-//! so that only one part's copy of the sections is held at a time.
+//! first part and the back covers close the last. A part carries the notes it refers to (the
+//! templates look a note up by its number), those its notes refer to included, and no others:
+//! the templates hand the notes to every block they lay out, so a part carrying all of a long
+//! document's notes would cost time with the length of the whole. A part's model is made when
+//! it is rendered ([`Parts::part`]), so that only one part's copy of the sections is held at a
+//! time.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
+
+use serde::Serialize;
 
 use super::EditionModel;
 
@@ -14,6 +20,8 @@ pub struct Parts<'m, 'p> {
     model: &'m EditionModel<'p>,
     /// The sections of each part.
     ranges: Vec<Range<usize>>,
+    /// The numbers of the notes each part's sections refer to.
+    references: Vec<BTreeSet<usize>>,
 }
 
 /// `model` in parts of about `budget` bytes of serialised sections each; one part (the whole)
@@ -22,18 +30,43 @@ pub fn split<'m, 'p>(model: &'m EditionModel<'p>, budget: usize) -> Parts<'m, 'p
     // The first part, empty until its first section.
     let mut ranges: Vec<Range<usize>> = Vec::new();
     ranges.push(0..0);
+    let mut references = vec![BTreeSet::new()];
     let mut filled = 0;
     for (index, section) in model.sections.iter().enumerate() {
         let size = serde_json::to_vec(section).map_or(0, |bytes| bytes.len());
         let current = ranges.last_mut().expect("one part at least");
         if current.end > current.start && filled + size > budget {
             ranges.push(index..index);
+            references.push(BTreeSet::new());
             filled = 0;
         }
         ranges.last_mut().expect("one part at least").end = index + 1;
+        note_references(section, references.last_mut().expect("one part at least"));
         filled += size;
     }
-    Parts { model, ranges }
+    Parts { model, ranges, references }
+}
+
+/// The numbers of the notes `value` refers to (its footnote runs, as the templates read them)
+/// added to `numbers`.
+fn note_references(value: &impl Serialize, numbers: &mut BTreeSet<usize>) {
+    fn walk(value: &serde_json::Value, numbers: &mut BTreeSet<usize>) {
+        match value {
+            serde_json::Value::Object(object) => {
+                let footnote = object.get("type").and_then(|kind| kind.as_str()) == Some("footnote");
+                let number = object.get("number").and_then(|number| number.as_u64());
+                if let (true, Some(number)) = (footnote, number.and_then(|number| usize::try_from(number).ok())) {
+                    numbers.insert(number);
+                }
+                object.values().for_each(|value| walk(value, numbers));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|value| walk(value, numbers)),
+            _ => {}
+        }
+    }
+    if let Ok(value) = serde_json::to_value(value) {
+        walk(&value, numbers);
+    }
 }
 
 impl<'p> Parts<'_, 'p> {
@@ -53,6 +86,25 @@ impl<'p> Parts<'_, 'p> {
         let model = self.model;
         let first = index == 0;
         let last = index + 1 == self.ranges.len();
+        let mut numbers = self.references[index].clone();
+        if first {
+            note_references(&model.title_page, &mut numbers);
+        }
+        if last {
+            note_references(&model.covers, &mut numbers);
+        }
+        // Notes referred to from notes, until none is new.
+        loop {
+            let mut more = BTreeSet::new();
+            for note in model.notes.iter().filter(|note| numbers.contains(&note.number)) {
+                note_references(&note.sides, &mut more);
+            }
+            let before = numbers.len();
+            numbers.extend(more);
+            if numbers.len() == before {
+                break;
+            }
+        }
         EditionModel {
             edition: model.edition,
             langs: model.langs,
@@ -62,7 +114,7 @@ impl<'p> Parts<'_, 'p> {
             title_page: if first { model.title_page.clone() } else { None },
             sections: model.sections[self.ranges[index].clone()].to_vec(),
             toc: if first { model.toc.clone() } else { Vec::new() },
-            notes: model.notes.clone(),
+            notes: model.notes.iter().filter(|note| numbers.contains(&note.number)).cloned().collect(),
             covers: if last { model.covers.clone() } else { Vec::new() },
         }
     }
@@ -98,8 +150,32 @@ mod tests {
             assert!(parts[0].title_page.is_some() && parts[1..].iter().all(|p| p.title_page.is_none()));
             let last = parts.len() - 1;
             assert!(!parts[last].covers.is_empty() && parts[..last].iter().all(|p| p.covers.is_empty()));
-            assert!(parts.iter().all(|p| !p.sections.is_empty() && p.notes.len() == model.notes.len()));
+            assert!(parts.iter().all(|p| !p.sections.is_empty()));
             assert!(parts[0].toc.len() == model.toc.len() && parts[1..].iter().all(|p| p.toc.is_empty()));
+        });
+    }
+
+    /// The note numbers a part's footnote references print.
+    fn referenced(model: &EditionModel<'_>) -> BTreeSet<usize> {
+        let mut numbers = BTreeSet::new();
+        note_references(&model.title_page, &mut numbers);
+        note_references(&model.sections, &mut numbers);
+        note_references(&model.covers, &mut numbers);
+        numbers
+    }
+
+    #[test]
+    fn a_part_carries_the_notes_it_refers_to_and_no_others() {
+        with_code_model(EditionKind::Bilingual, |model| {
+            assert!(!model.notes.is_empty(), "the Code has a note");
+            let parts: Vec<_> = split(model, 2_000).models().collect();
+            for part in &parts {
+                let carried: BTreeSet<usize> = part.notes.iter().map(|note| note.number).collect();
+                assert_eq!(carried, referenced(part));
+            }
+            let with_notes = parts.iter().filter(|part| !part.notes.is_empty()).count();
+            assert!(with_notes >= 1 && with_notes < parts.len(), "{with_notes} of {} parts", parts.len());
+            assert_eq!(referenced(model), model.notes.iter().map(|note| note.number).collect());
         });
     }
 
