@@ -36,6 +36,7 @@ pub mod load;
 pub mod loanword;
 pub mod lock;
 pub mod lsp;
+pub mod memory;
 pub mod model;
 pub mod numerals;
 pub mod pair;

@@ -9,6 +9,9 @@ use codepub::cli::{Cli, ColorChoice, Command, UiLangArg, XliffCommand};
 use codepub::cmd::{self, CliError, Session};
 use codepub::i18n::{Localizer, UiLang};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ui = match cli.lang {

@@ -148,6 +148,7 @@ pub(crate) fn render_all(
     if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
         // Each render alone: it may release what its own earlier passes cached.
         let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
+        crate::memory::release_promptly();
         for &model in models {
             let result = renderer.render_edition(model, &alone);
             renderer.release_caches();
