@@ -45,6 +45,7 @@ pub mod render;
 pub mod report;
 pub mod script;
 pub mod source;
+pub mod timings;
 pub mod view;
 pub mod write;
 pub mod xliff;

@@ -209,3 +209,89 @@ fn a_slug_that_is_not_a_file_name_stem_is_refused() {
     project.codepub().arg("build").assert().code(2).stderr(predicate::str::contains("must be a file-name stem"));
     assert!(!project.path("out").exists());
 }
+
+/// One event of a trace written by `--timings`: thread, name, phase, file and line.
+type TraceEvent = (u64, String, String, Option<String>, Option<u64>);
+
+fn trace_events(trace: &[u8]) -> Vec<TraceEvent> {
+    let events: Vec<serde_json::Value> = serde_json::from_slice(trace).expect("the trace is a JSON array");
+    (events.iter())
+        .map(|event| {
+            let args = event.get("args").filter(|args| !args.is_null());
+            (
+                event["tid"].as_u64().expect("a thread id"),
+                event["name"].as_str().expect("a name").to_string(),
+                event["ph"].as_str().expect("a phase").to_string(),
+                args.and_then(|args| args["file"].as_str()).map(str::to_string),
+                args.and_then(|args| args["line"].as_u64()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
+fn timings_trace_codepubs_phases_and_typsts_work_on_each_edition_tied_to_template_lines() {
+    let project = TempProject::shipped();
+    project
+        .codepub()
+        .args(["build", "--edition", "en,ja", "--timings", "trace.json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("trace.json"));
+    let events = trace_events(&read(&project, "trace.json"));
+    let began = |name: &str| events.iter().filter(|(_, n, phase, ..)| n == name && phase == "B").count();
+    for phase in ["codepub: load and align", "codepub: check", "codepub: write"] {
+        assert_eq!(began(phase), 1, "{phase}");
+    }
+    for edition in ["codepub: pdf en", "codepub: pdf ja", "codepub: html en", "codepub: html ja"] {
+        assert_eq!(began(edition), 1, "{edition}");
+    }
+    // Typst's own phases, once per PDF at least: evaluation, layout, export.
+    for phase in ["eval", "layout document", "pdf"] {
+        assert!(began(phase) >= 2, "{phase}: {}", began(phase));
+    }
+    // Every event that begins on a thread ends on it, in order.
+    let mut open: std::collections::HashMap<u64, Vec<&str>> = std::collections::HashMap::new();
+    for (thread, name, phase, ..) in &events {
+        let stack = open.entry(*thread).or_default();
+        match phase.as_str() {
+            "B" => stack.push(name),
+            "E" => assert_eq!(stack.pop(), Some(name.as_str()), "{name} ends where it did not begin"),
+            other => panic!("phase {other}"),
+        }
+    }
+    assert!(open.values().all(Vec::is_empty));
+    // Template work is tied to the template (the built-in ones here) and a line in it.
+    let placed = |file: &str| {
+        events.iter().any(|(_, _, _, f, line)| f.as_deref() == Some(file) && line.is_some_and(|line| line > 0))
+    };
+    assert!(placed("<built-in>/edition.typ"), "no event placed in edition.typ");
+    assert!(placed("<built-in>/content.typ"), "no event placed in content.typ");
+}
+
+#[test]
+#[cfg_attr(not(all(feature = "pdf", feature = "html")), ignore = "needs the pdf and html features")]
+fn no_trace_is_written_without_timings() {
+    let project = TempProject::shipped();
+    project.codepub().args(["build", "--edition", "en", "--format", "html"]).assert().code(0);
+    let written: Vec<_> = std::fs::read_dir(project.path(""))
+        .unwrap()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
+#[test]
+#[cfg_attr(not(feature = "html"), ignore = "needs the html feature")]
+fn a_timings_file_that_cannot_be_written_is_an_error_naming_it() {
+    let project = TempProject::shipped();
+    // A path under a file: no folder can be made there.
+    project
+        .codepub()
+        .args(["build", "--edition", "en", "--format", "html", "--timings", "codepub.toml/trace.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("codepub.toml/trace.json"));
+}

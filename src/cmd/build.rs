@@ -20,13 +20,20 @@ use crate::write::{Durability, Staged, write_dir_atomic};
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
     require_formats(&args.format)?;
+    let recording = args.timings.is_some().then(crate::timings::Recording::start);
     // The fonts are parsed while the sources are loaded, aligned and checked.
     crate::glyphs::GlyphCoverage::warm();
+    let loading = crate::timings::phase("codepub: load and align");
     let project = crate::load::load(&session.root)?;
     let alignment = project.alignment();
+    drop(loading);
+    let setting_up = crate::timings::phase("codepub: set up renderers");
     let renderers = renderers(&args.format, &args.font_path)?;
+    drop(setting_up);
+    let checking = crate::timings::phase("codepub: check");
     let glyphs = super::glyph_coverage(&args.font_path)?;
     let report = run_with_fonts(&project, &alignment, RunOptions::default(), &glyphs);
+    drop(checking);
     let failing = report.failing().count();
     if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
@@ -49,8 +56,10 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         slug: project.slug(),
         caches: CacheUse::Shared,
     };
+    let modelling = crate::timings::phase("codepub: build the render models");
     let models: Vec<EditionModel<'_>> =
         editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
+    drop(modelling);
 
     // Each edition's files go to disk as soon as it is rendered (a long edition's PDF need not
     // wait in memory for the others) and replace the last output together at the end.
@@ -80,11 +89,34 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
             render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources, keep)?;
         }
     }
-    for path in outputs.commit()? {
+    let writing = crate::timings::phase("codepub: write");
+    let written = outputs.commit()?;
+    drop(writing);
+    for path in written {
+        let message = Message::new("report-built").arg("path", path.display().to_string());
+        eprintln!("{}", session.l10n.format(&message));
+    }
+    if let (Some(recording), Some(file)) = (recording, &args.timings) {
+        let path = if file.is_absolute() { file.clone() } else { session.root.join(file) };
+        write_timings(recording, &renderers, &path)?;
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The recorded trace written (atomically) to `path`, each Typst event tied to its template
+/// line by the renderer whose template it ran.
+fn write_timings(
+    recording: crate::timings::Recording,
+    renderers: &[Box<dyn Renderer>],
+    path: &Path,
+) -> Result<(), CliError> {
+    let failed = |error: std::io::Error| CliError::Write { path: path.display().to_string(), error };
+    let trace = recording
+        .finish(|span| renderers.iter().find_map(|renderer| renderer.locate_span(span)))
+        .map_err(|message| failed(std::io::Error::other(message)))?;
+    crate::write::write_file_atomic(path, &trace).map_err(failed)
 }
 
 /// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
@@ -150,14 +182,22 @@ pub(crate) fn render_all(
         let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
         crate::memory::release_promptly();
         for &model in models {
+            let timed = crate::timings::rendering(renderer.name(), model.edition);
             let result = renderer.render_edition(model, &alone);
+            drop(timed);
             renderer.release_caches();
             keep(checked(model, result)?)?;
         }
     } else {
         let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> =
-                models.iter().map(|&model| scope.spawn(move || renderer.render_edition(model, cx))).collect();
+            let handles: Vec<_> = (models.iter())
+                .map(|&model| {
+                    scope.spawn(move || {
+                        let _timed = crate::timings::rendering(renderer.name(), model.edition);
+                        renderer.render_edition(model, cx)
+                    })
+                })
+                .collect();
             handles
                 .into_iter()
                 .map(|handle| {

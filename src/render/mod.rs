@@ -63,6 +63,12 @@ pub trait Renderer: Sync {
     /// next edition of a large document starts from an empty cache; the next render is slower.
     fn release_caches(&self) {}
 
+    /// The template file (as users see it named) and line a Typst span of this renderer's
+    /// points into, for `--timings`; `None` for a format without Typst templates.
+    fn locate_span(&self, _span: std::num::NonZeroU64) -> Option<(String, u32)> {
+        None
+    }
+
     /// Files every edition of the format shares (a stylesheet), written with them.
     fn shared(&self, _cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
         Ok(Vec::new())

@@ -502,6 +502,10 @@ impl Renderer for PdfRenderer {
         let bytes = self.render_with(edition, &cx.templates, cx.caches)?;
         Ok(vec![Output { path: format!("{}.pdf", edition.edition.file_stem(&cx.slug)), bytes }])
     }
+
+    fn locate_span(&self, span: std::num::NonZeroU64) -> Option<(String, u32)> {
+        self.sources.locate(typst::syntax::Span::from_raw(span))
+    }
 }
 
 /// Forgets what Typst memoised for renders more than a few passes old, as `typst watch` does

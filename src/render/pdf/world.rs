@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use typst::Library;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{FileId, RootedPath, Source, Span, SpanKind, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
@@ -57,6 +57,20 @@ impl SourceCache {
                 source
             }
         }
+    }
+
+    /// The template a span points into, as users see it named, and the line (from 1) it starts
+    /// on; `None` for a span into no template parsed here (detached, or `data.json`).
+    pub fn locate(&self, span: Span) -> Option<(String, u32)> {
+        let parsed = self.parsed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (id, range) = match span.get() {
+            SpanKind::Detached => return None,
+            SpanKind::Number { id, num } => (id, parsed.get(&id)?.0.range(num, None)?),
+            SpanKind::Range { id, range } => (id, range),
+        };
+        let (source, shown) = parsed.get(&id)?;
+        let line = source.lines().byte_to_line(range.start)?;
+        Some((shown.clone(), u32::try_from(line + 1).ok()?))
     }
 }
 
@@ -159,5 +173,33 @@ impl typst::World for EditionWorld<'_> {
     /// The edition's date, whatever the clock says: renders are reproducible.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use typst::syntax::{LinkedNode, Side};
+
+    use super::*;
+
+    #[test]
+    fn a_span_is_located_at_its_template_as_shown_and_its_line() {
+        let cache = SourceCache::default();
+        let id = project_file("style.typ").unwrap();
+        let text = "#let a = 1\n\n#let b = 2\n";
+        let source = cache.source(id, text, "templates/style.typ");
+        let leaf = |at: &str| LinkedNode::new(source.root()).leaf_at(text.find(at).unwrap() + 1, Side::Before).unwrap();
+        assert_eq!(cache.locate(leaf("a =").span()), Some(("templates/style.typ".to_string(), 1)));
+        assert_eq!(cache.locate(leaf("b =").span()), Some(("templates/style.typ".to_string(), 3)));
+    }
+
+    #[test]
+    fn a_span_into_no_parsed_template_is_not_located() {
+        let cache = SourceCache::default();
+        assert_eq!(cache.locate(Span::detached()), None);
+        let elsewhere = Source::new(project_file("edition.typ").unwrap(), "#let a = 1".into());
+        let span = LinkedNode::new(elsewhere.root()).leaf_at(6, Side::Before).unwrap().span();
+        assert!(!span.is_detached());
+        assert_eq!(cache.locate(span), None);
     }
 }
