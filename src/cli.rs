@@ -266,9 +266,10 @@ pub struct BuildArgs {
     /// Also use the fonts in this folder (system fonts are never used otherwise).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
-    /// Write where the build's time went to FILE, relative to the project root unless absolute:
-    /// a Chrome trace (chrome://tracing, ui.perfetto.dev) of codepub's phases and of Typst's
-    /// work on each PDF, by thread and template line. Written when the build succeeds.
+    /// Write where the build's time went to FILE (relative to the project root unless absolute).
+    ///
+    /// A Chrome trace (chrome://tracing, ui.perfetto.dev) of codepub's phases and of Typst's
+    /// work on each PDF, by thread and template line, written when the build succeeds.
     #[arg(long, value_name = "FILE")]
     pub timings: Option<PathBuf>,
 }
