@@ -27,9 +27,8 @@ impl Recording {
 
     /// Stops recording and returns the trace, each event with a span tied to the file and line
     /// `locate` gives for it (when it gives one).
-    pub fn finish(self, locate: impl FnMut(NonZeroU64) -> Option<(String, u32)>) -> Result<Vec<u8>, String> {
+    pub fn finish(self, mut locate: impl FnMut(NonZeroU64) -> Option<(String, u32)>) -> Result<Vec<u8>, String> {
         typst_timing::disable();
-        let mut locate = locate;
         let mut json = Vec::new();
         // An event whose span nothing can place keeps an empty file name, as Typst's own CLI
         // writes it for a detached span.

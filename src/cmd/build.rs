@@ -50,7 +50,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     }
     let editions: Vec<EditionKind> =
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { dedup(&args.edition) };
-    let out = if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) };
+    let out = session.output_path(&args.out);
     let cx = RenderContext {
         templates: Templates::of_project(&project.root),
         slug: project.slug(),
@@ -97,7 +97,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         eprintln!("{}", session.l10n.format(&message));
     }
     if let (Some(recording), Some(file)) = (recording, &args.timings) {
-        let path = if file.is_absolute() { file.clone() } else { session.root.join(file) };
+        let path = session.output_path(file);
         write_timings(recording, &renderers, &path)?;
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));

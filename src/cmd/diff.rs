@@ -36,7 +36,7 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
     };
     match &args.out {
         Some(path) => {
-            let path = if path.is_absolute() { path.clone() } else { session.root.join(path) };
+            let path = session.output_path(path);
             write_file_atomic(&path, &output)
                 .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
         }

@@ -25,6 +25,14 @@ pub struct Session {
     pub color: bool,
 }
 
+impl Session {
+    /// An output path given on the command line: relative to the project root unless absolute.
+    pub fn output_path(&self, path: &Path) -> PathBuf {
+        // `join` keeps an absolute path as it is.
+        self.root.join(path)
+    }
+}
+
 /// Why a command could not run (exit status 2).
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {

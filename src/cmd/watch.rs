@@ -43,7 +43,7 @@ pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
     };
     Plan {
         root: session.root.clone(),
-        out: if args.out.is_absolute() { args.out.clone() } else { session.root.join(&args.out) },
+        out: session.output_path(&args.out),
         editions: if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { super::build::dedup(&args.edition) },
         named: !args.edition.is_empty(),
         formats,
