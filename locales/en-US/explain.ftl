@@ -1,0 +1,437 @@
+## The long explanation of each parity check (P001…P015), in English, and the words the renderer puts
+## around it: `codepub explain CODE` prints it; docs/checks.md, the SARIF rule help and the manual page
+## carry the same text. Every id and attribute here exists in ja-JP/explain.ftl too.
+
+## Words of the renderer
+
+explain-heading-compares = What it compares
+explain-heading-why = Why it matters
+explain-heading-example = Example
+explain-heading-fails = Reported
+explain-heading-passes = Passes
+explain-heading-config = Configuration
+explain-heading-accept = Accepting a finding
+explain-severity = Default severity: { $severity }
+explain-accept = When the published text keeps a finding on purpose (the edition
+    as adopted reads that way), record it in the baseline,
+    `content/accepted.toml` unless `baseline` under `[content]` in codepub.toml
+    names another file, as an `[[accepted]]` entry: `check`, the code;
+    `address`, where the finding is, as `codepub check` prints it after `at`
+    (`principle-3#2`); optionally `lang`, `en` or `ja`, the language at fault;
+    optionally `excerpt`, the finding's excerpt as `codepub check --format json`
+    shows it, so that the entry accepts that occurrence only and a new finding
+    at the same address is still reported (findings of some checks carry no
+    excerpt, and an entry with one never matches them); and `reason`, printed
+    with the finding. `codepub check` then lists the finding as accepted, it no
+    longer fails the run, and `check --fix` leaves it alone; `--no-baseline`
+    shows it as new again. An entry that no longer matches any finding is
+    reported, so the baseline stays true.
+explain-accept-example =
+    check = "{ $code }"
+    address = "principle-3#2"
+    lang = "ja"
+    # excerpt = "…"
+    reason = "As published: the Japanese edition as adopted reads this way."
+explain-list-heading = Checks (codepub explain CODE for one):
+explain-unknown = unknown check { $code }; `codepub explain` lists them
+explain-see = see `codepub explain { $code }`
+
+## The checks
+
+explain-p001 = Clauses pair up by id in both languages
+    .compares = Every heading starts a clause and must carry an explicit id,
+    `{"{"}#article-3{"}"}`; a clause without a heading, such as a back cover, declares
+    its id in front matter (`+++ clause = "back-cover" +++`). The two languages'
+    clauses are paired by these ids, and codepub reports a clause present in one
+    language only, a clause that stands in another order in Japanese than in
+    English, a heading without an id, a heading without text, and a document
+    whose first heading is not of level 1 (a tagged PDF, PDF/UA, needs it). A
+    heading without an id is addressed by its line (`line-12`) and pairs with
+    nothing, so the English clause it translates is reported as missing from the
+    Japanese too. The same id twice in one language is not a finding but an
+    input error (E009), which stops the run.
+    .why = The clause ids are what the two versions share: every other check,
+    the baseline, the translation record and the bilingual editions pair the
+    text through them. A clause missing from one language is a provision the
+    readers of that version never see.
+    .fails-en = ## Article 3. Conflicts of interest {"{"}#article-3{"}"}
+    Members shall avoid any situation in which their personal interests conflict with their duties.
+    .fails-ja = ## 第3条　利益相反
+    会員は、個人的な利益が職務と相反する状況を避けなければならない。
+    .reported = error[P001]: heading has no clause id (at `line-N`, N being the
+    line of the Japanese heading); and error[P001]: clause `article-3` is
+    missing from the Japanese text
+    .passes-en = ## Article 3. Conflicts of interest {"{"}#article-3{"}"}
+    Members shall avoid any situation in which their personal interests conflict with their duties.
+    .passes-ja = ## 第3条　利益相反 {"{"}#article-3{"}"}
+    会員は、個人的な利益が職務と相反する状況を避けなければならない。
+    .config = Nothing configures this check: the ids are written in the sources
+    themselves, the same in both languages. Its default severity is error, and
+    `codepub check --fix` does not fix it: add or correct the `{"{"}#id{"}"}` by hand.
+
+explain-p002 = Paragraphs and lists pair one to one
+    .compares = Within a clause (and within a footnote), each English paragraph,
+    list or other block has exactly one Japanese counterpart, in the same order.
+    codepub pairs the blocks by the strongest evidence it has (the translation
+    record first, then numbers, footnote references, markup, glossary terms,
+    acronyms, loanwords and the number of sentences, and length only to break
+    ties), so the block reported is the one actually missing, extra or moved. It
+    reports a block without counterpart at its address (`article-4#2`, or
+    `article-4#ja2` for a Japanese block without English), with a second label
+    on the line of the other file where the counterpart belongs; two neighbours
+    standing in the other order, as one finding naming both; a paragraph paired
+    with a list; and lists with different numbers of items. A clause missing
+    altogether is P001's finding, and the other checks leave a block without
+    counterpart to this one.
+    .why = A paragraph left out or added in translation changes what the
+    official text says in one language only, and a reader comparing the versions
+    paragraph by paragraph is misled from that point on.
+    .fails-en = ## Article 4. Confidentiality {"{"}#article-4{"}"}
+    Members shall keep confidential any information obtained in the course of their duties.
+    .fails-ja = ## 第4条　秘密保持 {"{"}#article-4{"}"}
+    .reported = error[P002]: paragraph `article-4#1` has no Japanese
+    counterpart, labelled in the Japanese file after the heading: “the Japanese
+    of `article-4#1` belongs here”
+    .passes-en = ## Article 4. Confidentiality {"{"}#article-4{"}"}
+    Members shall keep confidential any information obtained in the course of their duties.
+    .passes-ja = ## 第4条　秘密保持 {"{"}#article-4{"}"}
+    会員は、職務上知り得た情報を秘密として保持しなければならない。
+    .config = Nothing configures this check. The translation record
+    (`content/translations.lock`, written by `codepub sign-off`) makes the
+    pairing of signed-off blocks exact; without it, a block with no number, term
+    or markup of its own can be paired by length alone. Its default severity is
+    error, and `codepub check --fix` does not fix it.
+
+explain-p003 = Footnotes are referenced and defined alike
+    .compares = Footnotes are Markdown footnotes, `[^1]` in the text and
+    `[^1]: …` for the note, paired across the languages by their label. In each
+    paired heading, paragraph or list, every footnote reference of one language
+    must appear as often in the other. codepub also reports a reference to a
+    footnote defined nowhere (Markdown then leaves `[^label]` as plain text), a
+    footnote defined but never referenced, and a footnote defined in one
+    language only.
+    .why = A footnote is part of what an official text says: a note that
+    qualifies a provision in English but not in Japanese changes its scope in
+    one version, and a reference without its note prints as stray brackets.
+    .fails-en = Members shall declare any conflict of interest to the Board.[^1]
+    .fails-ja = 会員は、利益相反を理事会に申告しなければならない。
+    .reported = With footnote 1 defined in both files: error[P003]: footnote
+    reference [^1] has no counterpart in the Japanese paragraph; and, when no
+    other Japanese text references it, error[P003]: footnote [^1] is defined but
+    never referenced (at the Japanese definition)
+    .passes-en = Members shall declare any conflict of interest to the Board.[^1]
+    .passes-ja = 会員は、利益相反を理事会に申告しなければならない。[^1]
+    .config = Nothing configures this check. Its default severity is error, and
+    `codepub check --fix` does not fix it. A baseline entry for a reference
+    takes the reference as its excerpt (`excerpt = "[^1]"`).
+
+explain-p004 = Numbers match as values
+    .compares = The numbers of each paired heading, paragraph and list are read
+    as values, however they are written: digits (ASCII or full-width), kanji
+    numerals, English number words, fractions, roman numbers and list labels, so
+    `forty (40) days` matches `四十日`, `Article 13` matches `第十三条`, `two-thirds`
+    matches `三分の二` and `(ii)` matches `二、`. Dates are compared as dates
+    (`23 February 2023` = `2023年2月23日` = `令和5年2月23日`), and other digit groups
+    with separators (`11/2023`, an ISBN, `1.5`) as written. Words that merely
+    hold a numeral (`一般`, `統一`, `第三者`), a bare `one` or `一`, and ordinals
+    written as words (`the first session`) are not read, and the labels of list
+    items are compared only when both languages label their items. Each number
+    without an equal one on the other side is reported at the number, in both
+    files; the README section “What P004 reads as a number” gives the rules in
+    full.
+    .why = A number changed in translation, whether a time limit, a quorum, a
+    majority, a cross-reference or a date, changes the rule itself, and it is
+    the mistake a reviewer reading for sense overlooks most easily.
+    .fails-en = The Board shall convene a general meeting within thirty (30) days of receiving the request.
+    .fails-ja = 理事会は、請求を受けた日から二十日以内に総会を招集しなければならない。
+    .reported = error[P004]: numbers differ: 二十 (20) in Japanese, thirty (30) in
+    English
+    .passes-en = The Board shall convene a general meeting within thirty (30) days of receiving the request.
+    .passes-ja = 理事会は、請求を受けた日から三十日以内に総会を招集しなければならない。
+    .config = Nothing configures what counts as a number. Its default severity
+    is error, and `codepub check --fix` does not fix it. A number that differs
+    on purpose is accepted with the finding's excerpt, the English value and the
+    Japanese one (`excerpt = "30 | 20"`, `—` for a number on one side only).
+
+explain-p005 = Inline markup matches
+    .compares = In each paired heading, paragraph and list, codepub counts
+    emphasis (`*…*`), strong emphasis (`**…**`), inline code and links, and
+    reports each kind used a different number of times in the two languages.
+    When both have as many links, their targets must also be the same, in any
+    order. A mapping in codepub.toml makes one English kind stand for another in
+    Japanese: with `emphasis` mapped to `strong`, English italics are expected
+    as Japanese bold (Japanese typography avoids italics), and a Japanese italic
+    no longer matches them.
+    .why = Markup carries meaning in an official text: bold marks a defined
+    term, italics the title of another instrument, a link the document referred
+    to. A term marked as defined in one version only, or a link to a different
+    document, makes the versions say different things.
+    .fails-en = In these Bylaws, **Member** means a person admitted to membership under Article 5.
+    .fails-ja = この定款において「会員」とは、第5条の規定により入会を認められた者をいう。
+    .reported = error[P005]: strong used 1 times in English, 0 times in Japanese
+    .passes-en = In these Bylaws, **Member** means a person admitted to membership under Article 5.
+    .passes-ja = この定款において**会員**とは、第5条の規定により入会を認められた者をいう。
+    .config = Under `[check.markup]`, `accepted` maps English kinds to Japanese
+    ones, e.g. `accepted = [{"{"} en = "emphasis", ja = "strong" {"}"}]`; the kinds are
+    `emphasis`, `strong`, `code` and `link`. Without a mapping every kind must
+    match itself. Its default severity is error, and `codepub check --fix` does
+    not fix it.
+
+explain-p006 = Final punctuation matches
+    .compares = The last mark of each paired paragraph and list item (headings
+    are not judged) must correspond: `.` as `。`, `:` as `：`, `?` as `？`, `!` as
+    `！`, `;` as `；`, `?!` or `!?` as `？！` or `！？`, and no mark as none; closing
+    brackets, quotation marks, emphasis and footnote references after the mark
+    are looked past. A Japanese ending in `．` or `｡`, or in an ASCII mark
+    touching Japanese text (`します.`, `「なぜISO?」`), is reported as the wrong form,
+    while an ASCII mark closing Latin text (`ISO/IEC Directives.`) is accepted.
+    By statute convention, a list item ending in `;`, `,` or nothing in English
+    may end in `。` in Japanese, and so may a paragraph ending in `:` that leads
+    into a list. Pairs of different kinds, and lists with different numbers of
+    items, are left to P002.
+    .why = The final mark tells the reader whether a provision is complete,
+    introduces a list or asks a question; a Japanese sentence left without `。`,
+    or ended with a Western full stop, looks unfinished or unproofread in an
+    official edition.
+    .fails-en = Members shall act honestly and in good faith in all their dealings.
+    .fails-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない
+    .reported = error[P006]: paragraph ends with . in English but — in Japanese
+    (help: end the Japanese with 。, as the English ends with .)
+    .passes-en = Members shall act honestly and in good faith in all their dealings.
+    .passes-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない。
+    .config = Under `[check.final_punctuation]`, `statute_conventions = false`
+    turns the statute conventions off, and
+    `accept = [{"{"} en = ";", ja = "。", where = "list-item" {"}"}]` adds the project's
+    own equivalences (`en` and `ja` are a mark, or `""` for none; `where` is
+    `anywhere`, the default, `paragraph`, `list-item` or `lead-in`). Its default
+    severity is error. `codepub check --fix` replaces a wrong form by its
+    Japanese form and inserts a missing mark after plain final text (not after a
+    closing bracket or inside emphasis); a different mark, such as `:`
+    translated as `。`, is reported with the replacement in the help and never
+    fixed.
+
+explain-p007 = No half-width punctuation in Japanese
+    .compares = In Japanese text (headings, paragraphs, lists, footnotes and the
+    back cover), the ASCII marks `( ) , : ; ! ?` touching Japanese characters
+    must be full-width, `（ ） 、 ： ； ！ ？` (a pair `!?` is one finding), and an
+    ASCII `.` after Japanese text must be `。`. The full-width Western `．` and
+    `，` touching Japanese text must be `。` and `、` (not between digits, as in
+    `１，０００`), and the half-width katakana marks `｡ ､ ｢ ｣ ･` are wrong wherever
+    they stand. Marks between Latin letters or digits (`ISO, 2023`, `a) 序文`) are
+    left alone, and the final mark of a paragraph is P006's to judge.
+    .why = Half-width punctuation in Japanese text is a typesetting error
+    readers notice at once: it sets too narrow beside Japanese characters,
+    spaces the line unevenly and makes the official edition look unproofread.
+    .fails-en = Members shall keep confidential information, including personal data, secure.
+    .fails-ja = 会員は, 個人データを含む秘密情報を適切に管理しなければならない。
+    .reported = error[P007]: half-width `,` in Japanese text (help: replace `,`
+    with `、`)
+    .passes-en = Members shall keep confidential information, including personal data, secure.
+    .passes-ja = 会員は、個人データを含む秘密情報を適切に管理しなければならない。
+    .config = Nothing configures this check. Its default severity is error.
+    `codepub check --fix` applies the replacement of every finding, except a
+    half-width bracket whose partner would stay half-width (fixing one alone
+    would unbalance the pair). A half-width mark the published text keeps is
+    accepted with the finding's excerpt, the mark with up to two characters
+    either side (`excerpt = "員は, 個"`).
+
+explain-p008 = Japanese text is translated
+    .compares = Every Japanese heading, paragraph and list must contain Japanese
+    script, kana or kanji; full-width punctuation and Latin letters do not
+    count. A Japanese text without any is reported as not translated when it is
+    the same as its English, and as holding no Japanese otherwise. A text that
+    rightly holds none (a name, an acronym, an ISBN) is allowed when a regular
+    expression of `check.untranslated.allow` matches it; patterns match anywhere
+    in the text, so anchor them (`^…$`) to allow only whole texts. A pattern
+    that is not a valid regular expression is reported once and ignored.
+    .why = An English sentence left in the Japanese file is a provision the
+    Japanese edition does not translate; it typically happens when a new
+    paragraph is copied across as a placeholder and never translated.
+    .fails-en = These Bylaws may be amended by a resolution of the General Assembly.
+    .fails-ja = These Bylaws may be amended by a resolution of the General Assembly.
+    .reported = error[P008]: Japanese text is the same as the English: not
+    translated
+    .passes-en = These Bylaws may be amended by a resolution of the General Assembly.
+    .passes-ja = この定款は、総会の決議により変更することができる。
+    .config = Under `[check.untranslated]`, `allow` lists the patterns, e.g.
+    `allow = ["^ISO(/[A-Z]+)?$", "^ISBN [0-9-]+$"]`. Its default severity is
+    error, and `codepub check --fix` does not fix it.
+
+explain-p009 = Glossary terms are translated as agreed
+    .compares = The glossary lists English terms, each with the Japanese term
+    that must translate it. When an English heading, paragraph or list uses a
+    term, as a whole word and with the same capitals, the paired Japanese text
+    must contain its Japanese term, exactly as written, somewhere. The finding
+    points at the term in the English and at the Japanese block where its
+    translation was expected.
+    .why = An official text names its bodies, instruments and defined terms
+    consistently, and its translation must too: one body translated two ways
+    reads as two different bodies.
+    .fails-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .fails-ja = 会員は、この定款に違反する行為を知ったときは、倫理審査会に報告しなければならない。
+    .reported = With the glossary term `Ethics Committee` = `倫理委員会`:
+    error[P009]: glossary: “Ethics Committee” should be translated as “倫理委員会”
+    .passes-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
+    .config = The glossary is `content/glossary.toml` unless `glossary` under
+    `[content]` in codepub.toml names another file; each term is a `[[term]]`
+    table with `en = "Ethics Committee"` and `ja = "倫理委員会"`. Its default
+    severity is error, and `codepub check --fix` does not fix it. A baseline
+    entry takes the English term as its excerpt
+    (`excerpt = "Ethics Committee"`).
+
+explain-p010 = No stray whitespace in the sources
+    .compares = codepub reads every line of the Markdown sources of both
+    languages and reports a line holding only whitespace, whitespace at the end
+    of a line, whitespace at the start of a line of a paragraph (in lists and
+    code blocks indentation is Markdown syntax and is left alone), and a doubled
+    space inside a heading, paragraph or list. Each finding is addressed to the
+    block holding the line, or else to the next one. A Markdown hard line break
+    written as two trailing spaces counts as trailing whitespace: write it as a
+    backslash at the end of the line instead.
+    .why = Whitespace in a source line prints as nothing or as a visible gap: a
+    doubled space shows as a wide gap in the English edition and as a stray
+    space between Japanese characters, and trailing spaces can turn into line
+    breaks nobody meant.
+    .fails-en = Members shall disclose any conflict of interest to the Secretary-General.
+    .fails-ja = 会員は、利益相反があるときは、  事務総長にこれを開示しなければならない。
+    .reported = warning[P010]: doubled space (at the two spaces after `ときは、`)
+    .passes-en = Members shall disclose any conflict of interest to the Secretary-General.
+    .passes-ja = 会員は、利益相反があるときは、事務総長にこれを開示しなければならない。
+    .config = Nothing configures this check. Its default severity is warning:
+    the findings are printed but do not fail the run, unless
+    `codepub check --deny-warnings` reports them as errors.
+    `codepub check --fix` does not fix it. A baseline entry takes the kind of
+    finding as its excerpt: `whitespace-line`, `trailing`, `leading` or
+    `double-space`.
+
+explain-p011 = Lengths stay in proportion
+    .compares = For each paired paragraph and list whose English has at least
+    `min_chars` characters (headings are not measured), codepub divides the
+    number of Japanese characters by the number of English ones, whitespace left
+    out. It takes the median of these ratios over the whole project and reports
+    each pair whose ratio is more than `factor` times above or below it; with
+    fewer than three measured pairs nothing is judged. A ratio far from the
+    median is a hint, not proof: the usual cause is a sentence left untranslated
+    or translated twice.
+    .why = A sentence dropped from a long paragraph leaves the pair looking
+    right to every other check; its length is often the only sign that the
+    Japanese says less than the English.
+    .fails-en = Members shall avoid any conflict between their personal interests and the interests of the Association. Where such a conflict arises, they shall disclose it in writing to the Board without delay and shall not take part in any decision on the matter.
+    .fails-ja = 会員は、個人の利益と本会の利益との相反を避けなければならない。
+    .reported = In a project whose median ratio is 0.40: warning[P011]: Japanese
+    is 31 characters for 208 in English (ratio 0.15, median 0.40)
+    .passes-en = Members shall avoid any conflict between their personal interests and the interests of the Association. Where such a conflict arises, they shall disclose it in writing to the Board without delay and shall not take part in any decision on the matter.
+    .passes-ja = 会員は、個人の利益と本会の利益との相反を避けなければならない。相反が生じたときは、遅滞なく書面で理事会に開示し、当該事項に関するいかなる決定にも加わってはならない。
+    .config = Under `[check.length_ratio]`, `factor` (default `2.0`) sets how
+    far from the median a ratio may go, and `min_chars` (default `40`) how long
+    an English text must be to be judged: `factor = 2.5` tolerates freer
+    translations. Its default severity is warning: the findings do not fail the
+    run unless `codepub check --deny-warnings` reports them as errors.
+    `codepub check --fix` does not fix it.
+
+explain-p012 = Links point only to safe targets
+    .compares = Every link target, in both languages, must be an `http:` or
+    `https:` URL, a `mailto:` address, or a relative reference (a path, or a
+    `#fragment`). A target with any other scheme (`javascript:`, `data:`,
+    `file:`, `vbscript:`…) is reported, and the editions print the link's text
+    without the link.
+    .why = A published edition must not carry links that run code or point into
+    someone's own disk: a `file:` link works on the drafter's computer only, and
+    a `javascript:` or `data:` link in the HTML edition is a risk to every
+    reader.
+    .fails-en = The reporting form is available on the [Association's website](https://www.example.org/ethics/form).
+    .fails-ja = 報告様式は[本会ウェブサイト](file:///S:/ethics/form.docx)から入手できます。
+    .reported = error[P012]: link target `file:///S:/ethics/form.docx` is not
+    allowed and is dropped from the editions (and P005 reports that the links
+    point elsewhere)
+    .passes-en = The reporting form is available on the [Association's website](https://www.example.org/ethics/form).
+    .passes-ja = 報告様式は[本会ウェブサイト](https://www.example.org/ethics/form)から入手できます。
+    .config = Nothing configures the allowed schemes. Its default severity is
+    error, and `codepub check --fix` does not fix it.
+
+explain-p013 = Translations are signed off and current
+    .compares = The translation record, written by `codepub sign-off`, holds for
+    every paired heading and block a fingerprint of the English the Japanese was
+    translated from, one of the Japanese as signed off, and that English text. A
+    pair is reported when its English has changed since its Japanese was signed
+    off (the finding shows the English then and now), when its Japanese has
+    changed since, or when it was never signed off. A fingerprint covers the
+    source text with its whitespace normalised: a change of wording, markup or
+    punctuation counts, re-wrapping the lines does not. A project without a
+    record is not checked.
+    .why = When the English of an official text is amended, every translation it
+    touches must be revised too; the record shows which ones are pending and
+    keeps an edition from being published with Japanese that translates a
+    superseded English.
+    .fails-en = ## Article 6. Gifts {"{"}#article-6{"}"}
+    Members shall disclose in writing any gift or hospitality received in connection with their duties.
+    .fails-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
+    会員は、職務に関連して受けた贈答を開示しなければならない。
+    .reported = With the Japanese signed off when the English read “Members
+    shall disclose any gift received in connection with their duties.”:
+    error[P013]: English changed since the Japanese was signed off (at
+    `article-6#1`, with the English when signed off, the English now, and “after
+    review: codepub sign-off article-6”)
+    .passes-en = ## Article 6. Gifts {"{"}#article-6{"}"}
+    Members shall disclose in writing any gift or hospitality received in connection with their duties.
+    .passes-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
+    会員は、職務に関連して受けた贈答又は接待を書面により開示しなければならない。
+    .config = The record is `content/translations.lock` unless `lock` under
+    `[content]` in codepub.toml names another file. `codepub sign-off article-6`
+    records the clauses named (all clauses when none is), after review; the
+    corrected pair above passes once it is recorded.
+    `codepub xliff import --sign-off` records the translations it imports, and
+    `codepub status` counts the current, stale and unsigned pairs of each
+    clause. Its default severity is error, and `codepub check --fix` does not
+    fix it. With `codepub check --changed-since REV`, P013 is still reported in
+    every clause.
+
+explain-p014 = Edition matter matches codepub.toml
+    .compares = Each language's back cover, a clause declared by front matter
+    with `kind = "colophon"`, is compared line by line with the edition metadata
+    in codepub.toml. Every copyright line that `copyright` gives for that
+    language must be printed exactly: a printed line that resembles one (60 %
+    alike or more) is reported as a misspelling at that line, and a missing one
+    at the back cover's `clause =` key. When `isbn` is given, the back cover
+    must print `ISBN`, a space and that number, and no other ISBN. Other lines
+    (“All rights reserved”, an address) are free.
+    .why = The back cover carries the edition's legal identity: an ISBN that
+    differs from the registered one, or a copyright line that differs from the
+    agreed wording, ends up on every printed copy and in library catalogues.
+    .fails-en = ISBN 978-4-902115-73-4
+    .fails-ja = ISBN 978-4-902115-37-4
+    .reported = With `isbn = "978-4-902115-73-4"` and no `copyright` in
+    codepub.toml: error[P014]: back cover prints ISBN 978-4-902115-37-4, but
+    codepub.toml gives 978-4-902115-73-4
+    .passes-en = ISBN 978-4-902115-73-4
+    .passes-ja = ISBN 978-4-902115-73-4
+    .config = Under `[edition]` in codepub.toml, `isbn = "978-4-902115-73-4"`
+    and
+    `copyright = {"{"} en = ["© Japan Ethics Association, 2024"], ja = ["© 日本倫理協会 2024"] {"}"}`
+    give what the back covers must print; without them, nothing is checked. Its
+    default severity is error, and `codepub check --fix` does not fix it.
+
+explain-p015 = Every character can be printed
+    .compares = Every character of the sources, in both languages, headings,
+    code and edition matter included, must have a glyph in one of the fonts the
+    PDF editions are set with: the bundled fonts, and those of the folders given
+    with `--font-path`. A character none of them has (an emoji, an Arabic
+    ligature such as `﷽`, Hangul, the white parentheses `⦅⦆`) is reported at its
+    line and column, with its code point and the fonts tried. The bundled fonts
+    cover JIS X 0208, JIS X 0213, the CP932 name variants (`髙`, `﨑`) and `𠮷`
+    (see fonts/README.md). A codepub built without the `pdf` feature has no
+    fonts to read and reports nothing.
+    .why = A character no font has prints as an empty box, or not at all, in the
+    PDF edition; in an official text it may be part of a person's name or a
+    symbol the sentence depends on, and it should be caught before typesetting.
+    .fails-en = Reports may also be made by telephone to the ethics hotline (0120-123-456).
+    .fails-ja = 倫理ホットライン（📞 0120-123-456）に電話で通報することもできる。
+    .reported = error[P015]: no font of the editions can print “📞” (U+1F4DE),
+    with the note “fonts tried:” and the font families
+    .passes-en = Reports may also be made by telephone to the ethics hotline (0120-123-456).
+    .passes-ja = 倫理ホットライン（0120-123-456）に電話で通報することもできる。
+    .config = Nothing in codepub.toml configures this check.
+    `codepub check --font-path DIR` (repeatable) counts the fonts in DIR too, as
+    `codepub build --font-path DIR` uses them. Its default severity is error,
+    and `codepub check --fix` does not fix it.

@@ -1,0 +1,186 @@
+## 各パリティチェック（P001…P015）の詳しい説明と、その前後に表示する語句（日本語）。`codepub explain CODE` が表示し、
+## docs/checks.md、SARIF のルールのヘルプ、マニュアルページにも同じ文章が使われる。ここの各 ID と属性は en-US/explain.ftl にも存在すること。
+
+## 表示用の語句
+
+explain-heading-compares = 比較する内容
+explain-heading-why = 重要な理由
+explain-heading-example = 例
+explain-heading-fails = 指摘あり
+explain-heading-passes = 指摘なし
+explain-heading-config = 設定
+explain-heading-accept = 指摘の承認
+explain-severity = 既定の重大度：{ $severity }
+explain-accept = 公表するテキストが指摘された箇所を意図してそのまま残す場合（採択された版がそうなっている場合）は、その指摘をベースラインに記録します。ベースラインは `content/accepted.toml` です（codepub.toml の `[content]` の `baseline` で別のファイルを指定できます）。`[[accepted]]` のエントリーには、チェックのコード `check`、`codepub check` が `at` の後に示す指摘の位置 `address`（`principle-3#2`）、省略可能な `lang`（問題のある言語、`en` または `ja`）、省略可能な `excerpt`（`codepub check --format json` が示す指摘の抜粋。指定するとその箇所だけが承認され、同じ位置に新しく生じた指摘は引き続き報告されます。チェックによっては指摘に抜粋がなく、`excerpt` 付きのエントリーはそうした指摘に一致しません）、そして指摘とともに表示される理由 `reason` を書きます。以後 `codepub check` はその指摘を承認済みとして示し、実行は失敗せず、`check --fix` もその箇所を変更しません。`--no-baseline` を付けると、新しい指摘として再び表示されます。どの指摘にも一致しなくなったエントリーは報告されるので、ベースラインは常に実態と一致します。
+explain-accept-example =
+    check = "{ $code }"
+    address = "principle-3#2"
+    lang = "ja"
+    # excerpt = "…"
+    reason = "公表どおり：採択された日本語版はこのとおりです。"
+explain-list-heading = チェックの一覧（個々の説明は codepub explain CODE）：
+explain-unknown = 不明なチェック { $code } です。一覧は `codepub explain` で表示できます
+explain-see = `codepub explain { $code }` を参照してください
+
+## チェック
+
+explain-p001 = 条項が ID で両言語に対応している
+    .compares = 見出しはそれぞれ一つの条項の始まりで、明示的な ID（`{"{"}#article-3{"}"}`）が必要です。見出しのない条項（裏表紙など）は、フロントマター（`+++ clause = "back-cover" +++`）で ID を宣言します。両言語の条項はこの ID で対応付けられ、codepub は、一方の言語にしかない条項、日本語で英語と異なる順序にある条項、ID のない見出し、文字のない見出し、そして最初の見出しがレベル 1 でない文書（タグ付き PDF（PDF/UA）ではレベル 1 が必要です）を報告します。ID のない見出しはその行番号（`line-12`）で示されて何とも対応しないため、それが訳している英語の条項も、日本語にないものとして報告されます。一つの言語で同じ ID を二度使うのは指摘ではなく入力エラー（E009）で、実行はそこで止まります。
+    .why = 条項 ID は二つの言語版が共有するものです。他のすべてのチェック、ベースライン、翻訳記録、対訳版は、この ID を通じて本文を対応付けます。一方の言語に欠けた条項は、その言語版の読者の目に触れない規定になります。
+    .fails-en = ## Article 3. Conflicts of interest {"{"}#article-3{"}"}
+    Members shall avoid any situation in which their personal interests conflict with their duties.
+    .fails-ja = ## 第3条　利益相反
+    会員は、個人的な利益が職務と相反する状況を避けなければならない。
+    .reported = error[P001]: 見出しに条項 ID がありません（`line-N`、N は日本語の見出しの行番号）、および error[P001]: 条項 `article-3` が日本語テキストにありません
+    .passes-en = ## Article 3. Conflicts of interest {"{"}#article-3{"}"}
+    Members shall avoid any situation in which their personal interests conflict with their duties.
+    .passes-ja = ## 第3条　利益相反 {"{"}#article-3{"}"}
+    会員は、個人的な利益が職務と相反する状況を避けなければならない。
+    .config = このチェックに設定はありません。ID はソース自体に、両言語で同じものを書きます。既定の重大度は error で、`codepub check --fix` では修正されません。`{"{"}#id{"}"}` を手で追加または訂正してください。
+
+explain-p002 = 段落とリストが一対一で対応している
+    .compares = 条項（および脚注）の中では、英語の各段落・リスト・その他のブロックに、日本語のブロックがちょうど一つ、同じ順序で対応します。codepub は得られる最も確かな根拠でブロックを対応付けるので（まず翻訳記録、次に数、脚注参照、書式、用語集の用語、略語、カタカナ語、文の数。長さは同点のときの判定にだけ使います）、報告されるのは実際に欠けた、余分な、または移動したブロックです。報告するのは、対応のないブロック（位置は `article-4#2`、英語のない日本語のブロックは `article-4#ja2`。対応するブロックが入るべき、もう一方のファイルの行にも二つ目のラベルを付けます）、順序が入れ替わった隣り合う二つのブロック（両方を挙げた一件の指摘として）、リストと対になった段落、そして項目数の異なるリストです。条項全体が欠けている場合は P001 の指摘となり、対応のないブロックは、他のチェックは扱わずにこのチェックに任せます。
+    .why = 翻訳で段落が抜けたり加わったりすると、公式テキストの内容が一方の言語でだけ変わり、段落ごとに両言語版を照らし合わせる読者は、そこから先を誤って読むことになります。
+    .fails-en = ## Article 4. Confidentiality {"{"}#article-4{"}"}
+    Members shall keep confidential any information obtained in the course of their duties.
+    .fails-ja = ## 第4条　秘密保持 {"{"}#article-4{"}"}
+    .reported = error[P002]: paragraph `article-4#1` に対応する日本語がありません（日本語ファイルの見出しの後に「`article-4#1` の日本語はここに入ります」というラベルが付きます）
+    .passes-en = ## Article 4. Confidentiality {"{"}#article-4{"}"}
+    Members shall keep confidential any information obtained in the course of their duties.
+    .passes-ja = ## 第4条　秘密保持 {"{"}#article-4{"}"}
+    会員は、職務上知り得た情報を秘密として保持しなければならない。
+    .config = このチェックに設定はありません。翻訳記録（`codepub sign-off` が書く `content/translations.lock`）があれば、承認済みのブロックは確実に対応付けられます。記録がない場合、数・用語・書式を含まないブロックは、長さだけで対応付けられることがあります。既定の重大度は error で、`codepub check --fix` では修正されません。
+
+explain-p003 = 脚注の参照と定義が一致している
+    .compares = 脚注は Markdown の脚注（本文中の `[^1]` と、注の本体の `[^1]: …`）で、両言語の間でラベルによって対応付けられます。対になった見出し・段落・リストのそれぞれで、一方の言語の脚注参照は、もう一方にも同じ回数だけ現れなければなりません。さらに、どこにも定義されていない脚注への参照（Markdown では `[^label]` がそのまま文字として残ります）、定義されているのに参照されていない脚注、一方の言語でしか定義されていない脚注も報告します。
+    .why = 脚注も公式テキストの内容の一部です。英語では規定を限定している注が日本語になければ、一方の版でだけ規定の範囲が変わります。また、注のない参照は余計な括弧として印刷されます。
+    .fails-en = Members shall declare any conflict of interest to the Board.[^1]
+    .fails-ja = 会員は、利益相反を理事会に申告しなければならない。
+    .reported = 脚注 1 が両方のファイルで定義されている場合：error[P003]: 脚注参照 [^1] に対応するものが日本語の段落にありません。さらに、日本語の他の箇所でも参照されていなければ、error[P003]: 脚注 [^1] は定義されていますが参照されていません（日本語の定義の位置）
+    .passes-en = Members shall declare any conflict of interest to the Board.[^1]
+    .passes-ja = 会員は、利益相反を理事会に申告しなければならない。[^1]
+    .config = このチェックに設定はありません。既定の重大度は error で、`codepub check --fix` では修正されません。参照についての指摘をベースラインで承認するときは、その参照を抜粋にします（`excerpt = "[^1]"`）。
+
+explain-p004 = 数が値として一致している
+    .compares = 対になった見出し・段落・リストの数は、表記にかかわらず値として読み取ります。算用数字（半角・全角）、漢数字、英語の数詞、分数、ローマ数字、リストの番号を読むので、`forty (40) days` は `四十日` に、`Article 13` は `第十三条` に、`two-thirds` は `三分の二` に、`(ii)` は `二、` に一致します。日付は日付として比較し（`23 February 2023` = `2023年2月23日` = `令和5年2月23日`）、区切りを含むその他の数字の並び（`11/2023`、ISBN、`1.5`）は表記どおりに比較します。数字を含むだけの語（`一般`、`統一`、`第三者`）、単独の `one` や `一`、語で書かれた序数（`the first session`）は読まず、リスト項目の番号は、両言語とも項目に番号を付けている場合にだけ比較します。もう一方の言語に等しい値のない数は、その数の位置で両方のファイルに報告します。詳しい規則は README の「What P004 reads as a number」の節にあります。
+    .why = 期限、定足数、議決要件、条項の参照、日付など、翻訳で数が変わると規定そのものが変わります。しかも、意味を追って読む校閲者が最も見落としやすい誤りです。
+    .fails-en = The Board shall convene a general meeting within thirty (30) days of receiving the request.
+    .fails-ja = 理事会は、請求を受けた日から二十日以内に総会を招集しなければならない。
+    .reported = error[P004]: 数字が一致しません：日本語は 二十 (20)、英語は thirty (30)
+    .passes-en = The Board shall convene a general meeting within thirty (30) days of receiving the request.
+    .passes-ja = 理事会は、請求を受けた日から三十日以内に総会を招集しなければならない。
+    .config = 何を数として読むかに設定はありません。既定の重大度は error で、`codepub check --fix` では修正されません。意図して異なる数は、英語の値と日本語の値を並べた指摘の抜粋で承認します（`excerpt = "30 | 20"`。一方にしかない数は `—`）。
+
+explain-p005 = インラインの書式が一致している
+    .compares = 対になった見出し・段落・リストのそれぞれで、強調（`*…*`）、太字（`**…**`）、インラインコード、リンクの数を数え、両言語で回数の異なる種類を報告します。リンクの数が同じときは、リンク先も（順序を問わず）同じでなければなりません。codepub.toml の対応付けで、英語のある種類を日本語の別の種類に対応させることができます。`emphasis` を `strong` に対応させると、英語のイタリックは日本語では太字であることが求められ（日本語の組版はイタリックを避けるため）、日本語のイタリックは一致しなくなります。
+    .why = 公式テキストでは書式にも意味があります。太字は定義語を、イタリックは他の文書の題名を、リンクは参照先の文書を示します。定義語の標示が一方の版にしかなかったり、リンクが別の文書を指していたりすると、両言語版の内容が食い違います。
+    .fails-en = In these Bylaws, **Member** means a person admitted to membership under Article 5.
+    .fails-ja = この定款において「会員」とは、第5条の規定により入会を認められた者をいう。
+    .reported = error[P005]: strong が英語で 1 回、日本語で 0 回使われています
+    .passes-en = In these Bylaws, **Member** means a person admitted to membership under Article 5.
+    .passes-ja = この定款において**会員**とは、第5条の規定により入会を認められた者をいう。
+    .config = `[check.markup]` の `accepted` で、英語の種類を日本語の種類に対応させます（例：`accepted = [{"{"} en = "emphasis", ja = "strong" {"}"}]`）。種類は `emphasis`、`strong`、`code`、`link` です。対応付けがなければ、どの種類も同じ種類と一致しなければなりません。既定の重大度は error で、`codepub check --fix` では修正されません。
+
+explain-p006 = 文末の句読点が一致している
+    .compares = 対になった段落とリスト項目（見出しは対象外）の最後の記号が対応していなければなりません。`.` は `。`、`:` は `：`、`?` は `？`、`!` は `！`、`;` は `；`、`?!` と `!?` は `？！` または `！？`、記号なしは記号なしです。記号の後の閉じ括弧、引用符、強調、脚注参照は読み飛ばします。日本語の末尾が `．` や `｡`、または日本語の文字に接する ASCII の記号（`します.`、`「なぜISO?」`）であれば誤った字形として報告し、ラテン文字の後の ASCII の記号（`ISO/IEC Directives.`）は認めます。法令の慣行に従い、英語で `;`、`,` または記号なしで終わるリスト項目は日本語では `。` で終わってもよく、リストを導く `:` で終わる段落も同様です。種類の異なる対や、項目数の異なるリストは P002 に任せます。
+    .why = 文末の記号は、規定が完結しているのか、リストを導くのか、問いなのかを読者に伝えます。`。` のない日本語の文や欧文のピリオドで終わる文は、公式の版では未完成か校正漏れに見えます。
+    .fails-en = Members shall act honestly and in good faith in all their dealings.
+    .fails-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない
+    .reported = error[P006]: 段落の末尾が英語では .、日本語では — です（ヘルプ：英語が . で終わるので、日本語の末尾に 。 を付けてください）
+    .passes-en = Members shall act honestly and in good faith in all their dealings.
+    .passes-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない。
+    .config = `[check.final_punctuation]` で、`statute_conventions = false` は法令の慣行を無効にし、`accept = [{"{"} en = ";", ja = "。", where = "list-item" {"}"}]` はプロジェクト独自の対応を追加します（`en` と `ja` は記号、または記号なしを表す `""`。`where` は `anywhere`（既定）、`paragraph`、`list-item`、`lead-in` のいずれか）。既定の重大度は error です。`codepub check --fix` は、誤った字形を日本語の字形に置き換え、欠けた記号を末尾の通常の文字の後に挿入します（閉じ括弧の後や強調の中には挿入しません）。`:` を `。` と訳した場合のような異なる記号は、ヘルプに置き換えを示して報告するだけで、修正はしません。
+
+explain-p007 = 日本語に半角の句読点がない
+    .compares = 日本語テキスト（見出し、段落、リスト、脚注、裏表紙）では、日本語の文字に接する ASCII の `( ) , : ; ! ?` は全角の `（ ） 、 ： ； ！ ？` でなければならず（`!?` の組は一件の指摘）、日本語の後の ASCII の `.` は `。` でなければなりません。日本語に接する全角の欧文記号 `．` と `，` は `。` と `、` にします（`１，０００` のように数字に挟まれたものは除きます）。半角カタカナの記号 `｡ ､ ｢ ｣ ･` は、どこにあっても誤りです。ラテン文字や数字の間の記号（`ISO, 2023`、`a) 序文`）はそのままにし、段落末尾の記号は P006 が判断します。
+    .why = 日本語テキスト中の半角の句読点は、読者がすぐに気づく組版上の誤りです。日本語の文字の横では詰まって見え、行の字間が不揃いになり、公式の版が校正されていないように見えます。
+    .fails-en = Members shall keep confidential information, including personal data, secure.
+    .fails-ja = 会員は, 個人データを含む秘密情報を適切に管理しなければならない。
+    .reported = error[P007]: 日本語テキスト中に半角の `,` があります（ヘルプ：`,` を `、` に置き換えてください）
+    .passes-en = Members shall keep confidential information, including personal data, secure.
+    .passes-ja = 会員は、個人データを含む秘密情報を適切に管理しなければならない。
+    .config = このチェックに設定はありません。既定の重大度は error です。`codepub check --fix` はすべての指摘の置き換えを適用しますが、対になる括弧が半角のまま残る半角の括弧は除きます（片方だけ直すと括弧の対が崩れるため）。公表するテキストが残す半角の記号は、指摘の抜粋（記号とその前後最大二文字。例：`excerpt = "員は, 個"`）で承認します。
+
+explain-p008 = 日本語が翻訳されている
+    .compares = 日本語の見出し・段落・リストには、日本語の文字（かなまたは漢字）が含まれていなければなりません。全角の句読点やラテン文字は数えません。日本語の文字を含まないテキストは、英語と同じであれば未翻訳として、そうでなければ日本語を含まないものとして報告します。日本語を含まないのが正しいテキスト（名称、略語、ISBN）は、`check.untranslated.allow` の正規表現のいずれかに一致すれば認められます。パターンはテキストのどこに一致してもよいので、テキスト全体だけを認めるには `^…$` で固定してください。正しい正規表現でないパターンは一度だけ報告され、無視されます。
+    .why = 日本語ファイルに残った英語の文は、日本語版で訳されていない規定です。新しい段落を仮に英語のまま写し、訳し忘れたときによく起こります。
+    .fails-en = These Bylaws may be amended by a resolution of the General Assembly.
+    .fails-ja = These Bylaws may be amended by a resolution of the General Assembly.
+    .reported = error[P008]: 日本語テキストが英語と同じです：未翻訳です
+    .passes-en = These Bylaws may be amended by a resolution of the General Assembly.
+    .passes-ja = この定款は、総会の決議により変更することができる。
+    .config = `[check.untranslated]` の `allow` にパターンを並べます（例：`allow = ["^ISO(/[A-Z]+)?$", "^ISBN [0-9-]+$"]`）。既定の重大度は error で、`codepub check --fix` では修正されません。
+
+explain-p009 = 用語集どおりに訳されている
+    .compares = 用語集には、英語の用語と、それを訳すべき日本語の用語を並べます。英語の見出し・段落・リストが用語を（単語全体として、大文字・小文字も同じに）使っていれば、対になる日本語テキストのどこかに、その日本語の用語がそのままの表記で含まれていなければなりません。指摘は英語の用語の位置と、訳語があるべき日本語のブロックを示します。
+    .why = 公式テキストは機関名、文書名、定義語を一貫して用い、その翻訳も同様でなければなりません。同じ機関が二通りに訳されていると、別々の機関のように読めてしまいます。
+    .fails-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .fails-ja = 会員は、この定款に違反する行為を知ったときは、倫理審査会に報告しなければならない。
+    .reported = 用語集に `Ethics Committee` = `倫理委員会` がある場合：error[P009]: 用語集：「Ethics Committee」は「倫理委員会」と訳してください
+    .passes-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
+    .config = 用語集は `content/glossary.toml` です（codepub.toml の `[content]` の `glossary` で別のファイルを指定できます）。各用語は、`en = "Ethics Committee"` と `ja = "倫理委員会"` を持つ `[[term]]` テーブルです。既定の重大度は error で、`codepub check --fix` では修正されません。ベースラインのエントリーでは、英語の用語を抜粋にします（`excerpt = "Ethics Committee"`）。
+
+explain-p010 = ソースに余計な空白がない
+    .compares = 両言語の Markdown ソースの全行を読み、空白だけの行、行末の空白、段落の行頭の空白（リストやコードブロックの字下げは Markdown の構文なので対象外）、見出し・段落・リストの中の二重の空白を報告します。各指摘は、その行を含むブロック、なければ次のブロックの位置で示します。行末の二つの空白で書いた Markdown の強制改行も行末の空白として数えるので、代わりに行末にバックスラッシュを書いてください。
+    .why = ソース行の空白は、何も印刷されないか、目に見える隙間になります。二重の空白は英語版では広い隙間に、日本語では文字の間の余計な空白になり、行末の空白は意図しない改行になることがあります。
+    .fails-en = Members shall disclose any conflict of interest to the Secretary-General.
+    .fails-ja = 会員は、利益相反があるときは、  事務総長にこれを開示しなければならない。
+    .reported = warning[P010]: 空白が二重になっています（`ときは、` の後の二つの空白）
+    .passes-en = Members shall disclose any conflict of interest to the Secretary-General.
+    .passes-ja = 会員は、利益相反があるときは、事務総長にこれを開示しなければならない。
+    .config = このチェックに設定はありません。既定の重大度は warning で、指摘は表示されますが、`codepub check --deny-warnings` でエラーとして扱わない限り実行は失敗しません。`codepub check --fix` では修正されません。ベースラインのエントリーでは、指摘の種類を抜粋にします：`whitespace-line`、`trailing`、`leading`、`double-space`。
+
+explain-p011 = 長さの比率が釣り合っている
+    .compares = 英語が `min_chars` 文字以上ある、対になった段落とリスト（見出しは測りません）について、空白を除いた日本語の文字数を英語の文字数で割ります。プロジェクト全体でこの比率の中央値を求め、比率が中央値の `factor` 倍を超えて大きい対、または `factor` 分の一より小さい対を報告します。測定した対が三つ未満なら何も判断しません。中央値から大きく外れた比率は手がかりであって証拠ではありませんが、よくある原因は文の訳し漏れか二重訳です。
+    .why = 長い段落から一文が抜けても、その対は他のすべてのチェックには正しく見えます。日本語が英語より少ないことを示すのは、多くの場合、長さだけです。
+    .fails-en = Members shall avoid any conflict between their personal interests and the interests of the Association. Where such a conflict arises, they shall disclose it in writing to the Board without delay and shall not take part in any decision on the matter.
+    .fails-ja = 会員は、個人の利益と本会の利益との相反を避けなければならない。
+    .reported = プロジェクトの比率の中央値が 0.40 の場合：warning[P011]: 英語 208 文字に対し日本語は 31 文字です（比率 0.15、中央値 0.40）
+    .passes-en = Members shall avoid any conflict between their personal interests and the interests of the Association. Where such a conflict arises, they shall disclose it in writing to the Board without delay and shall not take part in any decision on the matter.
+    .passes-ja = 会員は、個人の利益と本会の利益との相反を避けなければならない。相反が生じたときは、遅滞なく書面で理事会に開示し、当該事項に関するいかなる決定にも加わってはならない。
+    .config = `[check.length_ratio]` の `factor`（既定 `2.0`）は比率が中央値からどこまで離れてよいかを、`min_chars`（既定 `40`）は判断の対象とする英語の長さを決めます。`factor = 2.5` にすると、より自由な訳を許容します。既定の重大度は warning で、`codepub check --deny-warnings` でエラーとして扱わない限り実行は失敗しません。`codepub check --fix` では修正されません。
+
+explain-p012 = リンク先が安全である
+    .compares = 両言語のすべてのリンク先は、`http:` または `https:` の URL、`mailto:` のアドレス、相対参照（パス、または `#fragment`）のいずれかでなければなりません。それ以外のスキーム（`javascript:`、`data:`、`file:`、`vbscript:` など）のリンク先は報告され、各版ではリンクを外してリンクの文字だけを印刷します。
+    .why = 公表する版に、コードを実行するリンクや個人のディスクを指すリンクがあってはなりません。`file:` のリンクは起草者のコンピューターでしか機能せず、HTML 版の `javascript:` や `data:` のリンクはすべての読者にとって危険です。
+    .fails-en = The reporting form is available on the [Association's website](https://www.example.org/ethics/form).
+    .fails-ja = 報告様式は[本会ウェブサイト](file:///S:/ethics/form.docx)から入手できます。
+    .reported = error[P012]: リンク先 `file:///S:/ethics/form.docx` は許可されていないため、各版から除かれます（さらに P005 がリンク先の違いを報告します）
+    .passes-en = The reporting form is available on the [Association's website](https://www.example.org/ethics/form).
+    .passes-ja = 報告様式は[本会ウェブサイト](https://www.example.org/ethics/form)から入手できます。
+    .config = 許可するスキームに設定はありません。既定の重大度は error で、`codepub check --fix` では修正されません。
+
+explain-p013 = 翻訳が承認済みで最新である
+    .compares = `codepub sign-off` が書く翻訳記録には、対になった各見出し・各ブロックについて、訳の元になった英語のフィンガープリント、承認時の日本語のフィンガープリント、その英語のテキストが記録されます。承認後に英語が変更された対（指摘には承認時と現在の英語が示されます）、承認後に日本語が変更された対、一度も承認されていない対を報告します。フィンガープリントは空白を正規化したソーステキストから計算するので、語句・書式・句読点の変更は数えられ、行の折り返しの変更は数えられません。翻訳記録のないプロジェクトは検査しません。
+    .why = 公式テキストの英語が改正されたら、影響を受ける訳はすべて見直さなければなりません。翻訳記録は見直し待ちの訳を明らかにし、改正前の英語を訳した日本語のまま版が公表されることを防ぎます。
+    .fails-en = ## Article 6. Gifts {"{"}#article-6{"}"}
+    Members shall disclose in writing any gift or hospitality received in connection with their duties.
+    .fails-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
+    会員は、職務に関連して受けた贈答を開示しなければならない。
+    .reported = 英語が「Members shall disclose any gift received in connection with their duties.」だったときに日本語が承認されている場合：error[P013]: 日本語の承認後に英語が変更されました（位置 `article-6#1`。承認時の英語、現在の英語、「見直し後：codepub sign-off article-6」が併せて示されます）
+    .passes-en = ## Article 6. Gifts {"{"}#article-6{"}"}
+    Members shall disclose in writing any gift or hospitality received in connection with their duties.
+    .passes-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
+    会員は、職務に関連して受けた贈答又は接待を書面により開示しなければならない。
+    .config = 翻訳記録は `content/translations.lock` です（codepub.toml の `[content]` の `lock` で別のファイルを指定できます）。見直しの後、`codepub sign-off article-6` で、指定した条項（指定しなければすべての条項）を記録します。上の訂正後の対は、記録されると指摘されなくなります。`codepub xliff import --sign-off` は取り込んだ訳を記録し、`codepub status` は条項ごとに最新・要更新・未承認の対を数えます。既定の重大度は error で、`codepub check --fix` では修正されません。`codepub check --changed-since REV` でも、P013 はすべての条項について報告されます。
+
+explain-p014 = 版情報が codepub.toml と一致している
+    .compares = 各言語の裏表紙（フロントマターで `kind = "colophon"` と宣言した条項）を、codepub.toml の版情報と一行ずつ照らし合わせます。`copyright` がその言語に指定する著作権表示は、すべてそのとおりに印刷されていなければなりません。それに似た行（60 % 以上一致）は誤記としてその行の位置に、欠けている行は裏表紙の `clause =` キーの位置に報告します。`isbn` が指定されていれば、裏表紙には `ISBN`、空白、その番号が印刷されていなければならず、ほかの ISBN があってはなりません。それ以外の行（「All rights reserved」、住所など）は自由です。
+    .why = 裏表紙は版の法的な身元を示します。登録した番号と異なる ISBN や、合意した文言と異なる著作権表示は、印刷したすべての部数と図書館の目録に残ります。
+    .fails-en = ISBN 978-4-902115-73-4
+    .fails-ja = ISBN 978-4-902115-37-4
+    .reported = codepub.toml に `isbn = "978-4-902115-73-4"` があり、`copyright` がない場合：error[P014]: 裏表紙の ISBN は 978-4-902115-37-4 ですが、codepub.toml では 978-4-902115-73-4 です
+    .passes-en = ISBN 978-4-902115-73-4
+    .passes-ja = ISBN 978-4-902115-73-4
+    .config = codepub.toml の `[edition]` の `isbn = "978-4-902115-73-4"` と `copyright = {"{"} en = ["© Japan Ethics Association, 2024"], ja = ["© 日本倫理協会 2024"] {"}"}` で、裏表紙に印刷すべきものを指定します。指定がなければ何も検査しません。既定の重大度は error で、`codepub check --fix` では修正されません。
+
+explain-p015 = すべての文字を印刷できる
+    .compares = 両言語のソースのすべての文字（見出し、コード、裏表紙を含む）に、PDF 版の組版に使うフォント（同梱フォントと、`--font-path` で指定したフォルダーのフォント）のいずれかのグリフがなければなりません。どのフォントにもない文字（絵文字、`﷽` のようなアラビア文字の合字、ハングル、白抜きの丸括弧 `⦅⦆`）を、行と桁、コードポイント、試したフォントとともに報告します。同梱フォントは JIS X 0208、JIS X 0213、CP932 の人名用の異体字（`髙`、`﨑`）と `𠮷` を収録しています（fonts/README.md を参照）。`pdf` 機能なしでビルドした codepub は読むフォントがないため、何も報告しません。
+    .why = どのフォントにもない文字は、PDF 版では空の四角として印刷されるか、まったく印刷されません。公式テキストではそれが人名の一部や文の意味を左右する記号であることもあり、組版の前に見つけておくべきです。
+    .fails-en = Reports may also be made by telephone to the ethics hotline (0120-123-456).
+    .fails-ja = 倫理ホットライン（📞 0120-123-456）に電話で通報することもできる。
+    .reported = error[P015]: 「📞」（U+1F4DE）を印刷できるフォントがありません（「試したフォント：」に続いてフォントファミリーが示されます）
+    .passes-en = Reports may also be made by telephone to the ethics hotline (0120-123-456).
+    .passes-ja = 倫理ホットライン（0120-123-456）に電話で通報することもできる。
+    .config = codepub.toml にこのチェックの設定はありません。`codepub check --font-path DIR`（複数指定可）は、`codepub build --font-path DIR` と同じく DIR のフォントも数に入れます。既定の重大度は error で、`codepub check --fix` では修正されません。
