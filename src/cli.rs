@@ -125,6 +125,18 @@ pub enum Command {
         #[command(subcommand)]
         command: XliffCommand,
     },
+    /// Explain a check, as `rustc --explain` does: what it compares, why it matters, a pair it
+    /// reports and one it passes, what configures it and how to accept a finding.
+    ///
+    /// `codepub explain` lists every check; `codepub explain P004` explains one (`--lang ja` in
+    /// Japanese); `--markdown` writes Markdown (without a code: the whole of docs/checks.md).
+    Explain {
+        /// The check's code (`P004`, `p004`); every check is listed when none is given.
+        code: Option<String>,
+        /// Write Markdown instead of text: `codepub explain --markdown > docs/checks.md`.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a shell completion script for codepub to standard output.
     ///
     /// bash: `codepub completions bash > ~/.local/share/bash-completion/completions/codepub`;

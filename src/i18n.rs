@@ -65,6 +65,9 @@ impl UiLang {
 
 pub const EN_US: &str = include_str!("../locales/en-US/codepub.ftl");
 pub const JA_JP: &str = include_str!("../locales/ja-JP/codepub.ftl");
+/// The long explanations of the checks (`codepub explain`), apart from the short messages.
+pub const EXPLAIN_EN_US: &str = include_str!("../locales/en-US/explain.ftl");
+pub const EXPLAIN_JA_JP: &str = include_str!("../locales/ja-JP/explain.ftl");
 
 /// Formats [`Message`]s in one interface language, falling back to English for a missing id.
 pub struct Localizer {
@@ -73,16 +76,18 @@ pub struct Localizer {
 }
 
 fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
-    let source = match lang {
-        UiLang::English => EN_US,
-        UiLang::Japanese => JA_JP,
+    let sources = match lang {
+        UiLang::English => [EN_US, EXPLAIN_EN_US],
+        UiLang::Japanese => [JA_JP, EXPLAIN_JA_JP],
     };
     let id: LanguageIdentifier = lang.tag().parse().expect("static language tag");
     let mut bundle = FluentBundle::new(vec![id]);
     // Terminal output: no Unicode isolation marks around arguments.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_string()).expect("locale files are checked by tests");
-    bundle.add_resource(resource).expect("no duplicate message ids");
+    for source in sources {
+        let resource = FluentResource::try_new(source.to_string()).expect("locale files are checked by tests");
+        bundle.add_resource(resource).expect("no duplicate message ids");
+    }
     bundle
 }
 
@@ -93,6 +98,16 @@ impl Localizer {
     }
 
     pub fn format(&self, message: &Message) -> String {
+        self.format_part(message, None).unwrap_or_else(|| message.id.to_string())
+    }
+
+    /// The attribute `name` of the message (`explain-p004.why`), when it has one.
+    pub fn format_attribute(&self, message: &Message, name: &str) -> Option<String> {
+        self.format_part(message, Some(name))
+    }
+
+    /// Formats the value of `message`, or one of its attributes, from the first bundle that has it.
+    fn format_part(&self, message: &Message, attribute: Option<&str>) -> Option<String> {
         let mut args = FluentArgs::new();
         for (name, value) in &message.args {
             match value {
@@ -101,12 +116,17 @@ impl Localizer {
             }
         }
         for bundle in std::iter::once(&self.primary).chain(self.fallback.as_ref()) {
-            if let Some(pattern) = bundle.get_message(message.id).and_then(|m| m.value()) {
+            let Some(found) = bundle.get_message(message.id) else { continue };
+            let pattern = match attribute {
+                None => found.value(),
+                Some(name) => found.get_attribute(name).map(|attribute| attribute.value()),
+            };
+            if let Some(pattern) = pattern {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+                return Some(bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned());
             }
         }
-        message.id.to_string()
+        None
     }
 }
 
@@ -145,6 +165,36 @@ mod tests {
         let only_en: Vec<_> = en.iter().filter(|id| !ja.contains(id)).collect();
         let only_ja: Vec<_> = ja.iter().filter(|id| !en.contains(id)).collect();
         assert!(only_en.is_empty() && only_ja.is_empty(), "only en-US: {only_en:?}; only ja-JP: {only_ja:?}");
+    }
+
+    /// Message ids with their attribute names, `explain-p004.why`, of a Fluent source.
+    fn ids_with_attributes(source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_string()).expect("valid Fluent");
+        let mut ids = Vec::new();
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                ids.push(message.id.name.to_string());
+                ids.extend(message.attributes.iter().map(|a| format!("{}.{}", message.id.name, a.id.name)));
+            }
+        }
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn both_explanation_files_parse_and_define_the_same_messages_and_attributes() {
+        assert_eq!(ids_with_attributes(EXPLAIN_EN_US), ids_with_attributes(EXPLAIN_JA_JP));
+        for id in message_ids(EXPLAIN_EN_US) {
+            assert!(!message_ids(EN_US).contains(&id), "{id} is defined in codepub.ftl and explain.ftl");
+        }
+    }
+
+    #[test]
+    fn an_attribute_is_formatted_and_a_missing_one_is_none() {
+        let localizer = Localizer::new(UiLang::Japanese);
+        let why = localizer.format_attribute(&Message::new("explain-p004"), "why").expect("P004 says why");
+        assert!(why.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "{why}");
+        assert_eq!(localizer.format_attribute(&Message::new("explain-p004"), "no-such"), None);
     }
 
     #[test]

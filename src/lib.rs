@@ -26,6 +26,7 @@ pub mod cmd;
 pub mod config;
 pub mod diff;
 pub mod error;
+pub mod explain;
 pub mod fix;
 pub mod glossary;
 pub mod glyphs;

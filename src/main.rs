@@ -60,6 +60,7 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::Lsp => cmd::lsp::lsp(cli.root.clone(), cli.lang.is_some().then_some(ui)),
         Command::Xliff { command: XliffCommand::Export(args) } => cmd::xliff::export(&session()?, args),
         Command::Xliff { command: XliffCommand::Import(args) } => cmd::xliff::import(&session()?, args),
+        Command::Explain { code, markdown } => cmd::explain::explain(&Localizer::new(ui), code.as_deref(), *markdown),
         Command::Completions { shell } => cmd::shell::completions(*shell),
         Command::Man { out } => cmd::shell::man(out.as_deref()),
     }

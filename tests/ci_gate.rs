@@ -293,7 +293,7 @@ fn github_workflow_runs_the_codepub_action_with_full_history_and_sarif_permissio
     let steps = workflow["jobs"]["parity"]["steps"].as_sequence().expect("steps");
     let checkout = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@")));
     assert_eq!(checkout.expect("a checkout step")["with"]["fetch-depth"], 0, "the base revision is fetched");
-    let codepub = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("codepub/codepub@")));
+    let codepub = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("OWNER/codepub@")));
     let codepub = codepub.expect("the codepub action");
     let action = yaml("action.yml");
     for (name, _) in codepub["with"].as_mapping().into_iter().flatten() {
@@ -334,12 +334,30 @@ fn pre_commit_hooks_run_codepub_check_on_content_changes() {
         lines.push((Vec::new(), entry.to_string()));
     }
     run_recipe(".pre-commit-hooks.yaml", &lines);
+}
 
-    let ids: HashSet<&str> = hooks.iter().map(|h| h["id"].as_str().unwrap()).collect();
+/// The example configuration clones no repository: a local hook that pre-commit gives the pinned
+/// `codepub-cli` wheel, run on the same files as the published hooks, and its command runs.
+#[test]
+fn pre_commit_example_is_a_local_hook_installing_the_pinned_wheel() {
     let config = yaml("examples/ci/pre-commit-config.yaml");
-    for repo in config["repos"].as_sequence().unwrap() {
+    let repos = config["repos"].as_sequence().expect("repos");
+    let mut lines = Vec::new();
+    for repo in repos {
+        assert_eq!(repo["repo"], "local", "a hook from a repository we may not own: {repo:?}");
         for hook in repo["hooks"].as_sequence().unwrap() {
-            assert!(ids.contains(hook["id"].as_str().unwrap()), "{hook:?} is not in .pre-commit-hooks.yaml");
+            assert_eq!(hook["language"], "python");
+            let deps = hook["additional_dependencies"].as_sequence().expect("additional_dependencies");
+            let version = env!("CARGO_PKG_VERSION");
+            assert_eq!(deps.len(), 1);
+            assert_eq!(deps[0].as_str(), Some(format!("codepub-cli=={version}").as_str()));
+            assert_eq!(hook["pass_filenames"], false);
+            assert_eq!(hook["files"], "^content/");
+            let entry = hook["entry"].as_str().unwrap();
+            assert!(entry.starts_with("codepub check"), "{entry}");
+            lines.push((Vec::new(), entry.to_string()));
         }
     }
+    assert!(!lines.is_empty());
+    run_recipe("pre-commit-config.yaml", &lines);
 }

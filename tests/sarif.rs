@@ -145,23 +145,36 @@ fn a_project_failing_every_check_yields_a_result_for_every_rule() {
     assert_eq!(rules.len(), 15);
 }
 
+/// GitHub code scanning shows `help.markdown` beside an alert: each rule carries the whole
+/// explanation of `codepub explain` there, and no link to a page the project may not own.
 #[test]
-fn rules_have_descriptions_and_a_help_link_to_their_readme_row() {
+fn rules_have_descriptions_and_their_explanation_inline_without_links() {
     let sarif = sarif(&TempProject::shipped(), &[], 0);
-    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
-    let cargo = std::fs::read_to_string(manifest_dir().join("Cargo.toml")).unwrap();
-    for rule in sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    for rule in driver["rules"].as_array().unwrap() {
         let id = rule["id"].as_str().unwrap();
         for field in ["shortDescription", "fullDescription", "help"] {
             assert!(!rule[field]["text"].as_str().unwrap_or_default().is_empty(), "{id} lacks {field}");
         }
         assert_ne!(rule["shortDescription"], rule["fullDescription"], "{id}");
-        let uri = rule["helpUri"].as_str().unwrap();
-        let (base, anchor) = uri.split_once("/blob/main/README.md#").expect("a README anchor");
-        assert!(cargo.contains(&format!("repository = \"{base}\"")), "{uri} is not under Cargo.toml's repository");
-        assert_eq!(anchor, id.to_ascii_lowercase());
-        assert!(readme.contains(&format!("<a id=\"{anchor}\"></a>{id}")), "README has no anchor for {id}");
+        assert!(rule.get("helpUri").is_none(), "{id} links to {}", rule["helpUri"]);
+        let explained = project_codepub_explain(id);
+        assert_eq!(rule["help"]["markdown"].as_str().unwrap(), explained, "{id}: help.markdown is not the explanation");
     }
+}
+
+/// `codepub explain CODE --markdown`, the section body without its heading.
+fn project_codepub_explain(code: &str) -> String {
+    let output = assert_cmd::Command::cargo_bin("codepub")
+        .unwrap()
+        .args(["--lang", "en", "explain", code, "--markdown"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (_heading, body) = text.split_once("\n\n").expect("a heading, then the body");
+    body.to_string()
 }
 
 #[test]

@@ -111,3 +111,18 @@ fn no_color_turns_off_colour_on_a_terminal() {
     assert!(!plain.contains("\u{1b}["), "colour despite NO_COLOR:\n{plain}");
     assert!(plain.contains("P0"), "the findings are still printed:\n{plain}");
 }
+
+/// The page ends with `codepub explain`'s text of every check, Japanese examples included,
+/// and still renders without a warning.
+#[test]
+fn the_manual_page_explains_every_check() {
+    let (text, warnings) = groff(&codepub(&["man"]));
+    assert!(warnings.is_empty(), "groff warns: {warnings}");
+    // grotty sets bold by overstriking (`C\bC`): read the letters only.
+    let text = regex::Regex::new(".\x08").unwrap().replace_all(&text, "");
+    let checks = &text[text.find("CHECKS").expect("a CHECKS section")..];
+    for code in (1..=15).map(|n| format!("P{n:03}")) {
+        assert!(checks.contains(&code), "{code} is not explained");
+    }
+    assert!(checks.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "no Japanese example:\n{checks}");
+}

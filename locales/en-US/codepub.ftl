@@ -153,6 +153,7 @@ report-built = wrote { $path }
 report-no-such-form = the { $edition } edition has no { $format } form: not built
 report-building = building the { $edition } edition ({ $format })
 error-unknown-clause = no clause `{ $id }` in the sources
+explain-catalogue-intro = What each check of `codepub check` compares, why, a pair it reports and one it passes, what configures it and how to accept a finding. `codepub explain CODE` prints one of them in the terminal (`--lang ja` in Japanese).
 error-missing-feature = { $output } needs codepub built with the `{ $feature }` feature; this one was built without it
 help-missing-feature = reinstall with it: `cargo install codepub --features { $feature }` (both `pdf` and `html` are in the default build)
 report-signed-off = signed off { $count } changed translations ({ $total } recorded) in { $clauses }: { $path }

@@ -137,8 +137,7 @@ explain-p004 = Numbers match as values
     written as words (`the first session`) are not read, and the labels of list
     items are compared only when both languages label their items. Each number
     without an equal one on the other side is reported at the number, in both
-    files; the README section “What P004 reads as a number” gives the rules in
-    full.
+    files; the rules in full follow the examples.
     .why = A number changed in translation, whether a time limit, a quorum, a
     majority, a cross-reference or a date, changes the rule itself, and it is
     the mistake a reviewer reading for sense overlooks most easily.
@@ -152,6 +151,14 @@ explain-p004 = Numbers match as values
     is error, and `codepub check --fix` does not fix it. A number that differs
     on purpose is accepted with the finding's excerpt, the English value and the
     Japanese one (`excerpt = "30 | 20"`, `—` for a number on one side only).
+    .details = The rules in full.
+    - Digits, ASCII or full-width (`１２` = `12`, `1,000` = `1000`); `3万` = 30000. Groups with separators (`11/2023`, `1.5`, ISBNs) are compared as written.
+    - Kanji numerals, positional (`二〇二三`) or compound (`千九百四十六`, `百三`, `三万五千`), when they are a number and not part of a word: after `第` with 条 項 号 章 節 款 目 編 部 (`第十三条` = `Article 13`, `第二項` = `paragraph 2`, `第三号` = `item 3`); before a counter or unit (日 年 人 名 回 歳 割 件 個 つ 倍 か月 時間 パーセント % …); in fractions (`三分の二` = 2/3) and dates; as list labels (`一、` at a line start, `（二）`); or alone when compound (`二十五`). So `一般`, `統一`, `一貫性`, `一連`, `第三者`, `一部`, `十分` are words.
+    - English number words and compounds (`four`, `forty-five`, `one hundred and three`, `two thousand`), fractions (`two-thirds`, `one-half`, `a quarter`), `twice`; `forty (40)` is one number.
+    - Roman numbers of parts (`CHAPTER III` = `第三章`) and list labels (`(ii)`, `(iv)`, full-width `（ⅱ）`) as their value; `(i)`, `(v)`, `(x)` are letters in a list that has `(h)`, `(u)`, `(w)`.
+    - The number one only where it is unmistakable (`1`, `第一条`, `一、`, `(i)`, `one-third`, `one (1)`): a bare `one` or `一` (`no one`, `一つの`, `一人`) is too often a word.
+    - Ordinals written as words are not read: `第一回` ↔ `the first session`, `third party` ↔ `第三者`.
+    - The labels of a list's items (`一　`, `（二）`, `(iii) `, `3.` at an item's start) are compared when both languages label their items. When only one does (a statute numbers its 号 一, 二, 三; its English translation lists them unnumbered), the labels are the list's numbering and are not compared; every other number of the items still is, and an item more or less is P002's finding.
 
 explain-p005 = Inline markup matches
     .compares = In each paired heading, paragraph and list, codepub counts

@@ -138,6 +138,7 @@ report-built = { $path } を書き出しました
 report-no-such-form = { $edition } 版には { $format } の形がないため、作成しません
 report-building = { $edition } 版を組版中（{ $format }）
 error-unknown-clause = ソースに条項 `{ $id }` がありません
+explain-catalogue-intro = `codepub check` の各チェックについて、何を比べるか、なぜ重要か、報告される例と通る例、設定、指摘を受け入れる方法を説明します。端末では `codepub explain CODE` で一つずつ表示できます（英語は `--lang en`）。
 error-missing-feature = { $output }には `{ $feature }` 機能付きでビルドされた codepub が必要ですが、この codepub はその機能なしでビルドされています
 help-missing-feature = その機能付きで入れ直してください: `cargo install codepub --features { $feature }`（`pdf` と `html` は既定のビルドに含まれます）
 report-signed-off = { $clauses } の翻訳 { $count } 件を新たに承認しました（記録は計 { $total } 件）：{ $path }

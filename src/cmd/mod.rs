@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod explain;
 pub mod init;
 pub mod lsp;
 pub mod serve;
@@ -47,6 +48,9 @@ pub enum CliError {
     NoProject { dir: String },
     #[error("unknown clause {id}")]
     UnknownClause { id: String },
+    /// `codepub explain CODE` with a code no check has.
+    #[error("unknown check {code}")]
+    UnknownCheck { code: String },
     #[error("{dir} already holds a codepub project")]
     ProjectExists { dir: String },
     #[error("{path} already exists")]
@@ -109,6 +113,9 @@ impl CliError {
             ),
             CliError::UnknownClause { id } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-unknown-clause").arg("id", id)))
+            }
+            CliError::UnknownCheck { code } => {
+                format!("error: {}\n", l10n.format(&Message::new("explain-unknown").arg("code", code)))
             }
             CliError::ProjectExists { dir } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-project-exists").arg("dir", dir)))

@@ -5,11 +5,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-use lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Uri,
-};
+use lsp_types::{Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Uri};
 
 use super::position::{position_of_line_column, range};
 use super::workspace::{ProjectState, uri_in};
@@ -136,6 +133,7 @@ pub(super) fn of_finding(
     lines.extend(finding.notes.iter().map(|note| l10n.format(note)));
     lines.push(format!("help: {}", l10n.format(&finding.help)));
     lines.push(l10n.format(&Message::new("report-address").arg("address", &finding.address)));
+    lines.push(l10n.format(&Message::new("explain-see").arg("code", finding.code)));
     let severity = match (&finding.accepted, finding.severity) {
         (Some(reason), _) => {
             let message = Message::new("lsp-accepted").arg("path", &project.baseline.path).arg("reason", reason);
@@ -149,9 +147,6 @@ pub(super) fn of_finding(
         range: at,
         severity: Some(severity),
         code: Some(NumberOrString::String(finding.code.to_string())),
-        code_description: Uri::from_str(&crate::report::help_uri(finding.code))
-            .ok()
-            .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message: lines.join("\n"),
         related_information: (!related.is_empty()).then_some(related),

@@ -67,6 +67,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         let mut notes = vec![l10n.format(&Message::new("report-address").arg("address", &finding.address))];
         notes.extend(finding.notes.iter().map(|n| l10n.format(n)));
         notes.push(format!("help: {}", l10n.format(&finding.help)));
+        notes.push(l10n.format(&Message::new("explain-see").arg("code", finding.code)));
         let diagnostic = diagnostic
             .with_code(finding.code)
             .with_message(l10n.format(&finding.message))

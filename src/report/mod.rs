@@ -13,7 +13,7 @@ pub use gitlab::render_gitlab;
 pub use human::{render_human, render_input_error};
 pub use input_error::render_input_error_as;
 pub use json::render_json;
-pub use sarif::{help_uri, render_sarif};
+pub use sarif::render_sarif;
 
 use std::collections::HashMap;
 

@@ -1,8 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0, one run, one rule per check, accepted findings as suppressed.
 //!
-//! Shaped for GitHub code scanning: every rule has a short and a full description and a `helpUri`
-//! to its row of the README's check table (`README.md#p001`…, under the `repository` of
-//! Cargo.toml); columns are Unicode code points (`columnKind`), as codepub counts them; a
+//! Shaped for GitHub code scanning: every rule has a short and a full description and carries
+//! its whole explanation inline (`help.text` and `help.markdown`, which GitHub shows beside an
+//! alert: the text of `codepub explain`), with no link to a page the project may not own; columns are Unicode code points (`columnKind`), as codepub counts them; a
 //! finding's first label is its location and the others (often in the other language's file)
 //! are `relatedLocations`, linked from the message; `partialFingerprints` carry the check, the
 //! language, the address and the excerpt, never a line number.
@@ -11,19 +11,12 @@ use serde_json::{Value, json};
 
 use super::{finding_keys, place};
 use crate::check::{Check, Finding, Report, Severity, all_checks};
+use crate::explain::Explanation;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 
-/// The repository codepub is published from (Cargo.toml `repository`).
-pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-
 /// Where the SARIF schema lives; the validator and editors recognise this address.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-
-/// The README anchor of a check's row in the check table (`<a id="p001">`).
-pub fn help_uri(code: &str) -> String {
-    format!("{REPOSITORY}/blob/main/README.md#{}", code.to_ascii_lowercase())
-}
 
 /// Fluent ids of a check's short and full description.
 fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
@@ -53,13 +46,16 @@ fn rule(check: &dyn Check, l10n: &Localizer) -> Value {
         Some((short, full)) => (l10n.format(&Message::new(short)), l10n.format(&Message::new(full))),
         None => (check.name().to_string(), help.clone()),
     };
+    let help = match Explanation::of(check, l10n) {
+        Some(explanation) => json!({ "text": explanation.to_text(l10n), "markdown": explanation.to_markdown(l10n) }),
+        None => json!({ "text": help }),
+    };
     json!({
         "id": check.code(),
         "name": check.name(),
         "shortDescription": { "text": short },
         "fullDescription": { "text": full },
-        "help": { "text": help },
-        "helpUri": help_uri(check.code()),
+        "help": help,
         "defaultConfiguration": { "level": level(check.default_severity()) },
     })
 }
@@ -70,7 +66,6 @@ pub(super) fn tool(l10n: &Localizer) -> Value {
     json!({ "driver": {
         "name": "codepub",
         "version": env!("CARGO_PKG_VERSION"),
-        "informationUri": REPOSITORY,
         "rules": rules,
     }})
 }
@@ -178,9 +173,16 @@ mod tests {
     }
 
     #[test]
-    fn help_uri_points_at_the_readme_row() {
-        assert!(help_uri("P007").ends_with("/blob/main/README.md#p007"));
-        assert!(help_uri("P007").starts_with("https://"));
+    fn every_rule_carries_its_explanation_inline_and_links_nowhere() {
+        let l10n = Localizer::new(crate::i18n::UiLang::English);
+        let tool = tool(&l10n);
+        assert!(tool["driver"].get("informationUri").is_none());
+        for rule in tool["driver"]["rules"].as_array().unwrap() {
+            assert!(rule.get("helpUri").is_none(), "{rule}");
+            let markdown = rule["help"]["markdown"].as_str().unwrap_or_default();
+            assert!(markdown.contains("```markdown"), "{}: no examples in {markdown}", rule["id"]);
+            assert!(rule["help"]["text"].as_str().unwrap_or_default().contains(rule["id"].as_str().unwrap()));
+        }
     }
 
     #[test]
