@@ -14,6 +14,7 @@ mod columns;
 mod constitution;
 mod diff_cli;
 mod diff_engine;
+mod doc_links;
 mod explain_cli;
 mod facing;
 mod features;
