@@ -3,7 +3,7 @@
 
 The anchor (`../shared/anchors/ref-bilingual.typ` with `code.json`) is the Code typeset by hand in
 Typst 0.15 as a user without codepub would: one bilingual PDF with the system's Noto CJK fonts,
-compiled through the PyPI package `typst`. codepub's side is the README's main job, `codepub build`
+compiled through the PyPI package `typst`. codepub's side is the README's quick start, `codepub build`
 on the shipped project: the parity check, every PDF edition and the HTML.
 
 Both run as fresh processes, alternately (anchor, codepub, anchor, codepub, ...), so that a change

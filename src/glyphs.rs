@@ -5,7 +5,7 @@
 
 //!
 //! A build without the `pdf` feature has no fonts: its coverage is unknown, every character
-//! counts as printable and P015 reports nothing (the README says so).
+//! counts as printable and P015 reports nothing (CONTRIBUTING.md says so).
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

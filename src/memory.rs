@@ -1,6 +1,6 @@
 //! The process's memory allocator. The binary allocates with mimalloc, which is faster than the
-//! system's allocator for Typst's many small allocations (README, "Benchmarks", "The
-//! allocator"). It hands freed memory back to the operating system after a delay, which keeps a
+//! system's allocator for Typst's many small allocations (docs/architecture.md,
+//! "Decisions with figures behind them"). It hands freed memory back to the operating system after a delay, which keeps a
 //! short build fast; a long build asks for it at once ([`release_promptly`]), so that its peak
 //! stays flat however long the document.
 

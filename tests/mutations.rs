@@ -4,7 +4,7 @@
 //! both files. It runs twice: on the shipped project (with its translation record) and on a copy
 //! without `content/translations.lock`, where only inline evidence and length are left.
 //!
-//! `cargo test --test mutations -- --nocapture` prints the table kept in the README.
+//! `cargo test --test suite mutations -- --nocapture` prints the table kept in docs/architecture.md.
 
 use crate::common;
 

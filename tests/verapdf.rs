@@ -70,7 +70,7 @@ fn validator() -> Option<&'static Validator> {
             // Straight to the standard error stream, past the test harness's capture.
             let _ = writeln!(
                 std::io::stderr(),
-                "note: veraPDF tests skipped: {reason}; `bash .ci/run` installs veraPDF (see README, Development)"
+                "note: veraPDF tests skipped: {reason}; `bash .ci/run` installs veraPDF (see CONTRIBUTING.md)"
             );
             None
         }

@@ -1,4 +1,4 @@
-//! `--format json`: one JSON document, stable field names (documented in the README).
+//! `--format json`: one JSON document, stable field names (documented in docs/json.md).
 
 use serde_json::{Value, json};
 

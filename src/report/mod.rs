@@ -25,7 +25,7 @@ use crate::load::Project;
 pub enum Format {
     /// rustc-style text with the English and Japanese source lines.
     Human,
-    /// One JSON document (schema in README: "JSON output").
+    /// One JSON document (its fields: docs/json.md).
     Json,
     /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
