@@ -126,3 +126,23 @@ fn the_manual_page_explains_every_check() {
     }
     assert!(checks.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "no Japanese example:\n{checks}");
 }
+
+/// `codepub status | head -1`: a reader that leaves before the output is written ends it quietly,
+/// as a Unix filter does, with the command's own exit status and no panic.
+#[test]
+fn a_reader_that_leaves_early_ends_the_output_quietly() {
+    for args in [&["status"][..], &["check"], &["explain"], &["status", "--format", "json"]] {
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("codepub"))
+            .args(["--lang", "en", "--root", env!("CARGO_MANIFEST_DIR")])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("codepub starts");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("codepub ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

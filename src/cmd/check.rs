@@ -26,7 +26,7 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         loaded.map_err(|error| {
             // Machine formats report the error on standard output too, in their own shape.
             if let Some(output) = render_input_error_as(&error, args.format, &session.l10n) {
-                print!("{output}");
+                let _ = super::write_stdout(output.as_bytes());
             }
             CliError::from(error)
         })
@@ -64,7 +64,7 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         Format::Github => render_github(&report, &project, &session.l10n),
         Format::Gitlab => render_gitlab(&report, &project, &session.l10n) + "\n",
     };
-    print!("{output}");
+    super::write_stdout(output.as_bytes())?;
     Ok(if report.failing().next().is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -120,7 +120,7 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
     text.push_str(&session.l10n.format(&Message::new("report-fix-summary").num("count", applied.len() as i64)));
     text.push_str("\n\n");
     if args.format == Format::Human {
-        print!("{text}");
+        super::write_stdout(text.as_bytes())?;
     } else {
         eprint!("{text}");
     }

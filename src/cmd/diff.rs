@@ -41,9 +41,7 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
                 .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
         }
         None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&output).map_err(|error| CliError::Write { path: "stdout".into(), error })?;
+            super::write_stdout(&output)?;
         }
     }
     Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })

@@ -3,8 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::CliError;
-use super::shell::write_stdout;
+use super::{CliError, write_stdout};
 use crate::explain::{Explanation, catalogue_markdown, find_check, list_text};
 use crate::i18n::Localizer;
 

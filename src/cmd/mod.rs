@@ -143,6 +143,23 @@ impl CliError {
     }
 }
 
+/// Writes `bytes` to standard output. A reader that left early (`codepub status | head`) ends
+/// the output quietly, as a Unix filter does, instead of a panic or an error; any other failure
+/// to write is an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|error| CliError::Write { path: "stdout".into(), error }),
+    }
+}
+
+/// [`write_stdout`] of one line.
+pub fn write_line(line: &str) -> Result<(), CliError> {
+    write_stdout(format!("{line}\n").as_bytes())
+}
+
 /// The nearest folder at or above `start` holding `codepub.toml`.
 pub fn find_root(start: &Path) -> Result<PathBuf, CliError> {
     start

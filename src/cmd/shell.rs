@@ -2,7 +2,6 @@
 //! command line's own definition (clap_complete, clap_mangen), so they never drift from it.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,7 +9,7 @@ use clap::CommandFactory;
 
 use roff::{Roff, bold, italic, roman};
 
-use super::CliError;
+use super::{CliError, write_stdout};
 use crate::cli::Cli;
 use crate::explain::all_explanations;
 use crate::i18n::{Localizer, Message, UiLang};
@@ -125,12 +124,4 @@ fn ascii_roff(roff: &str) -> String {
         }
     }
     out
-}
-
-pub(super) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|error| CliError::Write { path: "stdout".into(), error })
 }

@@ -55,15 +55,14 @@ pub fn record(
     let path = session.root.join(&project.config.content.lock);
     crate::write::write_file_atomic(&path, lock.to_toml().as_bytes())
         .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-    println!(
-        "{}",
-        session.l10n.format(
+    super::write_line(
+        &session.l10n.format(
             &Message::new("report-signed-off")
                 .num("count", signed as i64)
                 .num("total", lock.pairs.len() as i64)
                 .arg("clauses", scope)
-                .arg("path", project.config.content.lock.display().to_string())
-        )
-    );
+                .arg("path", project.config.content.lock.display().to_string()),
+        ),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

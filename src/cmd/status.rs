@@ -64,9 +64,11 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
     match args.format {
         crate::cli::StatusFormat::Json => {
             let json = serde_json::json!({ "version": 1, "record": standings.is_some(), "clauses": table });
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            super::write_line(&serde_json::to_string_pretty(&json).unwrap_or_default())?;
         }
-        crate::cli::StatusFormat::Human => print!("{}", render_table(session, &table, standings.is_some())),
+        crate::cli::StatusFormat::Human => {
+            super::write_stdout(render_table(session, &table, standings.is_some()).as_bytes())?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

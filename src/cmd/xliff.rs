@@ -45,7 +45,7 @@ pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, Cli
                 )
             );
         }
-        None => print!("{document}"),
+        None => super::write_stdout(document.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -67,16 +67,18 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
         }
     };
     if args.dry_run {
+        let mut out = String::new();
         for file in &plan.files {
             let diff = similar::TextDiff::from_lines(&file.old, &file.new);
-            print!("{}", diff.unified_diff().header(&format!("a/{}", file.path), &format!("b/{}", file.path)));
+            out.push_str(
+                &diff.unified_diff().header(&format!("a/{}", file.path), &format!("b/{}", file.path)).to_string(),
+            );
         }
-        println!(
-            "{}",
-            session.l10n.format(
-                &Message::new("xliff-dry-run").num("count", plan.changed as i64).num("files", plan.files.len() as i64)
-            )
-        );
+        let summary =
+            Message::new("xliff-dry-run").num("count", plan.changed as i64).num("files", plan.files.len() as i64);
+        out.push_str(&session.l10n.format(&summary));
+        out.push('\n');
+        super::write_stdout(out.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     // Every new text is ready before the first is written; each is written atomically.
@@ -85,15 +87,14 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
         crate::write::write_file_atomic(&path, file.new.as_bytes())
             .map_err(|error| CliError::Write { path: file.path.clone(), error })?;
     }
-    println!(
-        "{}",
-        session.l10n.format(
+    super::write_line(
+        &session.l10n.format(
             &Message::new("xliff-imported")
                 .num("count", plan.changed as i64)
                 .num("files", plan.files.len() as i64)
-                .num("units", plan.units as i64)
-        )
-    );
+                .num("units", plan.units as i64),
+        ),
+    )?;
     if args.sign_off && !plan.imported.is_empty() {
         let imported: HashSet<&Address> = plan.imported.iter().collect();
         let scope = plan.imported.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
