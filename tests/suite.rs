@@ -38,6 +38,7 @@ mod properties;
 mod punctuation_peers;
 mod render_blame;
 mod sarif;
+mod serve_hardening;
 mod shell_cli;
 mod title_matter;
 mod translations_cli;

@@ -21,15 +21,28 @@ const PASS: Duration = Duration::from_secs(120);
 
 /// A running `codepub watch` or `codepub serve`, its standard output read line by line; killed
 /// when dropped, if still running.
-struct Live {
+pub(crate) struct Live {
     child: Child,
     lines: Receiver<String>,
-    seen: String,
+    pub(crate) seen: String,
 }
 
 impl Live {
-    fn start(project: &TempProject, args: &[&str]) -> Self {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("codepub"))
+    pub(crate) fn start(project: &TempProject, args: &[&str]) -> Self {
+        Self::spawn(Command::new(assert_cmd::cargo::cargo_bin("codepub")), project, args)
+    }
+
+    /// As [`Live::start`], with at most `limit` open file descriptors (`ulimit -n`).
+    #[cfg(unix)]
+    pub(crate) fn start_with_open_files(project: &TempProject, args: &[&str], limit: u32) -> Self {
+        let mut shell = Command::new("sh");
+        shell.arg("-c").arg(format!("ulimit -n {limit} && exec \"$@\"")).arg("sh");
+        shell.arg(assert_cmd::cargo::cargo_bin("codepub"));
+        Self::spawn(shell, project, args)
+    }
+
+    fn spawn(mut command: Command, project: &TempProject, args: &[&str]) -> Self {
+        let mut child = command
             .arg("--root")
             .arg(project.root())
             .args(["--lang", "en", "--color", "never"])
@@ -58,8 +71,13 @@ impl Live {
         Self { child, lines, seen: String::new() }
     }
 
+    /// The process id (of `codepub` itself: the shell of [`Live::start_with_open_files`] execs it).
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Reads output until a line containing `wanted`; returns what was read since the last call.
-    fn until(&mut self, wanted: &str) -> String {
+    pub(crate) fn until(&mut self, wanted: &str) -> String {
         let deadline = Instant::now() + PASS;
         let mut read = String::new();
         loop {
@@ -80,18 +98,18 @@ impl Live {
     }
 
     /// Waits for the end of a pass and returns its output.
-    fn pass(&mut self) -> String {
+    pub(crate) fn pass(&mut self) -> String {
         self.until("watching for changes")
     }
 
     /// The server's address, from the line under each pass.
-    fn address(&self) -> String {
+    pub(crate) fn address(&self) -> String {
         let at = self.seen.find("http://127.0.0.1:").expect("the address is printed") + "http://".len();
         self.seen[at..].split('/').next().expect("address").to_string()
     }
 
     /// Sends `signal` (`TERM`, `INT`) and waits for the exit status.
-    fn stop_with(mut self, signal: &str) -> std::process::ExitStatus {
+    pub(crate) fn stop_with(mut self, signal: &str) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
         assert!(Command::new("kill").args(["-s", signal, &pid]).status().expect("kill runs").success());
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -250,7 +268,7 @@ fn a_format_this_binary_lacks_is_a_clear_error() {
 }
 
 /// `GET path` on the server at `address`: the status code and the body.
-fn get(address: &str, path: &str) -> (u16, String) {
+pub(crate) fn get(address: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(address).expect("server answers");
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();

@@ -24,10 +24,14 @@ pub fn serve(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> 
 fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> {
     use crate::i18n::Message;
     use crate::live::serve::SiteServer;
+    use crate::live::watcher::LiveEvent;
 
     let (events, received) = super::watch::stop_on_signals()?;
-    let server = SiteServer::start(args.port)
-        .map_err(|reason| CliError::Serve { address: format!("127.0.0.1:{}", args.port), reason })?;
+    let failed = events.clone();
+    // A server that stops on its own ends the loop, and the command, with its error.
+    let server = SiteServer::start(args.port, move |error| {
+        let _ = failed.send(LiveEvent::ServerFailed(error));
+    })?;
     let url = server.url();
     let footer = || format!("{}\n", session.l10n.format(&Message::new("serve-url").arg("url", url.clone())));
     let mut opened = !args.open;
@@ -40,6 +44,13 @@ fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError>
     });
     server.stop();
     status
+}
+
+#[cfg(feature = "html")]
+impl From<crate::live::serve::ServeError> for CliError {
+    fn from(error: crate::live::serve::ServeError) -> Self {
+        CliError::Serve { address: error.address.to_string(), reason: error.failure.to_string() }
+    }
 }
 
 /// Opens `url` in the default browser, without waiting for it; a failure is only said.

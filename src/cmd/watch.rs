@@ -85,6 +85,8 @@ pub(crate) fn run_loop(
                     eprintln!("warning: {}", session.l10n.format(&message));
                 }
                 LiveEvent::Stop => stop = true,
+                #[cfg(feature = "html")]
+                LiveEvent::ServerFailed(error) => return Err(error.into()),
             }
             next = if stop {
                 None

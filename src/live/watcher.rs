@@ -2,7 +2,7 @@
 //! recursively, and `codepub.toml` (through the project folder, so an editor's save by rename is
 //! seen), with the `notify` crate. Each event that may change a file (not a read: every pass
 //! reads the sources) is sorted into the [`Changes`] it makes; everything the loop waits for (a
-//! change, a watch error, a stop signal) arrives as one [`LiveEvent`] on one channel, and the
+//! change, a watch error, a stop signal, a failed server) arrives as one [`LiveEvent`] on one channel, and the
 //! loop debounces: it starts a pass once the inputs have been quiet for [`DEBOUNCE`].
 
 use std::path::{Path, PathBuf};
@@ -25,6 +25,10 @@ pub enum LiveEvent {
     WatchFailed(String),
     /// Ctrl-C, SIGTERM or SIGHUP: stop.
     Stop,
+    /// The server of `codepub serve` stopped on its own (its listener failed): the command ends
+    /// with this error.
+    #[cfg(feature = "html")]
+    ServerFailed(super::serve::ServeError),
 }
 
 /// Which inputs a batch of events touched.

@@ -1,0 +1,346 @@
+//! The local web server of `codepub serve`: the last good output of the live loop, served from
+//! memory (`/html/index.html`, `/code-en.pdf`), a page of the current findings
+//! (`/_codepub/findings`), and server-sent events (`/_codepub/events`) that tell open pages to
+//! reload after a pass. The reload script is added to the pages as they are served; the files
+//! written to the output folder stay free of script.
+//!
+//! Only what the output holds is served: a path is looked up among the output's file names,
+//! never on disk, and a path with a `.` or `..` segment, a backslash or a NUL, raw or
+//! percent-encoded, is refused (403).
+//!
+//! The server is axum on hyper, run by a tokio runtime in a thread of its own; the rest of
+//! codepub stays synchronous and reaches it through [`SiteServer`]. Modules: `guard` (which
+//! requests are answered at all: GET and HEAD, from this server's own host and origin);
+//! `listener` (connections, their limits and timeouts); `pages` (the findings page and the
+//! reload script). Event streams are capped at [`EVENT_STREAMS`] (503 beyond) and each ends when
+//! its page goes away.
+
+mod guard;
+mod listener;
+mod pages;
+
+pub use listener::{CONNECTIONS, HEADER_TIMEOUT, MAX_HEAD, WRITE_TIMEOUT};
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, RwLock};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::response::sse::{Event, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::{StreamExt, stream};
+use tokio::sync::{Semaphore, oneshot, watch};
+
+use super::Pass;
+use crate::i18n::Localizer;
+
+/// The path of the server-sent events.
+pub const EVENTS: &str = "/_codepub/events";
+/// The path of the findings page.
+pub const FINDINGS: &str = "/_codepub/findings";
+/// The bilingual page, where `/` leads.
+const HOME: &str = "/html/index.html";
+/// Event streams open at once (each holds a connection).
+pub const EVENT_STREAMS: usize = 16;
+/// How soon a page's event source reconnects after its stream ends.
+const RECONNECT: Duration = Duration::from_millis(500);
+
+/// Why the server could not start, or stopped on its own.
+#[derive(Debug, thiserror::Error)]
+#[error("{address}: {failure}")]
+pub struct ServeError {
+    pub address: SocketAddr,
+    pub failure: ServeFailure,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeFailure {
+    /// The address could not be bound.
+    #[error("{0}")]
+    Listen(io::Error),
+    /// The runtime or its thread could not be started.
+    #[error("{0}")]
+    Start(io::Error),
+    /// The listener failed for good while serving.
+    #[error("{0}")]
+    Accept(io::Error),
+    /// The server's thread panicked.
+    #[error("the server stopped unexpectedly")]
+    Panicked,
+}
+
+/// What is served: the last good output and the findings page of the last pass. `generation`
+/// counts the passes that changed either; pages reload when it moves on.
+#[derive(Default)]
+struct Snapshot {
+    files: BTreeMap<String, Bytes>,
+    findings_page: Vec<u8>,
+    generation: u64,
+}
+
+struct Site {
+    snapshot: RwLock<Snapshot>,
+    /// The generation served, sent to every event stream when it moves on.
+    generation: watch::Sender<u64>,
+    /// One permit for each event stream that may be open.
+    streams: Arc<Semaphore>,
+    /// The port listened on, which `Host` and `Origin` must name.
+    port: u16,
+}
+
+/// The running server; [`SiteServer::stop`] (or dropping it) stops it.
+pub struct SiteServer {
+    site: Arc<Site>,
+    address: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SiteServer {
+    /// Listens on 127.0.0.1:`port` (0: a free port). Should the server later stop on its own
+    /// (its listener fails for good), `on_failure` is called with why, from the server's thread.
+    pub fn start(port: u16, on_failure: impl FnOnce(ServeError) + Send + 'static) -> Result<Self, ServeError> {
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        let listener = std::net::TcpListener::bind(address)
+            .map_err(|error| ServeError { address, failure: ServeFailure::Listen(error) })?;
+        Self::on(listener, on_failure)
+    }
+
+    /// Serves on a bound `listener`.
+    fn on(
+        listener: std::net::TcpListener,
+        on_failure: impl FnOnce(ServeError) + Send + 'static,
+    ) -> Result<Self, ServeError> {
+        let start = |address| move |error| ServeError { address, failure: ServeFailure::Start(error) };
+        let address = listener.local_addr().map_err(start(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))))?;
+        let runtime =
+            tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build().map_err(start(address))?;
+        listener.set_nonblocking(true).map_err(start(address))?;
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(listener).map_err(start(address))?
+        };
+        let site = Arc::new(Site {
+            snapshot: RwLock::default(),
+            generation: watch::Sender::new(0),
+            streams: Arc::new(Semaphore::new(EVENT_STREAMS)),
+            port: address.port(),
+        });
+        let router = Router::new().fallback(answer).with_state(Arc::clone(&site));
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("codepub-serve".into())
+            .spawn(move || {
+                let served =
+                    catch_unwind(AssertUnwindSafe(|| runtime.block_on(listener::run(listener, router, stopped))));
+                let failure = match served {
+                    Ok(Ok(())) => return,
+                    Ok(Err(error)) => ServeFailure::Accept(error),
+                    Err(_) => ServeFailure::Panicked,
+                };
+                on_failure(ServeError { address, failure });
+            })
+            .map_err(start(address))?;
+        Ok(Self { site, address, stop: Some(stop), thread: Some(thread) })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// `http://127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    /// Serves the output and findings of `pass`, and tells the open pages to reload when either
+    /// changed.
+    pub fn update(&self, outputs: &BTreeMap<String, Vec<u8>>, pass: &Pass, l10n: &Localizer) {
+        let findings_page = pages::findings_page(pass, outputs, l10n);
+        let mut snapshot = self.site.snapshot.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let same_files = snapshot.files.len() == outputs.len()
+            && snapshot
+                .files
+                .iter()
+                .zip(outputs)
+                .all(|((path, bytes), (new_path, new))| path == new_path && bytes == new);
+        if same_files && snapshot.findings_page == findings_page && snapshot.generation > 0 {
+            return;
+        }
+        snapshot.generation += 1;
+        snapshot.findings_page = findings_page;
+        if !same_files {
+            snapshot.files =
+                outputs.iter().map(|(path, bytes)| (path.clone(), Bytes::copy_from_slice(bytes))).collect();
+        }
+        let generation = snapshot.generation;
+        drop(snapshot);
+        self.site.generation.send_replace(generation);
+    }
+
+    /// Stops answering, closes every connection (the event streams with them) and waits for the
+    /// server's thread.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            // Gone when the server has already stopped on its own.
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for SiteServer {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Why a request path is not served.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// A path that tries to leave the output (`..`, `.`, `\`, NUL, raw or encoded): 403.
+    Forbidden,
+    /// Malformed percent-encoding or not UTF-8: 400.
+    BadRequest,
+}
+
+/// The output file a request path names (`/html/index.html` → `html/index.html`), its query
+/// and fragment dropped and percent-encoding decoded; refused when it tries to leave the output.
+pub fn output_path(url: &str) -> Result<String, Refused> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path).ok_or(Refused::BadRequest)?;
+    if decoded.contains(['\\', '\0']) {
+        return Err(Refused::Forbidden);
+    }
+    let segments: Vec<&str> = decoded.split('/').filter(|segment| !segment.is_empty()).collect();
+    if segments.iter().any(|segment| *segment == "." || *segment == "..") {
+        return Err(Refused::Forbidden);
+    }
+    Ok(segments.join("/"))
+}
+
+/// `%XX` decoded; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    String::from_utf8(crate::percent::decode(text)?).ok()
+}
+
+/// Every request: refused by the `guard`, or answered from the snapshot.
+async fn answer(State(site): State<Arc<Site>>, request: Request) -> Response {
+    if let Err(refusal) = guard::admit(request.method(), request.uri(), request.headers(), site.port) {
+        let response = text(refusal.status(), refusal.text());
+        return match refusal {
+            guard::Refusal::Method => ([(ALLOW, "GET, HEAD")], response).into_response(),
+            _ => response,
+        };
+    }
+    let path = request.uri().path();
+    if path == EVENTS {
+        return events(&site);
+    }
+    let snapshot = site.snapshot.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+    match path {
+        // To the bilingual page, or to the findings page when there is no HTML.
+        "/" => {
+            let target = if snapshot.files.contains_key(&HOME[1..]) { HOME } else { FINDINGS };
+            (StatusCode::FOUND, [(LOCATION, target)]).into_response()
+        }
+        FINDINGS => {
+            file(pages::with_reload_script(&snapshot.findings_page, snapshot.generation), "text/html; charset=utf-8")
+        }
+        _ => match output_path(path) {
+            Err(Refused::Forbidden) => text(StatusCode::FORBIDDEN, "403 forbidden: outside the output\n"),
+            Err(Refused::BadRequest) => text(StatusCode::BAD_REQUEST, "400 bad request\n"),
+            Ok(path) => match snapshot.files.get(&path) {
+                None => text(StatusCode::NOT_FOUND, "404 not found\n"),
+                Some(bytes) if path.ends_with(".html") => {
+                    file(pages::with_reload_script(bytes, snapshot.generation), pages::content_type(&path))
+                }
+                Some(bytes) => file(bytes.clone(), pages::content_type(&path)),
+            },
+        },
+    }
+}
+
+/// An event stream, while fewer than [`EVENT_STREAMS`] are open: how soon to reconnect, the
+/// generation served now, and each later one as [`SiteServer::update`] moves it on. It ends,
+/// and gives its place back, when its page goes away or the server stops.
+fn events(site: &Site) -> Response {
+    let Ok(place) = Arc::clone(&site.streams).try_acquire_owned() else {
+        return text(StatusCode::SERVICE_UNAVAILABLE, "503 too many event streams\n");
+    };
+    let mut generations = site.generation.subscribe();
+    generations.mark_changed();
+    let reconnect = stream::once(async { Ok(Event::default().retry(RECONNECT)) });
+    let reloads = stream::unfold((generations, place), |(mut generations, place)| async move {
+        generations.changed().await.ok()?;
+        let generation = *generations.borrow_and_update();
+        let event = Event::default().event("reload").data(generation.to_string());
+        Some((Ok::<_, Infallible>(event), (generations, place)))
+    });
+    ([(CACHE_CONTROL, "no-store")], Sse::new(reconnect.chain(reloads))).into_response()
+}
+
+fn file(bytes: impl Into<Body>, content_type: &'static str) -> Response {
+    ([(CONTENT_TYPE, content_type), (CACHE_CONTROL, "no-store")], bytes.into()).into_response()
+}
+
+fn text(status: StatusCode, text: &'static str) -> Response {
+    (status, [(CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_are_confined_to_the_output() {
+        assert_eq!(output_path("/html/index.html?at=a%232#a"), Ok("html/index.html".into()));
+        assert_eq!(output_path("/code-en.pdf"), Ok("code-en.pdf".into()));
+        assert_eq!(output_path("//html//style.css"), Ok("html/style.css".into()));
+        for bad in [
+            "/../Cargo.toml",
+            "/html/../../etc/passwd",
+            "/%2e%2e/codepub.toml",
+            "/%2E%2E%2Fcodepub.toml",
+            "/html/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "/./html/index.html",
+            "/html/..%5c..%5ccodepub.toml",
+            "/html/index.html%00.pdf",
+        ] {
+            assert_eq!(output_path(bad), Err(Refused::Forbidden), "{bad}");
+        }
+        assert_eq!(output_path("/%zz"), Err(Refused::BadRequest));
+        assert_eq!(output_path("/%ff"), Err(Refused::BadRequest));
+    }
+
+    #[test]
+    fn a_listener_that_stops_listening_ends_the_server_with_its_error() {
+        let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let socket = listener.try_clone().unwrap();
+        let (failed, failure) = std::sync::mpsc::channel();
+        let server = SiteServer::on(listener, move |error| {
+            let _ = failed.send(error);
+        })
+        .unwrap();
+        socket2::SockRef::from(&socket).shutdown(std::net::Shutdown::Both).unwrap();
+        let error = failure.recv_timeout(Duration::from_secs(10)).expect("the failure is reported");
+        assert!(matches!(error.failure, ServeFailure::Accept(_)), "{error:?}");
+        assert_eq!(error.address, server.address());
+        server.stop();
+    }
+}
