@@ -66,3 +66,65 @@ fn a_folder_outside_any_repository_is_a_clear_error() {
     let error = GitTree::open(project.root(), "HEAD").err().expect("an error");
     assert!(matches!(&error, InputError::Git { message, .. } if message.contains("not a git repository")), "{error}");
 }
+
+/// `git` of the test, with its standard output.
+fn git_output(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git").args(args).current_dir(dir).output().expect("git runs");
+    assert!(output.status.success(), "git {args:?}");
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+/// A revision is read by the paths it holds: blobs the project does not read (an unrelated large
+/// file beside the project, a file of the project no stage reads) are never loaded, as their
+/// objects missing from the object database prove.
+#[test]
+fn a_revision_loads_without_reading_blobs_the_project_does_not_use() {
+    let outer = tempfile::tempdir().unwrap();
+    let nested = outer.path().join("editions/code");
+    common::copy_dir(TempProject::shipped().root(), &nested);
+    std::fs::write(outer.path().join("video.bin"), "an unrelated large file").unwrap();
+    std::fs::write(nested.join("notes.bin"), "a file of the project no stage reads").unwrap();
+    git(outer.path(), &["init", "-q"]);
+    git(outer.path(), &["add", "."]);
+    git(outer.path(), &["commit", "-q", "-m", "initial"]);
+    for path in ["video.bin", "editions/code/notes.bin"] {
+        let oid = git_output(outer.path(), &["rev-parse", &format!("HEAD:{path}")]);
+        std::fs::remove_file(outer.path().join(".git/objects").join(&oid[..2]).join(&oid[2..])).unwrap();
+    }
+    let loaded = load_from(&nested, &GitTree::open(&nested, "HEAD").expect("the revision opens")).expect("it loads");
+    assert_eq!(loaded.en.clauses.len(), project_clause_count());
+}
+
+#[test]
+fn an_empty_revision_is_refused_not_read_as_the_work_tree() {
+    let project = TempProject::shipped();
+    repository_with_two_revisions(&project);
+    for empty in ["", " "] {
+        let output = project.codepub().args(["diff", empty, "HEAD"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "diff {empty:?} HEAD");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("empty revision"), "{stderr}");
+    }
+}
+
+/// The HTML redline of two git revisions is rendered with the later revision's templates, not
+/// with those of the work tree.
+#[cfg(feature = "html")]
+#[test]
+fn the_redline_of_two_revisions_uses_the_later_revisions_templates() {
+    let project = TempProject::shipped();
+    let template = std::fs::read_to_string(common::manifest_dir().join("templates/redline.html")).unwrap();
+    std::fs::create_dir_all(project.path("templates")).unwrap();
+    let with_marker = |marker: &str| template.replacen("<body", &format!("<!-- {marker} --><body"), 1);
+    std::fs::write(project.path("templates/redline.html"), with_marker("as committed")).unwrap();
+    repository_with_two_revisions(&project);
+    std::fs::write(project.path("templates/redline.html"), with_marker("uncommitted")).unwrap();
+    let output = project.codepub().args(["diff", "HEAD~1", "HEAD", "--format", "html"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        page.contains("<!-- as committed -->") && !page.contains("uncommitted"),
+        "{}",
+        &page[..400.min(page.len())]
+    );
+}

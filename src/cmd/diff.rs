@@ -1,6 +1,7 @@
 //! `codepub diff OLD NEW`: compares two revisions (git revisions of the project, or two project
 //! folders) clause by clause; exit 0 without changes, 1 with changes, 2 on errors.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,15 +9,32 @@ use super::{CliError, Session};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{compare, render_json, render_terminal};
 use crate::load::{DirTree, GitTree, Project, load_from};
+use crate::render::Templates;
 use crate::write::write_file_atomic;
 
-/// Loads one side of the diff: a folder holding `codepub.toml`, else a git revision of the project.
-pub fn load_revision(root: &Path, spec: &str) -> Result<Project, CliError> {
+/// One side of the diff: the project, and the templates it is rendered with.
+pub struct Revision {
+    pub project: Project,
+    pub templates: Templates,
+}
+
+/// Loads one side of the diff: a folder holding `codepub.toml`, else a git revision of the
+/// project, with that folder's or that revision's templates. An empty name is neither.
+pub fn load_revision(root: &Path, spec: &str) -> Result<Revision, CliError> {
     let folder = PathBuf::from(spec);
-    if folder.join(crate::config::CONFIG_FILE).is_file() {
-        return Ok(load_from(&folder, &DirTree::new(&folder))?);
+    if !spec.trim().is_empty() && folder.join(crate::config::CONFIG_FILE).is_file() {
+        let project = load_from(&folder, &DirTree::new(&folder))?;
+        return Ok(Revision { templates: Templates::of_project(&folder), project });
     }
-    Ok(load_from(root, &GitTree::open(root, spec)?)?)
+    let tree = GitTree::open(root, spec)?;
+    let project = load_from(root, &tree)?;
+    let mut files = BTreeMap::new();
+    for path in tree.files_under(Path::new("templates")) {
+        let text = crate::load::read_text(&tree, &path)?.unwrap_or_default();
+        let inside = path.strip_prefix("templates").unwrap_or(&path);
+        files.insert(crate::load::shown(inside), text);
+    }
+    Ok(Revision { project, templates: Templates::of_revision(files) })
 }
 
 pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
@@ -25,9 +43,9 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
         DiffFormat::Pdf => super::require_feature("the PDF redline", "pdf")?,
         DiffFormat::Terminal | DiffFormat::Json => {}
     }
-    let old = load_revision(&session.root, &args.old)?;
+    let old = load_revision(&session.root, &args.old)?.project;
     let new = load_revision(&session.root, &args.new)?;
-    let diff = compare(&old, &new);
+    let diff = compare(&old, &new.project);
     let output: Vec<u8> = match args.format {
         DiffFormat::Terminal => render_terminal(&diff, &session.l10n, session.color).into_bytes(),
         DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
@@ -49,23 +67,22 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
 
 /// The HTML redline, with the later revision's templates, labelled in the session's language.
 #[cfg(feature = "html")]
-fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session, new: &Project) -> Result<Vec<u8>, CliError> {
-    let templates = crate::render::Templates::of_project(&new.root);
-    crate::render::html::redline::render_redline(diff, &session.l10n, &templates)
+fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session, new: &Revision) -> Result<Vec<u8>, CliError> {
+    crate::render::html::redline::render_redline(diff, &session.l10n, &new.templates)
         .map(String::into_bytes)
         .map_err(|error| CliError::Render { what: "redline".into(), error })
 }
 
 #[cfg(not(feature = "html"))]
-fn html_redline(_: &crate::diff::RevisionDiff, _: &Session, _: &Project) -> Result<Vec<u8>, CliError> {
+fn html_redline(_: &crate::diff::RevisionDiff, _: &Session, _: &Revision) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the HTML redline", feature: "html" })
 }
 
 /// The PDF redline, with the later revision's templates.
 #[cfg(feature = "pdf")]
-fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Project) -> Result<Vec<u8>, CliError> {
-    use crate::render::{CacheUse, RenderContext, Templates, pdf::PdfRenderer};
-    let cx = RenderContext { templates: Templates::of_project(&new.root), slug: new.slug(), caches: CacheUse::Shared };
+fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Revision) -> Result<Vec<u8>, CliError> {
+    use crate::render::{CacheUse, RenderContext, pdf::PdfRenderer};
+    let cx = RenderContext { templates: new.templates.clone(), slug: new.project.slug(), caches: CacheUse::Shared };
     let redline = crate::diff::redline_view(diff);
     PdfRenderer::new(&[])
         .and_then(|renderer| renderer.render_redline(&redline, &cx))
@@ -73,6 +90,6 @@ fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Project) -> Result<Vec<u8
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf_redline(_: &crate::diff::RevisionDiff, _: &Project) -> Result<Vec<u8>, CliError> {
+fn pdf_redline(_: &crate::diff::RevisionDiff, _: &Revision) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the PDF redline", feature: "pdf" })
 }

@@ -17,7 +17,7 @@ use crate::model::{ClauseId, Document, Lang};
 use crate::source::{self, Location, SourceFile, SourceMap, Span};
 
 pub use markdown::IdOrigin;
-pub use tree::{DirTree, GitTree, OverlayTree, SourceTree};
+pub use tree::{DirTree, GitTree, OverlayTree, SourceTree, shown};
 
 /// A loaded project: configuration, sources and both documents.
 #[derive(Debug)]

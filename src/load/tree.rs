@@ -74,37 +74,60 @@ impl SourceTree for DirTree {
 }
 
 /// The project's files as committed at one git revision (any `git rev-parse` spelling).
+///
+/// Opening lists the revision's paths under the project; a file's contents are read from the
+/// object database only when asked for, and a file over [`MAX_FILE_BYTES`] is refused by its
+/// size before it is read, so blobs the project does not use (an unrelated 300 MB file in the
+/// same repository) cost nothing.
 pub struct GitTree {
-    files: BTreeMap<PathBuf, Vec<u8>>,
+    repo: gix::Repository,
+    /// The blobs under the project, by path relative to the project root.
+    files: BTreeMap<PathBuf, gix::ObjectId>,
+    /// The repository, for errors.
+    shown_root: String,
 }
 
 impl GitTree {
     /// Reads the project under `root` as it is at `revision` of the repository holding `root`.
     pub fn open(root: &Path, revision: &str) -> Result<Self, InputError> {
-        let error =
-            |message: String| InputError::Git { at: Location { path: shown(root), line: 1, column: 1 }, message };
+        let shown_root = shown(root);
+        let error = |message: String| InputError::Git {
+            at: Location { path: shown_root.clone(), line: 1, column: 1 },
+            message,
+        };
+        if revision.trim().is_empty() {
+            return Err(error("an empty revision: name a git revision (`HEAD~1`, a tag, a commit)".into()));
+        }
         let repo = gix::discover(root).map_err(|e| error(format!("not a git repository: {e}")))?;
         let workdir = repo.workdir().ok_or_else(|| error("the repository has no work tree".into()))?;
         let workdir = workdir.canonicalize().map_err(|e| error(e.to_string()))?;
         let root = root.canonicalize().map_err(|e| error(e.to_string()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
-        let id = repo.rev_parse_single(revision).map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
-        let not_a_commit = |e: &dyn std::fmt::Display| error(format!("`{revision}` is not a commit: {e}"));
-        let commit = id.object().map_err(|e| not_a_commit(&e))?.peel_to_commit().map_err(|e| not_a_commit(&e))?;
-        let tree = commit.tree().map_err(|e| error(e.to_string()))?;
-        let mut recorder = gix::traverse::tree::Recorder::default();
-        tree.traverse().breadthfirst(&mut recorder).map_err(|e| error(e.to_string()))?;
+        let records = {
+            let id =
+                repo.rev_parse_single(revision).map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
+            let not_a_commit = |e: &dyn std::fmt::Display| error(format!("`{revision}` is not a commit: {e}"));
+            let commit = id.object().map_err(|e| not_a_commit(&e))?.peel_to_commit().map_err(|e| not_a_commit(&e))?;
+            let tree = commit.tree().map_err(|e| error(e.to_string()))?;
+            let mut recorder = gix::traverse::tree::Recorder::default();
+            tree.traverse().breadthfirst(&mut recorder).map_err(|e| error(e.to_string()))?;
+            recorder.records
+        };
         let mut files = BTreeMap::new();
-        for entry in recorder.records {
+        for entry in records {
             if !entry.mode.is_blob() {
                 continue;
             }
             let path = PathBuf::from(entry.filepath.to_string());
             let Ok(relative) = path.strip_prefix(&prefix) else { continue };
-            let object = repo.find_object(entry.oid).map_err(|e| error(e.to_string()))?;
-            files.insert(relative.to_path_buf(), object.data.clone());
+            files.insert(relative.to_path_buf(), entry.oid);
         }
-        Ok(Self { files })
+        Ok(Self { repo, files, shown_root })
+    }
+
+    /// The paths of the revision under `dir`, in name order.
+    pub fn files_under(&self, dir: &Path) -> Vec<PathBuf> {
+        self.files.keys().filter(|path| path.starts_with(dir)).cloned().collect()
     }
 }
 
@@ -113,17 +136,25 @@ impl SourceTree for GitTree {
         if relative.is_absolute() || relative.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
             return Err(InputError::OutsideRoot { path: shown(relative), root: ".".into() });
         }
-        Ok(self.files.get(relative).cloned())
+        let Some(&oid) = self.files.get(relative) else { return Ok(None) };
+        let error = |message: String| InputError::Git {
+            at: Location { path: self.shown_root.clone(), line: 1, column: 1 },
+            message: format!("{}: {message}", shown(relative)),
+        };
+        let size = self.repo.find_header(oid).map_err(|e| error(e.to_string()))?.size();
+        if size > MAX_FILE_BYTES {
+            return Err(InputError::FileTooLarge { path: shown(relative), bytes: size, limit: MAX_FILE_BYTES });
+        }
+        let object = self.repo.find_object(oid).map_err(|e| error(e.to_string()))?;
+        Ok(Some(object.detach().data))
     }
 
     fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError> {
-        self.read(dir)?;
-        let files: Vec<PathBuf> = self
-            .files
-            .keys()
-            .filter(|path| path.starts_with(dir) && path.extension().is_some_and(|ext| ext == "md"))
-            .cloned()
-            .collect();
+        if dir.is_absolute() || dir.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            return Err(InputError::OutsideRoot { path: shown(dir), root: ".".into() });
+        }
+        let files: Vec<PathBuf> =
+            self.files_under(dir).into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "md")).collect();
         Ok((!files.is_empty()).then_some(files))
     }
 }

@@ -1,8 +1,10 @@
 //! Where every template comes from, Typst and HTML alike: the project's `templates/` folder when
 //! it has the file, else the default embedded in the binary, file by file. Paths never leave the
 //! folder (no `..`, no symbolic link out). Also names each template file the way users see it in
-//! error messages.
+//! error messages. A git revision's templates (the HTML and PDF redline of `codepub diff` use
+//! the later revision's) are held in memory, read from the revision, with the same rules.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 /// The default templates, embedded at build time: file name (relative to `templates/`) and text.
@@ -18,10 +20,20 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("redline.html", include_str!("../../templates/redline.html")),
 ];
 
-/// Templates: an optional project folder over the embedded defaults.
+/// Templates: the project's own (a folder, or a revision's files) over the embedded defaults.
 #[derive(Clone, Debug, Default)]
 pub struct Templates {
-    dir: Option<PathBuf>,
+    own: Own,
+}
+
+/// Where a project's own templates are.
+#[derive(Clone, Debug, Default)]
+enum Own {
+    #[default]
+    None,
+    Folder(PathBuf),
+    /// The texts of a revision's `templates/` files, by `/`-separated path inside the folder.
+    Revision(BTreeMap<String, String>),
 }
 
 /// A template file's text and how it is named to users.
@@ -49,12 +61,18 @@ impl Templates {
 
     /// Templates from `dir` (when it is a folder) over the defaults.
     pub fn new(dir: Option<PathBuf>) -> Self {
-        Self { dir: dir.filter(|dir| dir.is_dir()) }
+        Self { own: dir.filter(|dir| dir.is_dir()).map_or(Own::None, Own::Folder) }
+    }
+
+    /// A revision's templates: the texts of its `templates/` files, by path inside the folder
+    /// (`edition.typ`, `partials/x.html`), over the defaults.
+    pub fn of_revision(files: BTreeMap<String, String>) -> Self {
+        Self { own: Own::Revision(files) }
     }
 
     /// The embedded defaults only.
     pub fn built_in() -> Self {
-        Self { dir: None }
+        Self { own: Own::None }
     }
 
     /// Reads `relative` (a `/`-separated path inside the templates folder): from the project
@@ -65,7 +83,12 @@ impl Templates {
         if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
             return Err(TemplateMiss::NotFound);
         }
-        if let Some(dir) = &self.dir {
+        if let Own::Revision(files) = &self.own
+            && let Some(text) = files.get(relative)
+        {
+            return Ok(TemplateFile { text: text.clone(), shown_as: format!("templates/{relative}"), built_in: false });
+        }
+        if let Own::Folder(dir) = &self.own {
             let path: PathBuf = parts.iter().collect();
             if path.components().all(|c| matches!(c, Component::Normal(_))) {
                 let full = dir.join(&path);
@@ -115,6 +138,16 @@ mod tests {
         );
         assert!(templates.read("/content.typ").ok().unwrap().built_in);
         assert!(templates.read("page.html").ok().unwrap().built_in);
+    }
+
+    #[test]
+    fn a_revisions_file_overrides_its_default_and_paths_leaving_it_are_not_found() {
+        let files = BTreeMap::from([("style.typ".to_string(), "// then".to_string())]);
+        let templates = Templates::of_revision(files);
+        let then = templates.read("style.typ").ok().unwrap();
+        assert_eq!((then.text.as_str(), then.built_in), ("// then", false));
+        assert!(templates.read("edition.typ").ok().unwrap().built_in);
+        assert!(matches!(templates.read("../style.typ"), Err(TemplateMiss::NotFound)));
     }
 
     #[test]
