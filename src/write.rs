@@ -28,6 +28,20 @@ pub fn write_file_atomic_with(path: &Path, bytes: &[u8], sync: Durability) -> st
     Ok(())
 }
 
+/// Syncs folder `dir`'s entries to disk (a file renamed or removed in it), where the system
+/// allows it (not on Windows, whose folders cannot be opened as files).
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
 /// Files written beside their destinations, each to a temporary file, and renamed over them
 /// together by [`Staged::commit`], so that what was rendered early need not wait in memory for
 /// the rest. Dropped without a commit (a later render failed), the temporary files are removed,
