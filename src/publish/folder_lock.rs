@@ -2,8 +2,9 @@
 //! system's advisory file lock (std's `File::lock`: `flock` on Unix, `LockFileEx` on Windows),
 //! which the system releases however the process ends, so a killed build never leaves the
 //! folder locked. The holder writes its process id in the file, for the message of one that
-//! waits. The file itself is never removed: removing a lock file another process has open and
-//! waits on would let a third one lock a new file beside it.
+//! waits, always ten digits wide (padded), so that it overwrites the last holder's in one write
+//! and a reader never sees half of each. The file itself is never removed: removing a lock file
+//! another process has open and waits on would let a third one lock a new file beside it.
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -27,18 +28,32 @@ impl FolderLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                // Windows locks reads too: then the holder goes unnamed.
-                let holder = file.read_to_string(&mut text).ok().and_then(|_| text.trim().parse().ok());
-                waiting(holder);
+                waiting(holder(&mut file));
                 file.lock().map_err(failed)?;
             }
             Err(TryLockError::Error(error)) => return Err(failed(error)),
         }
-        file.set_len(0).and_then(|()| file.rewind()).map_err(failed)?;
-        write!(file, "{}", std::process::id()).map_err(failed)?;
+        let pid = format!("{:>10}\n", std::process::id());
+        file.rewind().and_then(|()| file.write_all(pid.as_bytes())).map_err(failed)?;
+        file.set_len(pid.len() as u64).map_err(failed)?;
         Ok(Self { _file: file })
     }
+}
+
+/// The process id the holder of a lock file wrote in it; a holder that has only just locked a
+/// new file has not written it yet, so an empty file is read again a few times. `None` when it
+/// cannot be read (Windows locks reads too).
+fn holder(file: &mut File) -> Option<u32> {
+    for _ in 0..5 {
+        let mut text = String::new();
+        if file.rewind().and_then(|()| file.read_to_string(&mut text)).is_ok()
+            && let Ok(pid) = text.trim().parse()
+        {
+            return Some(pid);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    None
 }
 
 #[cfg(test)]
