@@ -42,6 +42,7 @@ pub mod model;
 pub mod numerals;
 pub mod pair;
 pub mod percent;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod script;

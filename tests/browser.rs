@@ -5,6 +5,8 @@
 
 #![cfg(feature = "html")]
 
+use crate::common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -37,7 +39,7 @@ fn html_editions_pass_layout_accessibility_and_validation_in_chromium() {
     let site = tempfile::tempdir().expect("temp dir");
     let html = site.path().join("html");
     let files = render_site(&project, &Templates::built_in()).expect("site renders");
-    codepub::write::write_dir_atomic(&html, &files).expect("site written");
+    common::write_site(&html, &files);
     let output = Command::new("sh")
         .arg(browser_dir.join("run.sh"))
         .arg(&html)

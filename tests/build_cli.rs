@@ -90,8 +90,9 @@ fn edition_and_format_options_select_what_is_built() {
     let names: Vec<_> = std::fs::read_dir(project.path("only-en"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name != ".codepub")
         .collect();
-    assert_eq!(names, ["code-en.pdf"]);
+    assert_eq!(names, ["code-en.pdf"], "codepub's own .codepub/ aside");
     project.codepub().args(["build", "--edition", "ja,bilingual", "--format", "html", "--out", "web"]).assert().code(0);
     assert!(project.path("web/html/index.html").is_file() && project.path("web/html/ja.html").is_file());
     assert!(!project.path("web/html/en.html").exists());
@@ -118,12 +119,16 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         .map(|f| read(&project, f))
         .collect();
     assert_eq!(before, after);
-    let leftovers: Vec<_> = std::fs::read_dir(project.path("out"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".codepub"))
-        .collect();
+    // Nothing staged is left: codepub's own folder holds only its lock and its manifest.
+    let names = |dir: &str| -> Vec<String> {
+        let entries = std::fs::read_dir(project.path(dir)).unwrap();
+        let mut names: Vec<String> = entries.map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    };
+    let leftovers: Vec<_> = names("out").into_iter().filter(|n| n.starts_with(".codepub-")).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(names("out/.codepub"), ["lock", "manifest.json"]);
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn site_is_written_for_the_browser_tests() {
     let files = render_site(&shipped(), &Templates::built_in()).expect("the site renders");
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(names, ["index.html", "en.html", "ja.html", "style.css"]);
-    codepub::write::write_dir_atomic(&site_dir(), &files).expect("the site is written");
+    common::write_site(&site_dir(), &files);
 }
 
 #[test]

@@ -32,6 +32,7 @@ mod lsp;
 mod merge;
 mod mutations;
 mod names;
+mod outputs;
 mod parts;
 mod pdf;
 mod properties;

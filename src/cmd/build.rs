@@ -1,7 +1,7 @@
 //! `codepub build`: load and align the project once, check parity, build the render model of
 //! each requested edition once, lay it out with each requested renderer, and only when all of
-//! them rendered, write the files atomically under the output folder. A failed build leaves the
-//! last good output in place.
+//! them rendered, publish the files together into the output folder ([`crate::publish`]). A
+//! failed build leaves the last good output in place.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,11 +11,12 @@ use super::{CliError, Session};
 use crate::align::Alignment;
 use crate::check::{RunOptions, run_with_fonts};
 use crate::cli::{BuildArgs, OutputFormat};
-use crate::i18n::Message;
+use crate::i18n::{Localizer, Message};
+use crate::publish::Publication;
 use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
 use crate::view::{EditionKind, EditionModel};
-use crate::write::{Durability, Staged, write_dir_atomic};
+use crate::write::Durability;
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
     // A format this binary cannot write is a usage error, found before any work.
@@ -63,7 +64,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
 
     // Each edition's files go to disk as soon as it is rendered (a long edition's PDF need not
     // wait in memory for the others) and replace the last output together at the end.
-    let mut outputs = OutputWriter::new(&out, Durability::Synced);
+    let mut outputs = OutputWriter::new(&out, Durability::Synced, &session.l10n);
     for renderer in &renderers {
         // An edition the format has no form of (the facing pages in HTML) is left out: said so
         // when it was asked for by name, silently in the default set.
@@ -83,7 +84,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
             }
         }
         // A format with nothing to render writes nothing, not even its shared files (the HTML
-        // folder is replaced as a whole).
+        // folder is published as a whole).
         if !rendered.is_empty() {
             let keep = &mut |rendered| outputs.add(rendered);
             render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources, keep)?;
@@ -212,44 +213,54 @@ pub(crate) fn render_all(
     keep(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?)
 }
 
-/// Writes the outputs under `out`: a file at the top level by itself, the files of a folder
-/// (`html/…`) by replacing the folder as a whole, so `outputs` holds all of a folder's files
-/// or none. Each write is atomic (a file synced to disk or not: `sync`). Returns what was
-/// written, in order: each file, and each folder as its first page.
-pub(crate) fn write_outputs(out: &Path, outputs: Vec<Output>, sync: Durability) -> Result<Vec<PathBuf>, CliError> {
-    let mut writer = OutputWriter::new(out, sync);
+/// Publishes `outputs` under `out` ([`crate::publish`]): a file at the top level by itself, the
+/// files of a folder (`html/…`) as the folder's whole content, so `outputs` holds all of a
+/// folder's files or none. Files are synced to disk or not (`sync`). Returns what was written,
+/// in order: each file, and each folder as its first page.
+pub(crate) fn write_outputs(
+    out: &Path,
+    outputs: Vec<Output>,
+    sync: Durability,
+    l10n: &Localizer,
+) -> Result<Vec<PathBuf>, CliError> {
+    let mut writer = OutputWriter::new(out, sync, l10n);
     writer.add(outputs)?;
     writer.commit()
 }
 
-/// Outputs written under a folder as they come and published together: a file at the top level
-/// is staged beside its destination at once ([`Staged`]), the files of a folder (`html/…`) are
-/// kept to replace the folder as a whole. Nothing is replaced before [`OutputWriter::commit`];
-/// dropped before it, the staged files are removed.
+/// Outputs staged as they come and published together by [`OutputWriter::commit`]: the output
+/// folder is locked at the first ([`Publication`]), saying so on standard error when another
+/// build holds it. Nothing is replaced before the commit; dropped before it, the staged files
+/// are removed.
 pub(crate) struct OutputWriter<'o> {
     out: &'o Path,
     sync: Durability,
-    staged: Staged,
-    folders: BTreeMap<String, Vec<(String, Vec<u8>)>>,
+    l10n: &'o Localizer,
+    publication: Option<Publication>,
+    /// The paths added, in order.
+    paths: Vec<String>,
 }
 
 impl<'o> OutputWriter<'o> {
-    pub(crate) fn new(out: &'o Path, sync: Durability) -> Self {
-        Self { out, sync, staged: Staged::default(), folders: BTreeMap::new() }
+    pub(crate) fn new(out: &'o Path, sync: Durability, l10n: &'o Localizer) -> Self {
+        Self { out, sync, l10n, publication: None, paths: Vec::new() }
     }
 
     pub(crate) fn add(&mut self, outputs: Vec<Output>) -> Result<(), CliError> {
         for output in outputs {
-            match output.path.split_once('/') {
-                Some((folder, inside)) => {
-                    self.folders.entry(folder.to_string()).or_default().push((inside.to_string(), output.bytes))
-                }
-                None => {
-                    let path = self.out.join(&output.path);
-                    (self.staged.stage(&path, &output.bytes, self.sync))
-                        .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
-                }
-            }
+            let publication = match &mut self.publication {
+                Some(publication) => publication,
+                None => self.publication.insert(Publication::open(self.out, self.sync, |holder| {
+                    let path = self.out.display().to_string();
+                    let message = match holder {
+                        Some(pid) => Message::new("report-waiting").arg("path", path).arg("pid", pid.to_string()),
+                        None => Message::new("report-waiting-unknown").arg("path", path),
+                    };
+                    eprintln!("{}", self.l10n.format(&message));
+                })?),
+            };
+            publication.add(&output.path, &output.bytes)?;
+            self.paths.push(output.path);
         }
         Ok(())
     }
@@ -257,16 +268,21 @@ impl<'o> OutputWriter<'o> {
     /// Everything published; returns what was written, in order: each file, and each folder as
     /// its first page.
     pub(crate) fn commit(self) -> Result<Vec<PathBuf>, CliError> {
-        let out = self.out;
-        let mut written =
-            (self.staged.commit()).map_err(|error| CliError::Write { path: out.display().to_string(), error })?;
-        for (folder, files) in self.folders {
-            let dir = out.join(&folder);
-            (write_dir_atomic(&dir, &files))
-                .map_err(|error| CliError::Write { path: dir.display().to_string(), error })?;
-            let pages = || files.iter().map(|(name, _)| name);
-            let first_page =
-                pages().find(|name| *name == "index.html").or_else(|| pages().find(|name| name.ends_with(".html")));
+        if let Some(publication) = self.publication {
+            publication.commit()?;
+        }
+        let mut written = Vec::new();
+        let mut folders: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for path in &self.paths {
+            match path.split_once('/') {
+                Some((folder, inside)) => folders.entry(folder).or_default().push(inside),
+                None => written.push(self.out.join(path)),
+            }
+        }
+        for (folder, pages) in folders {
+            let dir = self.out.join(folder);
+            let first_page = (pages.iter().find(|name| **name == "index.html"))
+                .or_else(|| pages.iter().find(|name| name.ends_with(".html")));
             written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
         }
         Ok(written)

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
+use crate::publish::PublishError;
 use crate::render::RenderError;
 
 /// Everything a command needs besides its own arguments.
@@ -44,6 +45,9 @@ pub enum CliError {
     Render { what: String, error: RenderError },
     #[error("{path}: {error}")]
     Write { path: String, error: std::io::Error },
+    /// The editions could not be published into the output folder.
+    #[error(transparent)]
+    Publish(#[from] PublishError),
     #[error("no codepub.toml in {dir}")]
     NoProject { dir: String },
     #[error("unknown clause {id}")]
@@ -111,6 +115,7 @@ impl CliError {
                 "error: {}\n",
                 l10n.format(&Message::new("error-write").arg("path", path).arg("reason", error.to_string()))
             ),
+            CliError::Publish(error) => render_publish_error(error, l10n),
             CliError::UnknownClause { id } => {
                 format!("error: {}\n", l10n.format(&Message::new("error-unknown-clause").arg("id", id)))
             }
@@ -158,6 +163,36 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
 /// [`write_stdout`] of one line.
 pub fn write_line(line: &str) -> Result<(), CliError> {
     write_stdout(format!("{line}\n").as_bytes())
+}
+
+/// A publication's error, localised: each file codepub will not replace named on its own line.
+fn render_publish_error(error: &PublishError, l10n: &Localizer) -> String {
+    let line = |message: Message| format!("error: {}\n", l10n.format(&message));
+    match error {
+        PublishError::Io { path, error } => {
+            line(Message::new("error-write").arg("path", path.display().to_string()).arg("reason", error.to_string()))
+        }
+        PublishError::NotOurs { paths } => {
+            let mut text: String = paths
+                .iter()
+                .map(|path| line(Message::new("error-not-ours").arg("path", path.display().to_string())))
+                .collect();
+            let manifest = Path::new(crate::publish::RECORD).join("manifest.json");
+            let help = Message::new("help-not-ours").arg("manifest", manifest.display().to_string());
+            text.push_str(&format!("  = help: {}\n", l10n.format(&help)));
+            text
+        }
+        PublishError::Record { path, reason } => {
+            let path = path.display().to_string();
+            let mut text =
+                line(Message::new("error-output-record").arg("path", path.clone()).arg("reason", reason.clone()));
+            text.push_str(&format!(
+                "  = help: {}\n",
+                l10n.format(&Message::new("help-output-record").arg("path", path))
+            ));
+            text
+        }
+    }
 }
 
 /// The nearest folder at or above `start` holding `codepub.toml`.

@@ -228,7 +228,7 @@ impl Rebuilder {
             .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
         let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
         // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
-        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly) {
+        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly, l10n) {
             Ok(written) => {
                 for path in written {
                     let message = Message::new("report-built").arg("path", path.display().to_string());

@@ -90,6 +90,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Replaces folder `dir` with `files` (name, bytes): a rendered site, for the browser tests.
+pub fn write_site(dir: &Path, files: &[(String, Vec<u8>)]) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("old site removed");
+    }
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("page written");
+    }
+}
+
 /// Runs `git` in `dir` with a fixed identity; panics when it fails.
 pub fn git(dir: &Path, args: &[&str]) {
     let status = std::process::Command::new("git")
