@@ -158,12 +158,12 @@ fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evi
     let steps = if n == m {
         let scorer = Scorer::new(en, ja, evidence);
         in_order_with_swaps(&scorer, n)
-    } else if n.saturating_mul(m) > MAX_ALIGNMENT_CELLS {
-        // Very long uneven clauses (over a million candidate pairs) fall back to positions.
-        (0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect()
     } else {
-        let scorer = Scorer::new(en, ja, evidence);
-        best_alignment(&scorer)
+        match Band::new(n, m) {
+            Some(band) => best_alignment(&Scorer::new(en, ja, evidence), &band),
+            // Long clauses whose lengths differ by thousands of blocks fall back to positions.
+            None => (0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect(),
+        }
     };
     let mut paired = Paired { rows: Vec::with_capacity(n.max(m)), swaps: Vec::new() };
     let (mut i, mut j) = (0, 0);
@@ -213,8 +213,16 @@ enum Step {
     Swap,
 }
 
-/// Largest clause (English blocks × Japanese blocks) aligned by evidence rather than position.
+/// Largest clause (English blocks × Japanese blocks) aligned over every candidate pair; a longer
+/// one is aligned within a band around the diagonal.
 const MAX_ALIGNMENT_CELLS: usize = 1_000_000;
+
+/// How far off the diagonal a long clause's alignment may stray, beyond the difference in block
+/// counts (which a run of blocks left alone at one end would need).
+const BAND_MARGIN: usize = 16;
+
+/// Most candidate pairs a band may hold (8 M costs: 64 MB); a wider one falls back to positions.
+const MAX_BAND_CELLS: usize = 8_000_000;
 
 /// Cost of leaving a block without counterpart, against the cost of a pair (see [`Scorer::cost`]).
 const SKIP_COST: f64 = 2.0;
@@ -386,19 +394,17 @@ impl<'e> Scorer<'e> {
                 map.entry(t.fingerprint.as_deref().unwrap_or_default()).or_default().push(j);
                 map
             });
-            let english: HashSet<&str> = en.iter().filter_map(|t| t.fingerprint.as_deref()).collect();
+            let en_at: HashMap<&str, Vec<usize>> = en.iter().enumerate().fold(HashMap::new(), |mut map, (i, t)| {
+                map.entry(t.fingerprint.as_deref().unwrap_or_default()).or_default().push(i);
+                map
+            });
             for (en_print, ja_print) in &record.pairs {
-                if !english.contains(en_print.as_str()) {
+                let (Some(english), Some(japanese)) = (en_at.get(en_print.as_str()), ja_at.get(ja_print.as_str()))
+                else {
                     continue;
-                }
-                for &j in ja_at.get(ja_print.as_str()).into_iter().flatten() {
-                    ja_recorded[j] = true;
-                    for (i, t) in en.iter().enumerate() {
-                        if t.fingerprint.as_deref() == Some(en_print) {
-                            en_recorded[i] = true;
-                        }
-                    }
-                }
+                };
+                japanese.iter().for_each(|&j| ja_recorded[j] = true);
+                english.iter().for_each(|&i| en_recorded[i] = true);
             }
         }
         let (en_loanwords, ja_loanwords) = (loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
@@ -509,27 +515,82 @@ fn in_order_with_swaps(scorer: &Scorer<'_>, n: usize) -> Vec<Step> {
     steps
 }
 
+/// The candidate pairs an alignment considers: for English block `i`, the Japanese blocks within
+/// `width` of the diagonal (`i * m / n`), every one when the clause is small. Time and memory
+/// grow with the clause's length times the band's width, not with the square of its length.
+struct Band {
+    n: usize,
+    m: usize,
+    width: usize,
+    /// Where row `i`'s costs start in the costs of [`best_alignment`]; one more entry, the total.
+    starts: Vec<usize>,
+}
+
+impl Band {
+    /// The band of an `n` × `m` clause, or `None` when it would hold too many pairs.
+    fn new(n: usize, m: usize) -> Option<Self> {
+        let width = if n.saturating_mul(m) <= MAX_ALIGNMENT_CELLS { n.max(m) } else { n.abs_diff(m) + BAND_MARGIN };
+        let mut band = Self { n, m, width, starts: Vec::with_capacity(n + 2) };
+        let mut total = 0usize;
+        for i in 0..=n {
+            band.starts.push(total);
+            let (lo, hi) = band.columns(i);
+            total += hi - lo + 1;
+            if total > MAX_BAND_CELLS {
+                return None;
+            }
+        }
+        band.starts.push(total);
+        Some(band)
+    }
+
+    /// The first and last Japanese position of row `i`.
+    fn columns(&self, i: usize) -> (usize, usize) {
+        let diagonal = (i * self.m).checked_div(self.n).unwrap_or(0);
+        (diagonal.saturating_sub(self.width), (diagonal + self.width).min(self.m))
+    }
+
+    /// Where the cost of `(i, j)` is kept, when the band holds it.
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        if i > self.n {
+            return None;
+        }
+        let (lo, hi) = self.columns(i);
+        (lo..=hi).contains(&j).then(|| self.starts[i] + j - lo)
+    }
+}
+
 /// Minimal-cost alignment of two block sequences of different lengths: pairs, single blocks and
-/// swapped neighbours, in order.
-fn best_alignment(scorer: &Scorer<'_>) -> Vec<Step> {
+/// swapped neighbours, in order, over the candidate pairs of `band`.
+fn best_alignment(scorer: &Scorer<'_>, band: &Band) -> Vec<Step> {
     let (n, m) = (scorer.en.len(), scorer.ja.len());
-    let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-    cost[0][0] = 0.0;
+    let mut costs = vec![f64::INFINITY; band.starts[n + 1]];
+    let cost = |costs: &[f64], i: usize, j: usize| band.index(i, j).map_or(f64::INFINITY, |k| costs[k]);
+    let relax = |costs: &mut [f64], i: usize, j: usize, value: f64| {
+        if let Some(k) = band.index(i, j) {
+            costs[k] = costs[k].min(value);
+        }
+    };
+    costs[0] = 0.0;
     let swap = |i: usize, j: usize| scorer.cost(i, j + 1) + scorer.cost(i + 1, j) + SWAP_COST;
     for i in 0..=n {
-        for j in 0..=m {
-            let here = cost[i][j];
-            if i < n && j < m {
-                cost[i + 1][j + 1] = cost[i + 1][j + 1].min(here + scorer.cost(i, j));
+        let (lo, hi) = band.columns(i);
+        for j in lo..=hi {
+            let here = cost(&costs, i, j);
+            if here.is_infinite() {
+                continue;
             }
-            if i + 1 < n && j + 1 < m {
-                cost[i + 2][j + 2] = cost[i + 2][j + 2].min(here + swap(i, j));
+            if i < n && j < m && band.index(i + 1, j + 1).is_some() {
+                relax(&mut costs, i + 1, j + 1, here + scorer.cost(i, j));
+            }
+            if i + 1 < n && j + 1 < m && band.index(i + 2, j + 2).is_some() {
+                relax(&mut costs, i + 2, j + 2, here + swap(i, j));
             }
             if i < n {
-                cost[i + 1][j] = cost[i + 1][j].min(here + SKIP_COST);
+                relax(&mut costs, i + 1, j, here + SKIP_COST);
             }
             if j < m {
-                cost[i][j + 1] = cost[i][j + 1].min(here + SKIP_COST);
+                relax(&mut costs, i, j + 1, here + SKIP_COST);
             }
         }
     }
@@ -539,13 +600,14 @@ fn best_alignment(scorer: &Scorer<'_>) -> Vec<Step> {
     let (mut i, mut j) = (n, m);
     let mut steps = Vec::new();
     while i > 0 || j > 0 {
-        if i > 0 && close(cost[i][j], cost[i - 1][j] + SKIP_COST) {
+        let here = cost(&costs, i, j);
+        if i > 0 && close(here, cost(&costs, i - 1, j) + SKIP_COST) {
             steps.push(Step::EnglishOnly);
             i -= 1;
-        } else if j > 0 && close(cost[i][j], cost[i][j - 1] + SKIP_COST) {
+        } else if j > 0 && close(here, cost(&costs, i, j - 1) + SKIP_COST) {
             steps.push(Step::JapaneseOnly);
             j -= 1;
-        } else if i > 0 && j > 0 && close(cost[i][j], cost[i - 1][j - 1] + scorer.cost(i - 1, j - 1)) {
+        } else if i > 0 && j > 0 && close(here, cost(&costs, i - 1, j - 1) + scorer.cost(i - 1, j - 1)) {
             steps.push(Step::Pair(true, true));
             (i, j) = (i - 1, j - 1);
         } else {
@@ -699,6 +761,30 @@ mod tests {
             shape.iter().map(|(a, e, j)| (a.as_str(), *e, *j)).collect::<Vec<_>>(),
             [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]
         );
+    }
+
+    /// A clause of 100 000 English paragraphs, ten of them left untranslated here and there: the
+    /// band around the diagonal still finds each by its evidence (a number each paragraph
+    /// keeps), where the former positional fallback paired everything after the first gap
+    /// with the wrong paragraph; the work grows with the length, not its square.
+    #[test]
+    fn a_clause_of_100_000_paragraphs_is_aligned_by_evidence_within_a_band() {
+        let n = 100_000;
+        let missing: Vec<usize> = (0..10).map(|k| 3_000 + k * 9_700).collect();
+        let en: Vec<Block> = (0..n).map(|i| block(&format!("Paragraph {} applies.", i + 7))).collect();
+        let ja: Vec<Block> =
+            (0..n).filter(|i| !missing.contains(i)).map(|i| block(&format!("第{}段落を適用する。", i + 7))).collect();
+        assert!(Band::new(en.len(), ja.len()).is_some_and(|band| band.starts[n + 1] <= 53 * (n + 1)));
+        let rows = pair_blocks("c", &en, &ja, &Evidence { ratio: 1.0, terms: &[], record: None }).rows;
+        let alone: Vec<Part> = rows.iter().filter(|row| row.ja.is_none()).map(|row| row.address.part).collect();
+        assert_eq!(alone, missing.iter().map(|i| Part::Block(i + 1)).collect::<Vec<_>>());
+    }
+
+    /// Lengths that differ by more than a band can hold fall back to positions, in linear time.
+    #[test]
+    fn lengths_too_far_apart_for_a_band_fall_back_to_positions() {
+        assert!(Band::new(2_000_000, 1_000_000).is_none());
+        assert!(Band::new(160_000, 1).is_some(), "one Japanese block: a band of two columns");
     }
 
     #[test]

@@ -97,8 +97,24 @@ fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Owner<'a>> {
 
 /// A block of one language without counterpart: labelled where it is and where its counterpart
 /// belongs in the other language's file (after the translation of its nearest paired neighbour).
+///
+/// One pass over the rows, each language's latest block carried along, so a clause of many
+/// unmatched blocks costs time in proportion to its length.
 fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
-    for (r, row) in owner.rows.iter().enumerate() {
+    fn side<'a>(row: &BlockPair<'a>, lang: Lang) -> Option<&'a Span> {
+        row.side(lang).map(|block| &block.span)
+    }
+    let first = |lang: Lang| owner.rows.iter().find_map(|row| side(row, lang).cloned());
+    let firsts = [first(Lang::En), first(Lang::Ja)];
+    // Per language: the block of the nearest earlier row that has one, else the owner's start.
+    let mut latest = [owner.starts[0].cloned(), owner.starts[1].cloned()];
+    for row in owner.rows {
+        let current = latest.clone();
+        for lang in [Lang::En, Lang::Ja] {
+            if let Some(span) = side(row, lang) {
+                latest[usize::from(lang == Lang::Ja)] = Some(span.clone());
+            }
+        }
         let (present, missing, block) = match (row.en, row.ja) {
             (Some(en), None) => (Lang::En, Lang::Ja, en),
             (None, Some(ja)) => (Lang::Ja, Lang::En, ja),
@@ -113,7 +129,13 @@ fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
             Lang::Ja => "label-japanese-belongs-here",
             Lang::En => "label-english-belongs-here",
         };
-        let place = belongs_at(cx, owner, r, missing, &block.span);
+        let index = usize::from(missing == Lang::Ja);
+        let place = match &current[index] {
+            Some(before) => line_after(cx, before),
+            // No earlier block and no start: before the first block of that language, which
+            // comes later (this row has none).
+            None => firsts[index].clone().unwrap_or_else(|| block.span.clone()),
+        };
         let block_label = Label::new(present, &block.span).with(Message::new(here));
         let place_label = Label::new(missing, &place).with(Message::new(belongs).arg("address", &row.address));
         // The primary label is where the translator works: the Japanese file.
@@ -128,21 +150,6 @@ fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
             .label(primary)
             .label(secondary),
         );
-    }
-}
-
-/// Where the `lang` counterpart of row `r` belongs: on the line after the `lang` block of the
-/// nearest earlier row that has one (or after the owner's heading), else before the next one.
-fn belongs_at(cx: &Context<'_>, owner: &Owner<'_>, r: usize, lang: Lang, present: &Span) -> Span {
-    fn side<'a>(row: &BlockPair<'a>, lang: Lang) -> Option<&'a Block> {
-        row.side(lang)
-    }
-    let side = |row: &BlockPair<'_>| side(row, lang).map(|b| b.span.clone());
-    let index = usize::from(lang == Lang::Ja);
-    let before = owner.rows[..r].iter().rev().find_map(side).or_else(|| owner.starts[index].cloned());
-    match before {
-        Some(span) => line_after(cx, &span),
-        None => owner.rows[r + 1..].iter().find_map(side).unwrap_or_else(|| present.clone()),
     }
 }
 
