@@ -39,6 +39,7 @@ pub mod lock;
 pub mod lsp;
 pub mod memory;
 pub mod model;
+pub mod nfc;
 pub mod numerals;
 pub mod pair;
 pub mod percent;
