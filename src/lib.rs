@@ -32,6 +32,7 @@ pub mod glossary;
 pub mod glyphs;
 pub mod i18n;
 pub mod import;
+pub mod invisible;
 pub mod live;
 pub mod load;
 pub mod loanword;
