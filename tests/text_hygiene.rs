@@ -229,3 +229,18 @@ fn every_character_the_pdf_cannot_print_is_reported_by_check() {
         .expect("runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn diff_shows_a_bidi_override_escaped_and_a_file_saved_decomposed_as_no_change() {
+    let en = "# Scope {#scope}\n\nThis Code applies to members.\n";
+    let ja = "# 適用範囲 {#scope}\n\nこの規範は会員に適用されます。\n";
+    let old = TempProject::small(en, ja);
+    let decomposed = TempProject::small(en, &nfd(ja));
+    let root = |project: &TempProject| project.root().display().to_string();
+    old.codepub().args(["diff", &root(&old), &root(&decomposed)]).assert().code(0);
+
+    let overridden = TempProject::small(en, &ja.replace("会員", "会\u{202E}員"));
+    let output = old.codepub().args(["diff", &root(&old), &root(&overridden)]).output().expect("runs");
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(shown.contains("\\u{202e}") && !shown.contains('\u{202E}'), "{shown}");
+}
