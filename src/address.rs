@@ -116,8 +116,10 @@ impl fmt::Display for Address {
 impl FromStr for Address {
     type Err = std::convert::Infallible;
 
-    /// Every text is an address: one that names no part is a whole place (`line-12`).
+    /// Every text is an address: one that names no part is a whole place (`line-12`). Read in
+    /// Unicode normal form, as the ids of the model are ([`crate::nfc`]).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = &*crate::nfc::normalize(text);
         let Some((owner, part)) = text.split_once('#') else {
             return Ok(Self { owner: Owner::parse(text), part: Part::Whole });
         };
@@ -226,5 +228,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&address).unwrap(), "\"principle-3#2\"");
         assert!(Address::from("a#1").rank() < Address::from("a#2").rank());
         assert!(Address::from("a#heading").rank() < Address::from("a#1").rank());
+    }
+
+    #[test]
+    fn a_decomposed_id_reads_as_the_composed_one() {
+        assert_eq!(Address::from("\u{304B}\u{3099}\u{304F}\u{305B}\u{3044}#2"), Address::from("がくせい#2"));
     }
 }

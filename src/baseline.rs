@@ -61,11 +61,12 @@ impl Baseline {
             .map(|spanned| {
                 let (line, column) = index.line_column(spanned.span().start);
                 let entry = spanned.into_inner();
+                // Keys compare with findings made from normalised text (see crate::nfc).
                 Accepted {
                     check: entry.check,
                     address: Address::from(entry.address),
                     lang: entry.lang,
-                    excerpt: entry.excerpt,
+                    excerpt: entry.excerpt.map(|excerpt| crate::nfc::normalize(&excerpt).into_owned()),
                     reason: entry.reason,
                     at: Location { path: shown.to_string(), line, column },
                 }

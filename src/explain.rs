@@ -90,6 +90,8 @@ fn message_id(code: &str) -> Option<&'static str> {
         "P013" => "explain-p013",
         "P014" => "explain-p014",
         "P015" => "explain-p015",
+        "P016" => "explain-p016",
+        "P017" => "explain-p017",
         _ => return None,
     };
     Some(id)

@@ -17,6 +17,16 @@ pub struct Term {
     pub ja: String,
 }
 
+impl Glossary {
+    /// Puts every term in Unicode normal form, as the text it is matched in ([`crate::nfc`]).
+    pub fn normalize(&mut self) {
+        for term in &mut self.terms {
+            crate::nfc::normalize_in_place(&mut term.en);
+            crate::nfc::normalize_in_place(&mut term.ja);
+        }
+    }
+}
+
 impl Term {
     /// Whether `text` uses the English term as a whole word (case-sensitive).
     pub fn occurs_in_english(&self, text: &str) -> bool {

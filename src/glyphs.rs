@@ -98,7 +98,8 @@ impl GlyphCoverage {
     }
 
     /// Whether some font prints `c`. Spaces, control characters and default-ignorable
-    /// characters (joiners, variation selectors) print nothing and need no glyph.
+    /// characters (joiners, variation selectors) print nothing and need no glyph; the PDF export
+    /// fails on control characters and U+FEFF all the same, which P016 reports.
     pub fn prints(&self, c: char) -> bool {
         // Without the `pdf` feature no coverage is known: nothing is reported.
         !cfg!(feature = "pdf") || needs_no_glyph(c) || self.covers(c as u32)
@@ -116,8 +117,10 @@ impl GlyphCoverage {
     }
 }
 
+/// Whether `c` prints as nothing. U+1680 OGHAM SPACE MARK is white space with a glyph: the
+/// export fails without one, so it needs a font like any letter.
 fn needs_no_glyph(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || is_default_ignorable(c)
+    (c.is_whitespace() && c != '\u{1680}') || c.is_control() || is_default_ignorable(c)
 }
 
 #[cfg(feature = "pdf")]
@@ -168,6 +171,12 @@ mod tests {
         let coverage = GlyphCoverage::bundled();
         assert!(!coverage.prints('😀'));
         assert!(!coverage.prints('﷽'));
+    }
+
+    #[test]
+    fn the_ogham_space_mark_needs_a_glyph_like_a_letter() {
+        assert!(!GlyphCoverage::bundled().prints('\u{1680}'));
+        assert!(GlyphCoverage::bundled().prints('\u{3000}'));
     }
 
     #[test]

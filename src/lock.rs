@@ -33,9 +33,10 @@ pub struct LockedPair {
     pub english: String,
 }
 
-/// Whitespace-normalised source text: what a fingerprint covers.
+/// Whitespace-normalised source text in Unicode normal form ([`crate::nfc`]): what a
+/// fingerprint covers, so a file saved again in NFD keeps its translations signed off.
 pub fn normalise(source: &str) -> String {
-    source.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::nfc::normalize(source).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `sha256:` and the first 16 hex digits of the SHA-256 of the normalised text.
@@ -74,6 +75,11 @@ mod tests {
         assert_eq!(fingerprint("We act\nfairly."), fingerprint("We  act fairly."));
         assert_ne!(fingerprint("We act fairly."), fingerprint("We act fairly!"));
         assert!(fingerprint("x").starts_with("sha256:") && fingerprint("x").len() == 23);
+    }
+
+    #[test]
+    fn fingerprints_are_the_same_for_composed_and_decomposed_text() {
+        assert_eq!(fingerprint("がくせい"), fingerprint("\u{304B}\u{3099}\u{304F}\u{305B}\u{3044}"));
     }
 
     #[test]

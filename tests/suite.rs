@@ -41,6 +41,7 @@ mod render_blame;
 mod sarif;
 mod serve_hardening;
 mod shell_cli;
+mod text_hygiene;
 mod title_matter;
 mod translations_cli;
 mod verapdf;

@@ -101,6 +101,20 @@ help-p014 = the edition metadata in codepub.toml and the back covers must agree
 p015-unprintable = no font of the editions can print “{ $char }” ({ $codepoint })
 p015-fonts-tried = fonts tried: { $fonts }
 help-p015 = write another character, or give `--font-path` a folder with a font that has it (see fonts/README.md)
+p016-control = control character { $codepoint } ({ $name }) in the source: it prints nothing, no PDF can hold it, and a terminal obeys it
+p016-bidi = bidirectional control { $codepoint } ({ $name }) in the source: it changes the order the text is shown in
+p016-invisible = invisible character { $codepoint } ({ $name }) in the source
+help-p016 = remove it: it prints nothing, and a reader of the source cannot see it
+help-p016-remove = remove it: `codepub check --fix` does
+help-p016-control = remove it, or write the character it stood for (`codepub check --fix` cannot tell which)
+help-p016-mark = remove it, unless it orders a right-to-left quotation (then accept the finding in the baseline)
+help-p016-joiner = remove it, unless the script it joins needs it (then accept the finding in the baseline)
+p017-not-normalized = { $file } is not in Unicode normalization form C (NFC): { $count ->
+    [one] one decomposed character
+   *[other] { $count } decomposed characters
+    }, the first here
+p017-read-as = codepub reads it as “{ $composed }”: the checks, the translation record and the editions see the composed text, other tools do not
+help-p017 = save the file in NFC: `codepub check --fix` rewrites it
 
 ## Labels
 label-only-english = only in English
@@ -239,6 +253,10 @@ p014-short = Edition matter matches codepub.toml
 p014-full = The back covers print the ISBN and copyright lines given in codepub.toml.
 p015-short = Every character can be printed
 p015-full = Every character of the sources has a glyph in one of the fonts the PDF editions are set with (the bundled fonts and those of --font-path).
+p016-short = No hidden characters
+p016-full = The sources hold no control characters, bidirectional controls or invisible characters (zero width space, a byte order mark within the text, soft hyphen); variation selectors are text.
+p017-short = Sources are in NFC
+p017-full = Every source is in Unicode normalization form C (CJK compatibility ideographs kept as written), so other tools read it as codepub does.
 report-created = created { $path }
 report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
 error-project-exists = { $dir } already holds a codepub project (codepub.toml); nothing was written
@@ -301,6 +319,7 @@ xliff-code-duplicated = inline code `{ $id }` ({ $code }) appears more than once
 xliff-no-japanese-block = the Japanese has no place for this target (its heading, clause or list is missing): add it in the Markdown first
 xliff-unloadable = the Japanese with the import does not load: { $reason }
 xliff-check-fails = the imported Japanese fails { $code }
+xliff-control-character = the target holds control character { $codepoint } ({ $name }), which a source must not hold: remove it in the translation tool
 xliff-at-block = block { $address }
 xliff-refused = import refused ({ $count } problems): nothing written
 xliff-nothing-to-export = nothing to export: no unit matches

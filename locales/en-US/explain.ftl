@@ -1,4 +1,4 @@
-## The long explanation of each parity check (P001…P015), in English, and the words the renderer puts
+## The long explanation of each parity check (P001…P017), in English, and the words the renderer puts
 ## around it: `codepub explain CODE` prints it; docs/checks.md, the SARIF rule help and the manual page
 ## carry the same text. Every id and attribute here exists in ja-JP/explain.ftl too.
 
@@ -268,7 +268,8 @@ explain-p009 = Glossary terms are translated as agreed
     .compares = The glossary lists English terms, each with the Japanese term
     that must translate it. When an English heading, paragraph or list uses a
     term, as a whole word and with the same capitals, the paired Japanese text
-    must contain its Japanese term, exactly as written, somewhere. The finding
+    must contain its Japanese term, exactly as written (both read in Unicode
+    normalization form C), somewhere. The finding
     points at the term in the English and at the Japanese block where its
     translation was expected.
     .why = An official text names its bodies, instruments and defined terms
@@ -364,9 +365,10 @@ explain-p013 = Translations are signed off and current
     pair is reported when its English has changed since its Japanese was signed
     off (the finding shows the English then and now), when its Japanese has
     changed since, or when it was never signed off. A fingerprint covers the
-    source text with its whitespace normalised: a change of wording, markup or
-    punctuation counts, re-wrapping the lines does not. A project without a
-    record is not checked.
+    source text with its whitespace normalised, in Unicode normalization form
+    C: a change of wording, markup or punctuation counts, re-wrapping the lines
+    or saving the file decomposed (P017) does not. A project without a record
+    is not checked.
     .why = When the English of an official text is amended, every translation it
     touches must be revised too; the record shows which ones are pending and
     keeps an edition from being published with Japanese that translates a
@@ -442,3 +444,76 @@ explain-p015 = Every character can be printed
     `codepub check --font-path DIR` (repeatable) counts the fonts in DIR too, as
     `codepub build --font-path DIR` uses them. Its default severity is error,
     and `codepub check --fix` does not fix it.
+
+explain-p016 = No hidden characters in the sources
+    .compares = codepub reads every character of the Markdown sources of both
+    languages, headings, ids, link targets, code and front matter included, and
+    reports three kinds a reader of the source cannot see: control characters
+    (C0 but tab and line feed, DEL and C1, such as NUL, or the ESC that starts a
+    terminal escape sequence); bidirectional controls (the embeddings, overrides
+    and isolates U+202A–U+202E and U+2066–U+2069, and the marks U+200E, U+200F
+    and U+061C); and invisible characters (zero width space U+200B, zero width
+    non-joiner and joiner U+200C and U+200D, word joiner U+2060, the invisible
+    operators U+2061–U+2064, U+FEFF within the text, soft hyphen U+00AD). Each
+    is reported at its line and column with its code point and name. Variation
+    selectors (U+FE00–U+FE0F, and U+E0100–U+E01EF, which choose the glyph of a
+    Japanese name character) are text and pass, as does a zero width joiner
+    inside an emoji.
+    .why = What cannot be seen cannot be reviewed. A right-to-left override
+    makes a sentence show otherwise than the editions print it; a zero width
+    space or a soft hyphen inside a word hides it from the glossary check and
+    from every search; a control character cannot be printed (the PDF export
+    fails on it) and, shown in a terminal, can retitle the window or erase a
+    line. codepub's own terminal report prints such characters as escapes,
+    `\u{"{"}1b{"}"}`, and never raw.
+    .fails-en = Members shall declare any conflict of interest to the Board.
+    .fails-ja = 会員は、{"\u200B"}利益相反を理事会に申告しなければならない。
+    .reported = error[P016]: invisible character U+200B (ZERO WIDTH SPACE) in
+    the source (after `会員は、`, where nothing shows), with the help “remove
+    it: `codepub check --fix` does”
+    .passes-en = Members shall declare any conflict of interest to the Board.
+    .passes-ja = 会員は、利益相反を理事会に申告しなければならない。
+    .config = Nothing in codepub.toml configures this check. Its default
+    severity is error. `codepub check --fix` removes the characters whose
+    removal is safe: the zero width space, the word joiner, U+FEFF and the soft
+    hyphen, which only say where a line may break (the editions break lines
+    themselves), and the embeddings, overrides and isolates, as English and
+    Japanese run left to right. It leaves control characters, as what they
+    stood for is unknown; the bidirectional marks, which a right-to-left
+    quotation may need; and the joiner and non-joiner, which shape some
+    scripts. A finding kept on purpose is accepted with its code point as the
+    excerpt (`excerpt = "U+200F"`); an accepted control character still fails
+    the PDF export.
+
+explain-p017 = Sources are in Unicode normalization form C
+    .compares = Every Markdown source of both languages must be in Unicode
+    normalization form C (NFC), where `が` is one character and not `か`
+    followed by the combining voiced sound mark U+3099, and `é` one character
+    and not `e` and U+0301. Some editors, input methods and translation tools
+    save text decomposed (NFD). codepub reads every source as NFC, so the ids,
+    the glossary, the translation record, the other checks and the editions see
+    the composed text, and a decomposed file changes none of them; this check
+    reports the file itself, once, at its first decomposed character, with how
+    many there are. CJK compatibility ideographs (U+F900–U+FAFF and
+    U+2F800–U+2FA1F) are kept as written, neither normalised nor reported: NFC
+    would replace `{"\uFA19"}` (U+FA19) with `神` (U+795E), another glyph in print.
+    .why = Decomposed text looks the same and is another string to every tool
+    but codepub: a search for `がくせい` does not find it, a diff shows every
+    line changed when the file is saved again in the other form, and an id or
+    a term copied out of it no longer matches. Saved in NFC, a source reads the
+    same everywhere.
+    .fails-en = Members shall declare any conflict of interest to the Board.
+    .fails-ja = 会員は、利益相反か{"\u3099"}ある場合は、理事会に申告しなければならない。
+    .reported = warning[P017]: content/ja/10-code.md is not in Unicode
+    normalization form C (NFC): one decomposed character, the first here (at
+    `が`), with the note “codepub reads it as “が””
+    .passes-en = Members shall declare any conflict of interest to the Board.
+    .passes-ja = 会員は、利益相反がある場合は、理事会に申告しなければならない。
+    .config = Nothing in codepub.toml configures this check. Its default
+    severity is warning: the finding is printed but does not fail the run,
+    unless `codepub check --deny-warnings` reports it as an error.
+    `codepub check --fix` rewrites the file in NFC, from its first decomposed
+    character to its last (when a P016 fix falls in between, it is applied
+    first and the next `--fix` does this one). A finding accepted in the
+    baseline has the address of the file's first decomposed character and no
+    excerpt.

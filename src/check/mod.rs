@@ -7,9 +7,11 @@ mod colophon;
 mod footnotes;
 mod glossary;
 mod glyphs;
+mod invisible;
 mod length_ratio;
 mod links;
 mod markup;
+mod normalization;
 mod numbers;
 mod punctuation;
 pub mod stale;
@@ -22,14 +24,14 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::address::Address;
+use crate::address::{Address, Owner, Part};
 use crate::align::Alignment;
 use crate::glyphs::GlyphCoverage;
 use crate::i18n::Message;
 use crate::load::Project;
 use crate::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
 use crate::pair::Pair;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -79,6 +81,8 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(stale::StaleTranslation),
         Box::new(colophon::EditionMatter),
         Box::new(glyphs::GlyphCoverage),
+        Box::new(invisible::InvisibleCharacters),
+        Box::new(normalization::UnicodeNormalization),
     ]
 }
 
@@ -367,6 +371,26 @@ impl<'a> Context<'a> {
         let mut units = self.every_unit(lang);
         units.retain(|(address, _)| !self.unmatched.contains(*address));
         units
+    }
+
+    /// The address of what holds byte `offset` of `file`, a source of `lang`: the heading or block
+    /// there, else the footnote or clause it is in (`principle-3`), else the file's first clause,
+    /// else the file's name. For findings made on a file's text rather than on the model.
+    pub fn address_at(&self, lang: Lang, file: FileId, offset: usize) -> Address {
+        let holds = |span: &Span| span.file == file && span.start <= offset && offset < span.end.max(span.start + 1);
+        if let Some((address, _)) = self.every_unit(lang).into_iter().find(|(_, unit)| holds(unit.span)) {
+            return address.clone();
+        }
+        let document = self.project.document(lang);
+        if let Some(footnote) = document.footnotes.iter().find(|f| holds(&f.span)) {
+            return Address { owner: Owner::Footnote(footnote.label.clone()), part: Part::Whole };
+        }
+        let in_file = || document.clauses.iter().filter(|c| c.span.file == file);
+        let clause = in_file().take_while(|c| c.span.start <= offset).last().or_else(|| in_file().next());
+        match clause {
+            Some(clause) => Address { owner: Owner::Clause(clause.id.0.clone()), part: Part::Whole },
+            None => Address::from(self.project.sources.name(file)),
+        }
     }
 
     /// Every unit of one language, blocks without counterpart included.

@@ -106,7 +106,7 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
         run(project, &project.alignment(), RunOptions { no_baseline: false, deny_warnings: args.deny_warnings });
     let applied = crate::fix::apply(project, &session.root, &report)
         .map_err(|e| CliError::Write { path: e.path, error: e.error })?;
-    let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{text}`") };
+    let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{}`", one_line(text)) };
     let mut text = String::new();
     for change in &applied {
         let place = format!("{}:{}:{}", change.file, change.line, change.column);
@@ -125,4 +125,32 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
         eprint!("{text}");
     }
     Ok(())
+}
+
+/// A fix's old or new text on one line of the list: hidden characters escaped (a fix may remove
+/// one: it is shown, never sent to the terminal), line ends as `\n`, and a long text (a whole
+/// stretch normalised by P017) cut in the middle.
+fn one_line(text: &str) -> String {
+    const KEEP: usize = 24;
+    let text = crate::invisible::escape(text).replace('\n', "\\n");
+    let count = text.chars().count();
+    if count <= 2 * KEEP + 1 {
+        return text;
+    }
+    let head: String = text.chars().take(KEEP).collect();
+    let tail: String = text.chars().skip(count - KEEP).collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn a_fixed_text_is_shown_on_one_line_escaped_and_cut_when_long() {
+        assert_eq!(one_line("a\u{200B}b"), "a\\u{200b}b");
+        assert_eq!(one_line("x\ny"), "x\\ny");
+        let long = "あ".repeat(30) + &"い".repeat(30);
+        assert_eq!(one_line(&long), "あ".repeat(24) + "…" + &"い".repeat(24));
+    }
 }

@@ -66,9 +66,9 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
             let json = serde_json::json!({ "version": 1, "record": standings.is_some(), "clauses": table });
             super::write_line(&serde_json::to_string_pretty(&json).unwrap_or_default())?;
         }
-        crate::cli::StatusFormat::Human => {
-            super::write_stdout(render_table(session, &table, standings.is_some()).as_bytes())?
-        }
+        crate::cli::StatusFormat::Human => super::write_stdout(
+            crate::invisible::escape(&render_table(session, &table, standings.is_some())).as_bytes(),
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }

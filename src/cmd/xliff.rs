@@ -62,7 +62,7 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
     let plan = match crate::xliff::import::plan(&project, &read)? {
         Ok(plan) => plan,
         Err(refusals) => {
-            eprint!("{}", render_refusals(session, &refusals));
+            eprint!("{}", crate::invisible::escape(&render_refusals(session, &refusals)));
             return Ok(ExitCode::from(1));
         }
     };
@@ -78,7 +78,8 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
             Message::new("xliff-dry-run").num("count", plan.changed as i64).num("files", plan.files.len() as i64);
         out.push_str(&session.l10n.format(&summary));
         out.push('\n');
-        super::write_stdout(out.as_bytes())?;
+        // The diff quotes the sources: their hidden characters are shown, not sent to the terminal.
+        super::write_stdout(crate::invisible::escape(&out).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     // Every new text is ready before the first is written; each is written atomically.

@@ -1,7 +1,8 @@
 //! The diff for a terminal (`render_terminal`): a header naming both editions, each changed
 //! clause with its per-language status and paragraph changes (inline word or character runs,
 //! `[-deleted-]{+inserted+}` when plain, red/green ANSI when coloured), then the translations
-//! to review and a summary. Control characters in the text are shown escaped, never sent raw.
+//! to review and a summary. Control characters and the other hidden characters in the text are
+//! shown escaped, never sent raw.
 
 use std::fmt::Write as _;
 
@@ -29,18 +30,11 @@ impl Painter {
     }
 }
 
-/// Text from the sources, safe to print: control characters (escape sequences included) are
-/// shown as `\u{…}`; newlines are kept.
+/// Text from the sources, safe to print: control characters (escape sequences included),
+/// bidirectional controls and invisible characters are shown as `\u{…}`, as the check report
+/// shows them ([`crate::invisible::escape`]); newlines and tabs are kept.
 fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() && c != '\n' {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::invisible::escape(text).into_owned()
 }
 
 pub fn lang_name(lang: Lang) -> Message {

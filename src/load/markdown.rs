@@ -1,5 +1,7 @@
 //! Parses one Markdown source file into clauses and footnotes with pulldown-cmark, keeping the
 //! span of every block and inline. Raw HTML is kept as literal text: sources are data, never markup.
+//! The model holds normalised text ([`crate::nfc`]): a file not in NFC is parsed as it is on
+//! disk, so the spans stay its own, and every text of the model is then normalised.
 
 use std::iter::Peekable;
 use std::ops::Range;
@@ -99,8 +101,8 @@ fn check_nesting(sources: &SourceMap, file: FileId) -> Result<(), InputError> {
     Ok(())
 }
 
-/// Parses file `file` of `sources`. Blocks larger than `max_block_bytes` and markup nested deeper
-/// than [`MAX_NESTING`] are refused.
+/// Parses file `file` of `sources`, its text normalised (see [`crate::nfc`]). Blocks larger than
+/// `max_block_bytes` and markup nested deeper than [`MAX_NESTING`] are refused.
 pub fn parse(sources: &SourceMap, file: FileId, max_block_bytes: usize) -> Result<ParsedFile, InputError> {
     check_nesting(sources, file)?;
     let text = &sources.get(file).text;
@@ -110,7 +112,55 @@ pub fn parse(sources: &SourceMap, file: FileId, max_block_bytes: usize) -> Resul
         max_block_bytes,
         events: Parser::new_ext(text, options()).into_offset_iter().peekable(),
     };
-    parser.parse_file()
+    let mut parsed = parser.parse_file()?;
+    if !crate::nfc::is_normalized(text) {
+        parsed.normalize();
+    }
+    Ok(parsed)
+}
+
+impl ParsedFile {
+    /// Normalises every text of the model: ids, labels, inline text, code, link targets.
+    fn normalize(&mut self) {
+        use crate::nfc::normalize_in_place;
+        for (clause, _) in &mut self.clauses {
+            normalize_in_place(&mut clause.id.0);
+            if let Some(heading) = &mut clause.heading {
+                normalize_inlines(&mut heading.inlines);
+            }
+            clause.blocks.iter_mut().for_each(normalize_block);
+        }
+        for footnote in &mut self.footnotes {
+            normalize_in_place(&mut footnote.label);
+            footnote.blocks.iter_mut().for_each(normalize_block);
+        }
+    }
+}
+
+fn normalize_block(block: &mut Block) {
+    match &mut block.kind {
+        BlockKind::Paragraph(inlines) => normalize_inlines(inlines),
+        BlockKind::List { items, .. } => items.iter_mut().for_each(|item| normalize_inlines(&mut item.inlines)),
+        BlockKind::Quote(blocks) => blocks.iter_mut().for_each(normalize_block),
+        BlockKind::Code(text) => crate::nfc::normalize_in_place(text),
+        BlockKind::Rule => {}
+    }
+}
+
+fn normalize_inlines(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match &mut inline.kind {
+            InlineKind::Text(text) | InlineKind::Code(text) | InlineKind::FootnoteRef(text) => {
+                crate::nfc::normalize_in_place(text)
+            }
+            InlineKind::Emphasis(children) | InlineKind::Strong(children) => normalize_inlines(children),
+            InlineKind::Link { target, children } => {
+                crate::nfc::normalize_in_place(target);
+                normalize_inlines(children);
+            }
+            InlineKind::SoftBreak | InlineKind::HardBreak => {}
+        }
+    }
 }
 
 struct FileParser<'s> {
@@ -440,6 +490,22 @@ mod tests {
         assert!(matches!(parse_str(&text), Err(InputError::NestingTooDeep { .. })));
         let text = format!("# T {{#t}}\n\n{} deep\n", ">".repeat(5000));
         assert!(matches!(parse_str(&text), Err(InputError::NestingTooDeep { .. })));
+    }
+
+    #[test]
+    fn a_decomposed_file_gives_composed_ids_and_text_with_spans_on_its_own_bytes() {
+        let text = "# \u{304B}\u{3099}\u{304F} {#\u{304B}\u{3099}\u{304F}}\n\n[^\u{304B}\u{3099}]\u{305B}\u{3044}\u{3002}\n\n\
+                    [^\u{304B}\u{3099}]: e\u{301}\n";
+        let parsed = parse_str(text).unwrap();
+        let clause = &parsed.clauses[0].0;
+        assert_eq!(clause.id.0, "がく");
+        assert_eq!(clause.blocks[0].plain_text(), "[^が]せい。");
+        assert_eq!(parsed.footnotes[0].label, "が");
+        assert_eq!(parsed.footnotes[0].blocks[0].plain_text(), "é");
+        // The spans are the file's: the paragraph's ends where its bytes end.
+        let span = &clause.blocks[0].span;
+        assert_eq!(&text[span.range()], "[^\u{304B}\u{3099}]\u{305B}\u{3044}\u{3002}");
+        assert_eq!((span.line, span.column), (3, 1));
     }
 
     #[test]

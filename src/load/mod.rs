@@ -14,7 +14,8 @@ use crate::error::InputError;
 use crate::glossary::Glossary;
 use crate::lock::TranslationLock;
 use crate::model::{ClauseId, Document, Lang};
-use crate::source::{self, Location, SourceFile, SourceMap, Span};
+use crate::pair::Pair;
+use crate::source::{self, FileId, Location, SourceFile, SourceMap, Span};
 
 pub use markdown::IdOrigin;
 pub use tree::{DirTree, GitTree, OverlayTree, SourceTree, shown};
@@ -25,6 +26,8 @@ pub struct Project {
     pub root: PathBuf,
     pub config: Config,
     pub sources: SourceMap,
+    /// The Markdown files of each language, in reading order.
+    pub files: Pair<Vec<FileId>>,
     pub en: Document,
     pub ja: Document,
     /// Clauses whose heading carries no `{#id}`, by language.
@@ -81,16 +84,21 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
     let mut missing_ids = Vec::new();
     // Every input error that can be found is reported at once, as a compiler would.
     let mut errors = Vec::new();
-    let en = load_language(tree, &config, Lang::En, &mut sources, &mut missing_ids, &mut errors);
-    let ja = load_language(tree, &config, Lang::Ja, &mut sources, &mut missing_ids, &mut errors);
-    let glossary = kept(read_toml(tree, &config.content.glossary), &mut errors).flatten().unwrap_or_default();
+    let mut files = Pair::new(Vec::new(), Vec::new());
+    let en =
+        load_language(tree, &config, Lang::En, &mut sources, files.get_mut(Lang::En), &mut missing_ids, &mut errors);
+    let ja =
+        load_language(tree, &config, Lang::Ja, &mut sources, files.get_mut(Lang::Ja), &mut missing_ids, &mut errors);
+    let mut glossary: Glossary =
+        kept(read_toml(tree, &config.content.glossary), &mut errors).flatten().unwrap_or_default();
+    glossary.normalize();
     let baseline_text = kept(read_text(tree, &config.content.baseline), &mut errors).flatten();
     let baseline = kept(Baseline::parse(baseline_text, &tree::shown(&config.content.baseline)), &mut errors);
     let lock_text = kept(read_text(tree, &config.content.lock), &mut errors).flatten();
     let lock = kept(TranslationLock::parse(lock_text, &tree::shown(&config.content.lock)), &mut errors).flatten();
     InputError::all_of(errors)?;
     let baseline = baseline.unwrap_or_default();
-    Ok(Project { root: root.to_path_buf(), config, sources, en, ja, missing_ids, glossary, baseline, lock })
+    Ok(Project { root: root.to_path_buf(), config, sources, files, en, ja, missing_ids, glossary, baseline, lock })
 }
 
 /// The value of `result`, or `None` with its error kept in `errors`.
@@ -118,6 +126,7 @@ fn load_language(
     config: &Config,
     lang: Lang,
     sources: &mut SourceMap,
+    files_read: &mut Vec<FileId>,
     missing_ids: &mut Vec<(Lang, Span)>,
     errors: &mut Vec<InputError>,
 ) -> Document {
@@ -152,6 +161,7 @@ fn load_language(
             }
         };
         let file = sources.add(SourceFile::new(shown, text));
+        files_read.push(file);
         let parsed = match markdown::parse(sources, file, config.content.max_block_bytes) {
             Ok(parsed) => parsed,
             Err(error) => {

@@ -5,14 +5,16 @@ use crate::check::{Report, Severity};
 use crate::i18n::Localizer;
 use crate::load::Project;
 
-/// Escapes a workflow-command property value.
+/// Escapes a workflow-command property value (hidden characters too, as the log is a terminal's).
 pub(super) fn property(value: &str) -> String {
-    value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
+    let value =
+        value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C");
+    crate::invisible::escape(&value).into_owned()
 }
 
 /// Escapes a workflow-command message.
 pub(super) fn data(value: &str) -> String {
-    value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::invisible::escape(&value.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")).into_owned()
 }
 
 pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> String {
@@ -60,5 +62,6 @@ mod tests {
     fn workflow_command_values_are_escaped() {
         assert_eq!(property("a:b,c%\nd"), "a%3Ab%2Cc%25%0Ad");
         assert_eq!(data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(data("a\u{1b}]0;x"), "a\\u{1b}]0;x");
     }
 }

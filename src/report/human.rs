@@ -1,43 +1,17 @@
 //! rustc-style output: code, message, `file:line:col`, the English and Japanese source lines with
-//! carets, help; then the accepted findings, stale baseline entries and a summary.
+//! carets, help; then the accepted findings, stale baseline entries and a summary. Nothing from
+//! a source reaches the terminal raw: source lines, messages and excerpts have their hidden
+//! characters escaped ([`super::terminal`]).
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
-use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
+use super::terminal::TerminalSources;
 use crate::check::{Report, Severity};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
+use crate::invisible::escape;
 use crate::load::Project;
-use crate::source::{FileId, SourceMap};
-
-impl<'a> Files<'a> for SourceMap {
-    type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id).name)
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id).text)
-    }
-
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        Ok(self.get(id).line_index(byte_index))
-    }
-
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
-        let file = self.get(id);
-        match file.line_range(line_index) {
-            // codespan wants the range including the line end.
-            Some(range) => Ok(range.start..(range.end + 1).min(file.text.len())),
-            None if line_index == file.line_count() => Ok(file.text.len()..file.text.len()),
-            None => Err(FilesError::LineTooLarge { given: line_index, max: file.line_count() }),
-        }
-    }
-}
 
 fn buffer(color: bool) -> Buffer {
     if color { Buffer::ansi() } else { Buffer::no_color() }
@@ -47,6 +21,9 @@ fn buffer(color: bool) -> Buffer {
 pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color: bool) -> String {
     let config = Config::default();
     let mut out = buffer(color);
+    let labelled = report.findings.iter().flat_map(|f| f.labels.iter().map(|label| label.span.file));
+    let sources = TerminalSources::new(&project.sources, labelled);
+    let format = |message: &Message| escape(&l10n.format(message)).into_owned();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
         let diagnostic = match finding.severity {
             Severity::Error => Diagnostic::error(),
@@ -58,23 +35,23 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             .enumerate()
             .map(|(i, label)| {
                 let make = if i == 0 { CsLabel::primary } else { CsLabel::secondary };
-                let text = label.message.as_ref().map(|m| l10n.format(m)).unwrap_or_default();
+                let text = label.message.as_ref().map(format).unwrap_or_default();
                 let text =
                     if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
-                make(label.span.file, label.span.range()).with_message(text)
+                make(label.span.file, sources.range(label.span.file, label.span.range())).with_message(text)
             })
             .collect();
-        let mut notes = vec![l10n.format(&Message::new("report-address").arg("address", &finding.address))];
-        notes.extend(finding.notes.iter().map(|n| l10n.format(n)));
-        notes.push(format!("help: {}", l10n.format(&finding.help)));
-        notes.push(l10n.format(&Message::new("explain-see").arg("code", finding.code)));
+        let mut notes = vec![format(&Message::new("report-address").arg("address", &finding.address))];
+        notes.extend(finding.notes.iter().map(format));
+        notes.push(format!("help: {}", format(&finding.help)));
+        notes.push(format(&Message::new("explain-see").arg("code", finding.code)));
         let diagnostic = diagnostic
             .with_code(finding.code)
-            .with_message(l10n.format(&finding.message))
+            .with_message(format(&finding.message))
             .with_labels(labels)
             .with_notes(notes);
         // Rendering only fails on spans outside their file, which the loader never makes.
-        let _ = term::emit_to_write_style(&mut out, &config, &project.sources, &diagnostic);
+        let _ = term::emit_to_write_style(&mut out, &config, &sources, &diagnostic);
     }
     let mut text = String::from_utf8_lossy(out.as_slice()).into_owned();
 
@@ -96,14 +73,14 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
                     .arg("address", &address)
                     .arg("reason", finding.accepted.as_deref().unwrap_or_default()),
             );
-            text.push_str(&format!("  {line}\n"));
+            text.push_str(&format!("  {}\n", escape(&line)));
         }
     }
     for &index in &report.unused_baseline {
         let entry = &project.baseline.entries[index];
         let message = l10n
             .format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
-        text.push_str(&format!("warning: {message}\n  --> {}\n", entry.at));
+        text.push_str(&escape(&format!("warning: {message}\n  --> {}\n", entry.at)));
     }
     let errors = report.count(Severity::Error, false) as i64;
     let warnings = report.count(Severity::Warning, false) as i64;
@@ -134,6 +111,6 @@ pub fn render_input_error(error: &InputError, l10n: &Localizer, color: bool) -> 
             let _ = writeln!(message, "  = help: {}", l10n.format(&help));
         }
     }
-    let _ = out.write_all(&message);
+    let _ = out.write_all(escape(&String::from_utf8_lossy(&message)).as_bytes());
     String::from_utf8_lossy(out.as_slice()).into_owned()
 }

@@ -7,6 +7,7 @@ mod human;
 mod input_error;
 mod json;
 mod sarif;
+mod terminal;
 
 pub use github::render_github;
 pub use gitlab::render_gitlab;

@@ -36,6 +36,8 @@ fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
         "P013" => ("p013-short", "p013-full"),
         "P014" => ("p014-short", "p014-full"),
         "P015" => ("p015-short", "p015-full"),
+        "P016" => ("p016-short", "p016-full"),
+        "P017" => ("p017-short", "p017-full"),
         _ => return None,
     })
 }

@@ -6,7 +6,9 @@
 //! its bytes alone. The import is refused when a unit is unknown, when its source no longer reads
 //! as the current English, when an inline code was lost, duplicated or made up, or when the
 //! imported Japanese fails a parity check at error level that the sources as they are do not
-//! (stale translations, P013, aside: an import makes translations unsigned by its nature).
+//! (stale translations, P013, aside: an import makes translations unsigned by its nature). A
+//! target holding a control character (`<cp hex="0000"/>`) is refused at that character before
+//! anything else; a target is written in Unicode normal form ([`crate::nfc`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -100,6 +102,17 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
         if !unit.translate || target.iter().all(|p| matches!(p, Piece::Text(t) if t.trim().is_empty())) {
             continue;
         }
+        if !read_unit.target_controls.is_empty() {
+            for &(c, ref at) in &read_unit.target_controls {
+                let message = Message::new("xliff-control-character")
+                    .arg("codepoint", crate::invisible::code_point(c))
+                    .arg("name", crate::invisible::name(c));
+                refuse(at, address, message);
+            }
+            continue;
+        }
+        // The Japanese as the sources will hold it: in Unicode normal form (see crate::nfc).
+        let target = &normalized(target);
         if let Err(message) = check_codes(target, unit) {
             refuse(target_at, address, message);
             continue;
@@ -146,6 +159,17 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
     }
     let refusals = check_parity(project, &alignment, &plan, &located, read.first().map(|u| &u.at))?;
     Ok(if refusals.is_empty() { Ok(plan) } else { Err(refusals) })
+}
+
+/// Pieces with their text in Unicode normal form.
+fn normalized(pieces: &[Piece]) -> Vec<Piece> {
+    let mut pieces = pieces.to_vec();
+    for piece in &mut pieces {
+        if let Piece::Text(text) = piece {
+            crate::nfc::normalize_in_place(text);
+        }
+    }
+    pieces
 }
 
 /// Every code of the source once in the target, none the unit does not know, each pair closed.

@@ -23,6 +23,9 @@ pub struct ReadUnit {
     pub target: Option<(Vec<Piece>, Location)>,
     /// The `state` of its (first) segment, `initial` when it says none.
     pub state: Option<String>,
+    /// Control characters in the target ([`crate::invisible`]), each where the file has it (a
+    /// `<cp hex="0000"/>`, or the character in the text): an import refuses them.
+    pub target_controls: Vec<(char, Location)>,
 }
 
 /// The units of XLIFF text `text`, read from the file shown as `shown`.
@@ -37,10 +40,7 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
     })?;
     // Line and column through a line index: roxmltree's own `text_pos_at` reads from the start.
     let lines = SourceFile::new(shown, text.to_string());
-    let at = |node: Node<'_, '_>| {
-        let (line, column) = lines.line_column(node.range().start);
-        Location { path: shown.to_string(), line, column }
-    };
+    let at = |node: Node<'_, '_>| at_offset(&lines, node.range().start);
     let invalid = |node: Node<'_, '_>, message: String| InputError::Xliff { at: at(node), message };
     let root = document.root_element();
     if !is(root, "xliff") {
@@ -62,6 +62,7 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
         };
         let mut source = Vec::new();
         let mut target: Option<(Vec<Piece>, Location)> = None;
+        let mut target_controls = Vec::new();
         let state = (unit.children().find(|n| is(*n, "segment")))
             .map(|segment| segment.attribute("state").unwrap_or("initial").to_string());
         for part in unit.children().filter(|n| is(*n, "segment") || is(*n, "ignorable")) {
@@ -69,6 +70,7 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
                 if is(child, "source") {
                     pieces(child, &mut source).map_err(|(node, message)| invalid(node, message))?;
                 } else if is(child, "target") {
+                    target_controls.extend(controls(child, text, |offset| at_offset(&lines, offset)));
                     let (into, _) = target.get_or_insert_with(|| (Vec::new(), at(child)));
                     pieces(child, into).map_err(|(node, message)| invalid(node, message))?;
                 }
@@ -81,9 +83,45 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
             source,
             target,
             state,
+            target_controls,
         });
     }
     Ok(units)
+}
+
+/// Where byte `offset` of the file is.
+fn at_offset(lines: &SourceFile, offset: usize) -> Location {
+    let (line, column) = lines.line_column(offset);
+    Location { path: lines.name.clone(), line, column }
+}
+
+/// The control characters of a `<target>` (of the XLIFF file `text`), each at its `<cp>` or at
+/// the character itself (at its text's start when an entity spells it).
+fn controls(target: Node<'_, '_>, text: &str, at: impl Fn(usize) -> Location) -> Vec<(char, Location)> {
+    let control = |c: &char| crate::invisible::hidden(*c) == Some(crate::invisible::Hidden::Control);
+    let mut found = Vec::new();
+    for node in target.descendants() {
+        let start = node.range().start;
+        if node.is_text() {
+            let raw = text.get(node.range()).unwrap_or_default();
+            let mut searched = 0;
+            for c in node.text().unwrap_or_default().chars().filter(control) {
+                let offset = match raw[searched..].find(c) {
+                    Some(i) => {
+                        searched += i + c.len_utf8();
+                        start + searched - c.len_utf8()
+                    }
+                    None => start,
+                };
+                found.push((c, at(offset)));
+            }
+        } else if is(node, "cp") {
+            let hex = node.attribute("hex").unwrap_or_default();
+            let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+            found.extend(c.filter(control).map(|c| (c, at(start))));
+        }
+    }
+    found
 }
 
 /// Whether `node` is XLIFF core element `name`.
@@ -187,6 +225,17 @@ mod tests {
             InputError::Xliff { at, .. } => assert_eq!((at.path.as_str(), at.line), ("t.xlf", 3)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn control_characters_of_a_target_are_found_at_their_code_or_character() {
+        let text = format!(
+            "{HEAD}<file id=\"f\"><unit id=\"a_1\"><segment><source>A<cp hex=\"0007\"/></source>\n\
+             <target>エ<cp hex=\"0000\"/>ー<pc id=\"1\">\u{85}</pc><cp hex=\"200B\"/></target></segment></unit></file></xliff>"
+        );
+        let units = read(&text, "t.xlf").unwrap();
+        let found: Vec<_> = units[0].target_controls.iter().map(|(c, at)| (*c, at.line, at.column)).collect();
+        assert_eq!(found, [('\0', 2, 10), ('\u{85}', 2, 38)]);
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub const EN: &str = "content/en/10-code.md";
 pub const JA: &str = "content/ja/10-code.md";
 
 impl TempProject {
-    /// A copy of the shipped project with new findings of every check, P001 to P015.
+    /// A copy of the shipped project with new findings of every check, P001 to P017.
     pub fn with_every_check_failing() -> Self {
         let project = Self::shipped();
         // P001: principle 9 renamed in Japanese (missing and extra clause).
@@ -162,6 +162,10 @@ impl TempProject {
         project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-9", "ISBN 978-92-67-11315-0");
         // P015: a character no bundled font prints, in the English back cover.
         project.replace("content/en/90-back-cover.md", "ISBN 978-92-67-11315-0", "ISBN 978-92-67-11315-0 ✅");
+        // P016: a zero width space in a Japanese paragraph.
+        project.replace(JA, "私たちは、私たちが所有する機密文書", "私たちは、\u{200B}私たちが所有する機密文書");
+        // P017: デ saved decomposed (テ and the combining voiced sound mark), in the same paragraph.
+        project.replace(JA, "機密文書やデータが", "機密文書やテ\u{3099}ータが");
         project
     }
 }
