@@ -1,5 +1,6 @@
 //! rustc-style output: code, message, `file:line:col`, the English and Japanese source lines with
-//! carets, help; then the accepted findings, stale baseline entries and a summary.
+//! carets, help; then the accepted findings, stale baseline entries, the sources left out and a
+//! summary.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
 use codespan_reporting::files::{Error as FilesError, Files};
@@ -9,6 +10,7 @@ use crate::check::{Report, Severity};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
+use crate::skipped::Skipped;
 use crate::source::{FileId, SourceMap};
 
 impl<'a> Files<'a> for SourceMap {
@@ -105,6 +107,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             .format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
         text.push_str(&format!("warning: {message}\n  --> {}\n", entry.at));
     }
+    text.push_str(&render_skipped(&project.skipped, l10n));
     let errors = report.count(Severity::Error, false) as i64;
     let warnings = report.count(Severity::Warning, false) as i64;
     let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count() as i64;
@@ -112,6 +115,16 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         &Message::new("report-summary").num("errors", errors).num("warnings", warnings).num("accepted", accepted),
     ));
     text.push('\n');
+    text
+}
+
+/// A warning for each input left out (a named pipe among the sources, an unusable font file),
+/// in the style of the findings.
+pub fn render_skipped(skipped: &[Skipped], l10n: &Localizer) -> String {
+    let mut text = String::new();
+    for input in skipped {
+        text.push_str(&format!("warning: {}\n  --> {}\n", l10n.format(&input.message()), input.path));
+    }
     text
 }
 
