@@ -6,6 +6,7 @@
 use crate::common;
 
 use common::TempProject;
+use common::lsp_client::LspServer;
 use predicates::prelude::*;
 
 const XLIFF_HEAD: &str =
@@ -110,4 +111,20 @@ fn a_dangling_link_and_a_link_loop_under_the_font_path_are_warnings_for_check_an
         .code(0);
     warned(&build.get_output().stderr);
     assert!(project.path("out/small-en.pdf").is_file());
+}
+
+#[test]
+fn the_language_server_answers_a_malformed_body_and_header_and_goes_on() {
+    let project = TempProject::small("# A {#a}\n\nOne.\n", "# ア {#a}\n\n一。\n");
+    let mut server = LspServer::initialized(project.root(), &[]);
+    server.send_raw(b"Content-Length: 10\r\n\r\n{not json}");
+    let parse_error = server.wait_for(|message| message["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], serde_json::Value::Null, "{parse_error}");
+    server.send_raw(b"Content-Length: abc\r\n\r\n");
+    // The next request is answered: the server is still there.
+    let uri = codepub::lsp::position::uri_of(&project.path("content/ja/a.md")).as_str().to_string();
+    server.open(&uri, "# ア {#a}\n\n一。\n");
+    let at = serde_json::json!({ "textDocument": { "uri": uri }, "position": { "line": 2, "character": 0 } });
+    let hover = server.request("textDocument/hover", at);
+    assert!(hover.to_string().contains("One."), "the English counterpart: {hover}");
 }
