@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 minutes=${1:-10}; shift || true
-targets=${*:-markdown check_pair toml_files diff_projects render_pair}
+targets=${*:-markdown check_pair toml_files diff_projects xliff_import lsp_frames render_pair}
 mkdir -p logs
 for t in $targets; do
   # A per-input time limit (-timeout) turns a hang into a reported crash; renders get longer.

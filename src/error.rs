@@ -2,6 +2,7 @@
 //! paths outside the project. Each has a stable code, a Fluent message and a file:line:col.
 
 use crate::i18n::Message;
+use crate::skipped::SpecialFile;
 use crate::source::Location;
 
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +43,10 @@ pub enum InputError {
     /// 2.0 document.
     #[error("{at}: {message}")]
     Xliff { at: Location, message: String },
+    /// A file the project names (`codepub.toml`, the glossary, the baseline, the translation
+    /// record) that is a named pipe, a socket or a device: never opened.
+    #[error("{path} is not a regular file ({})", kind.name())]
+    NotAFile { path: String, kind: SpecialFile },
 }
 
 impl InputError {
@@ -81,6 +86,7 @@ impl InputError {
             Self::EmptyText { .. } => "E013",
             Self::NestingTooDeep { .. } => "E014",
             Self::Xliff { .. } => "E015",
+            Self::NotAFile { .. } => "E016",
         }
     }
 
@@ -88,7 +94,10 @@ impl InputError {
     pub fn location(&self) -> Location {
         let whole = |path: &str| Location { path: path.to_string(), line: 1, column: 1 };
         match self {
-            Self::Io { path, .. } | Self::OutsideRoot { path, .. } | Self::FileTooLarge { path, .. } => whole(path),
+            Self::Io { path, .. }
+            | Self::OutsideRoot { path, .. }
+            | Self::FileTooLarge { path, .. }
+            | Self::NotAFile { path, .. } => whole(path),
             Self::MissingLanguage { dir, .. } => whole(dir),
             Self::EmptyText { path } => whole(path),
             Self::ByteOrderMark { at }
@@ -130,6 +139,7 @@ impl InputError {
             Self::EmptyText { .. } => Message::new("error-empty-text"),
             Self::NestingTooDeep { limit, .. } => Message::new("error-nesting-too-deep").num("limit", *limit as i64),
             Self::Xliff { message, .. } => Message::new("error-xliff").arg("reason", message),
+            Self::NotAFile { kind, .. } => Message::new("error-not-a-file").arg("kind", kind.name()),
         }
     }
 
@@ -150,6 +160,7 @@ impl InputError {
             Self::Several(errors) => return errors.first().and_then(InputError::help),
             Self::EmptyText { .. } => "help-empty-text",
             Self::Xliff { .. } => "help-xliff",
+            Self::NotAFile { .. } => "help-not-a-file",
             _ => return None,
         };
         Some(Message::new(id))

@@ -16,6 +16,7 @@ use typst::text::Coverage;
 use crate::render::RenderError;
 #[cfg(feature = "pdf")]
 use crate::render::pdf::fonts::FontSet;
+use crate::skipped::Skipped;
 
 /// Without the `pdf` feature: no coverage is known.
 #[cfg(not(feature = "pdf"))]
@@ -36,6 +37,8 @@ pub struct GlyphCoverage {
     /// Every code point some font covers, as sorted, disjoint, inclusive ranges: one binary
     /// search per character (a font's own coverage is searched run by run).
     covered: Vec<(u32, u32)>,
+    /// Entries of the `--font-path` folders that could not be read, left out.
+    skipped: Vec<Skipped>,
 }
 
 impl GlyphCoverage {
@@ -67,7 +70,7 @@ impl GlyphCoverage {
     #[cfg(feature = "pdf")]
     fn of(set: &FontSet) -> Self {
         let fonts = set.fonts.iter().map(|font| (font.info().family.clone(), font.info().coverage.clone())).collect();
-        GlyphCoverage::new(fonts)
+        GlyphCoverage { skipped: set.skipped.clone(), ..GlyphCoverage::new(fonts) }
     }
 
     fn new(fonts: Vec<(String, Coverage)>) -> Self {
@@ -88,7 +91,13 @@ impl GlyphCoverage {
                 _ => merged.push((start, end)),
             }
         }
-        GlyphCoverage { fonts, covered: merged }
+        GlyphCoverage { fonts, covered: merged, skipped: Vec::new() }
+    }
+
+    /// What the `--font-path` folders hold that could not be read, for the commands to warn
+    /// about (the renderers leave out the same).
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     /// Whether some font has a glyph for code point `c`.

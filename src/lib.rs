@@ -48,6 +48,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod script;
+pub mod skipped;
 pub mod source;
 pub mod timings;
 pub mod view;

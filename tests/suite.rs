@@ -38,6 +38,7 @@ mod pdf;
 mod properties;
 mod punctuation_peers;
 mod render_blame;
+mod robustness;
 mod sarif;
 mod serve_hardening;
 mod shell_cli;

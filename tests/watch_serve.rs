@@ -239,6 +239,48 @@ fn a_templates_folder_made_while_watching_is_watched_from_then_on() {
     assert!(live.stop_with("TERM").success());
 }
 
+/// A small project whose sources are in `texts/` (`[content] dir`), with no `content/` at all.
+fn project_in_texts() -> TempProject {
+    let project = TempProject::small("# A {#a}\n\nOne.\n", "# ア {#a}\n\n一。\n");
+    std::fs::rename(project.path("content"), project.path("texts")).unwrap();
+    let config = project.read("codepub.toml");
+    project.write("codepub.toml", format!("{config}\n[content]\ndir = \"texts\"\n"));
+    project
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn watch_watches_the_content_folder_the_configuration_names() {
+    let project = project_in_texts();
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    let first = live.pass();
+    assert!(first.contains("rebuilt"), "{first}");
+    // A number the English lacks (P004): the pass that follows the edit reports it.
+    project.replace("texts/ja/a.md", "一。", "11月に一。");
+    live.until("error[P004]");
+    let rest = live.pass();
+    assert!(rest.contains("texts/ja/a.md:3:1"), "{rest}");
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn watch_follows_a_content_folder_replaced_as_a_whole() {
+    let project = TempProject::small("# A {#a}\n\nOne.\n", "# ア {#a}\n\n一。\n");
+    let mut live = Live::start(&project, &["watch", "--format", "html"]);
+    live.pass();
+    // `mv content content.old && cp -r content.old content`, as a sync tool or a checkout does.
+    std::fs::rename(project.path("content"), project.path("content.old")).unwrap();
+    common::copy_dir(&project.path("content.old"), &project.path("content"));
+    live.pass();
+    // An edit in the new folder is seen (the passes the replacement made may still be running).
+    project.replace("content/ja/a.md", "一。", "11月に一。");
+    live.until("error[P004]");
+    let rest = live.pass();
+    assert!(rest.contains("content/ja/a.md:3:1"), "{rest}");
+    assert!(live.stop_with("TERM").success());
+}
+
 #[test]
 fn watch_stops_cleanly_on_sigterm_and_sigint() {
     for signal in ["TERM", "INT"] {

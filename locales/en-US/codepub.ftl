@@ -34,6 +34,13 @@ help-block-too-large = split the paragraph, or raise `content.max_block_bytes` i
 help-content-outside-clause = start the file with a heading carrying an id (`# Title {"{"}#id{"}"}`) or `+++ clause = "id" +++` front matter
 help-missing-language = put the { $lang } Markdown files in the language folder named by `content.dir`
 help-nesting-too-deep = flatten the structure: a source may nest block quotes, lists, emphasis, strong emphasis, strikethrough, links and images at most { $limit } levels deep
+error-not-a-file = not a regular file but { $kind ->
+    [fifo] a named pipe (FIFO)
+    [socket] a socket
+    [device] a device
+   *[other] a special file
+}: never opened
+help-not-a-file = replace it with a regular file, or name another file in codepub.toml
 
 ## Checks
 p001-missing-clause = clause `{ $id }` is missing from the Japanese text
@@ -147,6 +154,15 @@ label-new-english = English now
 report-accepted-heading = accepted by { $path }:
 report-accepted = { $code } { $address }: { $reason }
 report-unused-baseline = baseline entry matches no finding: { $code } { $address }
+report-input-skipped = { $path } is left out: { $why ->
+    [fifo] it is a named pipe (FIFO), never opened
+    [socket] it is a socket, never opened
+    [device] it is a device, never opened
+    [dangling] it is a symbolic link to nothing
+    [loop] it is a symbolic link back to a folder above it
+    [unreadable] { $reason }
+   *[other] it is not a regular file, never opened
+}
 report-summary = { $errors ->
     [0] no errors
     [one] 1 error

@@ -34,6 +34,13 @@ help-block-too-large = 段落を分けるか、codepub.toml の `content.max_blo
 help-content-outside-clause = ファイルを ID 付きの見出し（`# 見出し {"{"}#id{"}"}`）か `+++ clause = "id" +++` のフロントマターで始めてください
 help-missing-language = { $lang } の Markdown ファイルを `content.dir` の言語フォルダーに置いてください
 help-nesting-too-deep = 構造を浅くしてください：引用、リスト、強調、太字、取り消し線、リンク、画像の入れ子は { $limit } 段までです
+error-not-a-file = 通常のファイルではなく{ $kind ->
+    [fifo]名前付きパイプ（FIFO）
+    [socket]ソケット
+    [device]デバイス
+   *[other]特殊ファイル
+}です：開きません
+help-not-a-file = 通常のファイルに置き換えるか、codepub.toml で別のファイルを指定してください
 
 ## チェック
 p001-missing-clause = 条項 `{ $id }` が日本語テキストにありません
@@ -144,6 +151,15 @@ label-new-english = 現在の英語
 report-accepted-heading = { $path } で承認済み：
 report-accepted = { $code } { $address }：{ $reason }
 report-unused-baseline = どの指摘にも一致しない承認エントリー：{ $code } { $address }
+report-input-skipped = { $path } を除外しました：{ $why ->
+    [fifo] 名前付きパイプ（FIFO）のため、開いていません
+    [socket] ソケットのため、開いていません
+    [device] デバイスのため、開いていません
+    [dangling] リンク先のないシンボリックリンクです
+    [loop] 上位のフォルダーに戻るシンボリックリンクです
+    [unreadable] { $reason }
+   *[other] 通常のファイルではないため、開いていません
+}
 report-summary = エラー { $errors } 件、警告 { $warnings } 件、承認済み { $accepted } 件
 report-clean = 翻訳の対応は保たれています：{ $clauses } 条項、{ $pairs } 組の段落を確認しました
 report-fix-applied = 修正 { $place }：{ $old } → { $new }

@@ -36,6 +36,12 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let report = run_with_fonts(&project, &alignment, RunOptions::default(), &glyphs);
     drop(checking);
     let failing = report.failing().count();
+    eprint!("{}", crate::report::render_skipped(glyphs.skipped(), &session.l10n));
+    // The report, printed below when there are errors, lists the sources left out itself.
+    let report_printed = failing > 0 && (!args.allow_errors || !args.quiet);
+    if !report_printed {
+        eprint!("{}", crate::report::render_skipped(&project.skipped, &session.l10n));
+    }
     if failing > 0 && !args.allow_errors {
         eprint!("{}", crate::report::render_human(&report, &project, &session.l10n, session.color));
         eprintln!("error: {}", session.l10n.format(&Message::new("report-build-refused")));

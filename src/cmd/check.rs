@@ -13,6 +13,7 @@ use crate::i18n::Message;
 use crate::load::{GitTree, Project, load_from};
 use crate::report::{
     Format, render_github, render_gitlab, render_human, render_input_error_as, render_json, render_sarif,
+    render_skipped,
 };
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
@@ -38,6 +39,12 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
     }
     let alignment = project.alignment();
     let glyphs = super::glyph_coverage(&args.font_path)?;
+    // What was left out goes to standard error, beside the machine formats' standard output;
+    // the human report lists the sources left out itself.
+    eprint!("{}", render_skipped(glyphs.skipped(), &session.l10n));
+    if args.format != Format::Human {
+        eprint!("{}", render_skipped(&project.skipped, &session.l10n));
+    }
     let options = RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings };
     let mut report = run_with_fonts(&project, &alignment, options, &glyphs);
     if let Some(changed) = &changed {

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use lsp_server::Connection;
-
 use super::CliError;
 use crate::i18n::{Localizer, UiLang};
 use crate::lsp::{Ended, Workspace};
@@ -11,7 +9,7 @@ use crate::lsp::{Ended, Workspace};
 /// Serves one client until it says `exit` or goes away. `ui`: the language of `--lang`; without
 /// it, the client's locale (`initialize`), else the environment's.
 pub fn lsp(root: Option<std::path::PathBuf>, ui: Option<UiLang>) -> Result<ExitCode, CliError> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = crate::lsp::transport::stdio();
     let ended = match crate::lsp::initialize(&connection) {
         Ok(params) => {
             let ui = ui.unwrap_or_else(|| match params.locale.as_deref() {

@@ -99,9 +99,9 @@ pub(crate) fn run_loop(
         if stop || !changes.any() {
             break;
         }
-        if changes.templates {
-            // A `templates/` folder made (or removed) since the last pass.
-            if let Err(error) = watcher.follow_templates() {
+        if changes.rewatch {
+            // A watched folder made, removed or replaced, or `codepub.toml` changed.
+            if let Err(error) = watcher.rewatch() {
                 let message = Message::new("error-watch")
                     .arg("path", error.path.display().to_string())
                     .arg("reason", error.error.to_string());

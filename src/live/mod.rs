@@ -154,6 +154,7 @@ impl Rebuilder {
         };
         let alignment = project.alignment();
         let report = run_with_fonts(&project, &alignment, RunOptions::default(), &self.glyphs);
+        text.push_str(&crate::report::render_skipped(self.glyphs.skipped(), l10n));
         text.push_str(&crate::report::render_human(&report, &project, l10n, color));
         let findings = entries(&report, &project, &alignment, l10n);
         let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();

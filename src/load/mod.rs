@@ -1,6 +1,8 @@
 //! Loads a codepub project: `codepub.toml`, then every Markdown file of each language folder
 //! (walked in name order), into one [`Document`] per language, plus the glossary, the baseline and
-//! the translation record. Files come from a [`SourceTree`]: the folder, or a git revision.
+//! the translation record. Files come from a [`SourceTree`]: the folder, or a git revision. A
+//! Markdown file that is a named pipe, socket or device is left out, never opened, and listed
+//! in [`Project::skipped`] for the reports to warn about.
 
 pub mod markdown;
 pub mod tree;
@@ -15,6 +17,7 @@ use crate::glossary::Glossary;
 use crate::lock::TranslationLock;
 use crate::model::{ClauseId, Document, Lang};
 use crate::pair::Pair;
+use crate::skipped::{SkipReason, Skipped};
 use crate::source::{self, FileId, Location, SourceFile, SourceMap, Span};
 
 pub use markdown::IdOrigin;
@@ -36,6 +39,8 @@ pub struct Project {
     pub baseline: Baseline,
     /// The translation record (`content/translations.lock`), when the project keeps one.
     pub lock: Option<TranslationLock>,
+    /// Markdown files of the language folders left out: named pipes, sockets, devices.
+    pub skipped: Vec<Skipped>,
 }
 
 impl Project {
@@ -82,13 +87,14 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
         .ok_or_else(|| InputError::Io { path: CONFIG_FILE.into(), source: std::io::ErrorKind::NotFound.into() })?;
     let mut sources = SourceMap::default();
     let mut missing_ids = Vec::new();
+    let mut skipped = Vec::new();
     // Every input error that can be found is reported at once, as a compiler would.
     let mut errors = Vec::new();
     let mut files = Pair::new(Vec::new(), Vec::new());
-    let en =
-        load_language(tree, &config, Lang::En, &mut sources, files.get_mut(Lang::En), &mut missing_ids, &mut errors);
-    let ja =
-        load_language(tree, &config, Lang::Ja, &mut sources, files.get_mut(Lang::Ja), &mut missing_ids, &mut errors);
+    let mut found =
+        Found { sources: &mut sources, missing_ids: &mut missing_ids, skipped: &mut skipped, errors: &mut errors };
+    let en = load_language(tree, &config, Lang::En, files.get_mut(Lang::En), &mut found);
+    let ja = load_language(tree, &config, Lang::Ja, files.get_mut(Lang::Ja), &mut found);
     let mut glossary: Glossary =
         kept(read_toml(tree, &config.content.glossary), &mut errors).flatten().unwrap_or_default();
     glossary.normalize();
@@ -98,7 +104,19 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
     let lock = kept(TranslationLock::parse(lock_text, &tree::shown(&config.content.lock)), &mut errors).flatten();
     InputError::all_of(errors)?;
     let baseline = baseline.unwrap_or_default();
-    Ok(Project { root: root.to_path_buf(), config, sources, files, en, ja, missing_ids, glossary, baseline, lock })
+    Ok(Project {
+        root: root.to_path_buf(),
+        config,
+        sources,
+        files,
+        en,
+        ja,
+        missing_ids,
+        glossary,
+        baseline,
+        lock,
+        skipped,
+    })
 }
 
 /// The value of `result`, or `None` with its error kept in `errors`.
@@ -121,15 +139,23 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(
     read_text(tree, relative)?.map(|text| config::parse_toml(&text, &name)).transpose()
 }
 
+/// What loading the language folders gathers besides the documents.
+struct Found<'a> {
+    sources: &'a mut SourceMap,
+    missing_ids: &'a mut Vec<(Lang, Span)>,
+    skipped: &'a mut Vec<Skipped>,
+    errors: &'a mut Vec<InputError>,
+}
+
+/// One language's documents; the files it read are added to `files_read`.
 fn load_language(
     tree: &dyn SourceTree,
     config: &Config,
     lang: Lang,
-    sources: &mut SourceMap,
     files_read: &mut Vec<FileId>,
-    missing_ids: &mut Vec<(Lang, Span)>,
-    errors: &mut Vec<InputError>,
+    found: &mut Found<'_>,
 ) -> Document {
+    let Found { sources, missing_ids, skipped, errors } = found;
     let mut document = Document { lang, clauses: Vec::new(), footnotes: Vec::new() };
     let dir = config.content.dir.join(lang.code());
     let dir_shown = tree::shown(&dir);
@@ -147,12 +173,18 @@ fn load_language(
     };
 
     let mut first_seen: HashMap<ClauseId, Location> = HashMap::new();
+    let listed = files.len();
+    let skipped_before = skipped.len();
     for relative in files {
         let shown = tree::shown(&relative);
         let text = match read_text(tree, &relative) {
             Ok(Some(text)) => text,
             Ok(None) => {
                 errors.push(missing());
+                continue;
+            }
+            Err(InputError::NotAFile { path, kind }) => {
+                skipped.push(Skipped { path, why: SkipReason::Special(kind) });
                 continue;
             }
             Err(error) => {
@@ -182,6 +214,10 @@ fn load_language(
             document.clauses.push(clause);
         }
         document.footnotes.extend(parsed.footnotes);
+    }
+    // Only special files: the language has no sources.
+    if skipped.len() - skipped_before == listed {
+        errors.push(missing());
     }
     document
 }

@@ -7,13 +7,19 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::InputError;
+use crate::skipped::SpecialFile;
 use crate::source::{self, Location, MAX_FILE_BYTES};
 
 /// Read access to one version of a project's files, by path relative to the project root.
 pub trait SourceTree {
-    /// Bytes of a file; `None` when there is no such file.
+    /// Bytes of a file; `None` when there is no such file. A named pipe, socket or device is
+    /// [`InputError::NotAFile`], never opened.
     fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>, InputError>;
     /// Markdown files under `dir`, walked in name order; `None` when there is no such folder.
+    /// Every entry named `*.md` that is not a folder is listed, whatever its type: [`read`] says
+    /// which cannot be read.
+    ///
+    /// [`read`]: SourceTree::read
     fn markdown_files(&self, dir: &Path) -> Result<Option<Vec<PathBuf>>, InputError>;
 }
 
@@ -43,6 +49,10 @@ impl SourceTree for DirTree {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(io(error)),
         };
+        // Looked at before opening: opening a named pipe waits for a writer, forever.
+        if let Some(kind) = SpecialFile::of(&metadata) {
+            return Err(InputError::NotAFile { path: name, kind });
+        }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(InputError::FileTooLarge { path: name, bytes: metadata.len(), limit: MAX_FILE_BYTES });
         }

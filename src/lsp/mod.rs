@@ -3,13 +3,16 @@
 //! buffers as they change, shows the counterpart of the block under the cursor (hover), jumps to
 //! it (go to definition) and applies the punctuation fixes (code actions).
 //!
-//! This module speaks the protocol (`lsp-server`, as rust-analyzer does); [`Workspace`] holds the
-//! documents and analyses. Messages that arrive together are handled together and analysed once.
+//! This module speaks the protocol (`lsp-server`'s messages and channels, as rust-analyzer does,
+//! over codepub's own framing, [`transport`], which answers a malformed frame and goes on);
+//! [`Workspace`] holds the documents and analyses. Messages that arrive together are handled
+//! together and analysed once.
 
 mod actions;
 mod counterpart;
 mod diagnostics;
 pub mod position;
+pub mod transport;
 mod workspace;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};

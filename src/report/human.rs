@@ -1,7 +1,7 @@
 //! rustc-style output: code, message, `file:line:col`, the English and Japanese source lines with
-//! carets, help; then the accepted findings, stale baseline entries and a summary. Nothing from
-//! a source reaches the terminal raw: source lines, messages and excerpts have their hidden
-//! characters escaped ([`super::terminal`]).
+//! carets, help; then the accepted findings, stale baseline entries, the sources left out and a
+//! summary. Nothing from a source reaches the terminal raw: source lines, messages and excerpts
+//! have their hidden characters escaped ([`super::terminal`]).
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
@@ -12,6 +12,7 @@ use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
 use crate::invisible::escape;
 use crate::load::Project;
+use crate::skipped::Skipped;
 
 fn buffer(color: bool) -> Buffer {
     if color { Buffer::ansi() } else { Buffer::no_color() }
@@ -82,6 +83,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             .format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
         text.push_str(&escape(&format!("warning: {message}\n  --> {}\n", entry.at)));
     }
+    text.push_str(&render_skipped(&project.skipped, l10n));
     let errors = report.count(Severity::Error, false) as i64;
     let warnings = report.count(Severity::Warning, false) as i64;
     let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count() as i64;
@@ -89,6 +91,16 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         &Message::new("report-summary").num("errors", errors).num("warnings", warnings).num("accepted", accepted),
     ));
     text.push('\n');
+    text
+}
+
+/// A warning for each input left out (a named pipe among the sources, an unusable font file),
+/// in the style of the findings.
+pub fn render_skipped(skipped: &[Skipped], l10n: &Localizer) -> String {
+    let mut text = String::new();
+    for input in skipped {
+        text.push_str(&format!("warning: {}\n  --> {}\n", l10n.format(&input.message()), input.path));
+    }
     text
 }
 

@@ -59,6 +59,16 @@ pub struct ChangedFile {
 
 /// The edits the units of an XLIFF file make to the project's Japanese sources, checked.
 pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Refusal>>, InputError> {
+    plan_in(project, read, &DirTree::new(&project.root))
+}
+
+/// [`plan`] for a project read from `tree` (the folder, or files in memory for the fuzzer):
+/// the parity check loads the project from it with the new texts in place.
+pub fn plan_in(
+    project: &Project,
+    read: &[ReadUnit],
+    tree: &dyn SourceTree,
+) -> Result<Result<Plan, Vec<Refusal>>, InputError> {
     let alignment = project.alignment();
     let current: Vec<Unit> = units(project, &alignment).into_iter().flat_map(|f| f.units).collect();
     let by_id: HashMap<&str, &Unit> = current.iter().map(|u| (u.id.as_str(), u)).collect();
@@ -157,7 +167,7 @@ pub fn plan(project: &Project, read: &[ReadUnit]) -> Result<Result<Plan, Vec<Ref
         new.push_str(&old[copied..]);
         plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
     }
-    let refusals = check_parity(project, &alignment, &plan, &located, read.first().map(|u| &u.at))?;
+    let refusals = check_parity(project, &alignment, tree, &plan, &located, read.first().map(|u| &u.at))?;
     Ok(if refusals.is_empty() { Ok(plan) } else { Err(refusals) })
 }
 
@@ -246,7 +256,7 @@ fn spellings(unit: &Unit, map_kind: &dyn Fn(MarkupKind) -> MarkupKind) -> HashMa
 
 /// The project's sources with the plan's new texts in their place.
 struct Planned<'a> {
-    disk: DirTree,
+    disk: &'a dyn SourceTree,
     files: HashMap<PathBuf, &'a str>,
 }
 
@@ -268,6 +278,7 @@ impl SourceTree for Planned<'_> {
 fn check_parity(
     project: &Project,
     alignment: &Alignment<'_>,
+    tree: &dyn SourceTree,
     plan: &Plan,
     located: &[(Address, Location)],
     first: Option<&Location>,
@@ -285,10 +296,8 @@ fn check_parity(
             .collect::<Vec<_>>()
     };
     let before: HashSet<_> = failing(project, alignment).into_iter().map(|(key, _)| key).collect();
-    let tree = Planned {
-        disk: DirTree::new(&project.root),
-        files: plan.files.iter().map(|f| (PathBuf::from(&f.path), f.new.as_str())).collect(),
-    };
+    let tree =
+        Planned { disk: tree, files: plan.files.iter().map(|f| (PathBuf::from(&f.path), f.new.as_str())).collect() };
     let planned = crate::load::load_from(&project.root, &tree);
     let fallback = first.cloned().unwrap_or(Location { path: String::new(), line: 1, column: 1 });
     let planned = match planned {

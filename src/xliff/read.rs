@@ -2,7 +2,9 @@
 //! position of its source and target, and their content as [`Piece`]s. Paired codes may come
 //! as `<pc>` or as `<sc>`/`<ec>`; annotations (`<mrk>`) are read through; a unit split into
 //! several segments is read as one. Malformed XML, or XML that is not an English to Japanese
-//! XLIFF 2.0 document, is an input error with its line and column.
+//! XLIFF 2.0 document, is an input error with its line and column; so are inline codes nested
+//! deeper than [`MAX_INLINE_DEPTH`] (the reader recurses once per level: a file of 60 000 nested
+//! `<pc>` overflowed the stack).
 
 use roxmltree::{Document, Node, ParsingOptions};
 
@@ -10,6 +12,11 @@ use super::Piece;
 use super::document::XLIFF_NS;
 use crate::error::InputError;
 use crate::source::{Location, SourceFile};
+
+/// How deep `<pc>` and `<mrk>` may nest in a `<source>` or `<target>`. Far more than a text
+/// holds (the Markdown loader refuses inline markup nested over 12 levels), far less than the
+/// stack allows.
+pub const MAX_INLINE_DEPTH: usize = 64;
 
 /// A unit as the XLIFF file has it.
 #[derive(Clone, Debug)]
@@ -68,11 +75,11 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>, InputError> {
         for part in unit.children().filter(|n| is(*n, "segment") || is(*n, "ignorable")) {
             for child in part.children().filter(Node::is_element) {
                 if is(child, "source") {
-                    pieces(child, &mut source).map_err(|(node, message)| invalid(node, message))?;
+                    pieces(child, &mut source, 0).map_err(|(node, message)| invalid(node, message))?;
                 } else if is(child, "target") {
                     target_controls.extend(controls(child, text, |offset| at_offset(&lines, offset)));
                     let (into, _) = target.get_or_insert_with(|| (Vec::new(), at(child)));
-                    pieces(child, into).map_err(|(node, message)| invalid(node, message))?;
+                    pieces(child, into, 0).map_err(|(node, message)| invalid(node, message))?;
                 }
             }
         }
@@ -131,8 +138,12 @@ fn is(node: Node<'_, '_>, name: &str) -> bool {
 
 type Invalid<'a, 'i> = (Node<'a, 'i>, String);
 
-/// Appends the content of a `<source>` or `<target>` (or of an element in it) to `out`.
-fn pieces<'a, 'i>(element: Node<'a, 'i>, out: &mut Vec<Piece>) -> Result<(), Invalid<'a, 'i>> {
+/// Appends the content of a `<source>` or `<target>` (or of an element in it, `depth` levels
+/// down) to `out`.
+fn pieces<'a, 'i>(element: Node<'a, 'i>, out: &mut Vec<Piece>, depth: usize) -> Result<(), Invalid<'a, 'i>> {
+    if depth > MAX_INLINE_DEPTH {
+        return Err((element, format!("inline codes nest more than {MAX_INLINE_DEPTH} levels deep")));
+    }
     for node in element.children() {
         if let Some(text) = node.text().filter(|_| node.is_text()) {
             push_text(out, text);
@@ -146,7 +157,7 @@ fn pieces<'a, 'i>(element: Node<'a, 'i>, out: &mut Vec<Piece>) -> Result<(), Inv
             "pc" => {
                 let id = id()?;
                 out.push(Piece::Open(id.clone()));
-                pieces(node, out)?;
+                pieces(node, out, depth + 1)?;
                 out.push(Piece::Close(id));
             }
             "ph" => out.push(Piece::Placeholder(id()?)),
@@ -155,7 +166,7 @@ fn pieces<'a, 'i>(element: Node<'a, 'i>, out: &mut Vec<Piece>) -> Result<(), Inv
                 let start = node.attribute("startRef").map(str::to_string);
                 out.push(Piece::Close(start.map_or_else(id, Ok)?));
             }
-            "mrk" => pieces(node, out)?,
+            "mrk" => pieces(node, out, depth + 1)?,
             "cp" => {
                 let hex = node.attribute("hex").unwrap_or_default();
                 let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
@@ -224,6 +235,40 @@ mod tests {
         match error {
             InputError::Xliff { at, .. } => assert_eq!((at.path.as_str(), at.line), ("t.xlf", 3)),
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// `<pc>` and `<mrk>` nested `depth` levels in the target of one unit (on line 2).
+    fn nested(depth: usize) -> String {
+        let tag =
+            |i: usize| if i.is_multiple_of(2) { ("<pc id=\"1\">", "</pc>") } else { ("<mrk id=\"m\">", "</mrk>") };
+        let open: String = (0..depth).map(|i| tag(i).0).collect();
+        let close: String = (0..depth).rev().map(|i| tag(i).1).collect();
+        format!(
+            "{HEAD}<file id=\"f\"><unit id=\"a_1\"><segment><source>A</source>\n\
+             <target>{open}ア{close}</target></segment></unit></file></xliff>"
+        )
+    }
+
+    #[test]
+    fn inline_codes_nest_up_to_the_limit() {
+        let units = read(&nested(MAX_INLINE_DEPTH), "t.xlf").unwrap();
+        let (target, _) = units[0].target.as_ref().unwrap();
+        assert_eq!(target.iter().filter(|p| matches!(p, Piece::Open(_))).count(), MAX_INLINE_DEPTH / 2);
+    }
+
+    #[test]
+    fn inline_codes_nested_over_the_limit_are_refused_at_the_code_that_goes_over() {
+        // `<target>`, then 32 `<pc id="1">` (11 characters) and 32 `<mrk id="m">` (12): the next
+        // code, the 65th level, starts at column 1 + 8 + 736.
+        for depth in [MAX_INLINE_DEPTH + 1, 60_000] {
+            match read(&nested(depth), "t.xlf").unwrap_err() {
+                InputError::Xliff { at, message } => {
+                    assert_eq!((at.line, at.column), (2, 745), "{message}");
+                    assert_eq!(message, "inline codes nest more than 64 levels deep");
+                }
+                other => panic!("{other:?}"),
+            }
         }
     }
 
