@@ -369,3 +369,23 @@ store.savefile(sys.argv[2])
     import(&project, &saved, &[], 0).stdout(predicate::str::contains("1 changed, in 1 files"));
     assert_eq!(project.read(JA), before.replace(PROTECT, edited));
 }
+
+/// A target that leaves the Japanese sources unloadable (here, a paragraph over the block size
+/// limit) is refused at that unit's target in the XLIFF file, not at the file's first unit.
+#[test]
+fn a_target_that_makes_the_sources_unloadable_is_refused_at_its_own_unit() {
+    let project = TempProject::shipped();
+    let before_ja = project.read(JA);
+    let xliff = export(&project, &[]);
+    let unit = xliff.find("<unit id=\"principle-7_3\"").unwrap();
+    let line = xliff[..unit + xliff[unit..].find("<target>").unwrap()].lines().count();
+    let edited = with_target(&xliff, "principle-7_3", &"長い".repeat(600_000));
+    let assert = import(&project, &edited, &[], 1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!("edited.xlf:{line}:")),
+        "not at line {line}:\n{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert_eq!(project.read(JA), before_ja);
+}

@@ -55,6 +55,20 @@ pub struct ChangedFile {
     pub path: String,
     pub old: String,
     pub new: String,
+    /// Where in `new` each unit's target went, and where that target is in the XLIFF file.
+    pub written: Vec<(std::ops::Range<usize>, Location)>,
+}
+
+impl ChangedFile {
+    /// The XLIFF target whose text the `line` of `new` (1-based) belongs to, when one does.
+    fn target_at_line(&self, line: u32) -> Option<&Location> {
+        let start = match line {
+            0 | 1 => 0,
+            line => self.new.match_indices('\n').nth(line as usize - 2).map(|(at, _)| at + 1)?,
+        };
+        let end = self.new[start..].find('\n').map_or(self.new.len(), |at| start + at);
+        self.written.iter().find(|(range, _)| range.start <= end && start <= range.end).map(|(_, at)| at)
+    }
 }
 
 /// The edits the units of an XLIFF file make to the project's Japanese sources, checked.
@@ -80,7 +94,8 @@ pub fn plan_in(
     };
     let mut seen = HashSet::new();
     let mut signed: HashSet<&Address> = HashSet::new();
-    let mut edits: HashMap<crate::source::FileId, Vec<(std::ops::Range<usize>, String)>> = HashMap::new();
+    // Per file: the range replaced, the new Markdown, and the unit's target in the XLIFF.
+    let mut edits: HashMap<crate::source::FileId, Vec<(std::ops::Range<usize>, String, Location)>> = HashMap::new();
     let mut plan = Plan::default();
     // Where each imported unit is, for the parity check's findings.
     let mut located: Vec<(Address, Location)> = Vec::new();
@@ -143,7 +158,7 @@ pub fn plan_in(
             continue;
         };
         let markdown = place.opening.clone() + &render(target, &spellings(unit, &map_kind), &place.layout);
-        edits.entry(place.file).or_default().push((place.range.clone(), markdown));
+        edits.entry(place.file).or_default().push((place.range.clone(), markdown, target_at.clone()));
         plan.changed += 1;
     }
     if !refusals.is_empty() {
@@ -156,16 +171,20 @@ pub fn plan_in(
         // The file copied once, each edit in its place; the ranges never overlap, and new blocks
         // inserted at one point go in in reading order.
         let mut file_edits: Vec<_> = file_edits.into_iter().enumerate().collect();
-        file_edits.sort_by_key(|(order, (range, _))| (range.start, *order));
+        file_edits.sort_by_key(|(order, (range, _, _))| (range.start, *order));
         let mut new = String::with_capacity(old.len());
         let mut copied = 0;
-        for (_, (range, text)) in file_edits {
+        let mut written = Vec::new();
+        for (_, (range, text, target_at)) in file_edits {
             new.push_str(&old[copied..range.start]);
+            let start = new.len();
             new.push_str(&text);
+            written.push((start..new.len(), target_at));
             copied = range.end;
         }
         new.push_str(&old[copied..]);
-        plan.files.push(ChangedFile { path: project.sources.name(file).to_string(), old, new });
+        let path = project.sources.name(file).to_string();
+        plan.files.push(ChangedFile { path, old, new, written });
     }
     let refusals = check_parity(project, &alignment, tree, &plan, &located, read.first().map(|u| &u.at))?;
     Ok(if refusals.is_empty() { Ok(plan) } else { Err(refusals) })
@@ -303,8 +322,14 @@ fn check_parity(
     let planned = match planned {
         Ok(planned) => planned,
         Err(error) => {
+            // At the unit whose target made the sources unloadable, when the error is in one.
+            let wrong = error.location();
+            let at = (plan.files.iter().filter(|file| file.path == wrong.path))
+                .find_map(|file| file.target_at_line(wrong.line))
+                .cloned()
+                .unwrap_or(fallback);
             let message = Message::new("xliff-unloadable").arg("reason", error.to_string());
-            return Ok(vec![Refusal { at: fallback, address: None, message, finding: None }]);
+            return Ok(vec![Refusal { at, address: None, message, finding: None }]);
         }
     };
     let mut refusals = Vec::new();
