@@ -33,6 +33,7 @@ mod merge;
 mod mutations;
 mod names;
 mod outputs;
+mod outputs_unchanged;
 mod parts;
 mod pdf;
 mod properties;
