@@ -13,7 +13,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 
 fn load_align_check(root: &Path) -> usize {
     let project = codepub::load::load(root).expect("project loads");
-    run(&project, &project.alignment(), RunOptions::default()).findings.len()
+    run(&project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled()).findings.len()
 }
 
 fn bench(c: &mut Criterion) {

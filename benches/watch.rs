@@ -16,9 +16,9 @@
 
 use std::path::Path;
 
-use codepub::cli::OutputFormat;
 use codepub::i18n::{Localizer, UiLang};
 use codepub::live::{Changes, Outcome, Plan, Rebuilder};
+use codepub::pipeline::OutputFormat;
 use codepub::view::EditionKind;
 use criterion::{Criterion, criterion_group};
 

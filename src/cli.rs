@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::report::Format;
-use crate::view::EditionKind;
+use codepub::pipeline::OutputFormat;
+use codepub::report::Format;
+use codepub::view::EditionKind;
 
 /// The `--version` line's text after the name: the crate's version and what it typesets with,
 /// `0.1.0 (Typst 0.15.1)`, or `0.1.0 (check-only: no pdf, no html)` without the features.
@@ -236,8 +237,8 @@ pub enum StatusFormat {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
     /// Ignore content/accepted.toml: report every finding as new.
     #[arg(long)]
     pub no_baseline: bool,
@@ -262,10 +263,10 @@ pub struct CheckArgs {
 pub struct BuildArgs {
     /// Editions to build (repeat or separate with commas); all four by default (the facing pages in PDF only).
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub edition: Vec<EditionKind>,
+    pub edition: Vec<EditionArg>,
     /// Output formats (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutputFormat::Pdf, OutputFormat::Html])]
-    pub format: Vec<OutputFormat>,
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutputFormatArg::Pdf, OutputFormatArg::Html])]
+    pub format: Vec<OutputFormatArg>,
     /// Output folder, relative to the project root unless absolute.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
@@ -290,10 +291,10 @@ pub struct BuildArgs {
 pub struct WatchArgs {
     /// Editions to build (repeat or separate with commas); all of them by default.
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub edition: Vec<EditionKind>,
+    pub edition: Vec<EditionArg>,
     /// Output formats (comma-separated); by default every format this binary can write.
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub format: Vec<OutputFormat>,
+    pub format: Vec<OutputFormatArg>,
     /// Output folder, relative to the project root unless absolute.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
@@ -318,7 +319,88 @@ pub struct ServeArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+pub enum OutputFormatArg {
     Pdf,
     Html,
+}
+
+impl From<OutputFormatArg> for OutputFormat {
+    fn from(format: OutputFormatArg) -> Self {
+        match format {
+            OutputFormatArg::Pdf => OutputFormat::Pdf,
+            OutputFormatArg::Html => OutputFormat::Html,
+        }
+    }
+}
+
+/// Which edition to render (`--edition`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    /// Both languages side by side in two columns.
+    Bilingual,
+    /// Both languages on facing pages: English on the left-hand pages, Japanese on the right
+    /// (PDF only).
+    Facing,
+    En,
+    Ja,
+}
+
+impl From<EditionArg> for EditionKind {
+    fn from(edition: EditionArg) -> Self {
+        match edition {
+            EditionArg::Bilingual => EditionKind::Bilingual,
+            EditionArg::Facing => EditionKind::Facing,
+            EditionArg::En => EditionKind::En,
+            EditionArg::Ja => EditionKind::Ja,
+        }
+    }
+}
+
+/// Output formats of `codepub check` (`--format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-style text with the English and Japanese source lines.
+    Human,
+    /// One JSON document (its fields: docs/json.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// GitLab Code Quality report (a JSON array of issues).
+    Gitlab,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Gitlab => Format::Gitlab,
+        }
+    }
+}
+
+/// The editions named on the command line, in order and each once.
+pub fn editions(named: &[EditionArg]) -> Vec<EditionKind> {
+    let mut editions: Vec<EditionKind> = Vec::new();
+    for &edition in named {
+        if !editions.contains(&edition.into()) {
+            editions.push(edition.into());
+        }
+    }
+    editions
+}
+
+/// The output formats named on the command line, in order and each once.
+pub fn formats(named: &[OutputFormatArg]) -> Vec<OutputFormat> {
+    let mut formats: Vec<OutputFormat> = Vec::new();
+    for &format in named {
+        if !formats.contains(&format.into()) {
+            formats.push(format.into());
+        }
+    }
+    formats
 }

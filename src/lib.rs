@@ -1,9 +1,13 @@
 //! codepub: publishes official texts in two languages at once.
 //!
-//! Sources (Markdown per language, `codepub.toml`) are [`load`]ed into a bilingual
-//! [`model`], [`align`]ed clause by clause, [`check`]ed for translation parity, and rendered
-//! into editions from a language-neutral [`view`]; [`live`] does it again on every change
-//! (`codepub watch`, `codepub serve`).
+//! The work is done in a workspace of crates, each a layer that can only use those below it
+//! (`docs/architecture.md`): `codepub-core` loads and aligns the sources, `codepub-check` checks
+//! their parity and reports it, `codepub-view` builds the render model of each edition and the
+//! revision diff, `codepub-pdf` and `codepub-html` render them. This crate is the top: the
+//! [`pipeline`] that renders and publishes editions, the [`live`] loop of `codepub watch` and
+//! `serve`, the language server ([`lsp`]), the XLIFF exchange ([`xliff`]) and the plain-text
+//! import of `codepub init` ([`text_import`]); the `codepub` binary's command line sits on it.
+//! The lower crates' modules are re-exported here under their own names.
 //!
 //! ```
 //! use std::path::Path;
@@ -11,46 +15,34 @@
 //! // The shipped Code passes its parity check, its accepted findings aside.
 //! let project = codepub::load::load(Path::new(env!("CARGO_MANIFEST_DIR")))?;
 //! let alignment = project.alignment();
-//! let report = codepub::check::run(&project, &alignment, codepub::check::RunOptions::default());
+//! let options = codepub::check::RunOptions::default();
+//! let report = codepub::check::run(&project, &alignment, options, codepub::glyphs::bundled());
 //! assert!(report.failing().next().is_none());
 //! assert!(report.findings.iter().any(|finding| finding.accepted.is_some()));
 //! # Ok::<(), codepub::error::InputError>(())
 //! ```
 
-pub mod address;
-pub mod align;
-pub mod baseline;
-pub mod check;
-pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod diff;
-pub mod error;
-pub mod explain;
-pub mod fix;
-pub mod glossary;
+pub use codepub_check::{check, explain, fix, report};
+pub use codepub_core::{
+    address, align, baseline, config, error, glossary, i18n, invisible, load, loanword, lock, memory, model, nfc,
+    numerals, pair, percent, publish, script, skipped, source, write,
+};
+pub use codepub_view::{diff, timings, view};
+
+/// The renderers: the `Renderer` trait and what they share (`codepub-view`), and the PDF and
+/// HTML renderers of this build.
+pub mod render {
+    #[cfg(feature = "html")]
+    pub use codepub_html as html;
+    #[cfg(feature = "pdf")]
+    pub use codepub_pdf as pdf;
+    pub use codepub_view::render::*;
+}
+
+pub mod failure;
 pub mod glyphs;
-pub mod i18n;
-pub mod import;
-pub mod invisible;
 pub mod live;
-pub mod load;
-pub mod loanword;
-pub mod lock;
 pub mod lsp;
-pub mod memory;
-pub mod model;
-pub mod nfc;
-pub mod numerals;
-pub mod pair;
-pub mod percent;
-pub mod publish;
-pub mod render;
-pub mod report;
-pub mod script;
-pub mod skipped;
-pub mod source;
-pub mod timings;
-pub mod view;
-pub mod write;
+pub mod pipeline;
+pub mod text_import;
 pub mod xliff;

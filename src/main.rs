@@ -5,8 +5,11 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use codepub::cli::{Cli, ColorChoice, Command, UiLangArg, XliffCommand};
-use codepub::cmd::{self, CliError, Session};
+mod cli;
+mod cmd;
+
+use cli::{Cli, ColorChoice, Command, UiLangArg, XliffCommand};
+use cmd::{CliError, Session};
 use codepub::i18n::{Localizer, UiLang};
 
 #[global_allocator]

@@ -62,7 +62,7 @@ fn markdown_inputs_load_or_give_an_input_error() {
     for (path, data) in inputs("markdown") {
         let (_dir, loaded) = pair(&data, "# T {#t}\n\n本文。\n".as_bytes());
         if let Ok(project) = loaded {
-            codepub::check::run(&project, &project.alignment(), Default::default());
+            codepub::check::run(&project, &project.alignment(), Default::default(), codepub::glyphs::bundled());
         }
         eprintln!("ok {}", path.display());
     }
@@ -73,7 +73,7 @@ fn check_pair_inputs_check() {
     for (path, data) in inputs("check_pair") {
         let p = parts(&data, 2);
         if let (_dir, Ok(project)) = pair(p[0], p[1]) {
-            codepub::check::run(&project, &project.alignment(), Default::default());
+            codepub::check::run(&project, &project.alignment(), Default::default(), codepub::glyphs::bundled());
         }
         eprintln!("ok {}", path.display());
     }
@@ -89,7 +89,7 @@ fn toml_inputs_load_or_give_an_input_error() {
         let (_dir, loaded) =
             project(&[("content/en/a.md", en), ("content/ja/a.md", "# T {#t}\n\n本文。\n".as_bytes()), (file, text)]);
         if let Ok(project) = loaded {
-            codepub::check::run(&project, &project.alignment(), Default::default());
+            codepub::check::run(&project, &project.alignment(), Default::default(), codepub::glyphs::bundled());
         }
         eprintln!("ok {}", path.display());
     }

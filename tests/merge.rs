@@ -10,9 +10,9 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use codepub::render::pdf::merge::{MergeError, merge};
 use common::poppler::{page_count, pages};
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use pdfa_merge::{MergeError, merge};
 
 /// The English and Japanese editions, rendered once.
 fn parts() -> &'static [Vec<u8>; 2] {

@@ -70,7 +70,8 @@ fn key(project: &Project, finding: &Finding) -> Key {
 
 fn run(root: &Path) -> (Project, Vec<Finding>) {
     let project = codepub::load::load(root).expect("mutated project loads");
-    let findings = codepub::check::run(&project, &project.alignment(), RunOptions::default()).findings;
+    let findings =
+        codepub::check::run(&project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled()).findings;
     (project, findings)
 }
 

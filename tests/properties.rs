@@ -121,7 +121,7 @@ fn load(en: &str, ja: &str) -> Option<(tempfile::TempDir, Project)> {
 
 /// What a report says, in a comparable form.
 fn summary(project: &Project) -> Vec<String> {
-    let report = run(project, &project.alignment(), RunOptions::default());
+    let report = run(project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled());
     report
         .findings
         .iter()
@@ -182,7 +182,7 @@ proptest! {
     #[test]
     fn a_clean_project_builds_the_same_bytes_every_time((en, ja) in clean_sources()) {
         let (_dir, project) = load(&en, &ja).expect("generated project loads");
-        let failing: Vec<String> = run(&project, &project.alignment(), RunOptions::default()).failing().map(|f| format!("{} {}", f.code, f.address)).collect();
+        let failing: Vec<String> = run(&project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled()).failing().map(|f| format!("{} {}", f.code, f.address)).collect();
         prop_assert!(failing.is_empty(), "generated project is not clean: {:?}\n{}\n{}", failing, en, ja);
         let first = build(&project);
         prop_assert_eq!(first, build(&project));

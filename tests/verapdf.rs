@@ -313,7 +313,7 @@ fn merged_parts_pass_pdfa_2u_and_pdfua_1() {
         .iter()
         .enumerate()
         .map(|(index, parts)| {
-            let merged = codepub::render::pdf::merge::merge(parts).expect("the editions merge");
+            let merged = pdfa_merge::merge(parts).expect("the editions merge");
             let file = dir.path().join(format!("merged-{}.pdf", index + 2));
             std::fs::write(&file, merged).unwrap();
             file

@@ -1,32 +1,34 @@
 //! `codepub check`: load, align, check, report; exit 1 when errors are left. With `--fix`, the
-//! unambiguous fixes are applied first (see [`crate::fix`]) and the sources checked again.
+//! unambiguous fixes are applied first (see [`codepub::fix`]) and the sources checked again.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::align::Alignment;
-use crate::check::{Finding, Report, RunOptions, run, run_with_fonts};
 use crate::cli::CheckArgs;
-use crate::error::InputError;
-use crate::i18n::Message;
-use crate::load::{GitTree, Project, load_from};
-use crate::report::{
+use codepub::align::Alignment;
+use codepub::check::{Finding, Report, RunOptions, run};
+use codepub::error::InputError;
+use codepub::glyphs::EditionFonts;
+use codepub::i18n::Message;
+use codepub::load::{GitTree, Project, load_from};
+use codepub::report::{
     Format, render_github, render_gitlab, render_human, render_input_error_as, render_json, render_sarif,
     render_skipped,
 };
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
+    let format = Format::from(args.format);
     // The fonts' coverage (P015) is read while the sources are loaded and aligned.
-    crate::glyphs::GlyphCoverage::warm();
+    codepub::glyphs::warm();
     let load = || {
-        let loaded = crate::load::load(&session.root).and_then(|project| {
+        let loaded = codepub::load::load(&session.root).and_then(|project| {
             let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;
             Ok((project, changed))
         });
         loaded.map_err(|error| {
             // Machine formats report the error on standard output too, in their own shape.
-            if let Some(output) = render_input_error_as(&error, args.format, &session.l10n) {
+            if let Some(output) = render_input_error_as(&error, format, &session.l10n) {
                 let _ = super::write_stdout(output.as_bytes());
             }
             CliError::from(error)
@@ -38,19 +40,19 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         (project, changed) = load()?;
     }
     let alignment = project.alignment();
-    let glyphs = super::glyph_coverage(&args.font_path)?;
+    let glyphs = EditionFonts::load(&args.font_path)?;
     // What was left out goes to standard error, beside the machine formats' standard output;
     // the human report lists the sources left out itself.
     eprint!("{}", render_skipped(glyphs.skipped(), &session.l10n));
-    if args.format != Format::Human {
+    if format != Format::Human {
         eprint!("{}", render_skipped(&project.skipped, &session.l10n));
     }
     let options = RunOptions { no_baseline: args.no_baseline, deny_warnings: args.deny_warnings };
-    let mut report = run_with_fonts(&project, &alignment, options, &glyphs);
+    let mut report = run(&project, &alignment, options, glyphs.coverage());
     if let Some(changed) = &changed {
         report = only_changed(report, changed, &alignment);
     }
-    let output = match args.format {
+    let output = match format {
         Format::Human => {
             let mut text = render_human(&report, &project, &session.l10n, session.color);
             if report.findings.iter().all(|f| f.accepted.is_some()) {
@@ -79,7 +81,7 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
 /// `revision` of the project's repository and the project as it is now, as `codepub diff` sees them.
 fn changed_clauses(project: &Project, revision: &str) -> Result<HashSet<String>, InputError> {
     let old = load_from(&project.root, &GitTree::open(&project.root, revision)?)?;
-    let diff = crate::diff::compare(&old, project);
+    let diff = codepub::diff::compare(&old, project);
     let mut changed: HashSet<String> = diff.clauses.iter().map(|clause| clause.id.clone()).collect();
     changed.extend(diff.stale.iter().map(|stale| stale.clause.clone()));
     Ok(changed)
@@ -95,7 +97,7 @@ fn clause_of(finding: &Finding) -> String {
 fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Alignment<'_>) -> Report {
     let clauses: HashSet<String> = {
         let mut ids: HashSet<String> = alignment.clauses.iter().map(|c| c.id.0.clone()).collect();
-        ids.extend(alignment.footnotes.iter().map(|f| crate::align::footnote_address(f.label)));
+        ids.extend(alignment.footnotes.iter().map(|f| codepub::align::footnote_address(f.label)));
         ids
     };
     report.findings.retain(|finding| {
@@ -109,9 +111,9 @@ fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Align
 /// `--no-baseline` says) and lists them: on standard output for people, on standard error when
 /// standard output carries a machine format.
 fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), CliError> {
-    let report =
-        run(project, &project.alignment(), RunOptions { no_baseline: false, deny_warnings: args.deny_warnings });
-    let applied = crate::fix::apply(project, &session.root, &report)
+    let options = RunOptions { no_baseline: false, deny_warnings: args.deny_warnings };
+    let report = run(project, &project.alignment(), options, codepub::glyphs::bundled());
+    let applied = codepub::fix::apply(project, &session.root, &report)
         .map_err(|e| CliError::Write { path: e.path, error: e.error })?;
     let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{}`", one_line(text)) };
     let mut text = String::new();
@@ -126,7 +128,7 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
     }
     text.push_str(&session.l10n.format(&Message::new("report-fix-summary").num("count", applied.len() as i64)));
     text.push_str("\n\n");
-    if args.format == Format::Human {
+    if Format::from(args.format) == Format::Human {
         super::write_stdout(text.as_bytes())?;
     } else {
         eprint!("{text}");
@@ -139,7 +141,7 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
 /// stretch normalised by P017) cut in the middle.
 fn one_line(text: &str) -> String {
     const KEEP: usize = 24;
-    let text = crate::invisible::escape(text).replace('\n', "\\n");
+    let text = codepub::invisible::escape(text).replace('\n', "\\n");
     let count = text.chars().count();
     if count <= 2 * KEEP + 1 {
         return text;

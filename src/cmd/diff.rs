@@ -7,14 +7,16 @@ use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diff::{compare, render_json, render_terminal};
-use crate::load::{DirTree, GitTree, Project, load_from};
-use crate::render::Templates;
-use crate::write::write_file_atomic;
+use codepub::diff::{compare, render_json, render_terminal};
+use codepub::load::{DirTree, GitTree, Project, load_from};
+use codepub::render::Templates;
+use codepub::write::write_file_atomic;
 
 /// One side of the diff: the project, and the templates it is rendered with.
 pub struct Revision {
     pub project: Project,
+    /// Read only by the redline renderers: unused in a check-only build.
+    #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(dead_code))]
     pub templates: Templates,
 }
 
@@ -22,7 +24,7 @@ pub struct Revision {
 /// project, with that folder's or that revision's templates. An empty name is neither.
 pub fn load_revision(root: &Path, spec: &str) -> Result<Revision, CliError> {
     let folder = PathBuf::from(spec);
-    if !spec.trim().is_empty() && folder.join(crate::config::CONFIG_FILE).is_file() {
+    if !spec.trim().is_empty() && folder.join(codepub::config::CONFIG_FILE).is_file() {
         let project = load_from(&folder, &DirTree::new(&folder))?;
         return Ok(Revision { templates: Templates::of_project(&folder), project });
     }
@@ -30,9 +32,9 @@ pub fn load_revision(root: &Path, spec: &str) -> Result<Revision, CliError> {
     let project = load_from(root, &tree)?;
     let mut files = BTreeMap::new();
     for path in tree.files_under(Path::new("templates")) {
-        let text = crate::load::read_text(&tree, &path)?.unwrap_or_default();
+        let text = codepub::load::read_text(&tree, &path)?.unwrap_or_default();
         let inside = path.strip_prefix("templates").unwrap_or(&path);
-        files.insert(crate::load::shown(inside), text);
+        files.insert(codepub::load::shown(inside), text);
     }
     Ok(Revision { project, templates: Templates::of_revision(files) })
 }
@@ -67,29 +69,29 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
 
 /// The HTML redline, with the later revision's templates, labelled in the session's language.
 #[cfg(feature = "html")]
-fn html_redline(diff: &crate::diff::RevisionDiff, session: &Session, new: &Revision) -> Result<Vec<u8>, CliError> {
-    crate::render::html::redline::render_redline(diff, &session.l10n, &new.templates)
+fn html_redline(diff: &codepub::diff::RevisionDiff, session: &Session, new: &Revision) -> Result<Vec<u8>, CliError> {
+    codepub::render::html::redline::render_redline(diff, &session.l10n, &new.templates)
         .map(String::into_bytes)
         .map_err(|error| CliError::Render { what: "redline".into(), error })
 }
 
 #[cfg(not(feature = "html"))]
-fn html_redline(_: &crate::diff::RevisionDiff, _: &Session, _: &Revision) -> Result<Vec<u8>, CliError> {
+fn html_redline(_: &codepub::diff::RevisionDiff, _: &Session, _: &Revision) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the HTML redline", feature: "html" })
 }
 
 /// The PDF redline, with the later revision's templates.
 #[cfg(feature = "pdf")]
-fn pdf_redline(diff: &crate::diff::RevisionDiff, new: &Revision) -> Result<Vec<u8>, CliError> {
-    use crate::render::{CacheUse, RenderContext, pdf::PdfRenderer};
+fn pdf_redline(diff: &codepub::diff::RevisionDiff, new: &Revision) -> Result<Vec<u8>, CliError> {
+    use codepub::render::{CacheUse, RenderContext, pdf::PdfRenderer};
     let cx = RenderContext { templates: new.templates.clone(), slug: new.project.slug(), caches: CacheUse::Shared };
-    let redline = crate::diff::redline_view(diff);
+    let redline = codepub::diff::redline_view(diff);
     PdfRenderer::new(&[])
         .and_then(|renderer| renderer.render_redline(&redline, &cx))
         .map_err(|error| CliError::Render { what: "redline".into(), error })
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf_redline(_: &crate::diff::RevisionDiff, _: &Revision) -> Result<Vec<u8>, CliError> {
+fn pdf_redline(_: &codepub::diff::RevisionDiff, _: &Revision) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the PDF redline", feature: "pdf" })
 }

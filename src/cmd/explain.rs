@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use super::{CliError, write_stdout};
-use crate::explain::{Explanation, catalogue_markdown, find_check, list_text};
-use crate::i18n::Localizer;
+use codepub::explain::{Explanation, catalogue_markdown, find_check, list_text};
+use codepub::i18n::Localizer;
 
 pub fn explain(l10n: &Localizer, code: Option<&str>, markdown: bool) -> Result<ExitCode, CliError> {
     let text = match code {

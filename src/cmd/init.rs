@@ -1,19 +1,19 @@
 //! `codepub init [DIR]`: scaffolds a new bilingual project (a commented `codepub.toml`, an example
 //! clause in both languages, an empty glossary and baseline, and a `.gitignore` for `out/`) that
 //! checks clean and builds as it is; with `--from-text EN.txt JA.txt`, the sources are the two
-//! plain texts imported (see [`crate::import`]) and what could not be paired is reported. It never
+//! plain texts imported (see [`codepub::import`]) and what could not be paired is reported. It never
 //! overwrites: a folder that already holds a project, or any of the files, is refused.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::CliError;
-use crate::config::{CONFIG_FILE, Date};
-use crate::error::InputError;
-use crate::i18n::{Localizer, Message};
-use crate::import::{ImportedText, PartKind};
-use crate::model::Lang;
-use crate::write::write_file_atomic;
+use codepub::config::{CONFIG_FILE, Date};
+use codepub::error::InputError;
+use codepub::i18n::{Localizer, Message};
+use codepub::model::Lang;
+use codepub::text_import::{ImportedText, PartKind};
+use codepub::write::write_file_atomic;
 
 /// Writes the scaffold into `dir` (created if missing), dated `today`.
 pub fn init(l10n: &Localizer, dir: &Path, today: Date) -> Result<ExitCode, CliError> {
@@ -38,7 +38,7 @@ pub fn init_from_text(l10n: &Localizer, texts: [&Path; 2], dir: &Path, today: Da
             .unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
     };
     let titles = [title(&en, texts[0]), title(&ja, texts[1])];
-    let alone = crate::import::unpaired(&en, &ja);
+    let alone = codepub::text_import::unpaired(&en, &ja);
     let files = scaffold(&slug_of(dir), today, [&titles[0], &titles[1]], [en.markdown(), ja.markdown()]);
     write_project(l10n, dir, files)?;
     let shown = |lang: Lang| texts[usize::from(lang == Lang::Ja)].display().to_string();
@@ -65,20 +65,20 @@ pub fn init_from_text(l10n: &Localizer, texts: [&Path; 2], dir: &Path, today: Da
     Ok(if alone.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// A plain text to import: UTF-8 without BOM, at most [`crate::source::MAX_FILE_BYTES`]; CRLF line
+/// A plain text to import: UTF-8 without BOM, at most [`codepub::source::MAX_FILE_BYTES`]; CRLF line
 /// ends are read as LF.
 fn read_plain_text(path: &Path, lang: Lang) -> Result<ImportedText, CliError> {
     let shown = path.display().to_string();
     let io = |source| InputError::Io { path: shown.clone(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > crate::source::MAX_FILE_BYTES {
-        let limit = crate::source::MAX_FILE_BYTES;
+    if size > codepub::source::MAX_FILE_BYTES {
+        let limit = codepub::source::MAX_FILE_BYTES;
         return Err(InputError::FileTooLarge { path: shown, bytes: size, limit }.into());
     }
     let mut bytes = std::fs::read(path).map_err(io)?;
     bytes.retain(|&b| b != b'\r');
-    let text = crate::source::decode(&bytes, &shown)?;
-    Ok(crate::import::read(&text, lang, &shown)?)
+    let text = codepub::source::decode(&bytes, &shown)?;
+    Ok(codepub::text_import::read(&text, lang, &shown)?)
 }
 
 /// The output name stem of a project in `dir`: the folder's name, made safe.
@@ -91,7 +91,7 @@ fn slug_of(dir: &Path) -> String {
             Some(std::fs::canonicalize(parent).ok()?.join(dir.file_name()?))
         })
         .unwrap_or_else(|| dir.to_path_buf());
-    crate::config::slug_of_folder(&folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+    codepub::config::slug_of_folder(&folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
 }
 
 /// Writes `files` under `dir`, after making sure none of them exists: an existing `codepub.toml`
@@ -121,7 +121,7 @@ fn write_project(l10n: &Localizer, dir: &Path, files: Vec<(&'static str, String)
 
 fn example_english(today: Date) -> String {
     let Date { year, month, day } = today;
-    let month_name = crate::numerals::MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    let month_name = codepub::numerals::MONTHS[usize::from(month.clamp(1, 12)) - 1];
     format!(
         "# Example Text {{#title}}\n\n(Adopted on {day} {month_name} {year})\n\n\
          ## 1. Purpose {{#article-1}}\n\n\
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn folder_names_become_file_name_stems() {
-        use crate::config::slug_of_folder;
+        use codepub::config::slug_of_folder;
         assert_eq!(slug_of_folder("Act on Examples"), "Act-on-Examples");
         assert_eq!(slug_of_folder(".hidden"), "hidden");
         assert_eq!(slug_of_folder(""), "edition");

@@ -1,26 +1,26 @@
-//! `codepub lsp`: the Language Server ([`crate::lsp`]) on standard input and output.
+//! `codepub lsp`: the Language Server ([`codepub::lsp`]) on standard input and output.
 
 use std::process::ExitCode;
 
 use super::CliError;
-use crate::i18n::{Localizer, UiLang};
-use crate::lsp::{Ended, Workspace};
+use codepub::i18n::{Localizer, UiLang};
+use codepub::lsp::{Ended, Workspace};
 
 /// Serves one client until it says `exit` or goes away. `ui`: the language of `--lang`; without
 /// it, the client's locale (`initialize`), else the environment's.
 pub fn lsp(root: Option<std::path::PathBuf>, ui: Option<UiLang>) -> Result<ExitCode, CliError> {
-    let (connection, io_threads) = crate::lsp::transport::stdio();
-    let ended = match crate::lsp::initialize(&connection) {
+    let (connection, io_threads) = codepub::lsp::transport::stdio();
+    let ended = match codepub::lsp::initialize(&connection) {
         Ok(params) => {
             let ui = ui.unwrap_or_else(|| match params.locale.as_deref() {
                 Some(locale) => UiLang::from_locale(locale),
                 None => UiLang::from_env(),
             });
-            if crate::lsp::client_watches_files(&params) {
-                crate::lsp::watch_files(&connection);
+            if codepub::lsp::client_watches_files(&params) {
+                codepub::lsp::watch_files(&connection);
             }
             let mut workspace = Workspace::new(root, Localizer::new(ui));
-            crate::lsp::serve(&connection, &mut workspace)
+            codepub::lsp::serve(&connection, &mut workspace)
         }
         Err(error) => {
             // The reader may still be waiting for input: leave without it.

@@ -1,4 +1,4 @@
-//! `codepub serve`: `codepub watch` with a local web server ([`crate::live::serve`]) that serves
+//! `codepub serve`: `codepub watch` with a local web server ([`codepub::live::serve`]) that serves
 //! the last good output and the current findings, and reloads open pages after each pass. Needs
 //! the `html` feature: what it serves first is the HTML editions.
 
@@ -22,9 +22,9 @@ pub fn serve(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> 
 
 #[cfg(feature = "html")]
 fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> {
-    use crate::i18n::Message;
-    use crate::live::serve::SiteServer;
-    use crate::live::watcher::LiveEvent;
+    use codepub::i18n::Message;
+    use codepub::live::serve::SiteServer;
+    use codepub::live::watcher::LiveEvent;
 
     let (events, received) = super::watch::stop_on_signals()?;
     let failed = events.clone();
@@ -44,13 +44,6 @@ fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError>
     });
     server.stop();
     status
-}
-
-#[cfg(feature = "html")]
-impl From<crate::live::serve::ServeError> for CliError {
-    fn from(error: crate::live::serve::ServeError) -> Self {
-        CliError::Serve { address: error.address.to_string(), reason: error.failure.to_string() }
-    }
 }
 
 /// Opens `url` in the default browser, without waiting for it; a failure is only said.

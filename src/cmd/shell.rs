@@ -11,8 +11,8 @@ use roff::{Roff, bold, italic, roman};
 
 use super::{CliError, write_stdout};
 use crate::cli::Cli;
-use crate::explain::all_explanations;
-use crate::i18n::{Localizer, Message, UiLang};
+use codepub::explain::all_explanations;
+use codepub::i18n::{Localizer, Message, UiLang};
 
 /// Writes the completion script for `shell` to standard output.
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode, CliError> {
@@ -38,7 +38,7 @@ pub fn man(out: Option<&Path>) -> Result<ExitCode, CliError> {
             collect(&command, "codepub", &mut pages)?;
             for (name, page) in pages {
                 let path = dir.join(format!("{name}.1"));
-                crate::write::write_file_atomic(&path, &page)
+                codepub::write::write_file_atomic(&path, &page)
                     .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
             }
         }
@@ -90,7 +90,7 @@ fn checks_section(l10n: &Localizer) -> String {
         for (heading, body) in sections {
             roff.control("PP", []).text([bold(l10n.format(&Message::new(heading))), roman(format!(". {body}"))]);
         }
-        let example = |roff: &mut Roff, heading: &'static str, pair: &crate::explain::ExamplePair| {
+        let example = |roff: &mut Roff, heading: &'static str, pair: &codepub::explain::ExamplePair| {
             roff.control("PP", []).text([bold(l10n.format(&Message::new(heading)))]);
             roff.control("nf", []).control("RS", ["4"]);
             for line in pair.en.lines().chain(pair.ja.lines()) {

@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::address::Address;
-use crate::check::Context;
-use crate::check::stale::pair_fingerprints;
-use crate::i18n::Message;
-use crate::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
+use codepub::address::Address;
+use codepub::check::Context;
+use codepub::check::stale::pair_fingerprints;
+use codepub::i18n::Message;
+use codepub::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
 
 pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliError> {
     let owner = |address: &Address| address.owner_key();
@@ -25,9 +25,9 @@ pub fn record(
     selected: &dyn Fn(&Address) -> bool,
     scope: String,
 ) -> Result<ExitCode, CliError> {
-    let project = crate::load::load(&session.root)?;
+    let project = codepub::load::load(&session.root)?;
     let alignment = project.alignment();
-    let cx = Context::new(&project, &alignment);
+    let cx = Context::new(&project, &alignment).with_glyphs(codepub::glyphs::bundled());
     for clause in clauses {
         let known = cx.pairs.iter().any(|p| &p.address.owner_key() == clause);
         if !known {
@@ -53,7 +53,7 @@ pub fn record(
     }
     let lock = TranslationLock { version: LOCK_VERSION, pairs };
     let path = session.root.join(&project.config.content.lock);
-    crate::write::write_file_atomic(&path, lock.to_toml().as_bytes())
+    codepub::write::write_file_atomic(&path, lock.to_toml().as_bytes())
         .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
     super::write_line(
         &session.l10n.format(

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{CliError, Session};
-use crate::check::Context;
-use crate::check::stale::{Standing, standings};
 use crate::cli::StatusArgs;
-use crate::i18n::Message;
+use codepub::check::Context;
+use codepub::check::stale::{Standing, standings};
+use codepub::i18n::Message;
 
 #[derive(Debug, Default, Serialize)]
 pub struct ClauseStatus {
@@ -34,11 +34,11 @@ fn row<'t>(table: &'t mut Vec<ClauseStatus>, clause: &str) -> &'t mut ClauseStat
 }
 
 pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError> {
-    let project = crate::load::load(&session.root)?;
+    let project = codepub::load::load(&session.root)?;
     let alignment = project.alignment();
-    let cx = Context::new(&project, &alignment);
+    let cx = Context::new(&project, &alignment).with_glyphs(codepub::glyphs::bundled());
     let standings = standings(&cx);
-    let owner = |address: &crate::address::Address| address.owner_key();
+    let owner = |address: &codepub::address::Address| address.owner_key();
 
     let mut table: Vec<ClauseStatus> = Vec::new();
     for clause in &alignment.clauses {
@@ -67,7 +67,7 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
             super::write_line(&serde_json::to_string_pretty(&json).unwrap_or_default())?;
         }
         crate::cli::StatusFormat::Human => super::write_stdout(
-            crate::invisible::escape(&render_table(session, &table, standings.is_some())).as_bytes(),
+            codepub::invisible::escape(&render_table(session, &table, standings.is_some())).as_bytes(),
         )?,
     }
     Ok(ExitCode::SUCCESS)
@@ -121,5 +121,5 @@ fn render_table(session: &Session, table: &[ClauseStatus], has_record: bool) -> 
 
 /// Terminal columns of a text (Japanese characters take two).
 fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if crate::script::is_japanese(c) { 2 } else { 1 }).sum()
+    text.chars().map(|c| if codepub::script::is_japanese(c) { 2 } else { 1 }).sum()
 }

@@ -1,6 +1,6 @@
 //! `codepub watch`: a first pass, then one pass per change to the inputs, each printed on a
 //! cleared screen (when standard output is a terminal), until Ctrl-C, SIGTERM or SIGHUP. The
-//! passes are the [`crate::live::Rebuilder`]'s; this is the loop and its printing, shared with
+//! passes are the [`codepub::live::Rebuilder`]'s; this is the loop and its printing, shared with
 //! `codepub serve`, which adds its server ([`run_loop`]'s `after_pass`).
 
 use std::io::{IsTerminal, Write};
@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::{CliError, Session};
-use crate::cli::{OutputFormat, WatchArgs};
-use crate::i18n::Message;
-use crate::live::watcher::{DEBOUNCE, LiveEvent};
-use crate::live::{Changes, Pass, Plan, Rebuilder, SourceWatcher};
-use crate::view::EditionKind;
+use crate::cli::WatchArgs;
+use codepub::i18n::Message;
+use codepub::live::watcher::{DEBOUNCE, LiveEvent};
+use codepub::live::{Changes, Pass, Plan, Rebuilder, SourceWatcher};
+use codepub::pipeline::OutputFormat;
+use codepub::view::EditionKind;
 
 pub fn watch(session: &Session, args: &WatchArgs) -> Result<ExitCode, CliError> {
     let (events, received) = stop_on_signals()?;
@@ -39,12 +40,12 @@ pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
             .filter_map(|(format, built)| built.then_some(format))
             .collect()
     } else {
-        super::build::dedup(&args.format)
+        crate::cli::formats(&args.format)
     };
     Plan {
         root: session.root.clone(),
         out: session.output_path(&args.out),
-        editions: if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { super::build::dedup(&args.edition) },
+        editions: if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { crate::cli::editions(&args.edition) },
         named: !args.edition.is_empty(),
         formats,
         font_path: args.font_path.clone(),

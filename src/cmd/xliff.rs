@@ -1,22 +1,22 @@
 //! `codepub xliff export` and `codepub xliff import`: the round trip through a translator's CAT
-//! tool, as XLIFF 2.0 (see [`crate::xliff`]).
+//! tool, as XLIFF 2.0 (see [`codepub::xliff`]).
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Session};
-use crate::address::Address;
 use crate::cli::{XliffExportArgs, XliffImportArgs};
-use crate::error::InputError;
-use crate::i18n::Message;
-use crate::xliff::import::Refusal;
-use crate::xliff::{State, UnitFile};
+use codepub::address::Address;
+use codepub::error::InputError;
+use codepub::i18n::Message;
+use codepub::xliff::import::Refusal;
+use codepub::xliff::{State, UnitFile};
 
 pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, CliError> {
-    let project = crate::load::load(&session.root)?;
+    let project = codepub::load::load(&session.root)?;
     let alignment = project.alignment();
-    let mut files = crate::xliff::units(&project, &alignment);
+    let mut files = codepub::xliff::units(&project, &alignment);
     let known: HashSet<String> = files.iter().flat_map(|f| &f.units).map(|u| u.address.owner_key()).collect();
     if let Some(unknown) = args.clauses.iter().find(|clause| !known.contains(*clause)) {
         return Err(CliError::UnknownClause { id: unknown.clone() });
@@ -36,7 +36,7 @@ pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, Cli
     let document = write_document(&files)?;
     match &args.out {
         Some(path) => {
-            crate::write::write_file_atomic(path, document.as_bytes())
+            codepub::write::write_file_atomic(path, document.as_bytes())
                 .map_err(|error| CliError::Write { path: path.display().to_string(), error })?;
             eprintln!(
                 "{}",
@@ -51,18 +51,18 @@ pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, Cli
 }
 
 fn write_document(files: &[UnitFile]) -> Result<String, CliError> {
-    crate::xliff::document::write(files).map_err(|error| CliError::Write { path: "-".into(), error })
+    codepub::xliff::document::write(files).map_err(|error| CliError::Write { path: "-".into(), error })
 }
 
 pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, CliError> {
     let shown = args.file.display().to_string();
     let text = read_xliff(&args.file, &shown)?;
-    let read = crate::xliff::read::read(&text, &shown)?;
-    let project = crate::load::load(&session.root)?;
-    let plan = match crate::xliff::import::plan(&project, &read)? {
+    let read = codepub::xliff::read::read(&text, &shown)?;
+    let project = codepub::load::load(&session.root)?;
+    let plan = match codepub::xliff::import::plan(&project, &read)? {
         Ok(plan) => plan,
         Err(refusals) => {
-            eprint!("{}", crate::invisible::escape(&render_refusals(session, &refusals)));
+            eprint!("{}", codepub::invisible::escape(&render_refusals(session, &refusals)));
             return Ok(ExitCode::from(1));
         }
     };
@@ -79,13 +79,13 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
         out.push_str(&session.l10n.format(&summary));
         out.push('\n');
         // The diff quotes the sources: their hidden characters are shown, not sent to the terminal.
-        super::write_stdout(crate::invisible::escape(&out).as_bytes())?;
+        super::write_stdout(codepub::invisible::escape(&out).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     // Every new text is ready before the first is written; each is written atomically.
     for file in &plan.files {
         let path = session.root.join(&file.path);
-        crate::write::write_file_atomic(&path, file.new.as_bytes())
+        codepub::write::write_file_atomic(&path, file.new.as_bytes())
             .map_err(|error| CliError::Write { path: file.path.clone(), error })?;
     }
     super::write_line(
@@ -111,7 +111,7 @@ fn read_xliff(path: &Path, shown: &str) -> Result<String, CliError> {
     match String::from_utf8(bytes.to_vec()) {
         Ok(text) => Ok(text),
         // Not UTF-8: the loader's error, at the first bad byte.
-        Err(_) => Ok(crate::source::decode(bytes, shown)?),
+        Err(_) => Ok(codepub::source::decode(bytes, shown)?),
     }
 }
 

@@ -14,21 +14,19 @@
 pub mod serve;
 pub mod watcher;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::address::Owner;
-use crate::check::{RunOptions, Severity, run_with_fonts};
-use crate::cli::OutputFormat;
-use crate::cmd::CliError;
-use crate::cmd::build::{render_all, renderers, write_outputs};
-use crate::glyphs::GlyphCoverage;
+use crate::check::{RunOptions, Severity, run};
+use crate::failure::Failure;
+use crate::glyphs::EditionFonts;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
+use crate::pipeline::{OutputFormat, render_all, renderers, write_outputs};
 use crate::render::{CacheUse, Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
@@ -54,7 +52,7 @@ pub struct Plan {
 pub struct Rebuilder {
     plan: Plan,
     renderers: Vec<Box<dyn Renderer>>,
-    glyphs: Cow<'static, GlyphCoverage>,
+    glyphs: EditionFonts,
     /// The fingerprint of the model each edition of each format was last rendered from.
     rendered: HashMap<(&'static str, EditionKind), u64>,
     /// The last good output, by path under the output folder.
@@ -109,9 +107,9 @@ pub struct FindingEntry {
 impl Rebuilder {
     /// The renderers of `plan.formats` (fonts loaded once, here); an error naming the Cargo
     /// feature a format needs when this binary lacks it.
-    pub fn new(plan: Plan) -> Result<Self, CliError> {
+    pub fn new(plan: Plan) -> Result<Self, Failure> {
         let renderers = renderers(&plan.formats, &plan.font_path)?;
-        let glyphs = crate::cmd::glyph_coverage(&plan.font_path)?;
+        let glyphs = EditionFonts::load(&plan.font_path)?;
         Ok(Self { plan, renderers, glyphs, rendered: HashMap::new(), outputs: BTreeMap::new(), passes: 0 })
     }
 
@@ -132,7 +130,7 @@ impl Rebuilder {
         if changes.fonts {
             // New fonts: new renderers and coverage, so every edition is rendered again.
             match renderers(&self.plan.formats, &self.plan.font_path)
-                .and_then(|r| Ok((r, crate::cmd::glyph_coverage(&self.plan.font_path)?)))
+                .and_then(|r| Ok((r, EditionFonts::load(&self.plan.font_path)?)))
             {
                 Ok((renderers, glyphs)) => {
                     self.renderers = renderers;
@@ -153,7 +151,7 @@ impl Rebuilder {
             }
         };
         let alignment = project.alignment();
-        let report = run_with_fonts(&project, &alignment, RunOptions::default(), &self.glyphs);
+        let report = run(&project, &alignment, RunOptions::default(), self.glyphs.coverage());
         text.push_str(&crate::report::render_skipped(self.glyphs.skipped(), l10n));
         text.push_str(&crate::report::render_human(&report, &project, l10n, color));
         let findings = entries(&report, &project, &alignment, l10n);

@@ -26,7 +26,7 @@ pub(super) fn quick_fixes(
     let (from, to) = (offset(source, requested.start), offset(source, requested.end));
     let touches = |start: usize, end: usize| start <= to && from <= end;
     let alignment = project.alignment();
-    let cx = Context::new(project, &alignment);
+    let cx = Context::new(project, &alignment).with_glyphs(crate::glyphs::bundled());
     let edit =
         |fix: &Fix| TextEdit { range: range(source, fix.span.start, fix.span.end), new_text: fix.replacement.clone() };
     let workspace_edit = |edits: Vec<TextEdit>| WorkspaceEdit {

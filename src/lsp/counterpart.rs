@@ -51,7 +51,7 @@ fn under<'c>(cx: &'c Context<'c>, file: FileId, offset: usize) -> Option<Under<'
 /// The hover of the unit at `position` of `file`.
 pub(super) fn hover(project: &Project, file: FileId, position: Position, l10n: &Localizer) -> Option<Hover> {
     let alignment = project.alignment();
-    let cx = Context::new(project, &alignment);
+    let cx = Context::new(project, &alignment).with_glyphs(crate::glyphs::bundled());
     let source = project.sources.get(file);
     let found = under(&cx, file, offset(source, position))?;
     let other = found.lang.other();
@@ -110,7 +110,7 @@ pub(super) fn definition(
     position: Position,
 ) -> Option<Location> {
     let alignment = project.alignment();
-    let cx = Context::new(project, &alignment);
+    let cx = Context::new(project, &alignment).with_glyphs(crate::glyphs::bundled());
     let found = under(&cx, file, offset(project.sources.get(file), position))?;
     let other = found.lang.other();
     let span = match found.counterpart {

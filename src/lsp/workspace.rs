@@ -234,7 +234,7 @@ fn analyse(state: &ProjectState, l10n: &Localizer) -> (Analysis, ByUri) {
         let project = crate::load::load_from(&state.root, &OverlayTree::new(&base, &buffers))?;
         let (report, diagnostics) = {
             let alignment = project.alignment();
-            let cx = Context::new(&project, &alignment);
+            let cx = Context::new(&project, &alignment).with_glyphs(crate::glyphs::bundled());
             let report = check::run_checks(&cx, &check::all_checks(), RunOptions::default());
             let diagnostics = super::diagnostics::of_report(state, &cx, &report, l10n);
             (report, diagnostics)

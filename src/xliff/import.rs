@@ -307,7 +307,7 @@ fn check_parity(
     }
     let key = |f: &crate::check::Finding| (f.code, f.address.to_string(), f.lang, f.excerpt.clone());
     let failing = |project: &Project, alignment: &Alignment<'_>| {
-        let report = crate::check::run(project, alignment, RunOptions::default());
+        let report = crate::check::run(project, alignment, RunOptions::default(), crate::glyphs::bundled());
         report
             .failing()
             .filter(|f| f.code != "P013" && f.severity == Severity::Error)

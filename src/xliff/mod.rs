@@ -88,7 +88,7 @@ pub struct UnitFile {
 
 /// Every unit of the project, grouped by English source file in reading order.
 pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
-    let cx = Context::new(project, alignment);
+    let cx = Context::new(project, alignment).with_glyphs(crate::glyphs::bundled());
     let standings: HashMap<&Address, Standing> = standings(&cx)
         .map(|all| all.into_iter().map(|(pair, standing)| (&pair.address, standing)).collect())
         .unwrap_or_default();

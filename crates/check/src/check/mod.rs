@@ -1,0 +1,555 @@
+//! Parity checks. Each check is a small module with a code (`P0xx`), a default severity and a
+//! help text; it reads the aligned documents and reports [`Finding`]s with spans in both
+//! languages. The publisher's baseline then marks the accepted ones.
+
+mod blocks;
+mod colophon;
+mod footnotes;
+mod glossary;
+mod glyphs;
+mod invisible;
+mod length_ratio;
+mod links;
+mod markup;
+mod normalization;
+mod numbers;
+mod punctuation;
+pub mod stale;
+mod structure;
+mod untranslated;
+mod whitespace;
+mod width;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use codepub_core::address::{Address, Owner, Part};
+use codepub_core::align::Alignment;
+use codepub_core::glyphs::{GlyphCoverage, Unknown};
+use codepub_core::i18n::Message;
+use codepub_core::load::Project;
+use codepub_core::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
+use codepub_core::pair::Pair;
+use codepub_core::source::{FileId, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One parity check.
+pub trait Check: Sync {
+    /// Stable code, `P001`…
+    fn code(&self) -> &'static str;
+    /// Short kebab-case name, `clause-structure`…
+    fn name(&self) -> &'static str;
+    /// Fluent id of the help text shown with every finding of the check.
+    fn help(&self) -> &'static str;
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>);
+}
+
+/// Every check, in code order.
+pub fn all_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(structure::ClauseStructure),
+        Box::new(blocks::BlockCounts),
+        Box::new(footnotes::Footnotes),
+        Box::new(numbers::Numbers),
+        Box::new(markup::InlineMarkup),
+        Box::new(punctuation::FinalPunctuation),
+        Box::new(width::HalfWidthPunctuation),
+        Box::new(untranslated::Untranslated),
+        Box::new(glossary::GlossaryTerms),
+        Box::new(whitespace::Whitespace),
+        Box::new(length_ratio::LengthRatio),
+        Box::new(links::UnsafeLinks),
+        Box::new(stale::StaleTranslation),
+        Box::new(colophon::EditionMatter),
+        Box::new(glyphs::GlyphCoverage),
+        Box::new(invisible::InvisibleCharacters),
+        Box::new(normalization::UnicodeNormalization),
+    ]
+}
+
+/// A labelled place in a source.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub lang: Lang,
+    pub message: Option<Message>,
+}
+
+impl Label {
+    pub fn new(lang: Lang, span: &Span) -> Self {
+        Self { span: span.clone(), lang, message: None }
+    }
+
+    pub fn with(mut self, message: Message) -> Self {
+        self.message = Some(message);
+        self
+    }
+}
+
+/// What a check reports; [`run`] adds the code, severity and baseline status.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub message: Message,
+    /// Stable address (`principle-3#2`), the key of baseline entries.
+    pub address: Address,
+    /// The language whose text is at fault, when one is.
+    pub lang: Option<Lang>,
+    /// The offending text, short; lets a baseline entry accept one occurrence and not another.
+    pub excerpt: Option<String>,
+    /// The first label is the primary one.
+    pub labels: Vec<Label>,
+    pub notes: Vec<Message>,
+    /// Help for this finding in particular (the exact replacement); the check's help otherwise.
+    pub help: Option<Message>,
+    /// The edit that resolves the finding, when there is exactly one sensible edit.
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable edit: the bytes of `span` (in its file) become `replacement`; an empty
+/// span inserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Draft {
+    pub fn new(message: Message, address: impl Into<Address>, lang: Option<Lang>) -> Self {
+        Self {
+            message,
+            address: address.into(),
+            lang,
+            excerpt: None,
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
+    /// it translates as secondary.
+    pub fn on_pair(message: Message, address: impl Into<Address>, ja: &Span, en: &Span) -> Self {
+        Self::new(message, address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja)).label(Label::new(Lang::En, en))
+    }
+
+    pub fn label(mut self, label: Label) -> Self {
+        self.labels.push(label);
+        self
+    }
+
+    pub fn excerpt(mut self, excerpt: impl Into<String>) -> Self {
+        self.excerpt = Some(excerpt.into());
+        self
+    }
+
+    pub fn note(mut self, note: Message) -> Self {
+        self.notes.push(note);
+        self
+    }
+
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    /// Offers `fix`, when there is one (`None` leaves the finding without).
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
+}
+
+/// A finding as reported.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub code: &'static str,
+    pub check: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    pub help: Message,
+    pub address: Address,
+    pub lang: Option<Lang>,
+    pub excerpt: Option<String>,
+    pub labels: Vec<Label>,
+    pub notes: Vec<Message>,
+    pub fix: Option<Fix>,
+    /// The baseline's reason, when the publisher accepted this finding.
+    pub accepted: Option<String>,
+}
+
+/// A heading or block of one language, as the checks see it.
+#[derive(Clone, Debug)]
+pub struct Unit<'a> {
+    pub lang: Lang,
+    pub span: &'a Span,
+    pub kind: UnitKind,
+    /// Inline runs: one for a heading or paragraph, one per list item.
+    pub groups: Vec<&'a [Inline]>,
+    /// Plain text without footnote references; list items joined by newlines.
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Heading,
+    Paragraph,
+    List,
+    Other,
+}
+
+impl<'a> Unit<'a> {
+    fn heading(lang: Lang, span: &'a Span, inlines: &'a [Inline]) -> Self {
+        Self { lang, span, kind: UnitKind::Heading, groups: vec![inlines], text: text_without_refs(inlines) }
+    }
+
+    fn block(lang: Lang, block: &'a Block) -> Self {
+        let kind = match block.kind {
+            BlockKind::Paragraph(_) => UnitKind::Paragraph,
+            BlockKind::List { .. } => UnitKind::List,
+            _ => UnitKind::Other,
+        };
+        let groups = block.inline_groups();
+        let text = groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n");
+        Self { lang, span: &block.span, kind, groups, text }
+    }
+
+    /// Every inline of the unit, depth first.
+    pub fn inlines(&self) -> Vec<&'a Inline> {
+        let mut all = Vec::new();
+        for group in &self.groups {
+            codepub_core::model::walk_inlines(group, &mut |inline| all.push(inline));
+        }
+        all
+    }
+}
+
+/// Plain text of inline runs with footnote references left out.
+pub fn text_without_refs(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_text_without_refs(inlines, &mut out, &mut Vec::new());
+    out
+}
+
+/// Appends the plain text of inline runs, footnote references left out, to `out`, and records
+/// where each inline's text starts in it (for placing a match in the source).
+pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, starts: &mut Vec<(usize, &'a Inline)>) {
+    for inline in inlines {
+        match &inline.kind {
+            InlineKind::FootnoteRef(_) => {}
+            InlineKind::Emphasis(children) | InlineKind::Strong(children) | InlineKind::Link { children, .. } => {
+                push_text_without_refs(children, out, starts)
+            }
+            _ => {
+                starts.push((out.len(), inline));
+                out.push_str(&plain_text(std::slice::from_ref(inline)));
+            }
+        }
+    }
+}
+
+/// A heading or block and its counterpart, under one address; reads as the [`Pair`] of its
+/// sides (`pair.en`, `pair.both()`).
+#[derive(Clone, Debug)]
+pub struct UnitPair<'a> {
+    pub address: Address,
+    pub sides: Pair<Option<Unit<'a>>>,
+}
+
+impl<'a> std::ops::Deref for UnitPair<'a> {
+    type Target = Pair<Option<Unit<'a>>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.sides
+    }
+}
+
+impl<'a> UnitPair<'a> {
+    pub fn side(&self, lang: Lang) -> Option<&Unit<'a>> {
+        self.sides.get(lang).as_ref()
+    }
+}
+
+/// What every check reads.
+pub struct Context<'a> {
+    pub project: &'a Project,
+    pub alignment: &'a Alignment<'a>,
+    /// Translated headings and blocks (clauses and footnotes), paired.
+    pub pairs: Vec<UnitPair<'a>>,
+    /// Edition matter (back covers), each language's own, with addresses.
+    pub colophon: Vec<(Address, Unit<'a>)>,
+    /// Addresses of blocks without counterpart in a clause (or footnote) present in both
+    /// languages: P002 reports them, and the other checks leave them alone, so one missing or
+    /// extra block is one finding.
+    pub unmatched: HashSet<Address>,
+    /// Clauses and footnotes (`footnote-1`) present in both languages.
+    pub in_both: HashSet<String>,
+    /// What the editions' fonts can print ([`Context::with_glyphs`]); unknown by default, so
+    /// that every character prints.
+    pub glyphs: &'a dyn GlyphCoverage,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(project: &'a Project, alignment: &'a Alignment<'a>) -> Self {
+        let mut pairs = Vec::new();
+        let mut colophon = Vec::new();
+        for clause in &alignment.clauses {
+            if clause.is_colophon() {
+                for lang in Lang::BOTH {
+                    let Some(side) = clause.side(lang) else { continue };
+                    for (i, block) in side.blocks.iter().enumerate() {
+                        colophon.push((codepub_core::align::block_address(&clause.id.0, i), Unit::block(lang, block)));
+                    }
+                }
+                continue;
+            }
+            let heading = |lang| {
+                let heading = clause.side(lang)?.heading.as_ref()?;
+                Some(Unit::heading(lang, &heading.span, &heading.inlines))
+            };
+            let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
+            if en.is_some() || ja.is_some() {
+                pairs.push(UnitPair { address: Address::heading(&clause.id.0), sides: Pair::new(en, ja) });
+            }
+            for row in &clause.blocks {
+                pairs.push(UnitPair {
+                    address: row.address.clone(),
+                    sides: Pair::new(
+                        row.en.map(|b| Unit::block(Lang::En, b)),
+                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    ),
+                });
+            }
+        }
+        for footnote in &alignment.footnotes {
+            for row in &footnote.blocks {
+                pairs.push(UnitPair {
+                    address: row.address.clone(),
+                    sides: Pair::new(
+                        row.en.map(|b| Unit::block(Lang::En, b)),
+                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                    ),
+                });
+            }
+        }
+        let clauses = alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.0.clone());
+        let footnotes = (alignment.footnotes.iter())
+            .filter(|f| f.en.is_some() && f.ja.is_some())
+            .map(|f| codepub_core::align::footnote_address(f.label));
+        let in_both: HashSet<String> = clauses.chain(footnotes).collect();
+        let unmatched = pairs
+            .iter()
+            .filter(|p| p.en.is_some() != p.ja.is_some())
+            .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
+            .filter(|p| in_both.contains(&p.address.owner_key()))
+            .map(|p| p.address.clone())
+            .collect();
+        Self { project, alignment, pairs, colophon, unmatched, in_both, glyphs: &Unknown }
+    }
+
+    /// The context with the coverage of the fonts the editions will be set with (P015).
+    pub fn with_glyphs(self, glyphs: &'a dyn GlyphCoverage) -> Self {
+        Self { glyphs, ..self }
+    }
+
+    /// Every unit of one language: translated ones and edition matter, with addresses; blocks
+    /// without counterpart left out (see [`Context::unmatched`]).
+    pub fn units(&self, lang: Lang) -> Vec<(&Address, &Unit<'a>)> {
+        let mut units = self.every_unit(lang);
+        units.retain(|(address, _)| !self.unmatched.contains(*address));
+        units
+    }
+
+    /// The address of what holds byte `offset` of `file`, a source of `lang`: the heading or block
+    /// there, else the footnote or clause it is in (`principle-3`), else the file's first clause,
+    /// else the file's name. For findings made on a file's text rather than on the model.
+    pub fn address_at(&self, lang: Lang, file: FileId, offset: usize) -> Address {
+        let holds = |span: &Span| span.file == file && span.start <= offset && offset < span.end.max(span.start + 1);
+        if let Some((address, _)) = self.every_unit(lang).into_iter().find(|(_, unit)| holds(unit.span)) {
+            return address.clone();
+        }
+        let document = self.project.document(lang);
+        if let Some(footnote) = document.footnotes.iter().find(|f| holds(&f.span)) {
+            return Address { owner: Owner::Footnote(footnote.label.clone()), part: Part::Whole };
+        }
+        let in_file = || document.clauses.iter().filter(|c| c.span.file == file);
+        let clause = in_file().take_while(|c| c.span.start <= offset).last().or_else(|| in_file().next());
+        match clause {
+            Some(clause) => Address { owner: Owner::Clause(clause.id.0.clone()), part: Part::Whole },
+            None => Address::from(self.project.sources.name(file)),
+        }
+    }
+
+    /// Every unit of one language, blocks without counterpart included.
+    pub fn every_unit(&self, lang: Lang) -> Vec<(&Address, &Unit<'a>)> {
+        let translated = self.pairs.iter().filter_map(|p| Some((&p.address, p.side(lang)?)));
+        let colophon = self.colophon.iter().filter(|(_, u)| u.lang == lang).map(|(a, u)| (a, u));
+        translated.chain(colophon).collect()
+    }
+}
+
+/// Options of a check run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Ignore the baseline: every finding is reported as new.
+    pub no_baseline: bool,
+    /// Report warnings as errors.
+    pub deny_warnings: bool,
+}
+
+/// The outcome of a run: findings (accepted ones marked) and baseline entries that matched nothing.
+#[derive(Debug)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub unused_baseline: Vec<usize>,
+}
+
+impl Report {
+    /// Findings that fail the run: errors the baseline does not accept.
+    pub fn failing(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.accepted.is_none() && f.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity, accepted: bool) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity && f.accepted.is_some() == accepted).count()
+    }
+}
+
+/// Runs every check on a loaded project, aligned once by the caller ([`Project::alignment`]),
+/// who shares the alignment with whatever follows (the editions of a build); `glyphs`: the
+/// coverage of the fonts the editions will be set with.
+pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions, glyphs: &dyn GlyphCoverage) -> Report {
+    let cx = Context::new(project, alignment).with_glyphs(glyphs);
+    run_checks(&cx, &all_checks(), options)
+}
+
+pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptions) -> Report {
+    let baseline = &cx.project.baseline;
+    let mut used = vec![false; baseline.entries.len()];
+    let mut findings = Vec::new();
+    for check in checks {
+        let mut drafts = Vec::new();
+        check.run(cx, &mut drafts);
+        let severity = if options.deny_warnings { Severity::Error } else { check.default_severity() };
+        for draft in drafts {
+            let accepted = if options.no_baseline {
+                None
+            } else {
+                baseline.find(check.code(), &draft.address, draft.lang, draft.excerpt.as_deref()).map(|i| {
+                    used[i] = true;
+                    baseline.entries[i].reason.clone()
+                })
+            };
+            findings.push(Finding {
+                code: check.code(),
+                check: check.name(),
+                severity,
+                message: draft.message,
+                help: draft.help.unwrap_or_else(|| Message::new(check.help())),
+                address: draft.address,
+                lang: draft.lang,
+                excerpt: draft.excerpt,
+                labels: draft.labels,
+                notes: draft.notes,
+                fix: draft.fix,
+                accepted,
+            });
+        }
+    }
+    let unused_baseline =
+        if options.no_baseline { Vec::new() } else { (0..used.len()).filter(|&i| !used[i]).collect() };
+    Report { findings, unused_baseline }
+}
+
+/// Counts of values, for comparing the two sides of a pair.
+pub fn multiset<T: std::hash::Hash + Eq>(items: impl IntoIterator<Item = T>) -> HashMap<T, usize> {
+    let mut counts = HashMap::new();
+    for item in items {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The span of `needle` at byte `offset` of a text inline, when the source spells the text
+/// literally (no escapes); the whole inline's span otherwise.
+pub fn span_in_text(inline: &Inline, offset: usize, len: usize) -> Span {
+    literal_span_in_text(inline, offset, len).unwrap_or_else(|| inline.span.clone())
+}
+
+/// The span of bytes `offset..offset + len` of a text inline, only when the source spells the
+/// text literally (so that an edit of those bytes edits exactly that text).
+pub fn literal_span_in_text(inline: &Inline, offset: usize, len: usize) -> Option<Span> {
+    let InlineKind::Text(text) = &inline.kind else { return None };
+    let mut span = inline.span.clone();
+    if span.end - span.start != text.len() || offset + len > text.len() {
+        return None;
+    }
+    span.column += text[..offset].chars().count() as u32;
+    span.start += offset;
+    span.end = span.start + len;
+    Some(span)
+}
+
+#[cfg(any(test, feature = "testing"))]
+pub mod testing {
+    //! Builds small projects on disk for the checks' unit tests (and, with the `testing`
+    //! feature, for the tests of the crates above).
+
+    use std::path::Path;
+
+    use super::*;
+
+    /// A project whose English and Japanese sources are `en` and `ja` (one file each).
+    pub fn project(en: &str, ja: &str) -> Project {
+        project_with(en, ja, "")
+    }
+
+    /// Same, with extra TOML appended to `codepub.toml` and an optional glossary.
+    pub fn project_with(en: &str, ja: &str, extra_config: &str) -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let config = format!(
+            "[edition]\ncouncil_resolution = \"11/2023\"\nadopted = 2023-02-23\nisbn = \"978-92-67-11315-9\"\n\
+             author = \"ISO\"\ntitle = {{ en = \"Code\", ja = \"規範\" }}\n\
+             copyright = {{ en = [\"© ISO, 2023\"], ja = [\"© ISO, 2023\", \"© ISO/JSA, 2023\"] }}\n{extra_config}"
+        );
+        std::fs::write(root.join("codepub.toml"), config).unwrap();
+        for (lang, text) in [("en", en), ("ja", ja)] {
+            std::fs::create_dir_all(root.join("content").join(lang)).unwrap();
+            std::fs::write(root.join("content").join(lang).join("a.md"), text).unwrap();
+        }
+        codepub_core::load::load(Path::new(root)).expect("test project loads")
+    }
+
+    pub fn glossary(project: &mut Project, en: &str, ja: &str) {
+        project.glossary.terms.push(codepub_core::glossary::Term { en: en.into(), ja: ja.into() });
+    }
+
+    /// Findings of one check on a project, baseline ignored.
+    pub fn findings(project: &Project, check: &dyn Check) -> Vec<Draft> {
+        let alignment = project.alignment();
+        let cx = Context::new(project, &alignment);
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out
+    }
+}

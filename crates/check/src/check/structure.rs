@@ -1,0 +1,141 @@
+//! P001 clause-structure: every clause id in both languages, once, in the same order, and
+//! every heading with an explicit `{#id}`.
+
+use super::{Check, Context, Draft, Label};
+use codepub_core::i18n::Message;
+use codepub_core::model::Lang;
+
+pub struct ClauseStructure;
+
+impl Check for ClauseStructure {
+    fn code(&self) -> &'static str {
+        "P001"
+    }
+
+    fn name(&self) -> &'static str {
+        "clause-structure"
+    }
+
+    fn help(&self) -> &'static str {
+        "help-p001"
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
+        let synthetic: Vec<_> = cx.project.missing_ids.iter().map(|(_, span)| span).collect();
+        for (lang, span) in &cx.project.missing_ids {
+            out.push(
+                Draft::new(Message::new("p001-missing-id"), format!("line-{}", span.line), Some(*lang))
+                    .label(Label::new(*lang, span)),
+            );
+        }
+        for lang in Lang::BOTH {
+            // Tagged PDF (PDF/UA) wants the document's first heading at level 1.
+            let first =
+                cx.project.document(lang).clauses.iter().find_map(|clause| Some((clause, clause.heading.as_ref()?)));
+            if let Some((clause, heading)) = first
+                && heading.level != 1
+            {
+                out.push(
+                    Draft::new(
+                        Message::new("p001-first-heading-level").num("level", i64::from(heading.level)),
+                        format!("{}#heading", clause.id),
+                        Some(lang),
+                    )
+                    .label(Label::new(lang, &heading.span)),
+                );
+            }
+            for clause in &cx.project.document(lang).clauses {
+                let Some(heading) = &clause.heading else { continue };
+                if codepub_core::model::plain_text(&heading.inlines).trim().is_empty() {
+                    out.push(
+                        Draft::new(Message::new("p001-empty-heading"), format!("{}#heading", clause.id), Some(lang))
+                            .label(Label::new(lang, &heading.span)),
+                    );
+                }
+            }
+        }
+        for pair in &cx.alignment.clauses {
+            match (pair.en, pair.ja) {
+                (Some(en), None) if !synthetic.contains(&&en.span) => out.push(
+                    Draft::new(Message::new("p001-missing-clause").arg("id", &pair.id.0), &pair.id.0, Some(Lang::Ja))
+                        .label(Label::new(Lang::En, &en.span).with(Message::new("label-only-english"))),
+                ),
+                (None, Some(ja)) if !synthetic.contains(&&ja.span) => out.push(
+                    Draft::new(Message::new("p001-extra-clause").arg("id", &pair.id.0), &pair.id.0, Some(Lang::Ja))
+                        .label(Label::new(Lang::Ja, &ja.span).with(Message::new("label-only-japanese"))),
+                ),
+                _ => {}
+            }
+        }
+        for id in &cx.alignment.out_of_order {
+            let (Some(en), Some(ja)) = (cx.project.en.clause(id), cx.project.ja.clause(id)) else { continue };
+            out.push(
+                Draft::new(Message::new("p001-out-of-order").arg("id", &id.0), &id.0, Some(Lang::Ja))
+                    .label(Label::new(Lang::Ja, &ja.span).with(Message::new("label-japanese-position")))
+                    .label(Label::new(Lang::En, &en.span).with(Message::new("label-english-position"))),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{findings, project};
+
+    fn ids(drafts: &[Draft]) -> Vec<(&'static str, String)> {
+        drafts.iter().map(|d| (d.message.id, d.address.to_string())).collect()
+    }
+
+    #[test]
+    fn clause_missing_from_japanese_is_reported_at_the_english_heading() {
+        let p = project("# A {#a}\n\nx\n\n# B {#b}\n\ny\n", "# A {#a}\n\nx\n");
+        let found = findings(&p, &ClauseStructure);
+        assert_eq!(ids(&found), [("p001-missing-clause", "b".to_string())]);
+        assert_eq!(found[0].labels[0].span.line, 5);
+    }
+
+    #[test]
+    fn extra_japanese_clause_is_reported() {
+        let p = project("# A {#a}\n\nx\n", "# A {#a}\n\nx\n\n# Z {#z}\n\ny\n");
+        assert_eq!(ids(&findings(&p, &ClauseStructure)), [("p001-extra-clause", "z".to_string())]);
+    }
+
+    #[test]
+    fn reordered_clause_is_reported_out_of_order() {
+        let p = project("# A {#a}\n# B {#b}\n# C {#c}\n", "# A {#a}\n# C {#c}\n# B {#b}\n");
+        let found = findings(&p, &ClauseStructure);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message.id, "p001-out-of-order");
+    }
+
+    #[test]
+    fn heading_without_id_is_reported_once() {
+        let p = project("# A {#a}\n# No id\n", "# A {#a}\n");
+        assert_eq!(ids(&findings(&p, &ClauseStructure)), [("p001-missing-id", "line-2".to_string())]);
+    }
+
+    #[test]
+    fn an_empty_heading_is_reported() {
+        let p = project("# A {#a}\n\n## {#b}\n", "# A {#a}\n\n## {#b}\n");
+        let found = ids(&findings(&p, &ClauseStructure));
+        assert_eq!(
+            found,
+            [("p001-empty-heading", "b#heading".to_string()), ("p001-empty-heading", "b#heading".to_string())]
+        );
+    }
+
+    #[test]
+    fn matching_structure_reports_nothing() {
+        let p = project("# A {#a}\n\nx\n", "# A {#a}\n\nx\n");
+        assert!(findings(&p, &ClauseStructure).is_empty());
+    }
+
+    #[test]
+    fn a_document_opening_with_a_level_two_heading_is_reported() {
+        let p = project("## 1. A {#a}\n\nText.\n", "# 1. 甲 {#a}\n\n本文。\n");
+        let found = findings(&p, &ClauseStructure);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].lang, found[0].address.to_string().as_str()), (Some(Lang::En), "a#heading"));
+    }
+}

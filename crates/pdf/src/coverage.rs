@@ -1,0 +1,176 @@
+//! Which characters the PDF editions can print: the coverage of the fonts Typst sets them with
+//! (the bundled ones and those of `--font-path`), read from the fonts' own tables as Typst parses
+//! them ([`typst::text::FontInfo::coverage`]). Typst falls back through every font it has, so a
+//! character prints when any of them has a glyph for it.
+
+//! It implements [`codepub_core::glyphs::GlyphCoverage`], which the glyph check (P015) reads.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use typst::text::Coverage;
+
+use crate::fonts::FontSet;
+use codepub_core::skipped::Skipped;
+use codepub_view::render::RenderError;
+
+/// The character coverage of a set of fonts, with their family names in loading order.
+#[derive(Clone)]
+pub struct FontCoverage {
+    fonts: Vec<(String, Coverage)>,
+    /// Every code point some font covers, as sorted, disjoint, inclusive ranges: one binary
+    /// search per character (a font's own coverage is searched run by run).
+    covered: Vec<(u32, u32)>,
+    /// Entries of the `--font-path` folders that could not be read, left out.
+    skipped: Vec<Skipped>,
+}
+
+impl FontCoverage {
+    /// The coverage of the bundled fonts, from the fonts the renderer parses (once per process).
+    pub fn bundled() -> &'static FontCoverage {
+        static BUNDLED: OnceLock<FontCoverage> = OnceLock::new();
+        BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or_else(|_| FontCoverage::new(Vec::new())))
+    }
+
+    /// Starts reading the bundled fonts on another thread (see [`FontCoverage::bundled`]).
+    pub fn warm() {
+        crate::fonts::warm_bundled_fonts();
+    }
+
+    /// The coverage of the bundled fonts and those under `extra_dirs` (the `--font-path`
+    /// folders), as the PDF renderer loads them.
+    pub fn load(extra_dirs: &[PathBuf]) -> Result<FontCoverage, RenderError> {
+        Ok(Self::of(&FontSet::load(extra_dirs)?))
+    }
+
+    fn of(set: &FontSet) -> Self {
+        let fonts = set.fonts.iter().map(|font| (font.info().family.clone(), font.info().coverage.clone())).collect();
+        FontCoverage { skipped: set.skipped.clone(), ..FontCoverage::new(fonts) }
+    }
+
+    fn new(fonts: Vec<(String, Coverage)>) -> Self {
+        let mut covered: Vec<(u32, u32)> = Vec::new();
+        for (_, coverage) in &fonts {
+            for c in coverage.iter() {
+                match covered.last_mut() {
+                    Some((_, end)) if *end + 1 == c => *end = c,
+                    _ => covered.push((c, c)),
+                }
+            }
+        }
+        covered.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(covered.len());
+        for (start, end) in covered {
+            match merged.last_mut() {
+                Some((_, last)) if start <= last.saturating_add(1) => *last = (*last).max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        FontCoverage { fonts, covered: merged, skipped: Vec::new() }
+    }
+
+    /// What the `--font-path` folders hold that could not be read, for the commands to warn
+    /// about (the renderers leave out the same).
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// Whether some font has a glyph for code point `c`.
+    fn covers(&self, c: u32) -> bool {
+        let at = self.covered.partition_point(|&(_, end)| end < c);
+        self.covered.get(at).is_some_and(|&(start, _)| start <= c)
+    }
+
+    /// Whether some font prints `c`. Spaces, control characters and default-ignorable
+    /// characters (joiners, variation selectors) print nothing and need no glyph; the PDF export
+    /// fails on control characters and U+FEFF all the same, which P016 reports.
+    pub fn prints(&self, c: char) -> bool {
+        needs_no_glyph(c) || self.covers(c as u32)
+    }
+
+    /// The families tried for every character, each once, in loading order.
+    pub fn families(&self) -> Vec<&str> {
+        let mut families: Vec<&str> = Vec::new();
+        for (family, _) in &self.fonts {
+            if !families.contains(&family.as_str()) {
+                families.push(family);
+            }
+        }
+        families
+    }
+}
+
+impl codepub_core::glyphs::GlyphCoverage for FontCoverage {
+    fn prints(&self, c: char) -> bool {
+        FontCoverage::prints(self, c)
+    }
+
+    fn families(&self) -> Vec<&str> {
+        FontCoverage::families(self)
+    }
+}
+
+/// Whether `c` prints as nothing. U+1680 OGHAM SPACE MARK is white space with a glyph: the
+/// export fails without one, so it needs a font like any letter.
+fn needs_no_glyph(c: char) -> bool {
+    (c.is_whitespace() && c != '\u{1680}') || c.is_control() || is_default_ignorable(c)
+}
+
+fn is_default_ignorable(c: char) -> bool {
+    typst::text::is_default_ignorable(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_print_latin_kana_kanji_and_jis_x_0213_name_characters() {
+        let coverage = FontCoverage::bundled();
+        for c in "Aé–“”。、「」ア漢𠮷髙﨑".chars() {
+            assert!(coverage.prints(c), "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    /// JIS X 0208 and JIS X 0213 (2004), every plane: BIZ UD and the Noto Serif CJK JP subset
+    /// together. The two white parentheses ⦅⦆ (U+2985, U+2986) are in no bundled font.
+    #[test]
+    fn bundled_fonts_print_jis_x_0208_and_jis_x_0213() {
+        let coverage = FontCoverage::bundled();
+        let jis = include_str!("../../../tests/fixtures/japanese-repertoire.txt");
+        let missing: String = jis.chars().filter(|&c| !coverage.prints(c)).collect();
+        assert_eq!(missing, "⦅⦆");
+    }
+
+    #[test]
+    fn the_merged_ranges_cover_exactly_what_some_font_covers() {
+        let coverage = FontCoverage::bundled();
+        let union: std::collections::HashSet<u32> =
+            coverage.fonts.iter().flat_map(|(_, coverage)| coverage.iter()).collect();
+        assert!(union.len() > 10_000, "{} code points", union.len());
+        for c in 0..=0x10FFFF {
+            assert_eq!(coverage.covers(c), union.contains(&c), "U+{c:04X}");
+        }
+    }
+
+    #[test]
+    fn emoji_and_arabic_ligature_are_not_printable() {
+        let coverage = FontCoverage::bundled();
+        assert!(!coverage.prints('😀'));
+        assert!(!coverage.prints('﷽'));
+    }
+
+    #[test]
+    fn the_ogham_space_mark_needs_a_glyph_like_a_letter() {
+        assert!(!FontCoverage::bundled().prints('\u{1680}'));
+        assert!(FontCoverage::bundled().prints('\u{3000}'));
+    }
+
+    #[test]
+    fn joiners_and_variation_selectors_need_no_glyph() {
+        let coverage = FontCoverage::bundled();
+        for c in ['\u{200D}', '\u{FE0F}', '\u{E0100}', '\t'] {
+            assert!(coverage.prints(c), "U+{:04X}", c as u32);
+        }
+    }
+}

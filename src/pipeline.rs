@@ -1,0 +1,192 @@
+//! The publish pipeline of the library: render the models of the editions with each requested
+//! renderer and publish the files together into the output folder ([`crate::publish`]), as
+//! `codepub build`, `watch` and `serve` do. A failed render or write leaves the last good output
+//! in place. The commands only parse arguments and print.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::align::Alignment;
+use crate::failure::{Failure, require_feature};
+use crate::i18n::{Localizer, Message};
+use crate::publish::Publication;
+use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, blame};
+use crate::source::SourceMap;
+use crate::view::EditionModel;
+use crate::write::Durability;
+
+/// The output formats of the editions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Pdf,
+    Html,
+}
+
+/// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
+/// format needs when this binary lacks it. `font_path`: the extra font folders of the PDFs.
+pub fn renderers(
+    formats: &[OutputFormat],
+    #[cfg_attr(not(feature = "pdf"), allow(unused_variables))] font_path: &[std::path::PathBuf],
+) -> Result<Vec<Box<dyn Renderer>>, Failure> {
+    require_formats(formats)?;
+    #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_mut))]
+    let mut renderers: Vec<Box<dyn Renderer>> = Vec::new();
+    if formats.contains(&OutputFormat::Pdf) {
+        #[cfg(feature = "pdf")]
+        {
+            let pdf = codepub_pdf::PdfRenderer::new(font_path)
+                .map_err(|error| Failure::Render { what: "pdf".into(), error })?;
+            renderers.push(Box::new(pdf));
+        }
+    }
+    #[cfg(feature = "html")]
+    if formats.contains(&OutputFormat::Html) {
+        renderers.push(Box::new(codepub_html::HtmlRenderer));
+    }
+    Ok(renderers)
+}
+
+/// An error naming the Cargo feature a requested format needs, when this binary lacks it.
+pub fn require_formats(formats: &[OutputFormat]) -> Result<(), Failure> {
+    if formats.contains(&OutputFormat::Pdf) {
+        require_feature("PDF output", "pdf")?;
+    }
+    if formats.contains(&OutputFormat::Html) {
+        require_feature("HTML output", "html")?;
+    }
+    Ok(())
+}
+
+/// Sources larger than this (the Code is 16 KiB) render one edition at a time, each edition's
+/// caches released after it, so that the peak memory is one edition's, not the sum of all.
+pub const ONE_EDITION_AT_A_TIME_BYTES: usize = 512 * 1024;
+
+/// Renders every edition with `renderer`, each on its own thread (one after another for large
+/// sources), plus the format's shared files, and hands each edition's outputs to `keep` as soon
+/// as they are there (in the order of `models`; the shared files last). An edition that fails is
+/// rendered again in pieces, to report the error at the source block that causes it ([`blame`]).
+pub fn render_all(
+    renderer: &dyn Renderer,
+    models: &[&EditionModel<'_>],
+    cx: &RenderContext,
+    alignment: &Alignment<'_>,
+    sources: &SourceMap,
+    keep: &mut dyn FnMut(Vec<Output>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let failed = |what: &str, error: RenderError| Failure::Render { what: what.to_string(), error };
+    let checked = |model: &EditionModel<'_>, result: Result<Vec<Output>, RenderError>| {
+        let traced = |error| {
+            blame::in_source(error, model, alignment, sources, |cut| renderer.render_edition(cut, cx).map(drop))
+        };
+        result.map_err(|error| failed(model.edition.name(), traced(error)))
+    };
+    if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
+        // Each render alone: it may release what its own earlier passes cached.
+        let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
+        crate::memory::release_promptly();
+        for &model in models {
+            let timed = crate::timings::rendering(renderer.name(), model.edition);
+            let result = renderer.render_edition(model, &alone);
+            drop(timed);
+            renderer.release_caches();
+            keep(checked(model, result)?)?;
+        }
+    } else {
+        let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (models.iter())
+                .map(|&model| {
+                    scope.spawn(move || {
+                        let _timed = crate::timings::rendering(renderer.name(), model.edition);
+                        renderer.render_edition(model, cx)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle.join().unwrap_or_else(|_| Err(RenderError::Export("the renderer panicked".into())))
+                })
+                .collect()
+        });
+        for (&model, result) in models.iter().zip(rendered) {
+            keep(checked(model, result)?)?;
+        }
+    }
+    keep(renderer.shared(cx).map_err(|error| failed(&renderer.name().to_lowercase(), error))?)
+}
+
+/// Publishes `outputs` under `out` ([`crate::publish`]): a file at the top level by itself, the
+/// files of a folder (`html/…`) as the folder's whole content, so `outputs` holds all of a
+/// folder's files or none. Files are synced to disk or not (`sync`). Returns what was written,
+/// in order: each file, and each folder as its first page.
+pub fn write_outputs(
+    out: &Path,
+    outputs: Vec<Output>,
+    sync: Durability,
+    l10n: &Localizer,
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut writer = OutputWriter::new(out, sync, l10n);
+    writer.add(outputs)?;
+    writer.commit()
+}
+
+/// Outputs staged as they come and published together by [`OutputWriter::commit`]: the output
+/// folder is locked at the first ([`Publication`]), saying so on standard error when another
+/// build holds it. Nothing is replaced before the commit; dropped before it, the staged files
+/// are removed.
+pub struct OutputWriter<'o> {
+    out: &'o Path,
+    sync: Durability,
+    l10n: &'o Localizer,
+    publication: Option<Publication>,
+    /// The paths added, in order.
+    paths: Vec<String>,
+}
+
+impl<'o> OutputWriter<'o> {
+    pub fn new(out: &'o Path, sync: Durability, l10n: &'o Localizer) -> Self {
+        Self { out, sync, l10n, publication: None, paths: Vec::new() }
+    }
+
+    pub fn add(&mut self, outputs: Vec<Output>) -> Result<(), Failure> {
+        for output in outputs {
+            let publication = match &mut self.publication {
+                Some(publication) => publication,
+                None => self.publication.insert(Publication::open(self.out, self.sync, |holder| {
+                    let path = self.out.display().to_string();
+                    let message = match holder {
+                        Some(pid) => Message::new("report-waiting").arg("path", path).arg("pid", pid.to_string()),
+                        None => Message::new("report-waiting-unknown").arg("path", path),
+                    };
+                    eprintln!("{}", self.l10n.format(&message));
+                })?),
+            };
+            publication.add(&output.path, &output.bytes)?;
+            self.paths.push(output.path);
+        }
+        Ok(())
+    }
+
+    /// Everything published; returns what was written, in order: each file, and each folder as
+    /// its first page.
+    pub fn commit(self) -> Result<Vec<PathBuf>, Failure> {
+        if let Some(publication) = self.publication {
+            publication.commit()?;
+        }
+        let mut written = Vec::new();
+        let mut folders: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for path in &self.paths {
+            match path.split_once('/') {
+                Some((folder, inside)) => folders.entry(folder).or_default().push(inside),
+                None => written.push(self.out.join(path)),
+            }
+        }
+        for (folder, pages) in folders {
+            let dir = self.out.join(folder);
+            let first_page = (pages.iter().find(|name| **name == "index.html"))
+                .or_else(|| pages.iter().find(|name| name.ends_with(".html")));
+            written.push(first_page.map_or_else(|| dir.clone(), |name| dir.join(name)));
+        }
+        Ok(written)
+    }
+}
