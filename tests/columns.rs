@@ -2,7 +2,7 @@
 //! real binary and read page by page with `pdftotext -f N -l N`: a row holding a note's
 //! references may break across pages, but a note is always printed on the page of both its
 //! references (English and Japanese); where breaking a row freely would separate them, codepub
-//! lays the edition out again with the row cut higher (`src/render/pdf/columns.rs`).
+//! lays the edition out again with the row cut higher (`crates/pdf/src/columns.rs`).
 
 #![cfg(feature = "pdf")]
 

@@ -407,7 +407,7 @@ fn html_redline_escapes_source_text() {
 fn every_diff_message_id_exists_in_both_locales() {
     let literal = regex::Regex::new(r#""(diff-[a-z0-9-]+)""#).expect("regex");
     let mut used = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(shipped().join("src/diff")) {
+    for entry in walkdir::WalkDir::new(shipped().join("crates/view/src/diff")) {
         let entry = entry.expect("walk");
         if entry.path().extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(entry.path()).expect("read");

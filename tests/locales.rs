@@ -6,11 +6,12 @@ use codepub::i18n::{EN_US, JA_JP, message_ids};
 use regex::Regex;
 use walkdir::WalkDir;
 
-/// String literals in `src/` that look like message ids (`"p007-half-width"`, `"help-bom"`…).
+/// String literals in `src/` and `crates/` that look like message ids (`"p007-half-width"`, `"help-bom"`…).
 fn ids_used_in_source() -> BTreeSet<String> {
     let literal = Regex::new(r#""((?:p0\d\d|error|help|label|report|xliff|watch|serve)-[a-z0-9-]+)""#).unwrap();
     let mut ids = BTreeSet::new();
-    for entry in WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in WalkDir::new(root.join("src")).into_iter().chain(WalkDir::new(root.join("crates"))) {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(entry.path()).unwrap();

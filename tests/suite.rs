@@ -26,6 +26,7 @@ mod git_revisions;
 mod glyph_coverage;
 mod html;
 mod init_cli;
+mod layers;
 mod limits;
 mod locales;
 mod lsp;

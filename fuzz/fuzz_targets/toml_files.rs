@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     };
     tree.files.insert(file.into(), text.to_vec());
     if let Ok(project) = tree.load() {
-        let _ = codepub::check::run(&project, &project.alignment(), codepub::check::RunOptions::default());
+        let _ = codepub::check::run(&project, &project.alignment(), codepub::check::RunOptions::default(), codepub::glyphs::bundled());
         if let Some(lock) = &project.lock {
             let _ = lock.to_toml();
         }

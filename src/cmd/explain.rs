@@ -1,4 +1,4 @@
-//! `codepub explain [CODE] [--markdown]`: a check's long explanation (src/explain.rs), the list
+//! `codepub explain [CODE] [--markdown]`: a check's long explanation (crates/check/src/explain.rs), the list
 //! of checks, or the whole of docs/checks.md.
 
 use std::process::ExitCode;
