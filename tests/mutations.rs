@@ -61,11 +61,11 @@ type Key = (String, Option<Lang>, String, Option<String>, String);
 
 fn key(project: &Project, finding: &Finding) -> Key {
     let snippet = finding
-        .labels
+        .labels()
         .first()
         .map(|label| project.sources.get(label.span.file).text[label.span.range()].to_string())
         .unwrap_or_default();
-    (finding.code.to_string(), finding.lang, finding.message.id.to_string(), finding.excerpt.clone(), snippet)
+    (finding.code().to_string(), finding.lang, finding.message().id.to_string(), finding.excerpt.clone(), snippet)
 }
 
 fn run(root: &Path) -> (Project, Vec<Finding>) {
@@ -135,13 +135,18 @@ fn mutations(project: &Project) -> Vec<Mutation> {
 fn verdict(mutation: &Mutation, project: &Project, new: &[&Finding]) -> Option<String> {
     let (address, messages) = mutation.expected();
     let [finding] = new else {
-        let found: Vec<String> = new.iter().map(|f| format!("{} {} {}", f.code, f.address, f.message.id)).collect();
+        let found: Vec<String> = new.iter().map(|f| format!("{} {} {}", f.code(), f.address, f.message().id)).collect();
         return Some(format!("expected one finding at {address}, got {}: {}", new.len(), found.join("; ")));
     };
-    if finding.address.to_string() != address || !messages.contains(&finding.message.id) {
-        return Some(format!("expected {address}, got {} {} {}", finding.code, finding.address, finding.message.id));
+    if finding.address.to_string() != address || !messages.contains(&finding.message().id) {
+        return Some(format!(
+            "expected {address}, got {} {} {}",
+            finding.code(),
+            finding.address,
+            finding.message().id
+        ));
     }
-    let files: Vec<&str> = finding.labels.iter().map(|l| project.sources.name(l.span.file)).collect();
+    let files: Vec<&str> = finding.labels().iter().map(|l| project.sources.name(l.span.file)).collect();
     let other_file =
         mutation.file.replace(&format!("/{}/", mutation.lang.code()), &format!("/{}/", mutation.lang.other().code()));
     if !files.contains(&mutation.file.as_str()) || !files.contains(&other_file.as_str()) {
@@ -149,7 +154,7 @@ fn verdict(mutation: &Mutation, project: &Project, new: &[&Finding]) -> Option<S
     }
     if mutation.kind == Kind::Delete {
         // The deleted block's place in its own file: after what preceded it, up to where it stood.
-        let place = finding.labels.iter().find(|l| project.sources.name(l.span.file) == mutation.file);
+        let place = finding.labels().iter().find(|l| project.sources.name(l.span.file) == mutation.file);
         let line = place.map_or(0, |l| l.span.line);
         if !(mutation.after < line && line <= mutation.line) {
             return Some(format!("{address}: its place is labelled at line {line}, it stood at {}", mutation.line));
@@ -167,7 +172,7 @@ fn mutation_table(with_record: bool) -> Table {
         std::fs::remove_file(project.path("content/translations.lock")).expect("remove the record");
     }
     let (original, before) = run(project.root());
-    let misaligned: Vec<_> = before.iter().filter(|f| f.code == "P002").map(|f| &f.address).collect();
+    let misaligned: Vec<_> = before.iter().filter(|f| f.code() == "P002").map(|f| &f.address).collect();
     assert!(misaligned.is_empty(), "the shipped Code itself aligns: {misaligned:?}");
     let mut baseline: HashMap<Key, usize> = HashMap::new();
     for finding in &before {

@@ -127,8 +127,8 @@ fn summary(project: &Project) -> Vec<String> {
         .iter()
         .map(|f| {
             let places: Vec<String> =
-                f.labels.iter().map(|l| format!("{}:{}:{}", l.span.file.0, l.span.line, l.span.column)).collect();
-            format!("{} {} {:?} {:?} {places:?}", f.code, f.address, f.lang, f.excerpt)
+                f.labels().iter().map(|l| format!("{}:{}:{}", l.span.file.0, l.span.line, l.span.column)).collect();
+            format!("{} {} {:?} {:?} {places:?}", f.code(), f.address, f.lang, f.excerpt)
         })
         .collect()
 }
@@ -182,7 +182,7 @@ proptest! {
     #[test]
     fn a_clean_project_builds_the_same_bytes_every_time((en, ja) in clean_sources()) {
         let (_dir, project) = load(&en, &ja).expect("generated project loads");
-        let failing: Vec<String> = run(&project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled()).failing().map(|f| format!("{} {}", f.code, f.address)).collect();
+        let failing: Vec<String> = run(&project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled()).failing().map(|f| format!("{} {}", f.code(), f.address)).collect();
         prop_assert!(failing.is_empty(), "generated project is not clean: {:?}\n{}\n{}", failing, en, ja);
         let first = build(&project);
         prop_assert_eq!(first, build(&project));

@@ -1,5 +1,8 @@
 # codepub messages, English (en-US). Every id here must exist in ja-JP/codepub.ftl too.
 
+## Text from elsewhere (a compiler's message, a hint), shown as it is
+text = { $text }
+
 ## Input errors (exit status 2)
 error-io = cannot read: { $reason }
 error-outside-root = { $path } is outside the project root { $root }

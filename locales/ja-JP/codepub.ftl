@@ -1,5 +1,8 @@
 # codepub のメッセージ（日本語、ja-JP）。ここの各 ID は en-US/codepub.ftl にも存在すること。
 
+## 他から来た文（コンパイラのメッセージ、ヒント）をそのまま示す
+text = { $text }
+
 ## 入力エラー（終了ステータス 2）
 error-io = 読み込めません：{ $reason }
 error-outside-root = { $path } はプロジェクトのルート { $root } の外にあります

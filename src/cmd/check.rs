@@ -102,7 +102,7 @@ fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Align
     };
     report.findings.retain(|finding| {
         let clause = clause_of(finding);
-        finding.code == "P013" || changed.contains(&clause) || !clauses.contains(&clause)
+        finding.code() == "P013" || changed.contains(&clause) || !clauses.contains(&clause)
     });
     report
 }

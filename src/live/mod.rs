@@ -301,15 +301,15 @@ fn entries(
     (report.findings.iter())
         .filter(|finding| finding.accepted.is_none())
         .map(|finding| FindingEntry {
-            code: finding.code,
-            severity: finding.severity,
-            message: l10n.format(&finding.message),
+            code: finding.code(),
+            severity: finding.severity(),
+            message: l10n.format(&finding.message()),
             address: finding.address.to_string(),
-            place: finding.labels.first().map(|label| {
+            place: finding.labels().first().map(|label| {
                 let at = crate::report::place(project, label);
                 format!("{}:{}:{}", at.file, at.line, at.column)
             }),
-            anchor: anchor(&finding.address.owner, finding.labels.first().map(|label| label.lang), &notes),
+            anchor: anchor(&finding.address.owner, finding.labels().first().map(|label| label.lang), &notes),
         })
         .collect()
 }

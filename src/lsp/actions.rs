@@ -36,8 +36,8 @@ pub(super) fn quick_fixes(
 
     let mut actions = Vec::new();
     for finding in report.findings.iter().filter(|finding| finding.accepted.is_none()) {
-        let Some(fix) = finding.fix.as_ref().filter(|fix| fix.span.file == file) else { continue };
-        let primary = finding.labels.first().filter(|label| label.span.file == file);
+        let Some(fix) = finding.fix().filter(|fix| fix.span.file == file) else { continue };
+        let primary = finding.labels().first().filter(|label| label.span.file == file);
         let at_cursor = touches(fix.span.start, fix.span.end)
             || primary.is_some_and(|label| touches(label.span.start, label.span.end));
         if !at_cursor {
@@ -51,7 +51,7 @@ pub(super) fn quick_fixes(
             (false, false) => Message::new("lsp-fix-replace").arg("old", old).arg("new", &fix.replacement),
         };
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("{}: {}", finding.code, l10n.format(&message)),
+            title: format!("{}: {}", finding.code(), l10n.format(&message)),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic]),
             edit: Some(workspace_edit(vec![edit(fix)])),

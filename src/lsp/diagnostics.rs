@@ -101,12 +101,12 @@ pub(super) fn of_finding(
         let file = project.sources.get(span.file);
         (uri_in(state, Path::new(&file.name)), range(file, span.start, span.end))
     };
-    let (uri, at) = match finding.labels.first() {
+    let (uri, at) = match finding.labels().first() {
         Some(label) => located(&label.span),
         // A finding about the configuration (no place in a source): codepub.toml, as SARIF does.
         None => (uri_in(state, Path::new(CONFIG_FILE)), Range::default()),
     };
-    let mut related: Vec<DiagnosticRelatedInformation> = (finding.labels.iter().skip(1))
+    let mut related: Vec<DiagnosticRelatedInformation> = (finding.labels().iter().skip(1))
         .map(|label| {
             let (uri, range) = located(&label.span);
             let message = match &label.message {
@@ -117,24 +117,24 @@ pub(super) fn of_finding(
         })
         .collect();
     // The counterpart in the other language, when no label points there already.
-    if let Some(primary) = finding.labels.first() {
+    if let Some(primary) = finding.labels().first() {
         let other = primary.lang.other();
         let counterpart = (cx.pairs.iter())
             .find(|pair| pair.address == finding.address)
             .and_then(|pair| pair.side(other))
-            .filter(|_| !finding.labels.iter().any(|label| label.lang == other));
+            .filter(|_| !finding.labels().iter().any(|label| label.lang == other));
         if let Some(unit) = counterpart {
             let (uri, range) = located(unit.span);
             let message = l10n.format(&Message::new("lsp-counterpart").arg("lang", other.code()));
             related.push(DiagnosticRelatedInformation { location: Location { uri, range }, message });
         }
     }
-    let mut lines = vec![l10n.format(&finding.message)];
-    lines.extend(finding.notes.iter().map(|note| l10n.format(note)));
-    lines.push(format!("help: {}", l10n.format(&finding.help)));
+    let mut lines = vec![l10n.format(&finding.message())];
+    lines.extend(finding.notes().iter().map(|note| l10n.format(note)));
+    lines.push(format!("help: {}", l10n.format(&finding.help())));
     lines.push(l10n.format(&Message::new("report-address").arg("address", &finding.address)));
-    lines.push(l10n.format(&Message::new("explain-see").arg("code", finding.code)));
-    let severity = match (&finding.accepted, finding.severity) {
+    lines.push(l10n.format(&Message::new("explain-see").arg("code", finding.code())));
+    let severity = match (&finding.accepted, finding.severity()) {
         (Some(reason), _) => {
             let message = Message::new("lsp-accepted").arg("path", &project.baseline.path).arg("reason", reason);
             lines.insert(1, l10n.format(&message));
@@ -146,7 +146,7 @@ pub(super) fn of_finding(
     let diagnostic = Diagnostic {
         range: at,
         severity: Some(severity),
-        code: Some(NumberOrString::String(finding.code.to_string())),
+        code: Some(NumberOrString::String(finding.code().to_string())),
         source: Some(SOURCE.to_string()),
         message: lines.join("\n"),
         related_information: (!related.is_empty()).then_some(related),

@@ -305,13 +305,13 @@ fn check_parity(
     if plan.files.is_empty() {
         return Ok(Vec::new());
     }
-    let key = |f: &crate::check::Finding| (f.code, f.address.to_string(), f.lang, f.excerpt.clone());
+    let key = |f: &crate::check::Finding| (f.code(), f.address.to_string(), f.lang, f.excerpt.clone());
     let failing = |project: &Project, alignment: &Alignment<'_>| {
         let report = crate::check::run(project, alignment, RunOptions::default(), crate::glyphs::bundled());
         report
             .failing()
-            .filter(|f| f.code != "P013" && f.severity == Severity::Error)
-            .map(|f| (key(f), f.message.clone()))
+            .filter(|f| f.code() != "P013" && f.severity() == Severity::Error)
+            .map(|f| (key(f), f.message().clone()))
             .collect::<Vec<_>>()
     };
     let before: HashSet<_> = failing(project, alignment).into_iter().map(|(key, _)| key).collect();

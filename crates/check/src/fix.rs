@@ -31,7 +31,7 @@ pub struct FixError {
 pub fn plan(report: &Report) -> BTreeMap<FileId, Vec<Fix>> {
     let mut by_file: BTreeMap<FileId, Vec<Fix>> = BTreeMap::new();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
-        if let Some(fix) = &finding.fix {
+        if let Some(fix) = finding.fix() {
             by_file.entry(fix.span.file).or_default().push(fix.clone());
         }
     }
@@ -87,24 +87,22 @@ pub fn apply(project: &Project, root: &Path, report: &Report) -> Result<Vec<Appl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Finding, Severity};
+    use crate::check::{Diagnostic, Finding};
     use codepub_core::i18n::Message;
     use codepub_core::source::Span;
 
     fn finding(start: usize, end: usize, replacement: &str, accepted: bool) -> Finding {
         let span = Span { file: FileId(0), start, end, line: 1, column: start as u32 + 1 };
+        let diagnostic = Diagnostic::error(Message::new("p007-half-width"))
+            .code("P007")
+            .help(Message::new("help-p007"))
+            .fix(Some(Fix { span, replacement: replacement.into() }));
         Finding {
-            code: "P007",
+            diagnostic,
             check: "half-width-punctuation",
-            severity: Severity::Error,
-            message: Message::new("p007-half-width"),
-            help: Message::new("help-p007"),
             address: "a#1".into(),
             lang: None,
             excerpt: None,
-            labels: Vec::new(),
-            notes: Vec::new(),
-            fix: Some(Fix { span, replacement: replacement.into() }),
             accepted: accepted.then(|| "as published".to_string()),
         }
     }

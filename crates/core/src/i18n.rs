@@ -31,6 +31,11 @@ impl Message {
         self.args.push((name, Arg::Number(value)));
         self
     }
+
+    /// Text that is not codepub's to translate (a Typst error, one of its hints), shown as it is.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::new("text").arg("text", text)
+    }
 }
 
 /// The interface languages codepub speaks.

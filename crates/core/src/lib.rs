@@ -15,6 +15,7 @@ pub mod address;
 pub mod align;
 pub mod baseline;
 pub mod config;
+pub mod diagnostic;
 pub mod error;
 pub mod glossary;
 pub mod glyphs;

@@ -237,9 +237,9 @@ mod tests {
         let p = project("# A {#a}\n\none\n\ntwo\n", "# A {#a}\n\n一\n");
         let found = findings(&p, &BlockCounts);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p002-unmatched-block");
+        assert_eq!(found[0].diagnostic.message.id, "p002-unmatched-block");
         assert_eq!(found[0].address.to_string(), "a#2");
-        assert_eq!((found[0].labels[1].lang, found[0].labels[1].span.line), (Lang::En, 5));
+        assert_eq!((found[0].diagnostic.labels[1].lang, found[0].diagnostic.labels[1].span.line), (Lang::En, 5));
     }
 
     #[test]
@@ -248,7 +248,7 @@ mod tests {
         let found = findings(&p, &BlockCounts);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].address.to_string(), "a#2");
-        let japanese = &found[0].labels[0];
+        let japanese = &found[0].diagnostic.labels[0];
         assert_eq!(japanese.lang, Lang::Ja, "the primary label is in the Japanese file");
         assert_eq!((japanese.span.line, japanese.span.column), (4, 1), "the blank line after 一1。");
         assert_eq!(japanese.message.as_ref().map(|m| m.id), Some("label-japanese-belongs-here"));
@@ -260,7 +260,8 @@ mod tests {
         let found = findings(&p, &BlockCounts);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].address.to_string(), "a#ja2");
-        let english = found[0].labels.iter().find(|l| l.lang == Lang::En).expect("a label in the English file");
+        let english =
+            found[0].diagnostic.labels.iter().find(|l| l.lang == Lang::En).expect("a label in the English file");
         assert_eq!(english.span.line, 4);
     }
 
@@ -269,9 +270,9 @@ mod tests {
         let p = project("# A {#a}\n\nItem 1 here.\n\nItem 2 here.\n", "# A {#a}\n\n項目2。\n\n項目1。\n");
         let found = findings(&p, &BlockCounts);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].message.id, "p002-swapped-ja");
+        assert_eq!(found[0].diagnostic.message.id, "p002-swapped-ja");
         assert_eq!(found[0].address.to_string(), "a#1");
-        let lines: Vec<_> = found[0].labels.iter().map(|l| (l.lang, l.span.line)).collect();
+        let lines: Vec<_> = found[0].diagnostic.labels.iter().map(|l| (l.lang, l.span.line)).collect();
         assert_eq!(lines, [(Lang::Ja, 3), (Lang::Ja, 5), (Lang::En, 3), (Lang::En, 5)]);
     }
 
@@ -279,7 +280,7 @@ mod tests {
     fn extra_japanese_paragraph_is_reported() {
         let p = project("# A {#a}\n\none\n", "# A {#a}\n\n一\n\n二\n");
         let found = findings(&p, &BlockCounts);
-        assert_eq!(found[0].message.id, "p002-extra-block");
+        assert_eq!(found[0].diagnostic.message.id, "p002-extra-block");
     }
 
     #[test]
@@ -287,14 +288,14 @@ mod tests {
         let p = project("# A {#a}\n\n- x\n- y\n", "# A {#a}\n\n- エ\n");
         let found = findings(&p, &BlockCounts);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p002-item-count");
-        assert_eq!(found[0].labels[0].span.line, 4);
+        assert_eq!(found[0].diagnostic.message.id, "p002-item-count");
+        assert_eq!(found[0].diagnostic.labels[0].span.line, 4);
     }
 
     #[test]
     fn paragraph_against_list_is_a_kind_mismatch() {
         let p = project("# A {#a}\n\n- x\n", "# A {#a}\n\nエ\n");
-        assert_eq!(findings(&p, &BlockCounts)[0].message.id, "p002-kind-mismatch");
+        assert_eq!(findings(&p, &BlockCounts)[0].diagnostic.message.id, "p002-kind-mismatch");
     }
 
     #[test]

@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn a_missing_copyright_line_and_a_wrong_isbn_are_reported() {
         let p = colophon_project("© ISO, 2023\nISBN 978-92-67-11315-9", "© ISO, 2023\n\nISBN 978-92-67-11315-0");
-        let ids: Vec<_> = findings(&p, &EditionMatter).iter().map(|d| d.message.id).collect();
+        let ids: Vec<_> = findings(&p, &EditionMatter).iter().map(|d| d.diagnostic.message.id).collect();
         assert_eq!(ids, ["p014-copyright-missing", "p014-isbn-differs"]);
     }
 
@@ -178,8 +178,8 @@ mod tests {
         );
         let found = findings(&p, &EditionMatter);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].message.id, "p014-isbn-differs");
-        let span = &found[0].labels[0].span;
+        assert_eq!(found[0].diagnostic.message.id, "p014-isbn-differs");
+        let span = &found[0].diagnostic.labels[0].span;
         assert_eq!((span.line, span.column), (8, 6));
         assert_eq!(span.end - span.start, "978-92-67-11315-8".len());
     }
@@ -192,8 +192,8 @@ mod tests {
         );
         let found = findings(&p, &EditionMatter);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].message.id, "p014-copyright-differs");
-        assert_eq!(found[0].labels[0].span.line, 8);
+        assert_eq!(found[0].diagnostic.message.id, "p014-copyright-differs");
+        assert_eq!(found[0].diagnostic.labels[0].span.line, 8);
     }
 
     #[test]
@@ -204,7 +204,7 @@ mod tests {
         );
         let found = findings(&p, &EditionMatter);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].message.id, "p014-isbn-missing");
-        assert_eq!(found[0].labels[0].span.line, 2);
+        assert_eq!(found[0].diagnostic.message.id, "p014-isbn-missing");
+        assert_eq!(found[0].diagnostic.labels[0].span.line, 2);
     }
 }

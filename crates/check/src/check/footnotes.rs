@@ -163,7 +163,7 @@ mod tests {
     use crate::check::testing::{findings, project};
 
     fn ids(p: &codepub_core::load::Project) -> Vec<&'static str> {
-        findings(p, &Footnotes).iter().map(|d| d.message.id).collect()
+        findings(p, &Footnotes).iter().map(|d| d.diagnostic.message.id).collect()
     }
 
     #[test]
@@ -184,8 +184,8 @@ mod tests {
     fn reference_without_definition_is_undefined() {
         let p = project("# A {#a}\n\nx.[^9]\n", "# A {#a}\n\nエ。[^9]\n");
         let found = findings(&p, &Footnotes);
-        assert_eq!(found.iter().filter(|d| d.message.id == "p003-undefined").count(), 2, "{found:?}");
-        assert_eq!(found[0].labels[0].span.column, 3);
+        assert_eq!(found.iter().filter(|d| d.diagnostic.message.id == "p003-undefined").count(), 2, "{found:?}");
+        assert_eq!(found[0].diagnostic.labels[0].span.column, 3);
     }
 
     #[test]

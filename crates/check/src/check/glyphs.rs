@@ -122,7 +122,14 @@ mod tests {
         let found = findings(&p);
         let places: Vec<_> = found
             .iter()
-            .map(|d| (d.lang, d.excerpt.clone().unwrap(), d.labels[0].span.line, d.labels[0].span.column))
+            .map(|d| {
+                (
+                    d.lang,
+                    d.excerpt.clone().unwrap(),
+                    d.diagnostic.labels[0].span.line,
+                    d.diagnostic.labels[0].span.column,
+                )
+            })
             .collect();
         assert_eq!(places, [(Some(Lang::En), "😀".to_string(), 3, 7), (Some(Lang::Ja), "﷽".to_string(), 3, 3)]);
     }
@@ -138,7 +145,7 @@ mod tests {
         let p = project("# A {#a}\n\nSmile 😀 now.\n", "# A {#a}\n\n笑顔。\n");
         let found = findings(&p);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].notes.len(), 1);
+        assert_eq!(found[0].diagnostic.notes.len(), 1);
     }
 
     #[test]
@@ -155,13 +162,13 @@ mod tests {
         let p = project("# A {#a}\n\nSmile &#x1F600; now.\n", "# A {#a}\n\n笑顔。\n");
         let found = findings(&p);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].labels[0].span.line, found[0].excerpt.as_deref()), (3, Some("😀")));
+        assert_eq!((found[0].diagnostic.labels[0].span.line, found[0].excerpt.as_deref()), (3, Some("😀")));
     }
 
     #[test]
     fn code_blocks_and_headings_are_checked_too() {
         let p = project("# A 😀 {#a}\n\n```\nx ﷽\n```\n", "# A {#a}\n\n```\nx\n```\n");
-        let lines: Vec<u32> = findings(&p).iter().map(|d| d.labels[0].span.line).collect();
+        let lines: Vec<u32> = findings(&p).iter().map(|d| d.diagnostic.labels[0].span.line).collect();
         assert_eq!(lines, [1, 4]);
     }
 }

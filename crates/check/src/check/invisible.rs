@@ -83,8 +83,8 @@ mod tests {
         let p = project(en, ja);
         (findings(&p, &InvisibleCharacters).into_iter())
             .map(|d| {
-                let span = &d.labels[0].span;
-                (d.lang.unwrap(), d.excerpt.unwrap(), span.line, span.column, d.fix.is_some())
+                let span = &d.diagnostic.labels[0].span;
+                (d.lang.unwrap(), d.excerpt.unwrap(), span.line, span.column, d.diagnostic.fix.is_some())
             })
             .collect()
     }
@@ -110,7 +110,7 @@ mod tests {
     fn the_fix_removes_exactly_the_character() {
         let p = project("# A {#a}\n\nText.\n", "# エー {#a}\n\nテ\u{200B}キスト。\n");
         let drafts = findings(&p, &InvisibleCharacters);
-        let fix = drafts[0].fix.as_ref().unwrap();
+        let fix = drafts[0].diagnostic.fix.as_ref().unwrap();
         assert_eq!(&p.sources.get(fix.span.file).text[fix.span.range()], "\u{200B}");
         assert_eq!(fix.replacement, "");
         assert_eq!(drafts[0].address.to_string(), "a#1");

@@ -123,7 +123,7 @@ mod tests {
         let p = project_with("# A {#a}\n\nthe *Statutes* and *Rules*\n", "# A {#a}\n\n**会則**と規則\n", MAPPING);
         let found = findings(&p, &InlineMarkup);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p005-markup-count");
+        assert_eq!(found[0].diagnostic.message.id, "p005-markup-count");
     }
 
     #[test]
@@ -131,6 +131,6 @@ mod tests {
         let p = project("# A {#a}\n\n[x](https://a.org)\n", "# A {#a}\n\n[エ](https://b.org)\n");
         let found = findings(&p, &InlineMarkup);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p005-link-targets");
+        assert_eq!(found[0].diagnostic.message.id, "p005-link-targets");
     }
 }

@@ -22,32 +22,15 @@ mod width;
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
 use codepub_core::address::{Address, Owner, Part};
 use codepub_core::align::Alignment;
+pub use codepub_core::diagnostic::{Diagnostic, Fix, Label, Severity};
 use codepub_core::glyphs::{GlyphCoverage, Unknown};
 use codepub_core::i18n::Message;
 use codepub_core::load::Project;
 use codepub_core::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
 use codepub_core::pair::Pair;
 use codepub_core::source::{FileId, Span};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// One parity check.
 pub trait Check: Sync {
@@ -86,64 +69,23 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
     ]
 }
 
-/// A labelled place in a source.
-#[derive(Clone, Debug)]
-pub struct Label {
-    pub span: Span,
-    pub lang: Lang,
-    pub message: Option<Message>,
-}
-
-impl Label {
-    pub fn new(lang: Lang, span: &Span) -> Self {
-        Self { span: span.clone(), lang, message: None }
-    }
-
-    pub fn with(mut self, message: Message) -> Self {
-        self.message = Some(message);
-        self
-    }
-}
-
-/// What a check reports; [`run`] adds the code, severity and baseline status.
+/// What a check reports: a [`Diagnostic`] and the finding's identity (address, language,
+/// excerpt); [`run`] adds the code, the severity, the check's help where the draft has none, and
+/// the baseline's verdict.
 #[derive(Clone, Debug)]
 pub struct Draft {
-    pub message: Message,
+    pub diagnostic: Diagnostic,
     /// Stable address (`principle-3#2`), the key of baseline entries.
     pub address: Address,
     /// The language whose text is at fault, when one is.
     pub lang: Option<Lang>,
     /// The offending text, short; lets a baseline entry accept one occurrence and not another.
     pub excerpt: Option<String>,
-    /// The first label is the primary one.
-    pub labels: Vec<Label>,
-    pub notes: Vec<Message>,
-    /// Help for this finding in particular (the exact replacement); the check's help otherwise.
-    pub help: Option<Message>,
-    /// The edit that resolves the finding, when there is exactly one sensible edit.
-    pub fix: Option<Fix>,
-}
-
-/// A machine-applicable edit: the bytes of `span` (in its file) become `replacement`; an empty
-/// span inserts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fix {
-    pub span: Span,
-    pub replacement: String,
 }
 
 impl Draft {
     pub fn new(message: Message, address: impl Into<Address>, lang: Option<Lang>) -> Self {
-        Self {
-            message,
-            address: address.into(),
-            lang,
-            excerpt: None,
-            labels: Vec::new(),
-            notes: Vec::new(),
-            help: None,
-            fix: None,
-        }
+        Self { diagnostic: Diagnostic::error(message), address: address.into(), lang, excerpt: None }
     }
 
     /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
@@ -152,8 +94,9 @@ impl Draft {
         Self::new(message, address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja)).label(Label::new(Lang::En, en))
     }
 
+    /// Adds a label; the first is the primary one.
     pub fn label(mut self, label: Label) -> Self {
-        self.labels.push(label);
+        self.diagnostic.labels.push(label);
         self
     }
 
@@ -163,38 +106,69 @@ impl Draft {
     }
 
     pub fn note(mut self, note: Message) -> Self {
-        self.notes.push(note);
+        self.diagnostic.notes.push(note);
         self
     }
 
+    /// Help for this finding in particular (the exact replacement); the check's help otherwise.
     pub fn help(mut self, help: Message) -> Self {
-        self.help = Some(help);
+        self.diagnostic.help = Some(help);
         self
     }
 
-    /// Offers `fix`, when there is one (`None` leaves the finding without).
+    /// Offers `fix`, the edit that resolves the finding, when there is exactly one sensible edit
+    /// (`None` leaves the finding without).
     pub fn fix(mut self, fix: Option<Fix>) -> Self {
-        self.fix = fix;
+        self.diagnostic.fix = fix;
         self
     }
 }
 
-/// A finding as reported.
+/// A finding as reported: the draft's diagnostic with its check's code, severity and help, and
+/// the baseline's verdict.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub code: &'static str,
+    pub diagnostic: Diagnostic,
+    /// The check's short name (`final-punctuation`).
     pub check: &'static str,
-    pub severity: Severity,
-    pub message: Message,
-    pub help: Message,
     pub address: Address,
     pub lang: Option<Lang>,
     pub excerpt: Option<String>,
-    pub labels: Vec<Label>,
-    pub notes: Vec<Message>,
-    pub fix: Option<Fix>,
     /// The baseline's reason, when the publisher accepted this finding.
     pub accepted: Option<String>,
+}
+
+impl Finding {
+    /// The check's code (`P004`).
+    pub fn code(&self) -> &'static str {
+        self.diagnostic.code.unwrap_or_default()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.diagnostic.severity
+    }
+
+    pub fn message(&self) -> &Message {
+        &self.diagnostic.message
+    }
+
+    /// The finding's own help, or its check's.
+    pub fn help(&self) -> &Message {
+        static NONE: std::sync::OnceLock<Message> = std::sync::OnceLock::new();
+        self.diagnostic.help.as_ref().unwrap_or_else(|| NONE.get_or_init(|| Message::new("")))
+    }
+
+    pub fn labels(&self) -> &[Label] {
+        &self.diagnostic.labels
+    }
+
+    pub fn notes(&self) -> &[Message] {
+        &self.diagnostic.notes
+    }
+
+    pub fn fix(&self) -> Option<&Fix> {
+        self.diagnostic.fix.as_ref()
+    }
 }
 
 /// A heading or block of one language, as the checks see it.
@@ -426,11 +400,11 @@ pub struct Report {
 impl Report {
     /// Findings that fail the run: errors the baseline does not accept.
     pub fn failing(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.accepted.is_none() && f.severity == Severity::Error)
+        self.findings.iter().filter(|f| f.accepted.is_none() && f.severity() == Severity::Error)
     }
 
     pub fn count(&self, severity: Severity, accepted: bool) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity && f.accepted.is_some() == accepted).count()
+        self.findings.iter().filter(|f| f.severity() == severity && f.accepted.is_some() == accepted).count()
     }
 }
 
@@ -459,18 +433,15 @@ pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptio
                     baseline.entries[i].reason.clone()
                 })
             };
+            let mut diagnostic = draft.diagnostic.code(check.code());
+            diagnostic.severity = severity;
+            diagnostic.help = diagnostic.help.or_else(|| Some(Message::new(check.help())));
             findings.push(Finding {
-                code: check.code(),
+                diagnostic,
                 check: check.name(),
-                severity,
-                message: draft.message,
-                help: draft.help.unwrap_or_else(|| Message::new(check.help())),
                 address: draft.address,
                 lang: draft.lang,
                 excerpt: draft.excerpt,
-                labels: draft.labels,
-                notes: draft.notes,
-                fix: draft.fix,
                 accepted,
             });
         }

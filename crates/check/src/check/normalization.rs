@@ -68,10 +68,10 @@ mod tests {
         let p = project("# A {#a}\n\nStudents.\n", &ja);
         let found = findings(&p, &UnicodeNormalization);
         assert_eq!(found.len(), 1);
-        let label = &found[0].labels[0].span;
+        let label = &found[0].diagnostic.labels[0].span;
         assert_eq!((found[0].lang, label.line, label.column), (Some(Lang::Ja), 3, 1));
         assert_eq!(found[0].address.to_string(), "a#1");
-        let fix = found[0].fix.as_ref().unwrap();
+        let fix = found[0].diagnostic.fix.as_ref().unwrap();
         let mut text = p.sources.get(fix.span.file).text.clone();
         text.replace_range(fix.span.range(), &fix.replacement);
         assert_eq!(text, "# エー {#a}\n\nがくせいとがくせい。\n");

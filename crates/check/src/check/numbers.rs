@@ -305,11 +305,11 @@ mod tests {
     fn a_changed_number_is_labelled_at_the_number_in_both_files() {
         let found = pair("Parliament decides within forty (40) days.", "国会は五十日以内に議決する。");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p004-number-differs");
+        assert_eq!(found[0].diagnostic.message.id, "p004-number-differs");
         assert_eq!(found[0].excerpt.as_deref(), Some("40 | 50"));
-        let ja = &found[0].labels[0];
+        let ja = &found[0].diagnostic.labels[0];
         assert_eq!((ja.lang, ja.span.line, ja.span.column, ja.span.end - ja.span.start), (Lang::Ja, 3, 4, 6));
-        let en = &found[0].labels[1];
+        let en = &found[0].diagnostic.labels[1];
         assert_eq!((en.lang, en.span.line, en.span.column), (Lang::En, 3, 27));
         assert_eq!(en.span.end - en.span.start, "forty (40)".len());
     }
@@ -318,10 +318,10 @@ mod tests {
     fn a_number_only_in_english_points_at_the_japanese_paragraph() {
         let found = pair("Within\n*forty* days.", "以内に。");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p004-number-only-english");
-        assert_eq!(found[0].labels[0].lang, Lang::Ja);
-        assert_eq!(found[0].labels[0].message.as_ref().map(|m| m.id), Some("label-number-missing"));
-        let en = &found[0].labels[1];
+        assert_eq!(found[0].diagnostic.message.id, "p004-number-only-english");
+        assert_eq!(found[0].diagnostic.labels[0].lang, Lang::Ja);
+        assert_eq!(found[0].diagnostic.labels[0].message.as_ref().map(|m| m.id), Some("label-number-missing"));
+        let en = &found[0].diagnostic.labels[1];
         assert_eq!((en.span.line, en.span.column, en.span.end - en.span.start), (4, 2, 5));
     }
 
@@ -338,8 +338,8 @@ mod tests {
     fn a_number_only_in_japanese_is_reported_with_the_english_paragraph() {
         let found = pair("Resolution 11/2023.", "決議 11/2023、11月に。");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p004-number-only-japanese");
+        assert_eq!(found[0].diagnostic.message.id, "p004-number-only-japanese");
         assert_eq!(found[0].excerpt.as_deref(), Some("— | 11"));
-        assert_eq!(found[0].labels[1].span.line, 3);
+        assert_eq!(found[0].diagnostic.labels[1].span.line, 3);
     }
 }

@@ -386,7 +386,7 @@ mod tests {
     /// The fix of the only finding: replaced source text and replacement.
     fn only_fix(p: &codepub_core::load::Project, found: &[Draft]) -> (String, String) {
         assert_eq!(found.len(), 1, "{found:?}");
-        let fix = found[0].fix.as_ref().expect("a fix");
+        let fix = found[0].diagnostic.fix.as_ref().expect("a fix");
         let text = &p.sources.get(fix.span.file).text;
         (text[fix.span.range()].to_string(), fix.replacement.clone())
     }
@@ -395,7 +395,7 @@ mod tests {
     fn ascii_full_stop_after_japanese_is_the_wrong_form_and_becomes_ideographic() {
         let p = project("# A {#a}\n\nWe act.\n", "# A {#a}\n\n行動します.\n");
         let found = findings(&p, &FinalPunctuation);
-        assert_eq!(found[0].message.id, "p006-wrong-form");
+        assert_eq!(found[0].diagnostic.message.id, "p006-wrong-form");
         assert_eq!(only_fix(&p, &found), (".".into(), "。".into()));
     }
 
@@ -423,8 +423,8 @@ mod tests {
     fn missing_final_mark_is_inserted_before_a_footnote_reference() {
         let p = project("# A {#a}\n\nWe comply.[^1]\n\n[^1]: N.\n", "# A {#a}\n\n遵守します[^1]\n\n[^1]: 注。\n");
         let found = findings(&p, &FinalPunctuation);
-        assert_eq!(found[0].help.as_ref().unwrap().id, "help-p006-insert");
-        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(found[0].diagnostic.help.as_ref().unwrap().id, "help-p006-insert");
+        let fix = found[0].diagnostic.fix.as_ref().expect("a fix");
         let text = &p.sources.get(fix.span.file).text;
         assert_eq!(fix.span.start, fix.span.end);
         assert_eq!(&text[..fix.span.start], "# A {#a}\n\n遵守します");
@@ -445,7 +445,7 @@ mod tests {
             let p = project("# A {#a}\n\n(adopted 2023).\n", &format!("# A {{#a}}\n\n{ja}\n"));
             let found = findings(&p, &FinalPunctuation);
             assert_eq!(found.len(), 1, "{ja}");
-            assert!(found[0].fix.is_none(), "{ja}");
+            assert!(found[0].diagnostic.fix.is_none(), "{ja}");
         }
     }
 
@@ -454,8 +454,8 @@ mod tests {
         let p = project("# A {#a}\n\nAs follows:\n", "# A {#a}\n\n以下の通り。\n");
         let found = findings(&p, &FinalPunctuation);
         assert_eq!(found.len(), 1);
-        assert!(found[0].fix.is_none());
-        let help = found[0].help.as_ref().unwrap();
+        assert!(found[0].diagnostic.fix.is_none());
+        let help = found[0].diagnostic.help.as_ref().unwrap();
         assert_eq!(help.id, "help-p006-replace");
         assert!(help.args.contains(&("new", codepub_core::i18n::Arg::Text("：".into()))), "{help:?}");
     }
@@ -464,8 +464,8 @@ mod tests {
     fn english_without_final_mark_asks_to_drop_the_japanese_one() {
         let p = project("# A {#a}\n\n(adopted 2023)\n", "# A {#a}\n\n2023年採択。\n");
         let found = findings(&p, &FinalPunctuation);
-        assert_eq!(found[0].help.as_ref().unwrap().id, "help-p006-drop");
-        assert!(found[0].fix.is_none());
+        assert_eq!(found[0].diagnostic.help.as_ref().unwrap().id, "help-p006-drop");
+        assert!(found[0].diagnostic.fix.is_none());
     }
 
     #[test]
@@ -484,7 +484,7 @@ mod tests {
             let p = project(&format!("# A {{#a}}\n\n{en}\n"), &format!("# A {{#a}}\n\n{ja}\n"));
             let found = findings(&p, &FinalPunctuation);
             assert_eq!(found.len(), 1, "{en} {ja}");
-            assert!(found[0].fix.is_none());
+            assert!(found[0].diagnostic.fix.is_none());
         }
     }
 
@@ -520,7 +520,7 @@ mod tests {
         let found = findings(&p, &FinalPunctuation);
         // The lead-in and the three items (`;`, `; and`, nothing) against 。.
         assert_eq!(found.len(), 4, "{found:?}");
-        let help = found[1].help.as_ref().expect("a help of its own");
+        let help = found[1].diagnostic.help.as_ref().expect("a help of its own");
         assert_eq!(help.id, "help-p006-replace");
         assert!(
             help.args.iter().any(|(k, v)| *k == "new" && *v == codepub_core::i18n::Arg::Text("；".into())),
@@ -543,7 +543,7 @@ mod tests {
         let p = project(STATUTE_EN, &STATUTE_JA.replace("法律を執行すること。", "法律を執行すること、"));
         let found = findings(&p, &FinalPunctuation);
         assert_eq!(found.len(), 1, "{found:?}");
-        let help = found[0].help.as_ref().expect("a help of its own");
+        let help = found[0].diagnostic.help.as_ref().expect("a help of its own");
         assert!(
             help.args.iter().any(|(k, v)| *k == "new" && *v == codepub_core::i18n::Arg::Text("。".into())),
             "{help:?}"

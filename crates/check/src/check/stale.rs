@@ -129,21 +129,21 @@ mod tests {
         let p = with_lock("We act fairly.", "行動します。", vec![signed("We act.", "行動します。")]);
         let found = findings(&p, &StaleTranslation);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p013-stale");
-        assert_eq!(found[0].notes[0].args[0].1, codepub_core::i18n::Arg::Text("We act.".into()));
-        assert_eq!(found[0].notes[1].args[0].1, codepub_core::i18n::Arg::Text("We act fairly.".into()));
+        assert_eq!(found[0].diagnostic.message.id, "p013-stale");
+        assert_eq!(found[0].diagnostic.notes[0].args[0].1, codepub_core::i18n::Arg::Text("We act.".into()));
+        assert_eq!(found[0].diagnostic.notes[1].args[0].1, codepub_core::i18n::Arg::Text("We act fairly.".into()));
     }
 
     #[test]
     fn changed_japanese_is_reported_the_other_way() {
         let p = with_lock("We act.", "公正に行動します。", vec![signed("We act.", "行動します。")]);
-        assert_eq!(findings(&p, &StaleTranslation)[0].message.id, "p013-stale-ja");
+        assert_eq!(findings(&p, &StaleTranslation)[0].diagnostic.message.id, "p013-stale-ja");
     }
 
     #[test]
     fn a_pair_never_signed_off_is_unsigned() {
         let p = with_lock("We act.", "行動します。", vec![]);
-        assert_eq!(findings(&p, &StaleTranslation)[0].message.id, "p013-unsigned");
+        assert_eq!(findings(&p, &StaleTranslation)[0].diagnostic.message.id, "p013-unsigned");
     }
 
     #[test]

@@ -84,7 +84,7 @@ mod tests {
     use crate::check::testing::{findings, project};
 
     fn ids(drafts: &[Draft]) -> Vec<(&'static str, String)> {
-        drafts.iter().map(|d| (d.message.id, d.address.to_string())).collect()
+        drafts.iter().map(|d| (d.diagnostic.message.id, d.address.to_string())).collect()
     }
 
     #[test]
@@ -92,7 +92,7 @@ mod tests {
         let p = project("# A {#a}\n\nx\n\n# B {#b}\n\ny\n", "# A {#a}\n\nx\n");
         let found = findings(&p, &ClauseStructure);
         assert_eq!(ids(&found), [("p001-missing-clause", "b".to_string())]);
-        assert_eq!(found[0].labels[0].span.line, 5);
+        assert_eq!(found[0].diagnostic.labels[0].span.line, 5);
     }
 
     #[test]
@@ -106,7 +106,7 @@ mod tests {
         let p = project("# A {#a}\n# B {#b}\n# C {#c}\n", "# A {#a}\n# C {#c}\n# B {#b}\n");
         let found = findings(&p, &ClauseStructure);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message.id, "p001-out-of-order");
+        assert_eq!(found[0].diagnostic.message.id, "p001-out-of-order");
     }
 
     #[test]

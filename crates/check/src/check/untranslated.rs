@@ -62,7 +62,7 @@ mod tests {
         let p = project("# A {#a}\n\nWe act.\n", "# A {#a}\n\nWe act.\n");
         let found = findings(&p, &Untranslated);
         assert_eq!(
-            found.iter().map(|d| d.message.id).collect::<Vec<_>>(),
+            found.iter().map(|d| d.diagnostic.message.id).collect::<Vec<_>>(),
             ["p008-same-as-english", "p008-same-as-english"]
         );
     }

@@ -94,7 +94,7 @@ mod tests {
         findings(&p, &Whitespace)
             .into_iter()
             .filter(|d| d.lang == Some(Lang::En))
-            .map(|d| (d.message.id, d.address.to_string(), d.labels[0].span.line))
+            .map(|d| (d.diagnostic.message.id, d.address.to_string(), d.diagnostic.labels[0].span.line))
             .collect()
     }
 

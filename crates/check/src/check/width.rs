@@ -160,7 +160,7 @@ mod tests {
         let found = findings(&p, &HalfWidthPunctuation);
         let excerpts: Vec<_> = found.iter().map(|d| d.excerpt.clone().unwrap_or_default()).collect();
         assert_eq!(excerpts, ["3日, 理", "事会)"], "{found:?}");
-        assert_eq!(found[0].labels[0].span.column, 12);
+        assert_eq!(found[0].diagnostic.labels[0].span.column, 12);
     }
 
     #[test]
@@ -180,7 +180,7 @@ mod tests {
         findings(p, &HalfWidthPunctuation)
             .iter()
             .map(|d| {
-                let fix = d.fix.as_ref()?;
+                let fix = d.diagnostic.fix.as_ref()?;
                 Some((p.sources.get(fix.span.file).text[fix.span.range()].to_string(), fix.replacement.clone()))
             })
             .collect()
@@ -194,7 +194,7 @@ mod tests {
     fn full_width_western_period_and_comma_become_japanese_marks() {
         let p = project("# A {#a}\n\nx\n", "# A {#a}\n\n規範は，倫理を定める．また行動する。\n");
         assert_eq!(fixes(&p), [some("，", "、"), some("．", "。")]);
-        assert_eq!(findings(&p, &HalfWidthPunctuation)[0].message.id, "p007-western");
+        assert_eq!(findings(&p, &HalfWidthPunctuation)[0].diagnostic.message.id, "p007-western");
     }
 
     #[test]

@@ -20,15 +20,15 @@ pub(super) fn data(value: &str) -> String {
 pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> String {
     let mut out = String::new();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
-        let command = match finding.severity {
+        let command = match finding.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let title = property(&format!("{} {}", finding.code, finding.check));
+        let title = property(&format!("{} {}", finding.code(), finding.check));
         let mut message =
-            format!("{} ({}) — {}", l10n.format(&finding.message), finding.address, l10n.format(&finding.help));
+            format!("{} ({}) — {}", l10n.format(&finding.message()), finding.address, l10n.format(&finding.help()));
         // An annotation has one place; the others (often in the other language's file) are named.
-        for label in finding.labels.iter().skip(1) {
+        for label in finding.labels().iter().skip(1) {
             let at = place(project, label);
             message.push_str(&format!("\n{}:{}:{}", at.file, at.line, at.column));
             if let Some(text) = &label.message {
@@ -36,7 +36,7 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
             }
         }
         let message = data(&message);
-        match finding.labels.first() {
+        match finding.labels().first() {
             Some(label) => {
                 let at = place(project, label);
                 out.push_str(&format!(

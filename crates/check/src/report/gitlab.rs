@@ -40,11 +40,11 @@ pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> St
         .zip(&keys)
         .filter(|(finding, _)| finding.accepted.is_none())
         .map(|(finding, key)| {
-            let severity = match finding.severity {
+            let severity = match finding.severity() {
                 Severity::Error => "major",
                 Severity::Warning => "minor",
             };
-            let (path, line) = match finding.labels.first() {
+            let (path, line) = match finding.labels().first() {
                 Some(label) => {
                     let at = place(project, label);
                     (at.file, at.line)
@@ -54,13 +54,13 @@ pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> St
             };
             let description = format!(
                 "{} {}: {} ({}) — {}",
-                finding.code,
+                finding.code(),
                 finding.check,
-                l10n.format(&finding.message),
+                l10n.format(&finding.message()),
                 finding.address,
-                l10n.format(&finding.help)
+                l10n.format(&finding.help())
             );
-            issue(description, finding.code, key, severity, path, line)
+            issue(description, finding.code(), key, severity, path, line)
         })
         .collect();
     serde_json::to_string_pretty(&issues).unwrap_or_default()

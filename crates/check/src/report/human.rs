@@ -22,16 +22,16 @@ fn buffer(color: bool) -> Buffer {
 pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color: bool) -> String {
     let config = Config::default();
     let mut out = buffer(color);
-    let labelled = report.findings.iter().flat_map(|f| f.labels.iter().map(|label| label.span.file));
+    let labelled = report.findings.iter().flat_map(|f| f.labels().iter().map(|label| label.span.file));
     let sources = TerminalSources::new(&project.sources, labelled);
     let format = |message: &Message| escape(&l10n.format(message)).into_owned();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
-        let diagnostic = match finding.severity {
+        let diagnostic = match finding.severity() {
             Severity::Error => Diagnostic::error(),
             Severity::Warning => Diagnostic::warning(),
         };
         let labels = finding
-            .labels
+            .labels()
             .iter()
             .enumerate()
             .map(|(i, label)| {
@@ -43,12 +43,12 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             })
             .collect();
         let mut notes = vec![format(&Message::new("report-address").arg("address", &finding.address))];
-        notes.extend(finding.notes.iter().map(format));
-        notes.push(format!("help: {}", format(&finding.help)));
-        notes.push(format(&Message::new("explain-see").arg("code", finding.code)));
+        notes.extend(finding.notes().iter().map(format));
+        notes.push(format!("help: {}", format(&finding.help())));
+        notes.push(format(&Message::new("explain-see").arg("code", finding.code())));
         let diagnostic = diagnostic
-            .with_code(finding.code)
-            .with_message(format(&finding.message))
+            .with_code(finding.code())
+            .with_message(format(&finding.message()))
             .with_labels(labels)
             .with_notes(notes);
         // Rendering only fails on spans outside their file, which the loader never makes.
@@ -70,7 +70,7 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             }
             let line = l10n.format(
                 &Message::new("report-accepted")
-                    .arg("code", finding.code)
+                    .arg("code", finding.code())
                     .arg("address", &address)
                     .arg("reason", finding.accepted.as_deref().unwrap_or_default()),
             );

@@ -16,7 +16,7 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
         .iter()
         .map(|finding| {
             let labels: Vec<Value> = finding
-                .labels
+                .labels()
                 .iter()
                 .map(|label| {
                     let at = place(project, label);
@@ -34,18 +34,18 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 })
                 .collect();
             json!({
-                "code": finding.code,
+                "code": finding.code(),
                 "check": finding.check,
-                "severity": finding.severity,
-                "message": l10n.format(&finding.message),
-                "help": l10n.format(&finding.help),
+                "severity": finding.severity(),
+                "message": l10n.format(&finding.message()),
+                "help": l10n.format(&finding.help()),
                 "address": finding.address,
                 "lang": finding.lang,
                 "excerpt": finding.excerpt,
                 "labels": labels,
-                "notes": finding.notes.iter().map(|n| l10n.format(n)).collect::<Vec<_>>(),
+                "notes": finding.notes().iter().map(|n| l10n.format(n)).collect::<Vec<_>>(),
                 // Accepted findings are never to be fixed: they carry no fix.
-                "fix": finding.fix.as_ref().filter(|_| finding.accepted.is_none()).map(|fix| {
+                "fix": finding.fix().filter(|_| finding.accepted.is_none()).map(|fix| {
                     let file = project.sources.get(fix.span.file);
                     let (end_line, end_column) = file.line_column(fix.span.end);
                     json!({

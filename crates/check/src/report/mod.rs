@@ -61,7 +61,7 @@ pub(crate) fn finding_keys(findings: &[Finding]) -> Vec<String> {
         .map(|finding| {
             let lang = finding.lang.map_or("-", |lang| lang.code());
             let key =
-                format!("{}:{lang}:{}:{}", finding.code, finding.address, finding.excerpt.as_deref().unwrap_or(""));
+                format!("{}:{lang}:{}:{}", finding.code(), finding.address, finding.excerpt.as_deref().unwrap_or(""));
             let count = seen.entry(key.clone()).or_insert(0);
             *count += 1;
             if *count == 1 { key } else { format!("{key}~{count}") }

@@ -92,7 +92,7 @@ fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Locali
     let mut locations = Vec::new();
     let mut related = Vec::new();
     let mut links = Vec::new();
-    for (i, label) in finding.labels.iter().enumerate() {
+    for (i, label) in finding.labels().iter().enumerate() {
         let at = place(project, label);
         let text = match &label.message {
             Some(message) => format!("{}: {}", label.lang, l10n.format(message)),
@@ -116,13 +116,13 @@ fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Locali
         let region = json!({ "startLine": 1, "startColumn": 1 });
         locations.push(json!({ "physicalLocation": physical(codepub_core::config::CONFIG_FILE, region) }));
     }
-    let mut text = format!("{} ({})", escape(&l10n.format(&finding.message)), escape(&finding.address.to_string()));
+    let mut text = format!("{} ({})", escape(&l10n.format(&finding.message())), escape(&finding.address.to_string()));
     if !links.is_empty() {
         text.push_str(&format!(" — {}", links.join(", ")));
     }
     let mut result = json!({
-        "ruleId": finding.code,
-        "level": level(finding.severity),
+        "ruleId": finding.code(),
+        "level": level(finding.severity()),
         "message": { "text": text },
         "locations": locations,
         "partialFingerprints": { "codepubFinding/v1": fingerprint },
