@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
 use crate::publish::PublishError;
@@ -52,91 +53,70 @@ pub fn require_feature(output: &'static str, feature: &'static str) -> Result<()
 }
 
 impl Failure {
-    /// The error as printed, localised.
+    /// The error as printed, localised: its diagnostics, as every diagnostic is printed
+    /// ([`crate::report::render_diagnostics`]).
     pub fn render(&self, l10n: &Localizer, color: bool) -> String {
         match self {
             Failure::Input(error) => crate::report::render_input_error(error, l10n, color),
-            Failure::Render { what, error } => {
-                let mut text = format!(
-                    "error: {}\n",
-                    l10n.format(&Message::new("error-render").arg("edition", what).arg("reason", error.to_string()))
-                );
-                if let RenderError::InSource { address, lang, cause, .. } = error {
-                    let block = Message::new("hint-render-block").arg("address", address.to_string());
-                    text.push_str(&format!("  = hint: {}\n", l10n.format(&block.arg("lang", lang.to_string()))));
-                    if let RenderError::Template { at, .. } = cause.as_ref() {
-                        let template = Message::new("hint-render-template").arg("at", at.to_string());
-                        text.push_str(&format!("  = hint: {}\n", l10n.format(&template)));
-                    }
-                }
-                for hint in error.hints() {
-                    text.push_str(&format!("  = hint: {hint}\n"));
-                }
-                text
+            other => crate::report::render_diagnostics(&other.diagnostics(), l10n, color),
+        }
+    }
+
+    /// What went wrong, as diagnostics: input errors each at its place, a render error with the
+    /// block it was traced to and Typst's hints, a refused publication with each file codepub
+    /// will not replace.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let error = |message: Message| vec![Diagnostic::error(message)];
+        match self {
+            Failure::Input(error) => error.diagnostics(),
+            Failure::Render { what, error } => vec![error.diagnostic(what)],
+            Failure::Write { path, error } => {
+                vec![Diagnostic::error(Message::new("error-write").arg("path", path).arg("reason", error.to_string()))]
             }
-            Failure::Write { path, error } => format!(
-                "error: {}\n",
-                l10n.format(&Message::new("error-write").arg("path", path).arg("reason", error.to_string()))
-            ),
-            Failure::Publish(error) => render_publish_error(error, l10n),
-            Failure::UnknownClause { id } => {
-                format!("error: {}\n", l10n.format(&Message::new("error-unknown-clause").arg("id", id)))
+            Failure::Publish(error) => publish_diagnostics(error),
+            Failure::UnknownClause { id } => error(Message::new("error-unknown-clause").arg("id", id)),
+            Failure::UnknownCheck { code } => error(Message::new("explain-unknown").arg("code", code)),
+            Failure::ProjectExists { dir } => error(Message::new("error-project-exists").arg("dir", dir)),
+            Failure::FileExists { path } => error(Message::new("error-file-exists").arg("path", path)),
+            Failure::MissingFeature { output, feature } => vec![
+                Diagnostic::error(
+                    Message::new("error-missing-feature").arg("output", *output).arg("feature", *feature),
+                )
+                .help(Message::new("help-missing-feature").arg("feature", *feature)),
+            ],
+            Failure::Watch { path, reason } => {
+                error(Message::new("error-watch").arg("path", path).arg("reason", reason))
             }
-            Failure::UnknownCheck { code } => {
-                format!("error: {}\n", l10n.format(&Message::new("explain-unknown").arg("code", code)))
+            Failure::Serve { address, reason } => {
+                error(Message::new("error-serve").arg("address", address).arg("reason", reason))
             }
-            Failure::ProjectExists { dir } => {
-                format!("error: {}\n", l10n.format(&Message::new("error-project-exists").arg("dir", dir)))
-            }
-            Failure::FileExists { path } => {
-                format!("error: {}\n", l10n.format(&Message::new("error-file-exists").arg("path", path)))
-            }
-            Failure::MissingFeature { output, feature } => format!(
-                "error: {}\n  = help: {}\n",
-                l10n.format(&Message::new("error-missing-feature").arg("output", *output).arg("feature", *feature)),
-                l10n.format(&Message::new("help-missing-feature").arg("feature", *feature))
-            ),
-            Failure::Watch { path, reason } => format!(
-                "error: {}\n",
-                l10n.format(&Message::new("error-watch").arg("path", path).arg("reason", reason))
-            ),
-            Failure::Serve { address, reason } => format!(
-                "error: {}\n",
-                l10n.format(&Message::new("error-serve").arg("address", address).arg("reason", reason))
-            ),
-            Failure::NoProject { dir } => {
-                format!("error: {}\n", l10n.format(&Message::new("error-no-project").arg("dir", dir)))
-            }
+            Failure::NoProject { dir } => error(Message::new("error-no-project").arg("dir", dir)),
         }
     }
 }
 
-/// A publication's error, localised: each file codepub will not replace named on its own line.
-fn render_publish_error(error: &PublishError, l10n: &Localizer) -> String {
-    let line = |message: Message| format!("error: {}\n", l10n.format(&message));
+/// A publication's error: each file codepub will not replace a diagnostic of its own, the last
+/// with the help.
+fn publish_diagnostics(error: &PublishError) -> Vec<Diagnostic> {
     match error {
-        PublishError::Io { path, error } => {
-            line(Message::new("error-write").arg("path", path.display().to_string()).arg("reason", error.to_string()))
-        }
+        PublishError::Io { path, error } => vec![Diagnostic::error(
+            Message::new("error-write").arg("path", path.display().to_string()).arg("reason", error.to_string()),
+        )],
         PublishError::NotOurs { paths } => {
-            let mut text: String = paths
-                .iter()
-                .map(|path| line(Message::new("error-not-ours").arg("path", path.display().to_string())))
+            let mut diagnostics: Vec<Diagnostic> = (paths.iter())
+                .map(|path| Diagnostic::error(Message::new("error-not-ours").arg("path", path.display().to_string())))
                 .collect();
             let manifest = Path::new(crate::publish::RECORD).join("manifest.json");
             let help = Message::new("help-not-ours").arg("manifest", manifest.display().to_string());
-            text.push_str(&format!("  = help: {}\n", l10n.format(&help)));
-            text
+            if let Some(last) = diagnostics.pop() {
+                diagnostics.push(last.help(help));
+            }
+            diagnostics
         }
         PublishError::Record { path, reason } => {
             let path = path.display().to_string();
-            let mut text =
-                line(Message::new("error-output-record").arg("path", path.clone()).arg("reason", reason.clone()));
-            text.push_str(&format!(
-                "  = help: {}\n",
-                l10n.format(&Message::new("help-output-record").arg("path", path))
-            ));
-            text
+            let message = Message::new("error-output-record").arg("path", path.clone()).arg("reason", reason.clone());
+            vec![Diagnostic::error(message).help(Message::new("help-output-record").arg("path", path))]
         }
     }
 }

@@ -117,17 +117,8 @@ fn read_xliff(path: &Path, shown: &str) -> Result<String, CliError> {
 
 fn render_refusals(session: &Session, refusals: &[Refusal]) -> String {
     let l10n = &session.l10n;
-    let mut out = String::new();
-    for refusal in refusals {
-        out.push_str(&format!("error: {}\n", l10n.format(&refusal.message)));
-        out.push_str(&format!("  --> {}\n", refusal.at));
-        if let Some(address) = &refusal.address {
-            out.push_str(&format!("  = {}\n", l10n.format(&Message::new("xliff-at-block").arg("address", address))));
-        }
-        if let Some(finding) = &refusal.finding {
-            out.push_str(&format!("  = {}\n", l10n.format(finding)));
-        }
-    }
+    let diagnostics: Vec<_> = refusals.iter().map(Refusal::diagnostic).collect();
+    let mut out = codepub::report::render_diagnostics(&diagnostics, l10n, false);
     out.push_str(&format!("{}\n", l10n.format(&Message::new("xliff-refused").num("count", refusals.len() as i64))));
     out
 }

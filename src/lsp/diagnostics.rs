@@ -35,10 +35,9 @@ pub(super) fn of_report(state: &ProjectState, cx: &Context<'_>, report: &Report,
     for &index in &report.unused_baseline {
         let entry = &project.baseline.entries[index];
         let message = Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address);
-        let relative = PathBuf::from(&entry.at.path);
-        let at = place(state, Some(project), &relative, entry.at.line, entry.at.column);
-        let diagnostic = Diagnostic { severity: Some(DiagnosticSeverity::WARNING), ..plain(at, l10n.format(&message)) };
-        out.entry(uri_in(state, &relative)).or_default().push(diagnostic);
+        let unused = codepub_core::diagnostic::Diagnostic::new(Severity::Warning, message).at(entry.at.clone());
+        let (uri, diagnostic) = of_diagnostic(state, Some(project), &unused, Around::default(), l10n);
+        out.entry(uri).or_default().push(diagnostic);
     }
     out
 }
@@ -47,14 +46,15 @@ pub(super) fn of_report(state: &ProjectState, cx: &Context<'_>, report: &Report,
 /// open source without one of its own, why it shows no findings.
 pub(super) fn of_input_errors(state: &ProjectState, error: &InputError, l10n: &Localizer) -> ByUri {
     let mut out = ByUri::new();
-    for error in error.each() {
-        let (uri, diagnostic) = of_input_error(state, error, l10n);
+    let diagnostics = error.diagnostics();
+    for diagnostic in &diagnostics {
+        let (uri, diagnostic) = of_diagnostic(state, None, diagnostic, Around::default(), l10n);
         out.entry(uri).or_default().push(diagnostic);
     }
     let first = error.each()[0];
     let reason = l10n.format(&first.message());
     let message = Message::new("lsp-not-checked").arg("place", first.location().to_string()).arg("reason", reason);
-    let (first_uri, first_diagnostic) = of_input_error(state, first, l10n);
+    let (first_uri, first_diagnostic) = of_diagnostic(state, None, &diagnostics[0], Around::default(), l10n);
     for (uri, _) in state.open.values() {
         if out.contains_key(uri) {
             continue;
@@ -63,11 +63,9 @@ pub(super) fn of_input_errors(state: &ProjectState, error: &InputError, l10n: &L
             location: Location { uri: first_uri.clone(), range: first_diagnostic.range },
             message: first.code().to_string(),
         };
-        let diagnostic = Diagnostic {
-            code: Some(NumberOrString::String(first.code().to_string())),
-            related_information: Some(vec![related]),
-            ..plain(Range::default(), l10n.format(&message))
-        };
+        let not_checked = codepub_core::diagnostic::Diagnostic::error(message.clone()).code(first.code());
+        let (_, diagnostic) = of_diagnostic(state, None, &not_checked, Around::default(), l10n);
+        let diagnostic = Diagnostic { range: Range::default(), related_information: Some(vec![related]), ..diagnostic };
         out.insert(uri.clone(), vec![diagnostic]);
     }
     out
@@ -75,21 +73,15 @@ pub(super) fn of_input_errors(state: &ProjectState, error: &InputError, l10n: &L
 
 /// The diagnostics when a check panicked: one on every open source, asking for a report.
 pub(super) fn of_crash(state: &ProjectState, reason: &str, l10n: &Localizer) -> ByUri {
-    let message = l10n.format(&Message::new("lsp-crashed").arg("reason", reason));
-    state.open.values().map(|(uri, _)| (uri.clone(), vec![plain(Range::default(), message.clone())])).collect()
+    let crashed = codepub_core::diagnostic::Diagnostic::error(Message::new("lsp-crashed").arg("reason", reason));
+    let (_, diagnostic) = of_diagnostic(state, None, &crashed, Around::default(), l10n);
+    let diagnostic = Diagnostic { range: Range::default(), ..diagnostic };
+    state.open.values().map(|(uri, _)| (uri.clone(), vec![diagnostic.clone()])).collect()
 }
 
-/// An error diagnostic from codepub with only a range and a message.
-fn plain(range: Range, message: String) -> Diagnostic {
-    Diagnostic {
-        range,
-        severity: Some(DiagnosticSeverity::ERROR),
-        source: Some(SOURCE.to_string()),
-        message,
-        ..Diagnostic::default()
-    }
-}
-
+/// A finding as an LSP diagnostic: the diagnostic's one path ([`of_diagnostic`]), with the
+/// finding's address, the explain line and, when accepted, the publisher's reason (as a hint);
+/// the counterpart in the other language as related information.
 pub(super) fn of_finding(
     state: &ProjectState,
     cx: &Context<'_>,
@@ -97,25 +89,11 @@ pub(super) fn of_finding(
     l10n: &Localizer,
 ) -> (Uri, Diagnostic) {
     let project = cx.project;
-    let located = |span: &Span| {
-        let file = project.sources.get(span.file);
-        (uri_in(state, Path::new(&file.name)), range(file, span.start, span.end))
-    };
-    let (uri, at) = match finding.labels().first() {
-        Some(label) => located(&label.span),
-        // A finding about the configuration (no place in a source): codepub.toml, as SARIF does.
-        None => (uri_in(state, Path::new(CONFIG_FILE)), Range::default()),
-    };
-    let mut related: Vec<DiagnosticRelatedInformation> = (finding.labels().iter().skip(1))
-        .map(|label| {
-            let (uri, range) = located(&label.span);
-            let message = match &label.message {
-                Some(message) => format!("{}: {}", label.lang, l10n.format(message)),
-                None => label.lang.code().to_string(),
-            };
-            DiagnosticRelatedInformation { location: Location { uri, range }, message }
-        })
-        .collect();
+    let accepted = (finding.accepted.as_ref())
+        .map(|reason| Message::new("lsp-accepted").arg("path", &project.baseline.path).arg("reason", reason));
+    let address = Message::new("report-address").arg("address", &finding.address);
+    let context = Around { first: accepted.as_slice(), last: std::slice::from_ref(&address) };
+    let (uri, mut diagnostic) = of_diagnostic(state, Some(project), &finding.diagnostic, context, l10n);
     // The counterpart in the other language, when no label points there already.
     if let Some(primary) = finding.labels().first() {
         let other = primary.lang.other();
@@ -124,69 +102,102 @@ pub(super) fn of_finding(
             .and_then(|pair| pair.side(other))
             .filter(|_| !finding.labels().iter().any(|label| label.lang == other));
         if let Some(unit) = counterpart {
-            let (uri, range) = located(unit.span);
+            let (uri, range) = located(state, project, unit.span);
             let message = l10n.format(&Message::new("lsp-counterpart").arg("lang", other.code()));
+            let related = DiagnosticRelatedInformation { location: Location { uri, range }, message };
+            diagnostic.related_information.get_or_insert_with(Vec::new).push(related);
+        }
+    }
+    if finding.accepted.is_some() {
+        diagnostic.severity = Some(DiagnosticSeverity::HINT);
+    }
+    (uri, diagnostic)
+}
+
+/// The URI and range of a span of a loaded source.
+fn located(state: &ProjectState, project: &Project, span: &Span) -> (Uri, Range) {
+    let file = project.sources.get(span.file);
+    (uri_in(state, Path::new(&file.name)), range(file, span.start, span.end))
+}
+
+/// Lines of the reporter's own around a diagnostic's: `first` right after its message, `last`
+/// after its help.
+#[derive(Clone, Copy, Default)]
+struct Around<'m> {
+    first: &'m [Message],
+    last: &'m [Message],
+}
+
+/// Any diagnostic as an LSP diagnostic, the one way they all become one: at its primary label
+/// (a span of a loaded source), or at its location (a file, line and column: the rest of that
+/// line; a file that cannot be shown, at `codepub.toml`), or at the configuration when it has
+/// neither; its other labels and related places as related information; its message, the
+/// `context`, notes, hints, help and the explain line as the message's lines.
+fn of_diagnostic(
+    state: &ProjectState,
+    project: Option<&Project>,
+    diagnostic: &codepub_core::diagnostic::Diagnostic,
+    context: Around<'_>,
+    l10n: &Localizer,
+) -> (Uri, Diagnostic) {
+    let mut message = l10n.format(&diagnostic.message);
+    let (uri, at) = match (diagnostic.labels.first(), project, &diagnostic.location) {
+        (Some(label), Some(project), _) => located(state, project, &label.span),
+        (_, _, Some(location)) => {
+            let mut relative = PathBuf::from(&location.path);
+            if !state.root.join(&relative).is_file() && !state.open.contains_key(&relative) {
+                // A folder (a missing language) or a file that cannot be read: the configuration
+                // names it.
+                relative = PathBuf::from(CONFIG_FILE);
+            }
+            if location.path != crate::load::tree::shown(&relative) {
+                message = format!("{}: {message}", location.path);
+            }
+            (uri_in(state, &relative), place(state, project, &relative, location.line, location.column))
+        }
+        // A finding about the configuration (no place in a source): codepub.toml, as SARIF does.
+        _ => (uri_in(state, Path::new(CONFIG_FILE)), Range::default()),
+    };
+    let mut related: Vec<DiagnosticRelatedInformation> = Vec::new();
+    if let Some(project) = project {
+        for label in diagnostic.labels.iter().skip(1) {
+            let (uri, range) = located(state, project, &label.span);
+            let message = match &label.message {
+                Some(message) => format!("{}: {}", label.lang, l10n.format(message)),
+                None => label.lang.code().to_string(),
+            };
             related.push(DiagnosticRelatedInformation { location: Location { uri, range }, message });
         }
     }
-    let mut lines = vec![l10n.format(&finding.message())];
-    lines.extend(finding.notes().iter().map(|note| l10n.format(note)));
-    lines.push(format!("help: {}", l10n.format(&finding.help())));
-    lines.push(l10n.format(&Message::new("report-address").arg("address", &finding.address)));
-    lines.push(l10n.format(&Message::new("explain-see").arg("code", finding.code())));
-    let severity = match (&finding.accepted, finding.severity()) {
-        (Some(reason), _) => {
-            let message = Message::new("lsp-accepted").arg("path", &project.baseline.path).arg("reason", reason);
-            lines.insert(1, l10n.format(&message));
-            DiagnosticSeverity::HINT
-        }
-        (None, Severity::Error) => DiagnosticSeverity::ERROR,
-        (None, Severity::Warning) => DiagnosticSeverity::WARNING,
+    for other in &diagnostic.related {
+        let relative = PathBuf::from(&other.location.path);
+        let range = place(state, project, &relative, other.location.line, other.location.column);
+        let location = Location { uri: uri_in(state, &relative), range };
+        related.push(DiagnosticRelatedInformation { location, message: l10n.format(&other.message) });
+    }
+    let mut lines = vec![message];
+    lines.extend(context.first.iter().map(|line| l10n.format(line)));
+    lines.extend(diagnostic.notes.iter().map(|note| l10n.format(note)));
+    lines.extend(diagnostic.hints.iter().map(|hint| format!("hint: {}", l10n.format(hint))));
+    lines.extend(diagnostic.help.iter().map(|help| format!("help: {}", l10n.format(help))));
+    lines.extend(context.last.iter().map(|line| l10n.format(line)));
+    if let Some(code) = diagnostic.code.filter(|_| diagnostic.is_explained()) {
+        lines.push(l10n.format(&Message::new("explain-see").arg("code", code)));
+    }
+    let severity = match diagnostic.severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
     };
-    let diagnostic = Diagnostic {
+    let lsp = Diagnostic {
         range: at,
         severity: Some(severity),
-        code: Some(NumberOrString::String(finding.code().to_string())),
+        code: diagnostic.code.map(|code| NumberOrString::String(code.to_string())),
         source: Some(SOURCE.to_string()),
         message: lines.join("\n"),
         related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     };
-    (uri, diagnostic)
-}
-
-fn of_input_error(state: &ProjectState, error: &InputError, l10n: &Localizer) -> (Uri, Diagnostic) {
-    let at = error.location();
-    let mut relative = PathBuf::from(&at.path);
-    if !state.root.join(&relative).is_file() && !state.open.contains_key(&relative) {
-        // A folder (a missing language) or a file that cannot be read: the configuration names it.
-        relative = PathBuf::from(CONFIG_FILE);
-    }
-    let range = place(state, None, &relative, at.line, at.column);
-    let mut message = l10n.format(&error.message());
-    if at.path != crate::load::tree::shown(&relative) {
-        message = format!("{}: {message}", at.path);
-    }
-    if let Some(help) = error.help() {
-        message.push_str(&format!("\nhelp: {}", l10n.format(&help)));
-    }
-    let related = match error {
-        InputError::DuplicateClause { first, .. } => {
-            let first_path = PathBuf::from(&first.path);
-            let range = place(state, None, &first_path, first.line, first.column);
-            Some(vec![DiagnosticRelatedInformation {
-                location: Location { uri: uri_in(state, &first_path), range },
-                message: l10n.format(&Message::new("lsp-first-here")),
-            }])
-        }
-        _ => None,
-    };
-    let diagnostic = Diagnostic {
-        code: Some(NumberOrString::String(error.code().to_string())),
-        related_information: related,
-        ..plain(range, message)
-    };
-    (uri_in(state, &relative), diagnostic)
+    (uri, lsp)
 }
 
 /// The range from a 1-based line and character column to the end of that line, in a file of

@@ -19,6 +19,7 @@ use super::{CodeKind, Content, Piece, Unit, units};
 use crate::address::Address;
 use crate::align::Alignment;
 use crate::check::{RunOptions, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::i18n::Message;
 use crate::load::{DirTree, Project, SourceTree};
@@ -33,6 +34,21 @@ pub struct Refusal {
     pub message: Message,
     /// The parity finding behind a refusal, when a check refused it.
     pub finding: Option<Message>,
+}
+
+impl Refusal {
+    /// The refusal as a diagnostic: at its place in the XLIFF file, with the block it targets and
+    /// the parity finding behind it as notes.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(self.message.clone()).at(self.at.clone());
+        if let Some(address) = &self.address {
+            diagnostic = diagnostic.note(Message::new("xliff-at-block").arg("address", address));
+        }
+        if let Some(finding) = &self.finding {
+            diagnostic = diagnostic.note(finding.clone());
+        }
+        diagnostic
+    }
 }
 
 /// What an import would write.

@@ -153,25 +153,29 @@ impl Diagnostic {
     }
 }
 
+/// A result whose errors are diagnostics, as Typst's `SourceResult`: every error found, not only
+/// the first.
+pub type Diagnosed<T> = Result<T, Vec<Diagnostic>>;
+
 /// Attaching a place to an error, as Typst's `At` does: `result.at(location)`.
 pub trait At<T> {
-    fn at(self, location: Location) -> Result<T, Diagnostic>;
+    fn at(self, location: Location) -> Diagnosed<T>;
 }
 
 impl<T> At<T> for Result<T, Message> {
-    fn at(self, location: Location) -> Result<T, Diagnostic> {
-        self.map_err(|message| Diagnostic::error(message).at(location))
+    fn at(self, location: Location) -> Diagnosed<T> {
+        self.map_err(|message| vec![Diagnostic::error(message).at(location)])
     }
 }
 
 /// Adding a hint to an error, as Typst's `Hint` does: `result.hint(message)`.
 pub trait Hint<T> {
-    fn hint(self, hint: Message) -> Result<T, Diagnostic>;
+    fn hint(self, hint: Message) -> Diagnosed<T>;
 }
 
-impl<T> Hint<T> for Result<T, Diagnostic> {
-    fn hint(self, hint: Message) -> Result<T, Diagnostic> {
-        self.map_err(|diagnostic| diagnostic.hint(hint))
+impl<T> Hint<T> for Diagnosed<T> {
+    fn hint(self, hint: Message) -> Diagnosed<T> {
+        self.map_err(|diagnostics| diagnostics.into_iter().map(|diagnostic| diagnostic.hint(hint.clone())).collect())
     }
 }
 
@@ -199,9 +203,10 @@ mod tests {
     #[test]
     fn at_and_hint_turn_a_message_error_into_a_placed_diagnostic() {
         let failed: Result<(), Message> = Err(Message::new("error-toml"));
-        let diagnostic = failed.at(location()).hint(Message::new("look here")).unwrap_err();
+        let diagnostics = failed.at(location()).hint(Message::new("look here")).unwrap_err();
+        let diagnostic = &diagnostics[0];
         assert_eq!(diagnostic.message.id, "error-toml");
-        assert_eq!(diagnostic.location.unwrap().line, 3);
+        assert_eq!(diagnostic.location.as_ref().unwrap().line, 3);
         assert_eq!(diagnostic.hints[0].id, "look here");
         assert_eq!(diagnostic.severity, Severity::Error);
     }

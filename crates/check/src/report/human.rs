@@ -3,11 +3,13 @@
 //! summary. Nothing from a source reaches the terminal raw: source lines, messages and excerpts
 //! have their hidden characters escaped ([`super::terminal`]).
 
-use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel};
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
+use std::io::Write;
+
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
 use super::terminal::TerminalSources;
-use crate::check::{Report, Severity};
+use crate::check::{Diagnostic, Report, Severity};
 use codepub_core::error::InputError;
 use codepub_core::i18n::{Localizer, Message};
 use codepub_core::invisible::escape;
@@ -20,39 +22,12 @@ fn buffer(color: bool) -> Buffer {
 
 /// The whole report as text.
 pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color: bool) -> String {
-    let config = Config::default();
     let mut out = buffer(color);
     let labelled = report.findings.iter().flat_map(|f| f.labels().iter().map(|label| label.span.file));
     let sources = TerminalSources::new(&project.sources, labelled);
-    let format = |message: &Message| escape(&l10n.format(message)).into_owned();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
-        let diagnostic = match finding.severity() {
-            Severity::Error => Diagnostic::error(),
-            Severity::Warning => Diagnostic::warning(),
-        };
-        let labels = finding
-            .labels()
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let make = if i == 0 { CsLabel::primary } else { CsLabel::secondary };
-                let text = label.message.as_ref().map(format).unwrap_or_default();
-                let text =
-                    if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
-                make(label.span.file, sources.range(label.span.file, label.span.range())).with_message(text)
-            })
-            .collect();
-        let mut notes = vec![format(&Message::new("report-address").arg("address", &finding.address))];
-        notes.extend(finding.notes().iter().map(format));
-        notes.push(format!("help: {}", format(&finding.help())));
-        notes.push(format(&Message::new("explain-see").arg("code", finding.code())));
-        let diagnostic = diagnostic
-            .with_code(finding.code())
-            .with_message(format(&finding.message()))
-            .with_labels(labels)
-            .with_notes(notes);
-        // Rendering only fails on spans outside their file, which the loader never makes.
-        let _ = term::emit_to_write_style(&mut out, &config, &sources, &diagnostic);
+        let address = Message::new("report-address").arg("address", &finding.address);
+        emit(&mut out, &finding.diagnostic, Some(&sources), &[address], l10n);
     }
     let mut text = String::from_utf8_lossy(out.as_slice()).into_owned();
 
@@ -104,25 +79,82 @@ pub fn render_skipped(skipped: &[Skipped], l10n: &Localizer) -> String {
     text
 }
 
-/// Input errors in the same style, each as `error[E004]: …` with `--> file:line:col` and help.
+/// Input errors in the same style, each as `error[E004]: …` with `--> file:line:col` and help,
+/// a blank line between two.
 pub fn render_input_error(error: &InputError, l10n: &Localizer, color: bool) -> String {
-    use std::io::Write;
     let mut out = buffer(color);
-    let mut message = Vec::new();
-    for (i, error) in error.each().into_iter().enumerate() {
+    for (i, diagnostic) in error.diagnostics().iter().enumerate() {
         if i > 0 {
-            message.push(b'\n');
+            let _ = out.write_all(b"\n");
         }
-        let _ = writeln!(message, "error[{}]: {}", error.code(), l10n.format(&error.message()));
-        let _ = writeln!(message, "  --> {}", error.location());
-        if let Some(help) = error.help() {
-            let help = match error {
-                InputError::MissingLanguage { lang, .. } => help.arg("lang", lang),
-                _ => help,
+        emit(&mut out, diagnostic, None, &[], l10n);
+    }
+    String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// Diagnostics without a loaded project (a command's failure, an import refused), one after
+/// another.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], l10n: &Localizer, color: bool) -> String {
+    let mut out = buffer(color);
+    for diagnostic in diagnostics {
+        emit(&mut out, diagnostic, None, &[], l10n);
+    }
+    String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// One diagnostic, the one way every diagnostic is printed: with its labels' source lines and
+/// carets (codespan-reporting) when it has labels in loaded `sources`, else its header and
+/// `--> file:line:col`; then `context` (the finding's address), its notes, hints and help, and
+/// where a check explains it, the `codepub explain` line. Every text is escaped
+/// ([`super::terminal`]): nothing from a source reaches the terminal raw.
+fn emit(
+    out: &mut Buffer,
+    diagnostic: &Diagnostic,
+    sources: Option<&TerminalSources>,
+    context: &[Message],
+    l10n: &Localizer,
+) {
+    let format = |message: &Message| escape(&l10n.format(message)).into_owned();
+    let mut notes: Vec<String> = context.iter().chain(&diagnostic.notes).map(format).collect();
+    notes.extend(diagnostic.hints.iter().map(|hint| format!("hint: {}", format(hint))));
+    notes.extend(diagnostic.help.iter().map(|help| format!("help: {}", format(help))));
+    if let Some(code) = diagnostic.code.filter(|_| diagnostic.is_explained()) {
+        notes.push(format(&Message::new("explain-see").arg("code", code)));
+    }
+    match sources {
+        Some(sources) if !diagnostic.labels.is_empty() => {
+            let labels = (diagnostic.labels.iter().enumerate())
+                .map(|(i, label)| {
+                    let make = if i == 0 { CsLabel::primary } else { CsLabel::secondary };
+                    let text = label.message.as_ref().map(format).unwrap_or_default();
+                    let text =
+                        if text.is_empty() { label.lang.code().to_string() } else { format!("{}: {text}", label.lang) };
+                    make(label.span.file, sources.range(label.span.file, label.span.range())).with_message(text)
+                })
+                .collect();
+            let mut rendered = match diagnostic.severity {
+                Severity::Error => CsDiagnostic::error(),
+                Severity::Warning => CsDiagnostic::warning(),
             };
-            let _ = writeln!(message, "  = help: {}", l10n.format(&help));
+            if let Some(code) = diagnostic.code {
+                rendered = rendered.with_code(code);
+            }
+            let rendered = rendered.with_message(format(&diagnostic.message)).with_labels(labels).with_notes(notes);
+            // Rendering only fails on spans outside their file, which the loader never makes.
+            let _ = term::emit_to_write_style(out, &Config::default(), sources, &rendered);
+        }
+        _ => {
+            let mut text = match diagnostic.code {
+                Some(code) => format!("{}[{code}]: {}\n", diagnostic.severity.name(), format(&diagnostic.message)),
+                None => format!("{}: {}\n", diagnostic.severity.name(), format(&diagnostic.message)),
+            };
+            if let Some(location) = &diagnostic.location {
+                text.push_str(&format!("  --> {}\n", escape(&location.to_string())));
+            }
+            for note in notes {
+                text.push_str(&format!("  = {note}\n"));
+            }
+            let _ = out.write_all(text.as_bytes());
         }
     }
-    let _ = out.write_all(escape(&String::from_utf8_lossy(&message)).as_bytes());
-    String::from_utf8_lossy(out.as_slice()).into_owned()
 }

@@ -5,17 +5,25 @@
 use serde_json::json;
 
 use super::Format;
+use codepub_core::diagnostic::Diagnostic;
 use codepub_core::error::InputError;
 use codepub_core::i18n::Localizer;
+use codepub_core::source::Location;
+
+/// Where an input error is: its location (every input error has one).
+fn location(diagnostic: &Diagnostic) -> Location {
+    diagnostic.location.clone().unwrap_or_else(|| Location { path: ".".into(), line: 1, column: 1 })
+}
 
 /// The error in `format`, for standard output; `None` for the human format (printed to stderr).
 pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localizer) -> Option<String> {
-    let each = error.each();
-    let described = |error: &InputError| {
-        let at = error.location();
-        let help = error.help().map(|help| l10n.format(&help));
+    let each = error.diagnostics();
+    let code = |diagnostic: &Diagnostic| diagnostic.code.unwrap_or_default();
+    let described = |diagnostic: &Diagnostic| {
+        let at = location(diagnostic);
+        let help = diagnostic.help.as_ref().map(|help| l10n.format(help));
         json!({
-            "code": error.code(), "message": l10n.format(&error.message()), "help": help,
+            "code": code(diagnostic), "message": l10n.format(&diagnostic.message), "help": help,
             "file": at.path, "line": at.line, "column": at.column,
         })
     };
@@ -23,8 +31,8 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
         Format::Human => return None,
         Format::Json => serde_json::to_string_pretty(&json!({
             "version": super::json::JSON_VERSION,
-            "error": described(each[0]),
-            "errors": each.iter().map(|e| described(e)).collect::<Vec<_>>(),
+            "error": described(&each[0]),
+            "errors": each.iter().map(described).collect::<Vec<_>>(),
             "findings": [],
         }))
         .unwrap_or_default(),
@@ -36,12 +44,12 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
                 "columnKind": "unicodeCodePoints",
                 "invocations": [{
                     "executionSuccessful": false,
-                    "toolExecutionNotifications": each.iter().map(|error| {
-                        let at = error.location();
+                    "toolExecutionNotifications": each.iter().map(|diagnostic| {
+                        let at = location(diagnostic);
                         json!({
                             "level": "error",
-                            "descriptor": { "id": error.code() },
-                            "message": { "text": l10n.format(&error.message()) },
+                            "descriptor": { "id": code(diagnostic) },
+                            "message": { "text": l10n.format(&diagnostic.message) },
                             "locations": [{ "physicalLocation": {
                                 "artifactLocation": { "uri": at.path },
                                 "region": { "startLine": at.line, "startColumn": at.column },
@@ -56,23 +64,24 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
         Format::Gitlab => {
             let issues: Vec<_> = each
                 .iter()
-                .map(|error| {
-                    let (at, message) = (error.location(), l10n.format(&error.message()));
-                    let description = match error.help() {
-                        Some(help) => format!("{} {message} — {}", error.code(), l10n.format(&help)),
-                        None => format!("{} {message}", error.code()),
+                .map(|diagnostic| {
+                    let (at, message, code) =
+                        (location(diagnostic), l10n.format(&diagnostic.message), code(diagnostic));
+                    let description = match &diagnostic.help {
+                        Some(help) => format!("{code} {message} — {}", l10n.format(help)),
+                        None => format!("{code} {message}"),
                     };
-                    let key = format!("{}:{}:{}", error.code(), at.path, at.line);
-                    super::gitlab::issue(description, error.code(), &key, "blocker", &at.path, at.line)
+                    let key = format!("{code}:{}:{}", at.path, at.line);
+                    super::gitlab::issue(description, code, &key, "blocker", &at.path, at.line)
                 })
                 .collect();
             serde_json::to_string_pretty(&json!(issues)).unwrap_or_default()
         }
         Format::Github => {
-            let lines = each.iter().map(|error| {
-                let (at, message) = (error.location(), l10n.format(&error.message()));
-                let message = match error.help() {
-                    Some(help) => format!("{message} — {}", l10n.format(&help)),
+            let lines = each.iter().map(|diagnostic| {
+                let (at, message) = (location(diagnostic), l10n.format(&diagnostic.message));
+                let message = match &diagnostic.help {
+                    Some(help) => format!("{message} — {}", l10n.format(help)),
                     None => message,
                 };
                 format!(
@@ -80,7 +89,7 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
                     super::github::property(&at.path),
                     at.line,
                     at.column,
-                    error.code(),
+                    code(diagnostic),
                     super::github::data(&message)
                 )
             });

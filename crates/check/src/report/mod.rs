@@ -11,7 +11,7 @@ mod terminal;
 
 pub use github::render_github;
 pub use gitlab::render_gitlab;
-pub use human::{render_human, render_input_error, render_skipped};
+pub use human::{render_diagnostics, render_human, render_input_error, render_skipped};
 pub use input_error::render_input_error_as;
 pub use json::render_json;
 pub use sarif::render_sarif;

@@ -8,6 +8,8 @@ pub mod templates;
 
 use crate::view::{EditionKind, EditionModel};
 use codepub_core::address::Address;
+use codepub_core::diagnostic::Diagnostic;
+use codepub_core::i18n::Message;
 use codepub_core::model::Lang;
 use codepub_core::source::Location;
 
@@ -94,6 +96,24 @@ pub enum RenderError {
 }
 
 impl RenderError {
+    /// The error as a diagnostic: `what` (the edition, or `redline`) could not be rendered, with
+    /// the source block it was traced to, the template line, and Typst's hints.
+    pub fn diagnostic(&self, what: &str) -> Diagnostic {
+        let message = Message::new("error-render").arg("edition", what).arg("reason", self.to_string());
+        let mut diagnostic = Diagnostic::error(message);
+        if let RenderError::InSource { address, lang, cause, .. } = self {
+            let block = Message::new("hint-render-block").arg("address", address.to_string());
+            diagnostic = diagnostic.hint(block.arg("lang", lang.to_string()));
+            if let RenderError::Template { at, .. } = cause.as_ref() {
+                diagnostic = diagnostic.hint(Message::new("hint-render-template").arg("at", at.to_string()));
+            }
+        }
+        for hint in self.hints() {
+            diagnostic = diagnostic.hint(Message::text(hint.as_str()));
+        }
+        diagnostic
+    }
+
     /// What went wrong, without the place.
     pub fn message(&self) -> String {
         match self {
