@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::cli::CheckArgs;
+use codepub::address::Owner;
 use codepub::align::Alignment;
-use codepub::check::{Finding, Report, RunOptions, run};
+use codepub::check::{Report, RunOptions, run};
 use codepub::error::InputError;
 use codepub::glyphs::EditionFonts;
 use codepub::i18n::Message;
@@ -79,30 +80,26 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
 
 /// Ids of the clauses (and footnotes, and edition matter) that changed in either language between
 /// `revision` of the project's repository and the project as it is now, as `codepub diff` sees them.
-fn changed_clauses(project: &Project, revision: &str) -> Result<HashSet<String>, InputError> {
+fn changed_clauses(project: &Project, revision: &str) -> Result<HashSet<Owner>, InputError> {
     let old = load_from(&project.root, &GitTree::open(&project.root, revision)?)?;
     let diff = codepub::diff::compare(&old, project);
-    let mut changed: HashSet<String> = diff.clauses.iter().map(|clause| clause.id.clone()).collect();
+    let mut changed: HashSet<Owner> = diff.clauses.iter().map(|clause| clause.id.clone()).collect();
     changed.extend(diff.stale.iter().map(|stale| stale.clause.clone()));
     Ok(changed)
 }
 
-/// The clause (or footnote) a finding belongs to (`principle-3#2` → `principle-3`).
-fn clause_of(finding: &Finding) -> String {
-    finding.address.owner_key()
-}
-
 /// The report with only the findings of changed clauses, stale translations (P013: the whole
 /// document's record) and findings tied to no clause (a heading without id, the configuration).
-fn only_changed(mut report: Report, changed: &HashSet<String>, alignment: &Alignment<'_>) -> Report {
-    let clauses: HashSet<String> = {
-        let mut ids: HashSet<String> = alignment.clauses.iter().map(|c| c.id.0.clone()).collect();
-        ids.extend(alignment.footnotes.iter().map(|f| codepub::align::footnote_address(f.label)));
-        ids
+fn only_changed(mut report: Report, changed: &HashSet<Owner>, alignment: &Alignment<'_>) -> Report {
+    let clauses: HashSet<Owner> = {
+        let mut owners: HashSet<Owner> = alignment.clauses.iter().map(|c| c.id.owner()).collect();
+        owners.extend(alignment.footnotes.iter().map(|f| Owner::footnote(f.label)));
+        owners
     };
     report.findings.retain(|finding| {
-        let clause = clause_of(finding);
-        finding.code() == "P013" || changed.contains(&clause) || !clauses.contains(&clause)
+        // The clause (or footnote) the finding belongs to (`principle-3#2` → `principle-3`).
+        let owner = &finding.address.owner;
+        finding.code() == "P013" || changed.contains(owner) || !clauses.contains(owner)
     });
     report
 }

@@ -11,7 +11,7 @@ use codepub::i18n::Message;
 use codepub::lock::{LOCK_VERSION, LockedPair, TranslationLock, normalise};
 
 pub fn sign_off(session: &Session, clauses: &[String]) -> Result<ExitCode, CliError> {
-    let owner = |address: &Address| address.owner_key();
+    let owner = |address: &Address| address.owner.to_string();
     let selected = |address: &Address| clauses.is_empty() || clauses.contains(&owner(address));
     let scope = if clauses.is_empty() { "*".to_string() } else { clauses.join(", ") };
     record(session, clauses, &selected, scope)
@@ -29,7 +29,7 @@ pub fn record(
     let alignment = project.alignment();
     let cx = Context::new(&project, &alignment).with_glyphs(codepub::glyphs::bundled());
     for clause in clauses {
-        let known = cx.pairs.iter().any(|p| &p.address.owner_key() == clause);
+        let known = cx.pairs.iter().any(|p| &p.address.owner.to_string() == clause);
         if !known {
             return Err(CliError::UnknownClause { id: clause.clone() });
         }

@@ -38,7 +38,7 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
     let alignment = project.alignment();
     let cx = Context::new(&project, &alignment).with_glyphs(codepub::glyphs::bundled());
     let standings = standings(&cx);
-    let owner = |address: &codepub::address::Address| address.owner_key();
+    let owner = |address: &codepub::address::Address| address.owner.to_string();
 
     let mut table: Vec<ClauseStatus> = Vec::new();
     for clause in &alignment.clauses {

@@ -17,13 +17,13 @@ pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, Cli
     let project = codepub::load::load(&session.root)?;
     let alignment = project.alignment();
     let mut files = codepub::xliff::units(&project, &alignment);
-    let known: HashSet<String> = files.iter().flat_map(|f| &f.units).map(|u| u.address.owner_key()).collect();
+    let known: HashSet<String> = files.iter().flat_map(|f| &f.units).map(|u| u.address.owner.to_string()).collect();
     if let Some(unknown) = args.clauses.iter().find(|clause| !known.contains(*clause)) {
         return Err(CliError::UnknownClause { id: unknown.clone() });
     }
     for file in &mut files {
         file.units.retain(|unit| {
-            let in_scope = args.clauses.is_empty() || args.clauses.contains(&unit.address.owner_key());
+            let in_scope = args.clauses.is_empty() || args.clauses.contains(&unit.address.owner.to_string());
             in_scope && (!args.stale || (unit.translate && unit.state == State::Initial))
         });
     }

@@ -136,7 +136,7 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
         if unit.lang != Lang::En {
             continue;
         }
-        let heading = address.owner_key();
+        let heading = address.owner.to_string();
         for (index, group) in unit.groups.iter().enumerate() {
             let item = (unit.kind == UnitKind::List).then_some(index + 1);
             builder.push(

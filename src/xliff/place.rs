@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::address::Address;
+use crate::address::{Address, Owner};
 use crate::model::Inline;
 use crate::source::FileId;
 
@@ -33,7 +33,7 @@ pub struct Place {
 /// The last Japanese seen in each clause or footnote, as units are built in reading order.
 #[derive(Default)]
 pub struct Anchors {
-    last: HashMap<String, Anchor>,
+    last: HashMap<Owner, Anchor>,
 }
 
 struct Anchor {
@@ -77,7 +77,7 @@ impl Anchors {
         } else {
             Anchor { file, end: block_end, item: None }
         };
-        self.last.insert(address.owner_key(), anchor);
+        self.last.insert(address.owner.clone(), anchor);
         Place { file, range, layout, opening: String::new() }
     }
 
@@ -89,7 +89,7 @@ impl Anchors {
         if address.part == crate::address::Part::Heading {
             return None;
         }
-        let anchor = self.last.get_mut(&address.owner_key())?;
+        let anchor = self.last.get_mut(&address.owner)?;
         let at = anchor.end..anchor.end;
         if item {
             let (_, marker) = anchor.item.as_mut().filter(|(list, _)| list == address)?;

@@ -45,15 +45,24 @@ pub struct Address {
 const FOOTNOTE_PREFIX: &str = "footnote-";
 
 impl Owner {
-    /// The owner as printed: the clause id, or `footnote-<label>`.
-    pub fn key(&self) -> String {
-        match self {
-            Owner::Clause(id) => id.clone(),
-            Owner::Footnote(label) => format!("{FOOTNOTE_PREFIX}{label}"),
-        }
+    /// The clause `id`.
+    pub fn clause(id: impl Into<String>) -> Owner {
+        Owner::Clause(id.into())
     }
 
-    /// The owner a printed key names (see [`Owner::key`]).
+    /// The footnote labelled `label`.
+    pub fn footnote(label: impl Into<String>) -> Owner {
+        Owner::Footnote(label.into())
+    }
+
+    /// The owner as printed: the clause id, or `footnote-<label>`.
+    pub fn key(&self) -> String {
+        self.to_string()
+    }
+
+    /// The owner a printed key names (see [`Owner::key`]): a key read from outside (an
+    /// address in the baseline or the translation record, a clause named on the command line).
+    /// Within codepub owners travel typed, never as keys parsed back.
     pub fn parse(text: &str) -> Owner {
         match text.strip_prefix(FOOTNOTE_PREFIX) {
             Some(label) if !label.is_empty() => Owner::Footnote(label.to_string()),
@@ -63,8 +72,9 @@ impl Owner {
 }
 
 impl Address {
-    pub fn heading(id: impl Into<String>) -> Self {
-        Self { owner: Owner::Clause(id.into()), part: Part::Heading }
+    /// The heading of `owner` (a clause).
+    pub fn heading(owner: Owner) -> Self {
+        Self { owner, part: Part::Heading }
     }
 
     /// Block `index` (0-based) of `owner`.
@@ -75,11 +85,6 @@ impl Address {
     /// The `index`-th (0-based) Japanese block of `owner` without English.
     pub fn japanese_only(owner: Owner, index: usize) -> Self {
         Self { owner, part: Part::JapaneseOnly(index + 1) }
-    }
-
-    /// The owner's key (`principle-3`, `footnote-1`): what the address is in.
-    pub fn owner_key(&self) -> String {
-        self.owner.key()
     }
 
     /// The clause the address is in, if it is in a clause.
@@ -139,6 +144,13 @@ impl FromStr for Address {
     }
 }
 
+impl From<Owner> for Address {
+    /// The whole clause or footnote.
+    fn from(owner: Owner) -> Self {
+        Self { owner, part: Part::Whole }
+    }
+}
+
 impl From<&str> for Address {
     fn from(text: &str) -> Self {
         match text.parse() {
@@ -178,6 +190,22 @@ impl From<Address> for String {
     }
 }
 
+impl fmt::Display for Owner {
+    /// The owner's key: the clause id, or `footnote-<label>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Owner::Clause(id) => f.write_str(id),
+            Owner::Footnote(label) => write!(f, "{FOOTNOTE_PREFIX}{label}"),
+        }
+    }
+}
+
+impl Serialize for Owner {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl Serialize for Address {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -211,7 +239,7 @@ mod tests {
         assert_eq!(Address::from("footnote-a#2"), Address::block(Owner::Footnote("a".into()), 1));
         assert_eq!(Address::from("p#ja1"), Address::japanese_only(Owner::Clause("p".into()), 0));
         assert_eq!(Address::from("p#heading").clause_id(), Some("p"));
-        assert_eq!(Address::from("footnote-1#1").owner_key(), "footnote-1");
+        assert_eq!(Address::from("footnote-1#1").owner.to_string(), "footnote-1");
     }
 
     #[test]

@@ -126,21 +126,6 @@ impl<'d> Alignment<'d> {
     }
 }
 
-/// Address of block `index` (0-based) of the clause or footnote whose key is `owner`.
-pub fn block_address(owner: &str, index: usize) -> Address {
-    Address::block(Owner::parse(owner), index)
-}
-
-/// The key of a footnote as an owner of blocks (`footnote-1`).
-pub fn footnote_address(label: &str) -> String {
-    Owner::Footnote(label.to_string()).key()
-}
-
-/// Address of the `index`-th (0-based) Japanese block of `owner` when it has no English counterpart.
-pub fn japanese_only_address(owner: &str, index: usize) -> Address {
-    Address::japanese_only(Owner::parse(owner), index)
-}
-
 /// Blocks of one clause or footnote, paired.
 struct Paired<'d> {
     rows: Vec<BlockPair<'d>>,
@@ -153,7 +138,7 @@ struct Paired<'d> {
 /// never left alone: they pair in order, unless the evidence shows two neighbours swapped.
 /// Rows with English are addressed by the English position (`principle-7#2`), Japanese-only
 /// rows by the Japanese one (`principle-7#ja2`).
-fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Paired<'d> {
+fn pair_blocks<'d>(owner: &Owner, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Paired<'d> {
     let (n, m) = (en.len(), ja.len());
     let steps = if n == m {
         let scorer = Scorer::new(en, ja, evidence);
@@ -169,9 +154,9 @@ fn pair_blocks<'d>(owner: &str, en: &'d [Block], ja: &'d [Block], evidence: &Evi
     let (mut i, mut j) = (0, 0);
     let row = |e: Option<usize>, j: Option<usize>| BlockPair {
         address: match (e, j) {
-            (Some(e), _) => block_address(owner, e),
-            (None, Some(j)) => japanese_only_address(owner, j),
-            (None, None) => block_address(owner, 0),
+            (Some(e), _) => Address::block(owner.clone(), e),
+            (None, Some(j)) => Address::japanese_only(owner.clone(), j),
+            (None, None) => Address::block(owner.clone(), 0),
         },
         sides: Pair::new(e.map(|e| &en[e]), j.map(|j| &ja[j])),
     };
@@ -667,7 +652,7 @@ pub fn align_with<'d>(
             let Paired { rows: blocks, swaps } = if colophon {
                 Paired { rows: Vec::new(), swaps: Vec::new() }
             } else {
-                pair_blocks(&id.0, en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
+                pair_blocks(&id.owner(), en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
             };
             ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }
         })
@@ -688,7 +673,7 @@ fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'
         .map(|label| {
             let (en, ja) = (en.footnote(label), ja.footnote(label));
             let Paired { rows: blocks, swaps } = pair_blocks(
-                &footnote_address(label),
+                &Owner::footnote(label),
                 en.map_or(&[], |f| &f.blocks),
                 ja.map_or(&[], |f| &f.blocks),
                 evidence,
@@ -734,6 +719,19 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_whose_id_starts_like_a_footnote_is_addressed_as_a_clause() {
+        let mut en = doc(Lang::En, &["footnote-rules"]);
+        let mut ja = doc(Lang::Ja, &["footnote-rules"]);
+        en.clauses[0].blocks.push(block("Rule one."));
+        ja.clauses[0].blocks.push(block("規則一。"));
+        let alignment = align(&en, &ja);
+        let address = &alignment.clauses[0].blocks[0].address;
+        assert_eq!(address.owner, Owner::Clause("footnote-rules".into()));
+        assert_eq!(address.clause_id(), Some("footnote-rules"));
+        assert_eq!(address.to_string(), "footnote-rules#1");
+    }
+
+    #[test]
     fn clauses_pair_by_id_and_unpaired_ones_keep_their_place() {
         let en = doc(Lang::En, &["a", "b", "c"]);
         let ja = doc(Lang::Ja, &["a", "x", "c"]);
@@ -755,7 +753,7 @@ mod tests {
     fn the_block_left_without_counterpart_is_found_by_length_not_position() {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
-        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
+        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let shape: Vec<_> = pairs.iter().map(|p| (p.address.to_string(), p.en.is_some(), p.ja.is_some())).collect();
         assert_eq!(
             shape.iter().map(|(a, e, j)| (a.as_str(), *e, *j)).collect::<Vec<_>>(),
@@ -775,7 +773,7 @@ mod tests {
         let ja: Vec<Block> =
             (0..n).filter(|i| !missing.contains(i)).map(|i| block(&format!("第{}段落を適用する。", i + 7))).collect();
         assert!(Band::new(en.len(), ja.len()).is_some_and(|band| band.starts[n + 1] <= 53 * (n + 1)));
-        let rows = pair_blocks("c", &en, &ja, &Evidence { ratio: 1.0, terms: &[], record: None }).rows;
+        let rows = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 1.0, terms: &[], record: None }).rows;
         let alone: Vec<Part> = rows.iter().filter(|row| row.ja.is_none()).map(|row| row.address.part).collect();
         assert_eq!(alone, missing.iter().map(|i| Part::Block(i + 1)).collect::<Vec<_>>());
     }
@@ -791,7 +789,8 @@ mod tests {
     fn numbers_in_kanji_and_in_english_words_are_alignment_evidence() {
         let en = [block("Within forty (40) days."), block("Within sixty (60) days.")];
         let ja = [block("六十日以内。")];
-        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows =
+            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
         assert_eq!(rows[0], ("c#1".into(), Some("Within forty (40) days.".into()), None));
         assert_eq!(rows[1].2.as_deref(), Some("六十日以内。"));
     }
@@ -800,7 +799,7 @@ mod tests {
     fn an_extra_japanese_block_gets_a_japanese_address() {
         let en = [block("one two three four."), block("five six seven eight.")];
         let ja = [block("一二三四。"), block(&"余".repeat(80)), block("五六七八。")];
-        let pairs = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
+        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
         let addresses: Vec<_> = pairs.iter().map(|p| p.address.to_string()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
     }
@@ -824,11 +823,15 @@ mod tests {
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("Short.", &"長".repeat(60)), ("Third one.", "三番目。")], &text);
         let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record) };
-        let rows = shape(&pair_blocks("c", &en, &ja, &evidence).rows);
+        let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &evidence).rows);
         assert_eq!(rows[1], ("c#2".into(), Some("long ".repeat(30)), None));
         let without = Evidence { ratio: 0.5, terms: &[], record: None };
-        assert_eq!(shape(&pair_blocks("c", &en, &ja, &without).rows)[0].0, "c#1", "lengths alone pair it elsewhere");
-        assert!(shape(&pair_blocks("c", &en, &ja, &without).rows)[0].2.is_none());
+        assert_eq!(
+            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &without).rows)[0].0,
+            "c#1",
+            "lengths alone pair it elsewhere"
+        );
+        assert!(shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &without).rows)[0].2.is_none());
     }
 
     #[test]
@@ -837,7 +840,8 @@ mod tests {
         let ja = [block("一。"), block("三。"), block("二。")];
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("One.", "一。"), ("Two.", "二。"), ("Three.", "三。")], &text);
-        let paired = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: Some(&record) });
+        let paired =
+            pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: Some(&record) });
         assert_eq!(paired.swaps, [1]);
         let rows = shape(&paired.rows);
         assert_eq!(rows[1], ("c#2".into(), Some("Two.".into()), Some("二。".into())));
@@ -848,7 +852,7 @@ mod tests {
     fn blocks_in_the_same_order_are_never_read_as_swapped_without_evidence() {
         let en = [block("One two three."), block("Four five six.")];
         let ja = [block("四五六。"), block("一二三。")];
-        let paired = pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None });
+        let paired = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None });
         assert!(paired.swaps.is_empty());
     }
 
@@ -857,7 +861,8 @@ mod tests {
         // By length, the copy would pair with the second paragraph, and the last block be left.
         let en = [block("One two three."), block("Four five six seven eight nine ten eleven.")];
         let ja = [block("一二三。"), block("一二三。"), block("四。")];
-        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows =
+            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
         let alone: Vec<_> = rows.iter().filter(|r| r.1.is_none()).map(|r| r.0.as_str()).collect();
         assert_eq!(alone, ["c#ja2"]);
     }
@@ -867,7 +872,8 @@ mod tests {
         // By length, the Japanese would pair with the first paragraph; ハラスメント says the second.
         let en = [block("We value skill and care."), block("Harassment is not tolerated here at all.")];
         let ja = [block("ハラスメント容認不可。")];
-        let rows = shape(&pair_blocks("c", &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows =
+            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
         assert_eq!(rows[0].0, "c#1");
         assert!(rows[0].2.is_none(), "{rows:?}");
     }

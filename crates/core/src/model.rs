@@ -52,6 +52,13 @@ impl fmt::Display for Lang {
 #[serde(transparent)]
 pub struct ClauseId(pub String);
 
+impl ClauseId {
+    /// The clause as the owner of its blocks' addresses.
+    pub fn owner(&self) -> crate::address::Owner {
+        crate::address::Owner::Clause(self.0.clone())
+    }
+}
+
 impl fmt::Display for ClauseId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -81,7 +81,7 @@ fn labels(diff: &RevisionDiff, l10n: &Localizer) -> Labels {
                 sides.insert(l.code(), f(m));
             }
         }
-        moved.insert(clause.id.clone(), sides);
+        moved.insert(clause.id.to_string(), sides);
     }
     let titles_changed = Lang::BOTH
         .into_iter()

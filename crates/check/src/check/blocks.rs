@@ -39,7 +39,7 @@ impl Check for BlockCounts {
         }
         for pair in &cx.pairs {
             // A missing clause is P001's finding; only report blocks of clauses present in both.
-            if !cx.in_both.contains(&pair.address.owner_key()) {
+            if !cx.in_both.contains(&pair.address.owner) {
                 continue;
             }
             match (&pair.en, &pair.ja) {
@@ -73,7 +73,7 @@ impl Check for BlockCounts {
 }
 
 /// A clause or footnote present in both languages, as the alignment paired it.
-struct Owner<'a> {
+struct Rows<'a> {
     rows: &'a [BlockPair<'a>],
     swaps: &'a [usize],
     /// Per language: where the owner's text starts (its heading, or its declaration).
@@ -81,14 +81,14 @@ struct Owner<'a> {
 }
 
 /// Clauses and footnotes present in both languages.
-fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Owner<'a>> {
+fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Rows<'a>> {
     let clauses = cx.alignment.clauses.iter().filter_map(|c| {
         let (en, ja) = (c.en?, c.ja?);
         let start =
             |clause: &'a codepub_core::model::Clause| Some(clause.heading.as_ref().map_or(&clause.span, |h| &h.span));
-        Some(Owner { rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
+        Some(Rows { rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
     });
-    let footnotes = cx.alignment.footnotes.iter().filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Owner {
+    let footnotes = cx.alignment.footnotes.iter().filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Rows {
         rows: &f.blocks,
         swaps: &f.swaps,
         starts: [f.en.map(|f| &f.span), f.ja.map(|f| &f.span)],
@@ -101,7 +101,7 @@ fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Owner<'a>> {
 ///
 /// One pass over the rows, each language's latest block carried along, so a clause of many
 /// unmatched blocks costs time in proportion to its length.
-fn unmatched_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
+fn unmatched_blocks(cx: &Context<'_>, owner: &Rows<'_>, out: &mut Vec<Draft>) {
     fn side<'a>(row: &BlockPair<'a>, lang: Lang) -> Option<&'a Span> {
         row.side(lang).map(|block| &block.span)
     }
@@ -164,7 +164,7 @@ fn line_after(cx: &Context<'_>, span: &Span) -> Span {
 }
 
 /// Two neighbours paired crosswise: one finding naming both, labelled in both languages.
-fn swapped_blocks(cx: &Context<'_>, owner: &Owner<'_>, out: &mut Vec<Draft>) {
+fn swapped_blocks(cx: &Context<'_>, owner: &Rows<'_>, out: &mut Vec<Draft>) {
     for &r in owner.swaps {
         let (first, second) = (&owner.rows[r], &owner.rows[r + 1]);
         let (Some((en1, ja1)), Some((en2, ja2))) = (first.both(), second.both()) else { continue };

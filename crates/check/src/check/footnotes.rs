@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, Context, Draft, Label, multiset, span_in_text};
-use codepub_core::align::footnote_address;
+use codepub_core::address::Owner;
 use codepub_core::i18n::Message;
 use codepub_core::model::{Document, Inline, InlineKind, Lang, walk_inlines};
 
@@ -135,7 +135,7 @@ impl Check for Footnotes {
                     out.push(
                         Draft::new(
                             Message::new("p003-unused").arg("label", &footnote.label),
-                            footnote_address(&footnote.label),
+                            Owner::footnote(&footnote.label),
                             Some(lang),
                         )
                         .label(Label::new(lang, &footnote.span)),
@@ -146,7 +146,7 @@ impl Check for Footnotes {
                     out.push(
                         Draft::new(
                             Message::new(id).arg("label", &footnote.label),
-                            footnote_address(&footnote.label),
+                            Owner::footnote(&footnote.label),
                             Some(Lang::Ja),
                         )
                         .label(Label::new(lang, &footnote.span)),

@@ -276,7 +276,7 @@ pub struct Context<'a> {
     /// extra block is one finding.
     pub unmatched: HashSet<Address>,
     /// Clauses and footnotes (`footnote-1`) present in both languages.
-    pub in_both: HashSet<String>,
+    pub in_both: HashSet<Owner>,
     /// What the editions' fonts can print ([`Context::with_glyphs`]); unknown by default, so
     /// that every character prints.
     pub glyphs: &'a dyn GlyphCoverage,
@@ -291,7 +291,7 @@ impl<'a> Context<'a> {
                 for lang in Lang::BOTH {
                     let Some(side) = clause.side(lang) else { continue };
                     for (i, block) in side.blocks.iter().enumerate() {
-                        colophon.push((codepub_core::align::block_address(&clause.id.0, i), Unit::block(lang, block)));
+                        colophon.push((Address::block(clause.id.owner(), i), Unit::block(lang, block)));
                     }
                 }
                 continue;
@@ -302,7 +302,7 @@ impl<'a> Context<'a> {
             };
             let (en, ja) = (heading(Lang::En), heading(Lang::Ja));
             if en.is_some() || ja.is_some() {
-                pairs.push(UnitPair { address: Address::heading(&clause.id.0), sides: Pair::new(en, ja) });
+                pairs.push(UnitPair { address: Address::heading(clause.id.owner()), sides: Pair::new(en, ja) });
             }
             for row in &clause.blocks {
                 pairs.push(UnitPair {
@@ -325,16 +325,15 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let clauses = alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.0.clone());
-        let footnotes = (alignment.footnotes.iter())
-            .filter(|f| f.en.is_some() && f.ja.is_some())
-            .map(|f| codepub_core::align::footnote_address(f.label));
-        let in_both: HashSet<String> = clauses.chain(footnotes).collect();
+        let clauses = alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.owner());
+        let footnotes =
+            (alignment.footnotes.iter()).filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Owner::footnote(f.label));
+        let in_both: HashSet<Owner> = clauses.chain(footnotes).collect();
         let unmatched = pairs
             .iter()
             .filter(|p| p.en.is_some() != p.ja.is_some())
             .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
-            .filter(|p| in_both.contains(&p.address.owner_key()))
+            .filter(|p| in_both.contains(&p.address.owner))
             .map(|p| p.address.clone())
             .collect();
         Self { project, alignment, pairs, colophon, unmatched, in_both, glyphs: &Unknown }

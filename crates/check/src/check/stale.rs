@@ -76,7 +76,7 @@ impl Check for StaleTranslation {
         let Some(standings) = standings(cx) else { return };
         for (pair, standing) in standings {
             let Some((en, ja)) = pair.both() else { continue };
-            let clause = pair.address.owner_key();
+            let clause = pair.address.owner.to_string();
             let draft = match standing {
                 Standing::Current => continue,
                 Standing::EnglishChanged { old_english } => {

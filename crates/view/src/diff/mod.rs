@@ -26,7 +26,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use codepub_core::address::Address;
-use codepub_core::align::{Alignment, block_address, footnote_address};
+use codepub_core::address::Owner;
+use codepub_core::align::Alignment;
 use codepub_core::config::{Date, Edition, Identifier};
 use codepub_core::load::Project;
 use codepub_core::model::{ClauseKind, Document, Lang};
@@ -88,7 +89,7 @@ pub enum GroupKind {
 /// One clause (or footnote, or back cover), both languages.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClauseDiff {
-    pub id: String,
+    pub id: Owner,
     pub kind: GroupKind,
     /// Each language's heading as plain text: the new revision's, or the old one's for a removed
     /// clause; `None` for a clause without heading (a back cover, a footnote).
@@ -157,7 +158,8 @@ pub enum ChangeKind {
 pub struct ParagraphChange {
     pub change: ChangeKind,
     pub lang: Lang,
-    pub clause: String,
+    /// The clause (or footnote) changed.
+    pub clause: Owner,
     /// The new address (`principle-3#2`, `principle-3#heading`, `footnote-1#1`); the old one
     /// for a removal.
     pub address: Address,
@@ -175,7 +177,8 @@ pub struct ParagraphChange {
 pub struct StaleTranslation {
     /// Address in the new revision.
     pub address: Address,
-    pub clause: String,
+    /// The clause (or footnote) the paragraph is in.
+    pub clause: Owner,
     /// The address the paragraph had in the old revision (English side first).
     pub old_address: Option<Address>,
     pub kind: StaleKind,
@@ -223,8 +226,9 @@ impl RevisionDiff {
         self.clauses.iter().flat_map(|c| c.en.paragraphs.iter().chain(&c.ja.paragraphs))
     }
 
-    pub fn clause(&self, id: &str) -> Option<&ClauseDiff> {
-        self.clauses.iter().find(|c| c.id == id)
+    /// The clause (or footnote) whose printed key is `key` (`principle-3`, `footnote-1`).
+    pub fn clause(&self, key: &str) -> Option<&ClauseDiff> {
+        self.clauses.iter().find(|c| c.id.to_string() == key)
     }
 
     /// Counts per language side: a clause changed in both languages counts twice.
@@ -254,7 +258,7 @@ impl RevisionDiff {
 /// A comparable group of units in one language of one revision: a clause (heading and
 /// blocks), a footnote, or edition matter.
 struct Group {
-    id: String,
+    id: Owner,
     kind: GroupKind,
     heading: Option<String>,
     blocks: Vec<String>,
@@ -262,22 +266,18 @@ struct Group {
 
 impl Group {
     fn block_address(&self, index: usize) -> Address {
-        block_address(&self.id, index)
+        Address::block(self.id.clone(), index)
     }
 
     fn heading_address(&self) -> Address {
-        heading_address(&self.id)
+        Address::heading(self.id.clone())
     }
-}
-
-pub fn heading_address(id: &str) -> Address {
-    Address::heading(id)
 }
 
 /// One language of one revision, grouped.
 struct Side {
     groups: Vec<Group>,
-    index: HashMap<String, usize>,
+    index: HashMap<Owner, usize>,
     /// Ids of clauses (not footnotes), in document order.
     clause_order: Vec<String>,
 }
@@ -288,16 +288,16 @@ impl Side {
         for clause in &document.clauses {
             let lines = clause.kind == ClauseKind::Colophon;
             groups.push(Group {
-                id: clause.id.0.clone(),
+                id: clause.id.owner(),
                 kind: if lines { GroupKind::Colophon } else { GroupKind::Body },
                 heading: clause.heading.as_ref().map(|h| text::heading_text(&h.inlines)),
                 blocks: clause.blocks.iter().map(|b| text::block_text(b, lines)).collect(),
             });
         }
-        let clause_order = groups.iter().map(|g| g.id.clone()).collect();
+        let clause_order = document.clauses.iter().map(|clause| clause.id.0.clone()).collect();
         for footnote in &document.footnotes {
             groups.push(Group {
-                id: footnote_address(&footnote.label),
+                id: Owner::footnote(&footnote.label),
                 kind: GroupKind::Footnote,
                 heading: None,
                 blocks: footnote.blocks.iter().map(|b| text::block_text(b, false)).collect(),
@@ -310,7 +310,7 @@ impl Side {
         Side { groups, index, clause_order }
     }
 
-    fn get(&self, id: &str) -> Option<&Group> {
+    fn get(&self, id: &Owner) -> Option<&Group> {
         self.index.get(id).map(|&i| &self.groups[i])
     }
 }
@@ -350,7 +350,7 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
     let (old_alignment, new_alignment) = (old.alignment(), new.alignment());
     let order = group_order(&old_alignment, &new_alignment, &sides);
 
-    let mut matches: HashMap<(Lang, String), GroupMatch> = HashMap::new();
+    let mut matches: HashMap<(Lang, Owner), GroupMatch> = HashMap::new();
     let mut clauses = Vec::new();
     let moved = Pair { en: moves(&sides.en.0, &sides.en.1), ja: moves(&sides.ja.0, &sides.ja.1) };
     for id in &order {
@@ -362,7 +362,7 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
             let (old_group, new_group) = (old_side.get(id), new_side.get(id));
             kind = kind.or(new_group.map(|g| g.kind)).or(old_group.map(|g| g.kind));
             *headings.get_mut(lang) = new_group.or(old_group).and_then(|g| g.heading.clone());
-            let (side, group_match) = compare_group(lang, id, old_group, new_group, moved.get(lang).get(id.as_str()));
+            let (side, group_match) = compare_group(lang, id, old_group, new_group, moved.get(lang).get(&id.key()));
             if let Some(group_match) = group_match {
                 matches.insert((lang, id.clone()), group_match);
             }
@@ -392,12 +392,12 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
 
 /// Group ids of both revisions: the new revision's aligned clause order, each old-only clause
 /// after its old predecessor, then footnotes (new labels, then old-only ones).
-fn group_order(old: &Alignment<'_>, new: &Alignment<'_>, sides: &Pair<(Side, Side)>) -> Vec<String> {
-    let new_order: Vec<String> = new.clauses.iter().map(|p| p.id.0.clone()).collect();
-    let old_order: Vec<String> = old.clauses.iter().map(|p| p.id.0.clone()).collect();
+fn group_order(old: &Alignment<'_>, new: &Alignment<'_>, sides: &Pair<(Side, Side)>) -> Vec<Owner> {
+    let new_order: Vec<Owner> = new.clauses.iter().map(|p| p.id.owner()).collect();
+    let old_order: Vec<Owner> = old.clauses.iter().map(|p| p.id.owner()).collect();
     let mut order = new_order;
-    let mut seen: HashSet<String> = order.iter().cloned().collect();
-    let mut previous: Option<&String> = None;
+    let mut seen: HashSet<Owner> = order.iter().cloned().collect();
+    let mut previous: Option<&Owner> = None;
     for id in &old_order {
         if !seen.contains(id) {
             let at = previous.and_then(|p| order.iter().position(|o| o == p)).map_or(0, |p| p + 1);
@@ -437,7 +437,7 @@ fn moves(old: &Side, new: &Side) -> HashMap<String, Move> {
 
 fn compare_group(
     lang: Lang,
-    id: &str,
+    id: &Owner,
     old: Option<&Group>,
     new: Option<&Group>,
     moved: Option<&Move>,
@@ -468,7 +468,7 @@ fn compare_group(
             (ClauseStatus::Changed, heading, matching::match_units(&old_texts, &new_texts))
         }
     };
-    let empty = Group { id: id.to_string(), kind: GroupKind::Body, heading: None, blocks: Vec::new() };
+    let empty = Group { id: id.clone(), kind: GroupKind::Body, heading: None, blocks: Vec::new() };
     let (old_group, new_group) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
     let mut paragraphs = Vec::new();
     if let Some(m) = heading {
@@ -499,7 +499,7 @@ fn unit(group: &Group, slot: Slot, index: usize) -> (Address, String) {
 }
 
 /// Records the change `m` (if it is one) between units of `old` and `new`.
-fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &str, m: Match, old: &Group, new: &Group, slot: Slot) {
+fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &Owner, m: Match, old: &Group, new: &Group, slot: Slot) {
     let change = match m {
         Match::Same(..) => return,
         Match::Changed(o, n) => {
@@ -507,7 +507,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &str, m: Match, o
             ParagraphChange {
                 change: ChangeKind::Changed,
                 lang,
-                clause: id.to_string(),
+                clause: id.clone(),
                 address: new_address.clone(),
                 old_address: Some(old_address),
                 new_address: Some(new_address),
@@ -521,7 +521,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &str, m: Match, o
             ParagraphChange {
                 change: ChangeKind::Added,
                 lang,
-                clause: id.to_string(),
+                clause: id.clone(),
                 address: new_address.clone(),
                 old_address: None,
                 new_address: Some(new_address),
@@ -535,7 +535,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &str, m: Match, o
             ParagraphChange {
                 change: ChangeKind::Removed,
                 lang,
-                clause: id.to_string(),
+                clause: id.clone(),
                 address: old_address.clone(),
                 old_address: Some(old_address),
                 new_address: None,

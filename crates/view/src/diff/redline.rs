@@ -131,10 +131,10 @@ pub fn build(diff: &RevisionDiff) -> RedlineView {
         let listed = clauses.iter().any(|c| c.rows.iter().any(|r| r.address == stale.address));
         if !listed {
             let row = stale_row(stale);
-            match clauses.iter_mut().find(|c| c.id == stale.clause) {
+            match clauses.iter_mut().find(|c| c.id == stale.clause.to_string()) {
                 Some(c) => c.rows.push(row),
                 None => clauses.push(RedlineClause {
-                    id: stale.clause.clone(),
+                    id: stale.clause.to_string(),
                     kind: GroupKind::Body,
                     headings: Pair::new(None, None),
                     status: Pair { en: ClauseStatus::Unchanged, ja: ClauseStatus::Unchanged },
@@ -230,7 +230,7 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
         }
     }
     RedlineClause {
-        id: clause.id.clone(),
+        id: clause.id.to_string(),
         kind: clause.kind,
         headings: clause.headings.clone(),
         status: Pair { en: clause.en.status, ja: clause.ja.status },

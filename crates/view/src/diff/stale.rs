@@ -8,7 +8,8 @@ use codepub_core::model::Lang;
 
 use super::matching::Match;
 use super::text;
-use super::{GroupMatch, StaleKind, StaleTranslation, heading_address};
+use super::{GroupMatch, StaleKind, StaleTranslation};
+use codepub_core::address::{Address, Owner};
 
 /// What happened to one side of a pair since the old revision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,15 +49,15 @@ enum Unit {
 
 pub(crate) fn stale_translations(
     alignment: &Alignment<'_>,
-    matches: &HashMap<(Lang, String), GroupMatch>,
+    matches: &HashMap<(Lang, Owner), GroupMatch>,
 ) -> Vec<StaleTranslation> {
     let mut out = Vec::new();
-    let lookup = |lang: Lang, id: &str| matches.get(&(lang, id.to_string()));
+    let lookup = |lang: Lang, id: &Owner| matches.get(&(lang, id.clone()));
     for pair in &alignment.clauses {
         if pair.is_colophon() {
             continue;
         }
-        let id = pair.id.0.as_str();
+        let id = &pair.id.owner();
         let (en, ja) = (lookup(Lang::En, id), lookup(Lang::Ja, id));
         let heading = |lang: Lang| pair.side(lang).and_then(|c| c.heading.as_ref()).is_some();
         if heading(Lang::En) || heading(Lang::Ja) {
@@ -64,7 +65,7 @@ pub(crate) fn stale_translations(
             let old_len = |m: Option<&GroupMatch>| m.and_then(|g| g.heading).map_or(0, |_| 1);
             let sides = [(fate(en, Lang::En), old_len(en)), (fate(ja, Lang::Ja), old_len(ja))];
             let current = |lang: Lang| pair.side(lang)?.heading.as_ref().map(|h| text::heading_text(&h.inlines));
-            judge(&mut out, id, &heading_address(id), sides, Unit::Heading, current);
+            judge(&mut out, id, &Address::heading(id.clone()), sides, Unit::Heading, current);
         }
         for (i, row) in pair.blocks.iter().enumerate() {
             let fate = |m: Option<&GroupMatch>, present: bool| Fate::of(m.and_then(|g| g.of_new(i)), present);
@@ -75,7 +76,7 @@ pub(crate) fn stale_translations(
         }
     }
     for footnote in &alignment.footnotes {
-        let id = codepub_core::align::footnote_address(footnote.label);
+        let id = Owner::footnote(footnote.label);
         let (en, ja) = (lookup(Lang::En, &id), lookup(Lang::Ja, &id));
         for (i, row) in footnote.blocks.iter().enumerate() {
             let fate = |m: Option<&GroupMatch>, present: bool| Fate::of(m.and_then(|g| g.of_new(i)), present);
@@ -92,8 +93,8 @@ pub(crate) fn stale_translations(
 /// (`[english, japanese]`).
 fn judge(
     out: &mut Vec<StaleTranslation>,
-    clause: &str,
-    address: &codepub_core::address::Address,
+    clause: &Owner,
+    address: &Address,
     sides: [(Fate, usize); 2],
     unit: Unit,
     current: impl Fn(Lang) -> Option<String>,
@@ -113,16 +114,9 @@ fn judge(
         (Fate::Same(_), Fate::Absent) | (Fate::Absent, Fate::Same(_)) => return,
     };
     let old_address = en.old_index().or(ja.old_index()).map(|o| match unit {
-        Unit::Heading => heading_address(clause),
-        Unit::Block => codepub_core::align::block_address(clause, o),
+        Unit::Heading => Address::heading(clause.clone()),
+        Unit::Block => Address::block(clause.clone(), o),
     });
     let current = lang.and_then(current);
-    out.push(StaleTranslation {
-        address: address.clone(),
-        clause: clause.to_string(),
-        old_address,
-        kind,
-        lang,
-        current,
-    });
+    out.push(StaleTranslation { address: address.clone(), clause: clause.clone(), old_address, kind, lang, current });
 }

@@ -149,7 +149,7 @@ pub fn render_terminal(diff: &RevisionDiff, l10n: &Localizer, color: bool) -> St
 
 fn clause_block(out: &mut String, clause: &ClauseDiff, l10n: &Localizer, p: &Painter) {
     let kind = kind_message(clause.kind).map(|m| format!(" ({})", l10n.format(&m))).unwrap_or_default();
-    let _ = writeln!(out, "{}{kind}", p.paint(BOLD, &printable(&clause.id)));
+    let _ = writeln!(out, "{}{kind}", p.paint(BOLD, &printable(&clause.id.to_string())));
     for lang in Lang::BOTH {
         let side = clause.side(lang);
         if side.status == ClauseStatus::Absent {

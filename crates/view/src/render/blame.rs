@@ -64,7 +64,7 @@ pub fn in_source(
 mod tests {
     use super::*;
     use crate::view::EditionKind;
-    use codepub_core::address::Address;
+    use codepub_core::address::{Address, Owner};
     use codepub_core::model::Lang;
 
     /// The culprit search on the shipped Code's bilingual model, with `fails` as the renderer.
@@ -91,7 +91,7 @@ mod tests {
         for bad in [&pieces[0], &pieces[7], &pieces[pieces.len() / 2], pieces.last().unwrap()] {
             assert_eq!(search(|model| has(model, bad)).as_ref(), Some(bad));
         }
-        let heading = Piece { address: Address::heading("principle-3"), lang: Lang::Ja };
+        let heading = Piece { address: Address::heading(Owner::clause("principle-3")), lang: Lang::Ja };
         assert_eq!(search(|model| has(model, &heading)), Some(heading));
     }
 
@@ -102,8 +102,8 @@ mod tests {
 
     #[test]
     fn nothing_is_blamed_when_only_two_pieces_together_fail() {
-        let a = Piece { address: Address::heading("principle-1"), lang: Lang::En };
-        let b = Piece { address: Address::heading("principle-10"), lang: Lang::Ja };
+        let a = Piece { address: Address::heading(Owner::clause("principle-1")), lang: Lang::En };
+        let b = Piece { address: Address::heading(Owner::clause("principle-10")), lang: Lang::Ja };
         assert_eq!(search(|model| has(model, &a) && has(model, &b)), None);
     }
 }

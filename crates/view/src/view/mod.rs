@@ -293,7 +293,7 @@ fn cover(clause: &Clause, lang: Lang, anchor: String, refs: &mut NoteRefs) -> Co
                 _ => lang,
             };
             CoverLine {
-                address: codepub_core::align::block_address(&clause.id.0, i),
+                address: Address::block(clause.id.owner(), i),
                 lang: line_lang,
                 block: Printer { lang, lines: true, in_note: false, refs }.block(block),
             }

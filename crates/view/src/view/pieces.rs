@@ -23,7 +23,7 @@ impl EditionModel<'_> {
         let mut pieces = Vec::new();
         let mut heading = |id: &str, heading: &Pair<Option<_>>| {
             for lang in heading.present().map(|(lang, _)| lang) {
-                pieces.push(Piece { address: Address::heading(id), lang });
+                pieces.push(Piece { address: Address::heading(Owner::clause(id)), lang });
             }
         };
         if let Some(title) = &self.title_page {
@@ -57,7 +57,7 @@ impl EditionModel<'_> {
         let kept_heading = |id: &str, heading: &Pair<Option<_>>| {
             let mut heading = heading.clone();
             for lang in [Lang::En, Lang::Ja] {
-                if !keep(&Piece { address: Address::heading(id), lang }) {
+                if !keep(&Piece { address: Address::heading(Owner::clause(id)), lang }) {
                     *heading.get_mut(lang) = None;
                 }
             }
@@ -123,13 +123,12 @@ impl EditionModel<'_> {
     /// Where a piece stands in reading order: its section's place, then heading before blocks,
     /// then the block's place, then English before Japanese.
     fn reading_rank(&self, piece: &Piece) -> (usize, (u8, usize), Lang) {
-        let owner = piece.address.owner_key();
-        let title = self.title_page.iter().map(|t| t.id.as_str());
-        let sections = self.sections.iter().map(|s| s.id.as_str());
-        let covers = self.covers.iter().map(|c| c.id.as_str());
-        let notes = self.notes.iter().map(|n| Owner::Footnote(n.label.clone()).key());
-        let order: Vec<String> = title.chain(sections).chain(covers).map(str::to_string).chain(notes).collect();
-        let place = order.iter().position(|key| *key == owner).unwrap_or(order.len());
+        let title = self.title_page.iter().map(|t| &t.id);
+        let sections = self.sections.iter().map(|s| &s.id);
+        let covers = self.covers.iter().map(|c| &c.id);
+        let notes = self.notes.iter().map(|n| Owner::footnote(&n.label));
+        let order: Vec<Owner> = title.chain(sections).chain(covers).map(Owner::clause).chain(notes).collect();
+        let place = order.iter().position(|owner| *owner == piece.address.owner).unwrap_or(order.len());
         (place, piece.address.rank(), piece.lang)
     }
 }
@@ -159,7 +158,9 @@ mod tests {
             assert!(pieces.len() > cells + lines, "headings and notes too");
             let footnote = pieces.iter().find(|p| matches!(p.address.owner, Owner::Footnote(_)));
             assert!(footnote.is_some(), "the Code's footnote is a piece");
-            assert!(pieces.contains(&Piece { address: Address::heading("principle-3"), lang: Lang::Ja }));
+            assert!(
+                pieces.contains(&Piece { address: Address::heading(Owner::clause("principle-3")), lang: Lang::Ja })
+            );
         });
     }
 
