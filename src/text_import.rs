@@ -354,14 +354,14 @@ pub fn unpaired(en: &ImportedText, ja: &ImportedText) -> Vec<Unpaired> {
         |clause: &Clause| clause.heading.as_ref().map(|h| crate::model::plain_text(&h.inlines)).unwrap_or_default();
     let mut alone = Vec::new();
     for pair in &alignment.clauses {
-        match (pair.en, pair.ja) {
+        match (pair.sides.en, pair.sides.ja) {
             (Some(clause), None) | (None, Some(clause)) => {
-                let lang = if pair.en.is_some() { Lang::En } else { Lang::Ja };
+                let lang = if pair.sides.en.is_some() { Lang::En } else { Lang::Ja };
                 alone.push(Unpaired { lang, line: clause.span.line, heading: heading_of(clause), excerpt: None });
             }
             (Some(en_clause), Some(ja_clause)) => {
                 for row in &pair.blocks {
-                    let (lang, block, clause) = match (row.en, row.ja) {
+                    let (lang, block, clause) = match (row.sides.en, row.sides.ja) {
                         (Some(block), None) => (Lang::En, block, en_clause),
                         (None, Some(block)) => (Lang::Ja, block, ja_clause),
                         _ => continue,

@@ -88,7 +88,7 @@ fn english_paragraph_changed_alone_leaves_the_japanese_stale() {
     assert!(inserted.iter().any(|t| t.contains("ethical")), "{inserted:?}");
     assert!(change.segments.iter().any(|s| s.op == SegmentOp::Equal && s.text.contains("diversity of professional")));
     assert!(no_change(&diff, Lang::Ja, "principle-3#2"));
-    assert_eq!(diff.clause("principle-3").map(|c| c.ja.status), Some(ClauseStatus::Unchanged));
+    assert_eq!(diff.clause("principle-3").map(|c| c.sides.ja.status), Some(ClauseStatus::Unchanged));
 
     let stale = stale(&diff, "principle-3#2");
     assert_eq!(stale.kind, StaleKind::JapaneseStale);
@@ -155,7 +155,7 @@ fn moved_clause_is_found_in_both_languages() {
         assert!(side.paragraphs.is_empty());
     }
     // principle-9 keeps its place in the common order: only one of the two is reported.
-    assert!(diff.clause("principle-9").is_none_or(|c| c.en.moved.is_none()));
+    assert!(diff.clause("principle-9").is_none_or(|c| c.sides.en.moved.is_none()));
 }
 
 #[test]
@@ -163,8 +163,8 @@ fn footnote_changed_in_japanese_only_leaves_the_english_stale() {
     let diff = revision_diff();
     let clause = diff.clause("footnote-1").expect("footnote-1 in the diff");
     assert_eq!(clause.kind, GroupKind::Footnote);
-    assert_eq!(clause.en.status, ClauseStatus::Unchanged);
-    assert_eq!(clause.ja.status, ClauseStatus::Changed);
+    assert_eq!(clause.sides.en.status, ClauseStatus::Unchanged);
+    assert_eq!(clause.sides.ja.status, ClauseStatus::Changed);
     assert_eq!(paragraph(&diff, Lang::Ja, "footnote-1#1").change, ChangeKind::Changed);
     let stale = stale(&diff, "footnote-1#1");
     assert_eq!((stale.kind, stale.lang), (StaleKind::EnglishStale, Some(Lang::En)));
@@ -201,8 +201,8 @@ fn back_covers_are_compared_per_language_and_never_stale() {
         assert!(side.paragraphs.iter().any(|p| p.new_text.as_deref().is_some_and(|t| t.contains("2025"))), "{lang}");
         assert!(side.paragraphs.iter().all(|p| p.segments.iter().any(|s| s.op == SegmentOp::Insert)), "{lang}");
     }
-    assert_eq!(clause.en.paragraphs.len(), 1);
-    assert_eq!(clause.ja.paragraphs.len(), 2, "© ISO and © ISO/JSA lines");
+    assert_eq!(clause.sides.en.paragraphs.len(), 1);
+    assert_eq!(clause.sides.ja.paragraphs.len(), 2, "© ISO and © ISO/JSA lines");
     assert!(!diff.stale.iter().any(|s| s.clause == Owner::clause("back-cover")));
 }
 
@@ -257,7 +257,7 @@ fn identical_revisions_are_empty() {
 #[test]
 fn the_other_direction_mirrors_additions_and_removals() {
     let diff = compare(&load(&synthetic()), &load(&shipped()));
-    assert_eq!(diff.clause("principle-11").map(|c| c.en.status), Some(ClauseStatus::Removed));
+    assert_eq!(diff.clause("principle-11").map(|c| c.sides.en.status), Some(ClauseStatus::Removed));
     assert_eq!(paragraph(&diff, Lang::Ja, "principle-5#3").change, ChangeKind::Added);
     assert_eq!(stale(&diff, "principle-3#2").kind, StaleKind::JapaneseStale);
 }

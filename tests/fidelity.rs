@@ -79,7 +79,7 @@ fn every_seed_paragraph_is_in_the_shipped_sources_in_order() {
     let project = load::load(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("shipped project loads");
     let (en, ja) = seed_paragraphs();
     assert!(en.len() > 40 && ja.len() > 40, "seed split: {} en, {} ja", en.len(), ja.len());
-    let (parsed_en, parsed_ja) = (parsed_texts(&project.en), parsed_texts(&project.ja));
+    let (parsed_en, parsed_ja) = (parsed_texts(&project.documents.en), parsed_texts(&project.documents.ja));
     assert_in_order(Lang::En, &en, &parsed_en);
     assert_in_order(Lang::Ja, &ja, &parsed_ja);
     // Nothing was added either: the sources hold exactly the seed's paragraphs.

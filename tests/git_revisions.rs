@@ -16,7 +16,7 @@ fn repository_with_two_revisions(project: &TempProject) {
 }
 
 fn principle_3(project: &codepub::load::Project) -> String {
-    let clause = project.en.clause(&codepub::model::ClauseId("principle-3".into())).unwrap();
+    let clause = project.documents.en.clause(&codepub::model::ClauseId("principle-3".into())).unwrap();
     clause.blocks[0].plain_text()
 }
 
@@ -42,11 +42,11 @@ fn a_project_in_a_subfolder_of_the_repository_loads() {
     git(outer.path(), &["add", "."]);
     git(outer.path(), &["commit", "-q", "-m", "initial"]);
     let loaded = load_from(&nested, &GitTree::open(&nested, "HEAD").unwrap()).unwrap();
-    assert_eq!(loaded.en.clauses.len(), project_clause_count());
+    assert_eq!(loaded.documents.en.clauses.len(), project_clause_count());
 }
 
 fn project_clause_count() -> usize {
-    codepub::load::load(&common::manifest_dir()).unwrap().en.clauses.len()
+    codepub::load::load(&common::manifest_dir()).unwrap().documents.en.clauses.len()
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn a_revision_loads_without_reading_blobs_the_project_does_not_use() {
         std::fs::remove_file(outer.path().join(".git/objects").join(&oid[..2]).join(&oid[2..])).unwrap();
     }
     let loaded = load_from(&nested, &GitTree::open(&nested, "HEAD").expect("the revision opens")).expect("it loads");
-    assert_eq!(loaded.en.clauses.len(), project_clause_count());
+    assert_eq!(loaded.documents.en.clauses.len(), project_clause_count());
 }
 
 #[test]

@@ -363,7 +363,7 @@ fn markup_in_the_sources_prints_literally() {
     let paragraph = r"Literal \#let x = 1 and \] and \$x\$ and \<l\> and \@r and \* and \_ and \\ and // end #set page(width: 1cm) `#emph[x]`";
     let dir = project_with(paragraph);
     let project = load::load(dir.path()).unwrap();
-    let block = project.en.clauses.iter().flat_map(|c| &c.blocks).last().unwrap().plain_text();
+    let block = project.documents.en.clauses.iter().flat_map(|c| &c.blocks).last().unwrap().plain_text();
     for token in ["#let x = 1", "]", "$x$", "<l>", "@r", "*", "_", "\\", "//", "#set page", "#emph[x]"] {
         assert!(block.contains(token), "the test paragraph must hold {token:?}: {block}");
     }

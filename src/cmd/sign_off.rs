@@ -42,7 +42,9 @@ pub fn record(
     let mut pairs = Vec::new();
     for pair in &cx.pairs {
         if selected(&pair.address) {
-            let (Some((en, ja)), Some(english)) = (pair_fingerprints(&cx, pair), pair.en.as_ref()) else { continue };
+            let (Some((en, ja)), Some(english)) = (pair_fingerprints(&cx, pair), pair.sides.en.as_ref()) else {
+                continue;
+            };
             if previous.get(&pair.address).is_none_or(|old| old.en != en || old.ja != ja) {
                 signed += 1;
             }

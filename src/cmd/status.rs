@@ -42,11 +42,11 @@ pub fn status(session: &Session, args: &StatusArgs) -> Result<ExitCode, CliError
 
     let mut table: Vec<ClauseStatus> = Vec::new();
     for clause in &alignment.clauses {
-        row(&mut table, &clause.id.0).missing += usize::from(clause.en.is_none() || clause.ja.is_none());
+        row(&mut table, &clause.id.0).missing += usize::from(clause.sides.en.is_none() || clause.sides.ja.is_none());
     }
     for pair in &cx.pairs {
         let entry = row(&mut table, &owner(&pair.address));
-        if pair.both().is_some() {
+        if pair.sides.both().is_some() {
             entry.pairs += 1;
         } else {
             entry.missing += 1;

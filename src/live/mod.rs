@@ -303,7 +303,7 @@ fn entries(
         .map(|finding| FindingEntry {
             code: finding.code(),
             severity: finding.severity(),
-            message: l10n.format(&finding.message()),
+            message: l10n.format(finding.message()),
             address: finding.address.to_string(),
             place: finding.labels().first().map(|label| {
                 let at = crate::report::place(project, label);

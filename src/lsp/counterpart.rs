@@ -117,7 +117,9 @@ pub(super) fn definition(
         Some(span) => span,
         None => match &found.address.owner {
             Owner::Clause(id) => &alignment.clauses.iter().find(|c| c.id.0 == *id)?.side(other)?.span,
-            Owner::Footnote(label) => &alignment.footnotes.iter().find(|f| f.label == label)?.get(other).as_ref()?.span,
+            Owner::Footnote(label) => {
+                &alignment.footnotes.iter().find(|f| f.label == label)?.sides.get(other).as_ref()?.span
+            }
         },
     };
     let target = project.sources.get(span.file);

@@ -159,7 +159,7 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
 
 /// The English heading text of every clause, by id.
 fn clause_headings(project: &Project) -> HashMap<&str, String> {
-    (project.en.clauses.iter())
+    (project.documents.en.clauses.iter())
         .map(|c| (c.id.0.as_str(), c.heading.as_ref().map(|h| plain_text(&h.inlines)).unwrap_or_default()))
         .collect()
 }

@@ -25,7 +25,7 @@ pub struct Alignment<'d> {
     pub out_of_order: Vec<&'d ClauseId>,
 }
 
-/// A clause in both languages. It reads as the [`Pair`] of its sides (`pair.en`, `pair.get(lang)`).
+/// A clause in both languages: its `sides` are the [`Pair`] of them (`pair.sides.en`).
 #[derive(Debug)]
 pub struct ClausePair<'d> {
     pub id: &'d ClauseId,
@@ -37,38 +37,22 @@ pub struct ClausePair<'d> {
     pub swaps: Vec<usize>,
 }
 
-impl<'d> std::ops::Deref for ClausePair<'d> {
-    type Target = Pair<Option<&'d Clause>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.sides
-    }
-}
-
 impl<'d> ClausePair<'d> {
     pub fn side(&self, lang: Lang) -> Option<&'d Clause> {
         *self.sides.get(lang)
     }
 
     pub fn is_colophon(&self) -> bool {
-        [self.en, self.ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon)
+        [self.sides.en, self.sides.ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon)
     }
 }
 
-/// The n-th block of a clause (or footnote) in each language; reads as the [`Pair`] of its sides.
+/// The n-th block of a clause (or footnote) in each language, its `sides` a [`Pair`].
 #[derive(Debug, Clone)]
 pub struct BlockPair<'d> {
     /// Stable address: `principle-3#2` is the second block of principle 3.
     pub address: Address,
     pub sides: Pair<Option<&'d Block>>,
-}
-
-impl<'d> std::ops::Deref for BlockPair<'d> {
-    type Target = Pair<Option<&'d Block>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.sides
-    }
 }
 
 impl<'d> BlockPair<'d> {
@@ -82,7 +66,7 @@ impl<'d> BlockPair<'d> {
     }
 }
 
-/// A footnote in both languages; reads as the [`Pair`] of its sides.
+/// A footnote in both languages, its `sides` a [`Pair`].
 #[derive(Debug)]
 pub struct FootnotePair<'d> {
     pub label: &'d str,
@@ -90,14 +74,6 @@ pub struct FootnotePair<'d> {
     pub blocks: Vec<BlockPair<'d>>,
     /// As for [`ClausePair::swaps`].
     pub swaps: Vec<usize>,
-}
-
-impl<'d> std::ops::Deref for FootnotePair<'d> {
-    type Target = Pair<Option<&'d Footnote>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.sides
-    }
 }
 
 impl<'d> Alignment<'d> {
@@ -358,15 +334,13 @@ fn sorted_difference<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 /// Pair costs of one clause's blocks.
 struct Scorer<'e> {
-    en: Vec<Traits>,
-    ja: Vec<Traits>,
+    /// What each block of each language holds.
+    traits: Pair<Vec<Traits>>,
     /// Per block, whether the record pairs it with a block of the other language in this clause.
-    en_recorded: Vec<bool>,
-    ja_recorded: Vec<bool>,
+    recorded: Pair<Vec<bool>>,
     /// Per block, per loanword shared with the other language: the nearby blocks of the other
     /// language that have it (see [`loanword_homes`]).
-    en_loanwords: Vec<Vec<Vec<usize>>>,
-    ja_loanwords: Vec<Vec<Vec<usize>>>,
+    loanwords: Pair<Vec<Vec<Vec<usize>>>>,
     evidence: &'e Evidence<'e>,
 }
 
@@ -392,14 +366,14 @@ impl<'e> Scorer<'e> {
                 english.iter().for_each(|&i| en_recorded[i] = true);
             }
         }
-        let (en_loanwords, ja_loanwords) = (loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
-        Self { en, ja, en_recorded, ja_recorded, en_loanwords, ja_loanwords, evidence }
+        let loanwords = Pair::new(loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
+        Self { traits: Pair::new(en, ja), recorded: Pair::new(en_recorded, ja_recorded), loanwords, evidence }
     }
 
     /// Whether the translation record pairs English block `i` with Japanese block `j`.
     fn signed_off(&self, i: usize, j: usize) -> bool {
         let Some(record) = self.evidence.record else { return false };
-        match (&self.en[i].fingerprint, &self.ja[j].fingerprint) {
+        match (&self.traits.en[i].fingerprint, &self.traits.ja[j].fingerprint) {
             (Some(e), Some(j)) => record.pairs.contains(&(e.clone(), j.clone())),
             _ => false,
         }
@@ -412,9 +386,9 @@ impl<'e> Scorer<'e> {
         if self.signed_off(i, j) {
             return SIGNED_OFF;
         }
-        let (en, ja) = (&self.en[i], &self.ja[j]);
+        let (en, ja) = (&self.traits.en[i], &self.traits.ja[j]);
         let mut cost = 0.0;
-        if self.en_recorded[i] || self.ja_recorded[j] {
+        if self.recorded.en[i] || self.recorded.ja[j] {
             cost += RECORD_CONTRADICTED;
         }
         if en.kind != ja.kind {
@@ -431,8 +405,8 @@ impl<'e> Scorer<'e> {
         cost += en.terms.iter().zip(&ja.terms).filter(|(e, j)| e != j).count() as f64;
         cost += (0.4 * en.sentences.abs_diff(ja.sentences) as f64).min(1.2);
         // Loanwords shared with a neighbour but not with this block, against those shared here.
-        let (ja_here, ja_elsewhere) = split_homes(&self.ja_loanwords[j], i);
-        let (en_here, en_elsewhere) = split_homes(&self.en_loanwords[i], j);
+        let (ja_here, ja_elsewhere) = split_homes(&self.loanwords.ja[j], i);
+        let (en_here, en_elsewhere) = split_homes(&self.loanwords.en[i], j);
         let against = (ja_elsewhere + en_elsewhere) as f64 - (ja_here + en_here) as f64;
         cost += LOANWORD_ELSEWHERE * against.clamp(-2.0, 3.0);
         let lengths = ((ja.length / en.length).ln() - self.evidence.ratio.ln()).abs();
@@ -548,7 +522,7 @@ impl Band {
 /// Minimal-cost alignment of two block sequences of different lengths: pairs, single blocks and
 /// swapped neighbours, in order, over the candidate pairs of `band`.
 fn best_alignment(scorer: &Scorer<'_>, band: &Band) -> Vec<Step> {
-    let (n, m) = (scorer.en.len(), scorer.ja.len());
+    let (n, m) = (scorer.traits.en.len(), scorer.traits.ja.len());
     let mut costs = vec![f64::INFINITY; band.starts[n + 1]];
     let cost = |costs: &[f64], i: usize, j: usize| band.index(i, j).map_or(f64::INFINITY, |k| costs[k]);
     let relax = |costs: &mut [f64], i: usize, j: usize, value: f64| {
@@ -738,8 +712,8 @@ mod tests {
         let alignment = align(&en, &ja);
         let ids: Vec<_> = alignment.clauses.iter().map(|p| p.id.0.as_str()).collect();
         assert_eq!(ids, ["a", "x", "b", "c"]);
-        assert!(alignment.clauses[2].ja.is_none());
-        assert!(alignment.clauses[1].en.is_none());
+        assert!(alignment.clauses[2].sides.ja.is_none());
+        assert!(alignment.clauses[1].sides.en.is_none());
         assert!(alignment.out_of_order.is_empty());
     }
 
@@ -754,7 +728,8 @@ mod tests {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
         let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
-        let shape: Vec<_> = pairs.iter().map(|p| (p.address.to_string(), p.en.is_some(), p.ja.is_some())).collect();
+        let shape: Vec<_> =
+            pairs.iter().map(|p| (p.address.to_string(), p.sides.en.is_some(), p.sides.ja.is_some())).collect();
         assert_eq!(
             shape.iter().map(|(a, e, j)| (a.as_str(), *e, *j)).collect::<Vec<_>>(),
             [("c#1", true, false), ("c#2", true, true), ("c#3", true, true)]
@@ -774,7 +749,7 @@ mod tests {
             (0..n).filter(|i| !missing.contains(i)).map(|i| block(&format!("第{}段落を適用する。", i + 7))).collect();
         assert!(Band::new(en.len(), ja.len()).is_some_and(|band| band.starts[n + 1] <= 53 * (n + 1)));
         let rows = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 1.0, terms: &[], record: None }).rows;
-        let alone: Vec<Part> = rows.iter().filter(|row| row.ja.is_none()).map(|row| row.address.part).collect();
+        let alone: Vec<Part> = rows.iter().filter(|row| row.sides.ja.is_none()).map(|row| row.address.part).collect();
         assert_eq!(alone, missing.iter().map(|i| Part::Block(i + 1)).collect::<Vec<_>>());
     }
 
@@ -807,7 +782,7 @@ mod tests {
     fn shape(pairs: &[BlockPair<'_>]) -> Vec<(String, Option<String>, Option<String>)> {
         pairs
             .iter()
-            .map(|p| (p.address.to_string(), p.en.map(Block::plain_text), p.ja.map(Block::plain_text)))
+            .map(|p| (p.address.to_string(), p.sides.en.map(Block::plain_text), p.sides.ja.map(Block::plain_text)))
             .collect()
     }
 

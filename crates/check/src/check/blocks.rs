@@ -42,7 +42,7 @@ impl Check for BlockCounts {
             if !cx.in_both.contains(&pair.address.owner) {
                 continue;
             }
-            match (&pair.en, &pair.ja) {
+            match (&pair.sides.en, &pair.sides.ja) {
                 (Some(en), Some(ja)) if en.kind != ja.kind => out.push(Draft::on_pair(
                     Message::new("p002-kind-mismatch").arg("en", kind_name(en)).arg("ja", kind_name(ja)),
                     &pair.address,
@@ -83,15 +83,13 @@ struct Rows<'a> {
 /// Clauses and footnotes present in both languages.
 fn owners_in_both<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = Rows<'a>> {
     let clauses = cx.alignment.clauses.iter().filter_map(|c| {
-        let (en, ja) = (c.en?, c.ja?);
+        let (en, ja) = (c.sides.en?, c.sides.ja?);
         let start =
             |clause: &'a codepub_core::model::Clause| Some(clause.heading.as_ref().map_or(&clause.span, |h| &h.span));
         Some(Rows { rows: &c.blocks, swaps: &c.swaps, starts: [start(en), start(ja)] })
     });
-    let footnotes = cx.alignment.footnotes.iter().filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Rows {
-        rows: &f.blocks,
-        swaps: &f.swaps,
-        starts: [f.en.map(|f| &f.span), f.ja.map(|f| &f.span)],
+    let footnotes = cx.alignment.footnotes.iter().filter(|f| f.sides.en.is_some() && f.sides.ja.is_some()).map(|f| {
+        Rows { rows: &f.blocks, swaps: &f.swaps, starts: [f.sides.en.map(|f| &f.span), f.sides.ja.map(|f| &f.span)] }
     });
     clauses.chain(footnotes)
 }
@@ -116,7 +114,7 @@ fn unmatched_blocks(cx: &Context<'_>, owner: &Rows<'_>, out: &mut Vec<Draft>) {
                 latest[usize::from(lang == Lang::Ja)] = Some(span.clone());
             }
         }
-        let (present, missing, block) = match (row.en, row.ja) {
+        let (present, missing, block) = match (row.sides.en, row.sides.ja) {
             (Some(en), None) => (Lang::En, Lang::Ja, en),
             (None, Some(ja)) => (Lang::Ja, Lang::En, ja),
             _ => continue,

@@ -64,7 +64,7 @@ impl Check for Footnotes {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         // Per pair: the same references on both sides.
         for pair in &cx.pairs {
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             let (en_inlines, ja_inlines) = (en.inlines(), ja.inlines());
             let (en_refs, ja_refs) = (multiset(references(&en_inlines)), multiset(references(&ja_inlines)));
             for (label, &count) in &en_refs {

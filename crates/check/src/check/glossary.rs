@@ -22,7 +22,7 @@ impl Check for GlossaryTerms {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         for pair in &cx.pairs {
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             for term in &cx.project.glossary.terms {
                 if !term.occurs_in_english(&en.text) || ja.text.contains(&term.ja) {
                     continue;

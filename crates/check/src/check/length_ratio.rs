@@ -33,7 +33,7 @@ impl Check for LengthRatio {
             .pairs
             .iter()
             .filter_map(|pair| {
-                let (en, ja) = pair.both()?;
+                let (en, ja) = pair.sides.both()?;
                 let (e, j) = (chars(&en.text), chars(&ja.text));
                 (en.kind != UnitKind::Heading && e >= settings.min_chars && j > 0).then_some((
                     pair,
@@ -53,7 +53,7 @@ impl Check for LengthRatio {
             if ratio <= median * settings.factor && ratio >= median / settings.factor {
                 continue;
             }
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             out.push(Draft::on_pair(
                 Message::new("p011-length-ratio")
                     .num("en", e as i64)

@@ -44,7 +44,7 @@ impl Check for InlineMarkup {
         // English markup as the Japanese side is expected to spell it.
         let expected = |kind: MarkupKind| mappings.iter().find(|m| m.en == kind).map_or(kind, |m| m.ja);
         for pair in &cx.pairs {
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             let (en_inlines, ja_inlines) = (en.inlines(), ja.inlines());
             let en_kinds = multiset(en_inlines.iter().filter_map(|i| kind_of(&i.kind)).map(expected));
             let ja_kinds = multiset(ja_inlines.iter().filter_map(|i| kind_of(&i.kind)));

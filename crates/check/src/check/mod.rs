@@ -241,20 +241,12 @@ pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, start
     }
 }
 
-/// A heading or block and its counterpart, under one address; reads as the [`Pair`] of its
-/// sides (`pair.en`, `pair.both()`).
+/// A heading or block and its counterpart, under one address: its `sides`, the [`Pair`] of its
+/// two languages.
 #[derive(Clone, Debug)]
 pub struct UnitPair<'a> {
     pub address: Address,
     pub sides: Pair<Option<Unit<'a>>>,
-}
-
-impl<'a> std::ops::Deref for UnitPair<'a> {
-    type Target = Pair<Option<Unit<'a>>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.sides
-    }
 }
 
 impl<'a> UnitPair<'a> {
@@ -308,8 +300,8 @@ impl<'a> Context<'a> {
                 pairs.push(UnitPair {
                     address: row.address.clone(),
                     sides: Pair::new(
-                        row.en.map(|b| Unit::block(Lang::En, b)),
-                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                        row.sides.en.map(|b| Unit::block(Lang::En, b)),
+                        row.sides.ja.map(|b| Unit::block(Lang::Ja, b)),
                     ),
                 });
             }
@@ -319,19 +311,21 @@ impl<'a> Context<'a> {
                 pairs.push(UnitPair {
                     address: row.address.clone(),
                     sides: Pair::new(
-                        row.en.map(|b| Unit::block(Lang::En, b)),
-                        row.ja.map(|b| Unit::block(Lang::Ja, b)),
+                        row.sides.en.map(|b| Unit::block(Lang::En, b)),
+                        row.sides.ja.map(|b| Unit::block(Lang::Ja, b)),
                     ),
                 });
             }
         }
-        let clauses = alignment.clauses.iter().filter(|c| c.en.is_some() && c.ja.is_some()).map(|c| c.id.owner());
-        let footnotes =
-            (alignment.footnotes.iter()).filter(|f| f.en.is_some() && f.ja.is_some()).map(|f| Owner::footnote(f.label));
+        let clauses =
+            alignment.clauses.iter().filter(|c| c.sides.en.is_some() && c.sides.ja.is_some()).map(|c| c.id.owner());
+        let footnotes = (alignment.footnotes.iter())
+            .filter(|f| f.sides.en.is_some() && f.sides.ja.is_some())
+            .map(|f| Owner::footnote(f.label));
         let in_both: HashSet<Owner> = clauses.chain(footnotes).collect();
         let unmatched = pairs
             .iter()
-            .filter(|p| p.en.is_some() != p.ja.is_some())
+            .filter(|p| p.sides.en.is_some() != p.sides.ja.is_some())
             .filter(|p| p.side(Lang::En).or(p.side(Lang::Ja)).is_some_and(|u| u.kind != UnitKind::Heading))
             .filter(|p| in_both.contains(&p.address.owner))
             .map(|p| p.address.clone())

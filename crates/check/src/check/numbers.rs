@@ -26,7 +26,7 @@ impl Check for Numbers {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let sources = &cx.project.sources;
         for pair in &cx.pairs {
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             let (en, ja) = (Located::of(en), Located::of(ja));
             let (en_numbers, ja_numbers) = (numerals::read(&en.text, Lang::En), numerals::read(&ja.text, Lang::Ja));
             let (en_numbers, ja_numbers) = without_unmatched_labels(&en, en_numbers, &ja, ja_numbers);

@@ -234,12 +234,12 @@ struct Judged<'c, 'a> {
 fn judged_groups<'c, 'a>(cx: &'c Context<'a>) -> Vec<Judged<'c, 'a>> {
     let mut groups = Vec::new();
     for (p, pair) in cx.pairs.iter().enumerate() {
-        let Some((en, ja)) = pair.both() else { continue };
+        let Some((en, ja)) = pair.sides.both() else { continue };
         if en.kind == UnitKind::Heading || en.kind != ja.kind || en.groups.len() != ja.groups.len() {
             continue;
         }
         let list_follows = cx.pairs.get(p + 1).is_some_and(|next| {
-            next.address.owner == pair.address.owner && next.en.as_ref().is_some_and(|u| u.kind == UnitKind::List)
+            next.address.owner == pair.address.owner && next.sides.en.as_ref().is_some_and(|u| u.kind == UnitKind::List)
         });
         let place = match en.kind {
             UnitKind::List => PunctuationPlace::ListItem,

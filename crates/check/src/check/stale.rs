@@ -25,7 +25,7 @@ pub enum Standing {
 
 /// Fingerprints of a pair's two sides, from their source text.
 pub fn pair_fingerprints(cx: &Context<'_>, pair: &UnitPair<'_>) -> Option<(String, String)> {
-    let (en, ja) = pair.both()?;
+    let (en, ja) = pair.sides.both()?;
     let text = |span: &codepub_core::source::Span| &cx.project.sources.get(span.file).text[span.range()];
     Some((fingerprint(text(en.span)), fingerprint(text(ja.span))))
 }
@@ -75,7 +75,7 @@ impl Check for StaleTranslation {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let Some(standings) = standings(cx) else { return };
         for (pair, standing) in standings {
-            let Some((en, ja)) = pair.both() else { continue };
+            let Some((en, ja)) = pair.sides.both() else { continue };
             let clause = pair.address.owner.to_string();
             let draft = match standing {
                 Standing::Current => continue,

@@ -55,7 +55,7 @@ impl Check for ClauseStructure {
             }
         }
         for pair in &cx.alignment.clauses {
-            match (pair.en, pair.ja) {
+            match (pair.sides.en, pair.sides.ja) {
                 (Some(en), None) if !synthetic.contains(&&en.span) => out.push(
                     Draft::new(Message::new("p001-missing-clause").arg("id", &pair.id.0), &pair.id.0, Some(Lang::Ja))
                         .label(Label::new(Lang::En, &en.span).with(Message::new("label-only-english"))),
@@ -68,7 +68,9 @@ impl Check for ClauseStructure {
             }
         }
         for id in &cx.alignment.out_of_order {
-            let (Some(en), Some(ja)) = (cx.project.en.clause(id), cx.project.ja.clause(id)) else { continue };
+            let (Some(en), Some(ja)) = (cx.project.documents.en.clause(id), cx.project.documents.ja.clause(id)) else {
+                continue;
+            };
             out.push(
                 Draft::new(Message::new("p001-out-of-order").arg("id", &id.0), &id.0, Some(Lang::Ja))
                     .label(Label::new(Lang::Ja, &ja.span).with(Message::new("label-japanese-position")))

@@ -35,16 +35,16 @@ impl Check for Untranslated {
             }
         }
         for pair in cx.pairs.iter().filter(|p| !cx.unmatched.contains(&p.address)) {
-            let Some(ja) = &pair.ja else { continue };
+            let Some(ja) = &pair.sides.ja else { continue };
             let text = ja.text.trim();
             if text.is_empty() || has_japanese_script(text) || allow.iter().any(|r| r.is_match(text)) {
                 continue;
             }
-            let same_as_english = pair.en.as_ref().is_some_and(|en| en.text.trim() == text);
+            let same_as_english = pair.sides.en.as_ref().is_some_and(|en| en.text.trim() == text);
             let id = if same_as_english { "p008-same-as-english" } else { "p008-no-japanese" };
             let mut draft =
                 Draft::new(Message::new(id), &pair.address, Some(Lang::Ja)).label(Label::new(Lang::Ja, ja.span));
-            if let Some(en) = &pair.en {
+            if let Some(en) = &pair.sides.en {
                 draft = draft.label(Label::new(Lang::En, en.span));
             }
             out.push(draft);

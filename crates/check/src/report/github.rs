@@ -26,7 +26,7 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
         };
         let title = property(&format!("{} {}", finding.code(), finding.check));
         let mut message =
-            format!("{} ({}) — {}", l10n.format(&finding.message()), finding.address, l10n.format(&finding.help()));
+            format!("{} ({}) — {}", l10n.format(finding.message()), finding.address, l10n.format(finding.help()));
         // An annotation has one place; the others (often in the other language's file) are named.
         for label in finding.labels().iter().skip(1) {
             let at = place(project, label);

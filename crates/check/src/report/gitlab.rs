@@ -56,9 +56,9 @@ pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> St
                 "{} {}: {} ({}) — {}",
                 finding.code(),
                 finding.check,
-                l10n.format(&finding.message()),
+                l10n.format(finding.message()),
                 finding.address,
-                l10n.format(&finding.help())
+                l10n.format(finding.help())
             );
             issue(description, finding.code(), key, severity, path, line)
         })

@@ -116,7 +116,7 @@ fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Locali
         let region = json!({ "startLine": 1, "startColumn": 1 });
         locations.push(json!({ "physicalLocation": physical(codepub_core::config::CONFIG_FILE, region) }));
     }
-    let mut text = format!("{} ({})", escape(&l10n.format(&finding.message())), escape(&finding.address.to_string()));
+    let mut text = format!("{} ({})", escape(&l10n.format(finding.message())), escape(&finding.address.to_string()));
     if !links.is_empty() {
         text.push_str(&format!(" — {}", links.join(", ")));
     }

@@ -31,8 +31,8 @@ pub struct Project {
     pub sources: SourceMap,
     /// The Markdown files of each language, in reading order.
     pub files: Pair<Vec<FileId>>,
-    pub en: Document,
-    pub ja: Document,
+    /// The English and the Japanese document.
+    pub documents: Pair<Document>,
     /// Clauses whose heading carries no `{#id}`, by language.
     pub missing_ids: Vec<(Lang, Span)>,
     pub glossary: Glossary,
@@ -53,7 +53,7 @@ impl Project {
             pairs: lock.pairs.iter().map(|p| (p.en.clone(), p.ja.clone())).collect(),
             fingerprint: &fingerprint,
         });
-        crate::align::align_with(&self.en, &self.ja, &self.glossary.terms, record.as_ref())
+        crate::align::align_with(&self.documents.en, &self.documents.ja, &self.glossary.terms, record.as_ref())
     }
 
     /// Stem of the output file names: `slug` in `codepub.toml`, else the project folder's name
@@ -69,10 +69,7 @@ impl Project {
     }
 
     pub fn document(&self, lang: Lang) -> &Document {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
-        }
+        self.documents.get(lang)
     }
 }
 
@@ -109,8 +106,7 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
         config,
         sources,
         files,
-        en,
-        ja,
+        documents: Pair::new(en, ja),
         missing_ids,
         glossary,
         baseline,

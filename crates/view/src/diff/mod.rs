@@ -99,14 +99,6 @@ pub struct ClauseDiff {
     pub sides: Pair<ClauseSide>,
 }
 
-impl std::ops::Deref for ClauseDiff {
-    type Target = Pair<ClauseSide>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.sides
-    }
-}
-
 impl ClauseDiff {
     pub fn side(&self, lang: Lang) -> &ClauseSide {
         self.sides.get(lang)
@@ -223,7 +215,7 @@ impl RevisionDiff {
 
     /// Every paragraph change of both languages, clause by clause.
     pub fn paragraphs(&self) -> impl Iterator<Item = &ParagraphChange> {
-        self.clauses.iter().flat_map(|c| c.en.paragraphs.iter().chain(&c.ja.paragraphs))
+        self.clauses.iter().flat_map(|c| c.sides.en.paragraphs.iter().chain(&c.sides.ja.paragraphs))
     }
 
     /// The clause (or footnote) whose printed key is `key` (`principle-3`, `footnote-1`).
@@ -234,7 +226,7 @@ impl RevisionDiff {
     /// Counts per language side: a clause changed in both languages counts twice.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
-        for side in self.clauses.iter().flat_map(|c| [&c.en, &c.ja]) {
+        for side in self.clauses.iter().flat_map(|c| [&c.sides.en, &c.sides.ja]) {
             match side.status {
                 ClauseStatus::Added => s.clauses_added += 1,
                 ClauseStatus::Removed => s.clauses_removed += 1,
@@ -346,7 +338,10 @@ impl GroupMatch {
 
 /// Compares two revisions of a project.
 pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
-    let sides = Pair { en: (Side::new(&old.en), Side::new(&new.en)), ja: (Side::new(&old.ja), Side::new(&new.ja)) };
+    let sides = Pair {
+        en: (Side::new(&old.documents.en), Side::new(&new.documents.en)),
+        ja: (Side::new(&old.documents.ja), Side::new(&new.documents.ja)),
+    };
     let (old_alignment, new_alignment) = (old.alignment(), new.alignment());
     let order = group_order(&old_alignment, &new_alignment, &sides);
 

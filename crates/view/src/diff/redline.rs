@@ -77,14 +77,6 @@ pub struct RedlineRow {
     pub cells: Pair<Option<RedlineCell>>,
 }
 
-impl std::ops::Deref for RedlineRow {
-    type Target = Pair<Option<RedlineCell>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.cells
-    }
-}
-
 impl RedlineRow {
     fn cell_mut(&mut self, lang: Lang) -> &mut Option<RedlineCell> {
         self.cells.get_mut(lang)
@@ -233,8 +225,8 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
         id: clause.id.to_string(),
         kind: clause.kind,
         headings: clause.headings.clone(),
-        status: Pair { en: clause.en.status, ja: clause.ja.status },
-        moved: Pair { en: clause.en.moved.clone(), ja: clause.ja.moved.clone() },
+        status: Pair { en: clause.sides.en.status, ja: clause.sides.ja.status },
+        moved: Pair { en: clause.sides.en.moved.clone(), ja: clause.sides.ja.moved.clone() },
         rows,
     }
 }

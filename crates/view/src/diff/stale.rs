@@ -70,7 +70,8 @@ pub(crate) fn stale_translations(
         for (i, row) in pair.blocks.iter().enumerate() {
             let fate = |m: Option<&GroupMatch>, present: bool| Fate::of(m.and_then(|g| g.of_new(i)), present);
             let old_len = |m: Option<&GroupMatch>| m.map_or(0, |g| g.old_len);
-            let sides = [(fate(en, row.en.is_some()), old_len(en)), (fate(ja, row.ja.is_some()), old_len(ja))];
+            let sides =
+                [(fate(en, row.sides.en.is_some()), old_len(en)), (fate(ja, row.sides.ja.is_some()), old_len(ja))];
             let current = |lang: Lang| row.side(lang).map(|b| text::block_text(b, false));
             judge(&mut out, id, &row.address, sides, Unit::Block, current);
         }
@@ -81,7 +82,8 @@ pub(crate) fn stale_translations(
         for (i, row) in footnote.blocks.iter().enumerate() {
             let fate = |m: Option<&GroupMatch>, present: bool| Fate::of(m.and_then(|g| g.of_new(i)), present);
             let old_len = |m: Option<&GroupMatch>| m.map_or(0, |g| g.old_len);
-            let sides = [(fate(en, row.en.is_some()), old_len(en)), (fate(ja, row.ja.is_some()), old_len(ja))];
+            let sides =
+                [(fate(en, row.sides.en.is_some()), old_len(en)), (fate(ja, row.sides.ja.is_some()), old_len(ja))];
             let current = |lang: Lang| row.side(lang).map(|b| text::block_text(b, false));
             judge(&mut out, &id, &row.address, sides, Unit::Block, current);
         }

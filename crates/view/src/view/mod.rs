@@ -248,7 +248,7 @@ impl<'p> EditionModel<'p> {
 }
 
 fn heading_level(pair: &ClausePair<'_>) -> u8 {
-    [pair.en, pair.ja].into_iter().flatten().find_map(|c| c.heading.as_ref()).map_or(0, |h| h.level)
+    [pair.sides.en, pair.sides.ja].into_iter().flatten().find_map(|c| c.heading.as_ref()).map_or(0, |h| h.level)
 }
 
 fn headings(pair: &ClausePair<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Pair<Option<Vec<Run>>> {
@@ -312,8 +312,8 @@ fn notes(alignment: &Alignment<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Vec<
             let mut sides = Pair::new(None, None);
             for &lang in langs {
                 let footnote = match lang {
-                    Lang::En => pair.en,
-                    Lang::Ja => pair.ja,
+                    Lang::En => pair.sides.en,
+                    Lang::Ja => pair.sides.ja,
                 };
                 let Some(footnote) = footnote else { continue };
                 let blocks = footnote
