@@ -27,7 +27,7 @@ pub struct ImportedText {
 #[derive(Debug)]
 pub struct TextClause {
     pub id: String,
-    pub kind: PartKind,
+    pub kind: HeadingKind,
     /// The heading as written (`Article 13`, `第十三条`, `CHAPTER I. THE EMPEROR`).
     pub heading: String,
     /// 1-based line of the heading in the input text.
@@ -37,7 +37,7 @@ pub struct TextClause {
 
 /// What a heading numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PartKind {
+pub enum HeadingKind {
     /// The title matter: everything before the first heading, its first block the title.
     Title,
     /// `CHAPTER I`, `第一章`.
@@ -124,7 +124,7 @@ pub fn read(text: &str, lang: Lang, name: &str) -> Result<ImportedText, InputErr
         let first = title_matter.remove(0);
         let title = TextClause {
             id: "title".into(),
-            kind: PartKind::Title,
+            kind: HeadingKind::Title,
             heading: first.plain().replace('\n', " "),
             line: first.line,
             blocks: title_matter,
@@ -175,7 +175,7 @@ fn heading(lines: &[String], line: u32) -> Option<(TextClause, Option<Vec<String
         let mut rest: Vec<String> = text.map(|text| text.as_str().to_string()).into_iter().collect();
         rest.extend(lines[1..].iter().cloned());
         return Some((
-            clause(PartKind::Article, format!("article-{number}"), label),
+            clause(HeadingKind::Article, format!("article-{number}"), label),
             (!rest.is_empty()).then_some(rest),
         ));
     }
@@ -183,18 +183,18 @@ fn heading(lines: &[String], line: u32) -> Option<(TextClause, Option<Vec<String
         && let Some(number) = captures.get(1).or(captures.get(2)).and_then(|n| crate::numerals::part_number(n.as_str()))
         && lines.len() <= 2
     {
-        return Some((clause(PartKind::Chapter, format!("chapter-{number}"), &lines.join(" ")), None));
+        return Some((clause(HeadingKind::Chapter, format!("chapter-{number}"), &lines.join(" ")), None));
     }
     let short = lines.len() == 1
         && first.chars().count() <= MAX_HEADING_CHARS
         && !first.ends_with(['.', '。', ';', '；', ':', '：', ',', '、']);
     if short && let Some(captures) = NUMBERED.captures(first) {
         let number = crate::numerals::part_number(&captures[1])?;
-        return Some((clause(PartKind::Numbered, format!("section-{number}"), first), None));
+        return Some((clause(HeadingKind::Numbered, format!("section-{number}"), first), None));
     }
     if short && let Some(captures) = LETTERED.captures(first) {
         let letter: String = captures[1].chars().map(half_width_letter).collect();
-        return Some((clause(PartKind::Lettered, format!("section-{letter}"), first), None));
+        return Some((clause(HeadingKind::Lettered, format!("section-{letter}"), first), None));
     }
     None
 }
@@ -252,13 +252,13 @@ fn number_ids(clauses: &mut [TextClause]) {
 impl ImportedText {
     /// Heading level of each kind of part: the title 1, chapters and lettered parts 2, articles
     /// and numbered parts one below the parts that hold them.
-    fn level(&self, kind: PartKind) -> usize {
-        let has = |k: PartKind| self.clauses.iter().any(|c| c.kind == k);
+    fn level(&self, kind: HeadingKind) -> usize {
+        let has = |k: HeadingKind| self.clauses.iter().any(|c| c.kind == k);
         match kind {
-            PartKind::Title => 1,
-            PartKind::Chapter | PartKind::Lettered => 2,
-            PartKind::Article | PartKind::Numbered => {
-                if has(PartKind::Chapter) || has(PartKind::Lettered) {
+            HeadingKind::Title => 1,
+            HeadingKind::Chapter | HeadingKind::Lettered => 2,
+            HeadingKind::Article | HeadingKind::Numbered => {
+                if has(HeadingKind::Chapter) || has(HeadingKind::Lettered) {
                     3
                 } else {
                     2

@@ -12,7 +12,7 @@ use codepub::config::{CONFIG_FILE, Date};
 use codepub::error::InputError;
 use codepub::i18n::{Localizer, Message};
 use codepub::model::Lang;
-use codepub::text_import::{ImportedText, PartKind};
+use codepub::text_import::{HeadingKind, ImportedText};
 use codepub::write::write_file_atomic;
 
 /// Writes the scaffold into `dir` (created if missing), dated `today`.
@@ -33,7 +33,7 @@ pub fn init_from_text(l10n: &Localizer, texts: [&Path; 2], dir: &Path, today: Da
     let title = |text: &ImportedText, path: &Path| {
         text.clauses
             .iter()
-            .find(|c| c.kind == PartKind::Title)
+            .find(|c| c.kind == HeadingKind::Title)
             .map(|c| c.heading.clone())
             .unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
     };

@@ -56,7 +56,7 @@ pub struct ColumnsData<'m, 'p> {
     pub model: &'m EditionModel<'p>,
     pub columns: &'m ColumnsLayout,
     /// Which part of a long edition this is, when it is rendered in parts.
-    pub part: Option<super::Part>,
+    pub part: Option<super::Chunk>,
 }
 
 /// The rows that are not simply breakable, by address (`principle-1#2`).

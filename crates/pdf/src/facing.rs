@@ -25,7 +25,7 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::Part;
+use super::Chunk;
 use super::markers::{Place, field, float, int, markers, string};
 
 use codepub_view::view::EditionModel;
@@ -64,7 +64,7 @@ pub struct FacingData<'m, 'p> {
     pub slack: f64,
     /// Which part of the edition this is, when it is rendered in parts: `first_page` is the
     /// number of its first spread, `pages_before` the pages of the parts before it.
-    pub part: Option<Part>,
+    pub part: Option<Chunk>,
 }
 
 /// One spread of the body: units `start..end` on both of its pages.

@@ -105,9 +105,9 @@ impl PdfRenderer {
         let ident = format!("codepub/{publication}/{}", edition.edition.name());
         let facing = edition.edition.facing_pages();
         // Alone, a long edition is rendered in parts.
-        let parts = (caches == CacheUse::Own).then(|| codepub_view::view::parts::split(edition, PART_BYTES));
+        let parts = (caches == CacheUse::Own).then(|| codepub_view::view::chunks::split(edition, CHUNK_BYTES));
         // The edition (or one part of it) laid out by its template.
-        let render = |model: &EditionModel<'_>, part: Option<Part>, caches: CacheUse| {
+        let render = |model: &EditionModel<'_>, part: Option<Chunk>, caches: CacheUse| {
             if facing {
                 self.render_facing(model, &ident, templates, part)
             } else {
@@ -130,22 +130,22 @@ impl PdfRenderer {
     /// covers start on a left-hand page of the whole. `catalog`: entries the merged catalog gets.
     fn render_in_parts<'p>(
         &self,
-        parts: &codepub_view::view::parts::Parts<'_, 'p>,
+        parts: &codepub_view::view::chunks::Chunks<'_, 'p>,
         catalog: Vec<(&'static [u8], lopdf::Object)>,
-        render: impl Fn(&EditionModel<'p>, Part) -> Result<(Vec<u8>, Pages), RenderError>,
+        render: impl Fn(&EditionModel<'p>, Chunk) -> Result<(Vec<u8>, Pages), RenderError>,
     ) -> Result<Vec<u8>, RenderError> {
         let merge_error = |error: pdfa_merge::MergeError| RenderError::Export(error.to_string());
         let mut merger = pdfa_merge::Merger::new();
         for (key, value) in catalog {
             merger.set_in_catalog(key, value);
         }
-        let mut part = Part { first_page: None, pages_before: 0 };
+        let mut part = Chunk { first_page: None, pages_before: 0 };
         for model in parts.models() {
             let (pdf, pages) = render(&model, part)?;
             drop(model);
             typst::comemo::evict(0);
             merger.push(pdf).map_err(merge_error)?;
-            part = Part { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
+            part = Chunk { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
         }
         merger.finish().map_err(merge_error)
     }
@@ -157,7 +157,7 @@ impl PdfRenderer {
         ident: &str,
         templates: &Templates,
         caches: CacheUse,
-        part: Option<Part>,
+        part: Option<Chunk>,
     ) -> Result<(Vec<u8>, Pages), RenderError> {
         if edition.bilingual {
             return self.render_columns(edition, ident.to_string(), templates, caches, part);
@@ -191,7 +191,7 @@ impl PdfRenderer {
         ident: String,
         templates: &Templates,
         caches: CacheUse,
-        part: Option<Part>,
+        part: Option<Chunk>,
     ) -> Result<(Vec<u8>, Pages), RenderError> {
         let mut layout = columns::ColumnsLayout::default();
         let mut fallback = None;
@@ -258,7 +258,7 @@ impl PdfRenderer {
         edition: &EditionModel<'_>,
         ident: &str,
         templates: &Templates,
-        part: Option<Part>,
+        part: Option<Chunk>,
     ) -> Result<(Vec<u8>, Pages), RenderError> {
         let date = edition.meta.adopted;
         let data =
@@ -414,11 +414,11 @@ fn today(date: Date) -> Result<Datetime, RenderError> {
 
 /// Sources of an edition rendered alone are cut into parts of about this many bytes of the
 /// render model (some 50 pages of the bilingual edition), rendered one after another and merged.
-pub const PART_BYTES: usize = 256 * 1024;
+pub const CHUNK_BYTES: usize = 256 * 1024;
 
 /// Which part of a long edition a render is (`part` in `/data.json`).
 #[derive(Clone, Copy, Debug, serde::Serialize)]
-pub struct Part {
+pub struct Chunk {
     /// The page number the part's body starts at; `None` for the first part.
     pub first_page: Option<u64>,
     /// How many pages the parts before it have.
@@ -430,7 +430,7 @@ pub struct Part {
 struct EditionData<'m, 'p> {
     #[serde(flatten)]
     model: &'m EditionModel<'p>,
-    part: Option<Part>,
+    part: Option<Chunk>,
 }
 
 /// Parts after the first of an edition rendered in parts are exported to PDF/A-2u only: the
@@ -440,7 +440,7 @@ struct EditionData<'m, 'p> {
 const LATER_PART_STANDARDS: [PdfStandard; 1] = [PdfStandard::A_2u];
 
 /// The standards a render of `part` is exported to.
-fn standards_of(part: Option<Part>) -> &'static [PdfStandard] {
+fn standards_of(part: Option<Chunk>) -> &'static [PdfStandard] {
     match part {
         Some(part) if part.pages_before > 0 => &LATER_PART_STANDARDS,
         _ => &STANDARDS,

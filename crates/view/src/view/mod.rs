@@ -5,8 +5,8 @@
 //! ([`runs`]). Renderers (Typst, HTML) only lay it out: they receive these structs serialised,
 //! never Markdown, and decide nothing about the text.
 
+pub mod chunks;
 mod notes;
-pub mod parts;
 mod pieces;
 mod runs;
 

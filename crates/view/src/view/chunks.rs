@@ -5,7 +5,7 @@
 //! templates look a note up by its number), those its notes refer to included, and no others:
 //! the templates hand the notes to every block they lay out, so a part carrying all of a long
 //! document's notes would cost time with the length of the whole. A part's model is made when
-//! it is rendered ([`Parts::part`]), so that only one part's copy of the sections is held at a
+//! it is rendered ([`Chunks::chunk`]), so that only one part's copy of the sections is held at a
 //! time.
 
 use std::collections::BTreeSet;
@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::EditionModel;
 
 /// An edition's model and where its parts start and end.
-pub struct Parts<'m, 'p> {
+pub struct Chunks<'m, 'p> {
     model: &'m EditionModel<'p>,
     /// The sections of each part.
     ranges: Vec<Range<usize>>,
@@ -26,7 +26,7 @@ pub struct Parts<'m, 'p> {
 
 /// `model` in parts of about `budget` bytes of serialised sections each; one part (the whole)
 /// when it fits.
-pub fn split<'m, 'p>(model: &'m EditionModel<'p>, budget: usize) -> Parts<'m, 'p> {
+pub fn split<'m, 'p>(model: &'m EditionModel<'p>, budget: usize) -> Chunks<'m, 'p> {
     // The first part, empty until its first section.
     let mut ranges: Vec<Range<usize>> = Vec::new();
     ranges.push(0..0);
@@ -44,7 +44,7 @@ pub fn split<'m, 'p>(model: &'m EditionModel<'p>, budget: usize) -> Parts<'m, 'p
         note_references(section, references.last_mut().expect("one part at least"));
         filled += size;
     }
-    Parts { model, ranges, references }
+    Chunks { model, ranges, references }
 }
 
 /// The numbers of the notes `value` refers to (its footnote runs, as the templates read them)
@@ -69,7 +69,7 @@ fn note_references(value: &impl Serialize, numbers: &mut BTreeSet<usize>) {
     }
 }
 
-impl<'p> Parts<'_, 'p> {
+impl<'p> Chunks<'_, 'p> {
     /// How many parts there are.
     pub fn len(&self) -> usize {
         self.ranges.len()
@@ -82,7 +82,7 @@ impl<'p> Parts<'_, 'p> {
 
     /// Part `index`'s model: its sections, with the title matter and the table of contents if it
     /// is the first and the covers if it is the last.
-    pub fn part(&self, index: usize) -> EditionModel<'p> {
+    pub fn chunk(&self, index: usize) -> EditionModel<'p> {
         let model = self.model;
         let first = index == 0;
         let last = index + 1 == self.ranges.len();
@@ -121,7 +121,7 @@ impl<'p> Parts<'_, 'p> {
 
     /// Every part's model, in order.
     pub fn models(&self) -> impl Iterator<Item = EditionModel<'p>> + '_ {
-        (0..self.len()).map(|index| self.part(index))
+        (0..self.len()).map(|index| self.chunk(index))
     }
 }
 
