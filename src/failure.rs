@@ -120,10 +120,3 @@ fn publish_diagnostics(error: &PublishError) -> Vec<Diagnostic> {
         }
     }
 }
-
-#[cfg(feature = "html")]
-impl From<crate::live::serve::ServeError> for Failure {
-    fn from(error: crate::live::serve::ServeError) -> Self {
-        Failure::Serve { address: error.address.to_string(), reason: error.failure.to_string() }
-    }
-}

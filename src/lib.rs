@@ -24,8 +24,8 @@
 
 pub use codepub_check::{check, explain, fix, report};
 pub use codepub_core::{
-    address, align, baseline, config, diagnostic, error, glossary, i18n, invisible, load, loanword, lock, memory,
-    model, nfc, numerals, pair, percent, publish, script, skipped, source, write,
+    address, align, baseline, config, diagnostic, error, glossary, i18n, invisible, load, loanword, location, lock,
+    memory, model, nfc, numerals, pair, percent, publish, script, skipped, source, write,
 };
 pub use codepub_view::{diff, timings, view};
 

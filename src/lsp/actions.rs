@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextEdit, Uri, WorkspaceEdit};
 
 use super::position::{offset, range};
-use super::workspace::ProjectState;
+use super::project::ProjectState;
 use crate::check::{Context, Fix, Report};
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;

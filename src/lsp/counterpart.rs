@@ -7,7 +7,7 @@ use std::path::Path;
 use lsp_types::{Hover, HoverContents, Location, MarkupContent, MarkupKind, Position};
 
 use super::position::{offset, range};
-use super::workspace::{ProjectState, uri_in};
+use super::project::{ProjectState, uri_in};
 use crate::address::{Address, Owner};
 use crate::check::Context;
 use crate::check::stale::{Standing, standings};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use lsp_types::{Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, Uri};
 
 use super::position::{position_of_line_column, range};
-use super::workspace::{ProjectState, uri_in};
+use super::project::{ProjectState, uri_in};
 use crate::check::{Context, Finding, Report, Severity};
 use crate::config::CONFIG_FILE;
 use crate::error::InputError;

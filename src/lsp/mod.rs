@@ -12,6 +12,7 @@ mod actions;
 mod counterpart;
 mod diagnostics;
 pub mod position;
+mod project;
 pub mod transport;
 mod workspace;
 

@@ -12,14 +12,14 @@ use lsp_types::{
 };
 
 use super::diagnostics::ByUri;
-use super::position::{path_of, uri_of};
-use crate::check::{self, Context, Report, RunOptions};
+use super::position::path_of;
+use super::project::{Analysis, ProjectState, file_id};
+use crate::check::{self, Context, RunOptions};
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::InputError;
 use crate::i18n::{Localizer, Message};
-use crate::load::{DirTree, OverlayTree, Project};
+use crate::load::{DirTree, OverlayTree};
 use crate::model::Lang;
-use crate::source::FileId;
 
 /// The documents, projects and analyses of one server.
 pub struct Workspace {
@@ -29,24 +29,6 @@ pub struct Workspace {
     projects: BTreeMap<PathBuf, ProjectState>,
     /// Documents refused (outside any project, or not a source), each told once.
     refused: HashSet<Uri>,
-}
-
-/// One project: its open sources and its last analysis.
-pub(super) struct ProjectState {
-    pub root: PathBuf,
-    /// Open sources by path relative to the root: the client's URI and the buffer's text.
-    pub open: BTreeMap<PathBuf, (Uri, String)>,
-    /// `None` after an edit, until analysed again.
-    pub analysis: Option<Analysis>,
-    /// Where diagnostics were last published, to clear the files that have none now.
-    published: HashSet<Uri>,
-}
-
-/// The project as the buffers make it, checked; or not, for input errors (shown as diagnostics
-/// at their place) or a check that panicked (a bug, reported rather than taking the server down).
-pub(super) enum Analysis {
-    Checked { project: Box<Project>, report: Report },
-    NotChecked,
 }
 
 /// Why a document is not served.
@@ -254,19 +236,6 @@ fn analyse(state: &ProjectState, l10n: &Localizer) -> (Analysis, ByUri) {
             let diagnostics = super::diagnostics::of_crash(state, &reason, l10n);
             (Analysis::NotChecked, diagnostics)
         }
-    }
-}
-
-/// The id of the loaded source at `relative`.
-pub(super) fn file_id(project: &Project, relative: &Path) -> Option<FileId> {
-    project.sources.find(&crate::load::tree::shown(relative))
-}
-
-/// The URI of a file of the project: the client's own for an open one.
-pub(super) fn uri_in(project: &ProjectState, relative: &Path) -> Uri {
-    match project.open.get(relative) {
-        Some((uri, _)) => uri.clone(),
-        None => uri_of(&project.root.join(relative)),
     }
 }
 

@@ -23,8 +23,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::i18n::Message;
 use crate::load::{DirTree, Project, SourceTree};
+use crate::location::Location;
 use crate::model::MarkupKind;
-use crate::source::Location;
 
 /// Why (part of) an import is refused: at a place in the XLIFF file, about a block.
 #[derive(Clone, Debug)]

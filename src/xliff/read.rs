@@ -11,7 +11,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::Piece;
 use super::document::XLIFF_NS;
 use crate::error::InputError;
-use crate::source::{Location, SourceFile};
+use crate::location::Location;
+use crate::source::SourceFile;
 
 /// How deep `<pc>` and `<mrk>` may nest in a `<source>` or `<target>`. Far more than a text
 /// holds (the Markdown loader refuses inline markup nested over 12 levels), far less than the

@@ -6,8 +6,9 @@ use serde::Deserialize;
 use crate::address::Address;
 use crate::config;
 use crate::error::InputError;
+use crate::location::Location;
 use crate::model::Lang;
-use crate::source::{Location, SourceFile};
+use crate::source::SourceFile;
 
 #[derive(Debug, Default)]
 pub struct Baseline {

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
+use crate::location::Location;
 use crate::model::MarkupKind;
 use crate::pair::Pair;
-use crate::source::{Location, SourceFile};
+use crate::source::SourceFile;
 
 pub const CONFIG_FILE: &str = "codepub.toml";
 

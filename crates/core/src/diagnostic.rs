@@ -10,9 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::InputError;
 use crate::i18n::Message;
+use crate::location::Location;
 use crate::model::Lang;
-use crate::source::{Location, Span};
+use crate::source::Span;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -150,6 +152,30 @@ impl Diagnostic {
     /// Whether a check's long explanation exists for the code (`codepub explain P004`).
     pub fn is_explained(&self) -> bool {
         self.code.is_some_and(|code| code.starts_with('P'))
+    }
+}
+
+/// Input errors as diagnostics (here, beside the type they become, so that the loader's errors
+/// need not know of diagnostics).
+impl InputError {
+    /// Each single error as a [`Diagnostic`]: its code, message and place, the help with its
+    /// arguments, and (a duplicate clause id) the first place as a related one.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.each().into_iter().map(InputError::diagnostic).collect()
+    }
+
+    fn diagnostic(&self) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(self.message()).code(self.code()).at(self.location());
+        if let Some(help) = self.help() {
+            diagnostic = diagnostic.help(match self {
+                InputError::MissingLanguage { lang, .. } => help.arg("lang", lang),
+                _ => help,
+            });
+        }
+        if let InputError::DuplicateClause { first, .. } = self {
+            diagnostic = diagnostic.related(first.clone(), Message::new("lsp-first-here"));
+        }
+        diagnostic
     }
 }
 

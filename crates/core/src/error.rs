@@ -1,10 +1,9 @@
 //! Errors that stop a run before any check: unreadable, badly encoded or malformed input, and
 //! paths outside the project. Each has a stable code, a Fluent message and a file:line:col.
 
-use crate::diagnostic::Diagnostic;
 use crate::i18n::Message;
+use crate::location::Location;
 use crate::skipped::SpecialFile;
-use crate::source::Location;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -142,26 +141,6 @@ impl InputError {
             Self::Xliff { message, .. } => Message::new("error-xliff").arg("reason", message),
             Self::NotAFile { kind, .. } => Message::new("error-not-a-file").arg("kind", kind.name()),
         }
-    }
-
-    /// Each single error as a [`Diagnostic`]: its code, message and place, the help with its
-    /// arguments, and (a duplicate clause id) the first place as a related one.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.each().into_iter().map(InputError::diagnostic).collect()
-    }
-
-    fn diagnostic(&self) -> Diagnostic {
-        let mut diagnostic = Diagnostic::error(self.message()).code(self.code()).at(self.location());
-        if let Some(help) = self.help() {
-            diagnostic = diagnostic.help(match self {
-                Self::MissingLanguage { lang, .. } => help.arg("lang", lang),
-                _ => help,
-            });
-        }
-        if let Self::DuplicateClause { first, .. } = self {
-            diagnostic = diagnostic.related(first.clone(), Message::new("lsp-first-here"));
-        }
-        diagnostic
     }
 
     /// Advice on how to fix it, where there is one.

@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod invisible;
 pub mod load;
 pub mod loanword;
+pub mod location;
 pub mod lock;
 pub mod memory;
 pub mod model;

@@ -7,7 +7,7 @@
 //! labels), so the checks, the alignment and the editions compare and print one spelling; the
 //! spans still point at the bytes of the file as it is on disk, so every place reported is in
 //! the file and a file already normalised reads exactly as before. The fingerprints of the
-//! translation record ([`crate::lock::normalise`]), the glossary's terms and the baseline's keys
+//! translation record (`lock::normalise`), the glossary's terms and the baseline's keys
 //! are normalised the same way. P017 reports a source that is not normalised, with a fix that
 //! rewrites it.
 //!

@@ -4,7 +4,7 @@
 //! symbolic link to nothing, a loop of links or an unreadable file under `--font-path`. Each is
 //! a warning naming the path, never a failure of the run. A file the configuration names
 //! (`codepub.toml`, the glossary…) that is not a regular file is an input error instead
-//! ([`crate::error::InputError::NotAFile`]): there is nothing to fall back on.
+//! (`InputError::NotAFile`, in the `error` module): there is nothing to fall back on.
 
 use std::fs::Metadata;
 

@@ -1,13 +1,13 @@
 //! Source files as codepub reads them: confined to the project root, strict about encoding
 //! (UTF-8, no BOM, LF line ends), indexed by line so every byte offset has a line and column.
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::error::InputError;
+use crate::location::Location;
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
@@ -106,20 +106,6 @@ impl SourceMap {
     /// The file shown as `name` (`content/ja/10-code.md`), if it was read.
     pub fn find(&self, name: &str) -> Option<FileId> {
         self.files.iter().position(|file| file.name == name).map(|index| FileId(index as u32))
-    }
-}
-
-/// A place in a file that may not be loadable as text (used by input errors).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Location {
-    pub path: String,
-    pub line: u32,
-    pub column: u32,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.column)
     }
 }
 

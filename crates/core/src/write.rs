@@ -1,7 +1,7 @@
 //! Atomic writes of single files (a redline, a trace, a translation record): each is written
 //! beside its destination and renamed over it, so a reader sees the old file or the new one,
 //! whole. A build's editions are published together, into a folder shared with other files,
-//! by [`crate::publish`].
+//! by the `publish` module, above this one.
 
 use std::io::Write;
 use std::path::Path;

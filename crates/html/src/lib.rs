@@ -8,7 +8,7 @@ pub mod redline;
 mod templates;
 
 use codepub_core::load::Project;
-use codepub_core::source::Location;
+use codepub_core::location::Location;
 use codepub_view::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates};
 use codepub_view::view::{EditionKind, EditionModel};
 

@@ -4,7 +4,9 @@
 
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
 
-use codepub_core::source::{Location, SourceFile};
+use codepub_core::source::SourceFile;
+
+use codepub_core::location::Location;
 use codepub_view::render::RenderError;
 use codepub_view::render::templates::{TemplateMiss, Templates};
 

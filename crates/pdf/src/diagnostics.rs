@@ -8,7 +8,8 @@ use typst::syntax::DiagSpan;
 
 use super::EDITION_TEMPLATE;
 use super::world::{EditionWorld, project_file};
-use codepub_core::source::{Location, SourceFile};
+use codepub_core::location::Location;
+use codepub_core::source::SourceFile;
 use codepub_view::render::RenderError;
 
 /// The error for failed compilation: the first error's place and message; the rest as hints.

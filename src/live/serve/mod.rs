@@ -303,6 +303,12 @@ fn text(status: StatusCode, text: &'static str) -> Response {
     (status, [(CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
+impl From<ServeError> for crate::failure::Failure {
+    fn from(error: ServeError) -> Self {
+        crate::failure::Failure::Serve { address: error.address.to_string(), reason: error.failure.to_string() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use super::Format;
 use codepub_core::diagnostic::Diagnostic;
 use codepub_core::error::InputError;
 use codepub_core::i18n::Localizer;
-use codepub_core::source::Location;
+use codepub_core::location::Location;
 
 /// Where an input error is: its location (every input error has one).
 fn location(diagnostic: &Diagnostic) -> Location {

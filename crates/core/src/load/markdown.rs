@@ -10,8 +10,9 @@ use pulldown_cmark::{Event, MetadataBlockKind, OffsetIter, Options, Parser, Tag,
 use serde::Deserialize;
 
 use crate::error::InputError;
+use crate::location::Location;
 use crate::model::{Block, BlockKind, Clause, ClauseId, ClauseKind, Footnote, Heading, Inline, InlineKind, ListItem};
-use crate::source::{FileId, Location, SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 
 /// How a clause got its id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,11 +14,12 @@ use crate::baseline::Baseline;
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::error::InputError;
 use crate::glossary::Glossary;
+use crate::location::Location;
 use crate::lock::TranslationLock;
 use crate::model::{ClauseId, Document, Lang};
 use crate::pair::Pair;
 use crate::skipped::{SkipReason, Skipped};
-use crate::source::{self, FileId, Location, SourceFile, SourceMap, Span};
+use crate::source::{self, FileId, SourceFile, SourceMap, Span};
 
 pub use markdown::IdOrigin;
 pub use tree::{DirTree, GitTree, OverlayTree, SourceTree, shown};

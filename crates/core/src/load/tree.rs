@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::InputError;
+use crate::location::Location;
 use crate::skipped::SpecialFile;
-use crate::source::{self, Location, MAX_FILE_BYTES};
+use crate::source::{self, MAX_FILE_BYTES};
 
 /// Read access to one version of a project's files, by path relative to the project root.
 pub trait SourceTree {

@@ -10,8 +10,8 @@ use crate::view::{EditionKind, EditionModel};
 use codepub_core::address::Address;
 use codepub_core::diagnostic::Diagnostic;
 use codepub_core::i18n::Message;
+use codepub_core::location::Location;
 use codepub_core::model::Lang;
-use codepub_core::source::Location;
 
 pub use templates::Templates;
 

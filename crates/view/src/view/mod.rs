@@ -6,6 +6,7 @@
 //! never Markdown, and decide nothing about the text.
 
 pub mod chunks;
+mod note_refs;
 mod notes;
 mod pieces;
 mod runs;
@@ -19,11 +20,12 @@ use codepub_core::model::{Block, BlockKind, Clause, Lang};
 use codepub_core::pair::Pair;
 use codepub_core::script::has_japanese_script;
 
-pub use notes::{Note, NoteSide, note_id};
+pub use note_refs::note_id;
+pub use notes::{Note, NoteSide};
 pub use pieces::Piece;
 pub use runs::{BlockView, Run, plain_text};
 
-use notes::NoteRefs;
+use note_refs::NoteRefs;
 use runs::Printer;
 
 /// Which edition to render.
@@ -321,8 +323,8 @@ fn notes(alignment: &Alignment<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Vec<
                     .iter()
                     .map(|b| Printer { lang, lines: false, in_note: true, refs: &mut *refs }.block(b))
                     .collect();
-                let backref = refs.referenced(lang, number).then(|| notes::reference_id(lang, number));
-                *sides.get_mut(lang) = Some(NoteSide { id: notes::note_id(lang, number), backref, blocks });
+                let backref = refs.referenced(lang, number).then(|| note_refs::reference_id(lang, number));
+                *sides.get_mut(lang) = Some(NoteSide { id: note_refs::note_id(lang, number), backref, blocks });
             }
             Some(Note { label: pair.label.to_string(), number, section: refs.section_of(number), sides })
         })

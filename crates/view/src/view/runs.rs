@@ -8,7 +8,7 @@ use serde::Serialize;
 use codepub_core::model::{Block, BlockKind, Inline, InlineKind, Lang, safe_link_target};
 use codepub_core::script::is_japanese;
 
-use super::notes::NoteRefs;
+use super::note_refs::NoteRefs;
 
 /// One block of one language.
 #[derive(Clone, Debug, Serialize)]
@@ -121,7 +121,16 @@ impl Printer<'_> {
                     id: None,
                     href: None,
                 },
-                InlineKind::FootnoteRef(label) => self.refs.reference(self.lang, label),
+                InlineKind::FootnoteRef(label) => {
+                    let reference = self.refs.reference(self.lang, label);
+                    Run::Footnote {
+                        label: label.clone(),
+                        number: reference.number,
+                        first: reference.first,
+                        id: Some(reference.id),
+                        href: Some(reference.href),
+                    }
+                }
                 InlineKind::SoftBreak if self.lines => Run::Linebreak,
                 InlineKind::SoftBreak if joins(inlines, i) => continue,
                 InlineKind::SoftBreak => Run::Space,
