@@ -18,7 +18,7 @@ use std::path::Path;
 
 use codepub::i18n::{Localizer, UiLang};
 use codepub::live::{Changes, Outcome, Plan, Rebuilder};
-use codepub::pipeline::OutputFormat;
+use codepub::pipeline::{OutputFormat, Silent};
 use codepub::view::EditionKind;
 use criterion::{Criterion, criterion_group};
 
@@ -89,14 +89,14 @@ fn bench(c: &mut Criterion) {
         let mut rebuilder = rebuilder(dir.path(), editions);
         // The cold first pass; criterion's warm-up passes then warm both variants.
         let mut n = 0;
-        rebuilder.pass(&Changes::all(), &l10n, false);
+        rebuilder.pass(&Changes::all(), &l10n, false, &Silent);
         group.bench_function(name, |b| {
             b.iter(|| {
                 n += 1;
                 for &(file, anchor) in files {
                     edit(dir.path(), file, anchor, n);
                 }
-                let pass = rebuilder.pass(&Changes { sources: true, ..Changes::default() }, &l10n, false);
+                let pass = rebuilder.pass(&Changes { sources: true, ..Changes::default() }, &l10n, false, &Silent);
                 match pass.outcome {
                     Outcome::Rebuilt(editions) => assert_eq!(editions.len(), expected, "{}", pass.text),
                     other => panic!("no rebuild: {other:?}\n{}", pass.text),

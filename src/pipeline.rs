@@ -1,18 +1,21 @@
-//! The publish pipeline of the library: render the models of the editions with each requested
-//! renderer and publish the files together into the output folder ([`crate::publish`]), as
-//! `codepub build`, `watch` and `serve` do. A failed render or write leaves the last good output
-//! in place. The commands only parse arguments and print.
+//! The publish pipeline of the library: after the sources are loaded ([`crate::load`]), aligned
+//! and checked ([`crate::check`]), build the render model of each edition, render it with each
+//! requested renderer and publish the files together into the output folder
+//! ([`crate::publish`]): [`publish`] for `codepub build`, its pieces ([`renderers`],
+//! [`render_all`], [`write_outputs`]) for the live loop of `watch` and `serve`, which renders
+//! only what changed. A failed render or write leaves the last good output in place. Nothing
+//! here prints: what a build has to say goes to a [`Progress`], and the commands print it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::align::Alignment;
 use crate::failure::{Failure, require_feature};
-use crate::i18n::{Localizer, Message};
+use crate::load::Project;
 use crate::publish::Publication;
-use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, blame};
+use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
-use crate::view::EditionModel;
+use crate::view::{EditionKind, EditionModel};
 use crate::write::Durability;
 
 /// The output formats of the editions.
@@ -20,6 +23,77 @@ use crate::write::Durability;
 pub enum OutputFormat {
     Pdf,
     Html,
+}
+
+/// What a build tells as it goes, for the command to print (the library prints nothing).
+pub trait Progress {
+    /// `edition` is about to be rendered as `format` (`PDF`, `HTML`).
+    fn building(&self, _edition: EditionKind, _format: &str) {}
+    /// `edition`, named on the command line, has no form in `format` (the facing pages in HTML).
+    fn no_such_form(&self, _edition: EditionKind, _format: &str) {}
+    /// Another build holds the output folder `out` (its process id, when known): waiting for it.
+    fn waiting(&self, _out: &Path, _holder: Option<u32>) {}
+}
+
+/// A build that tells nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// What [`publish`] builds and where.
+pub struct Plan<'a> {
+    /// The editions, in order.
+    pub editions: &'a [EditionKind],
+    /// Whether they were named (an edition a format has no form of is then said so).
+    pub named: bool,
+    pub out: &'a Path,
+    pub durability: Durability,
+}
+
+/// The last stages of a build, after load, align and check: the render model of each edition,
+/// built once; each renderer's editions, rendered (an edition the format has no form of left
+/// out); and every file published together into `plan.out`. Each edition's files go to the
+/// staging folder as soon as it is rendered (a long edition's PDF need not wait in memory for
+/// the others) and replace the last output together at the end, so a failure leaves the last
+/// good output in place. Returns what was written, in order.
+pub fn publish(
+    project: &Project,
+    alignment: &Alignment<'_>,
+    renderers: &[Box<dyn Renderer>],
+    plan: &Plan<'_>,
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>, Failure> {
+    let cx = RenderContext {
+        templates: Templates::of_project(&project.root),
+        slug: project.slug(),
+        caches: CacheUse::Shared,
+    };
+    let modelling = crate::timings::phase("codepub: build the render models");
+    let models: Vec<EditionModel<'_>> = (plan.editions.iter())
+        .map(|&edition| EditionModel::build(alignment, &project.config.edition, edition))
+        .collect();
+    drop(modelling);
+    let mut outputs = OutputWriter::new(plan.out, plan.durability, progress);
+    for renderer in renderers {
+        let (rendered, left_out): (Vec<&EditionModel<'_>>, Vec<&EditionModel<'_>>) =
+            models.iter().partition(|model| renderer.renders(model.edition));
+        for model in &rendered {
+            progress.building(model.edition, renderer.name());
+        }
+        if plan.named {
+            for model in &left_out {
+                progress.no_such_form(model.edition, renderer.name());
+            }
+        }
+        // A format with nothing to render writes nothing, not even its shared files (the HTML
+        // folder is published as a whole).
+        if !rendered.is_empty() {
+            let keep = &mut |rendered| outputs.add(rendered);
+            render_all(renderer.as_ref(), &rendered, &cx, alignment, &project.sources, keep)?;
+        }
+    }
+    let _writing = crate::timings::phase("codepub: write");
+    outputs.commit()
 }
 
 /// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
@@ -123,43 +197,38 @@ pub fn write_outputs(
     out: &Path,
     outputs: Vec<Output>,
     sync: Durability,
-    l10n: &Localizer,
+    progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let mut writer = OutputWriter::new(out, sync, l10n);
+    let mut writer = OutputWriter::new(out, sync, progress);
     writer.add(outputs)?;
     writer.commit()
 }
 
 /// Outputs staged as they come and published together by [`OutputWriter::commit`]: the output
-/// folder is locked at the first ([`Publication`]), saying so on standard error when another
-/// build holds it. Nothing is replaced before the commit; dropped before it, the staged files
+/// folder is locked at the first ([`Publication`]), telling `progress` when another build holds
+/// it. Nothing is replaced before the commit; dropped before it, the staged files
 /// are removed.
 pub struct OutputWriter<'o> {
     out: &'o Path,
     sync: Durability,
-    l10n: &'o Localizer,
+    progress: &'o dyn Progress,
     publication: Option<Publication>,
     /// The paths added, in order.
     paths: Vec<String>,
 }
 
 impl<'o> OutputWriter<'o> {
-    pub fn new(out: &'o Path, sync: Durability, l10n: &'o Localizer) -> Self {
-        Self { out, sync, l10n, publication: None, paths: Vec::new() }
+    pub fn new(out: &'o Path, sync: Durability, progress: &'o dyn Progress) -> Self {
+        Self { out, sync, progress, publication: None, paths: Vec::new() }
     }
 
     pub fn add(&mut self, outputs: Vec<Output>) -> Result<(), Failure> {
         for output in outputs {
             let publication = match &mut self.publication {
                 Some(publication) => publication,
-                None => self.publication.insert(Publication::open(self.out, self.sync, |holder| {
-                    let path = self.out.display().to_string();
-                    let message = match holder {
-                        Some(pid) => Message::new("report-waiting").arg("path", path).arg("pid", pid.to_string()),
-                        None => Message::new("report-waiting-unknown").arg("path", path),
-                    };
-                    eprintln!("{}", self.l10n.format(&message));
-                })?),
+                None => self
+                    .publication
+                    .insert(Publication::open(self.out, self.sync, |holder| self.progress.waiting(self.out, holder))?),
             };
             publication.add(&output.path, &output.bytes)?;
             self.paths.push(output.path);

@@ -10,10 +10,10 @@ use super::{CliError, Session};
 use crate::cli::BuildArgs;
 use codepub::check::{RunOptions, run};
 use codepub::glyphs::EditionFonts;
-use codepub::i18n::Message;
-use codepub::pipeline::{OutputWriter, render_all, renderers, require_formats};
-use codepub::render::{CacheUse, RenderContext, Renderer, Templates};
-use codepub::view::{EditionKind, EditionModel};
+use codepub::i18n::{Localizer, Message};
+use codepub::pipeline::{Plan, Progress, publish, renderers, require_formats};
+use codepub::render::Renderer;
+use codepub::view::EditionKind;
 use codepub::write::Durability;
 
 pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> {
@@ -57,47 +57,8 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let editions: Vec<EditionKind> =
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { crate::cli::editions(&args.edition) };
     let out = session.output_path(&args.out);
-    let cx = RenderContext {
-        templates: Templates::of_project(&project.root),
-        slug: project.slug(),
-        caches: CacheUse::Shared,
-    };
-    let modelling = codepub::timings::phase("codepub: build the render models");
-    let models: Vec<EditionModel<'_>> =
-        editions.iter().map(|&edition| EditionModel::build(&alignment, &project.config.edition, edition)).collect();
-    drop(modelling);
-
-    // Each edition's files go to disk as soon as it is rendered (a long edition's PDF need not
-    // wait in memory for the others) and replace the last output together at the end.
-    let mut outputs = OutputWriter::new(&out, Durability::Synced, &session.l10n);
-    for renderer in &renderers {
-        // An edition the format has no form of (the facing pages in HTML) is left out: said so
-        // when it was asked for by name, silently in the default set.
-        let (rendered, left_out): (Vec<&EditionModel<'_>>, Vec<&EditionModel<'_>>) =
-            models.iter().partition(|model| renderer.renders(model.edition));
-        for model in &rendered {
-            let message =
-                Message::new("report-building").arg("edition", model.edition.name()).arg("format", renderer.name());
-            eprintln!("{}", session.l10n.format(&message));
-        }
-        if !args.edition.is_empty() {
-            for model in &left_out {
-                let message = Message::new("report-no-such-form")
-                    .arg("edition", model.edition.name())
-                    .arg("format", renderer.name());
-                eprintln!("note: {}", session.l10n.format(&message));
-            }
-        }
-        // A format with nothing to render writes nothing, not even its shared files (the HTML
-        // folder is published as a whole).
-        if !rendered.is_empty() {
-            let keep = &mut |rendered| outputs.add(rendered);
-            render_all(renderer.as_ref(), &rendered, &cx, &alignment, &project.sources, keep)?;
-        }
-    }
-    let writing = codepub::timings::phase("codepub: write");
-    let written = outputs.commit()?;
-    drop(writing);
+    let plan = Plan { editions: &editions, named: !args.edition.is_empty(), out: &out, durability: Durability::Synced };
+    let written = publish(&project, &alignment, &renderers, &plan, &Printed(&session.l10n))?;
     for path in written {
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));
@@ -123,4 +84,28 @@ fn write_timings(
         .finish(|span| renderers.iter().find_map(|renderer| renderer.locate_span(span)))
         .map_err(|message| failed(std::io::Error::other(message)))?;
     codepub::write::write_file_atomic(path, &trace).map_err(failed)
+}
+
+/// A build's progress, printed on standard error.
+pub struct Printed<'l>(pub &'l Localizer);
+
+impl Progress for Printed<'_> {
+    fn building(&self, edition: EditionKind, format: &str) {
+        let message = Message::new("report-building").arg("edition", edition.name()).arg("format", format);
+        eprintln!("{}", self.0.format(&message));
+    }
+
+    fn no_such_form(&self, edition: EditionKind, format: &str) {
+        let message = Message::new("report-no-such-form").arg("edition", edition.name()).arg("format", format);
+        eprintln!("note: {}", self.0.format(&message));
+    }
+
+    fn waiting(&self, out: &Path, holder: Option<u32>) {
+        let path = out.display().to_string();
+        let message = match holder {
+            Some(pid) => Message::new("report-waiting").arg("path", path).arg("pid", pid.to_string()),
+            None => Message::new("report-waiting-unknown").arg("path", path),
+        };
+        eprintln!("{}", self.0.format(&message));
+    }
 }

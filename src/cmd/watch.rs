@@ -70,7 +70,7 @@ pub(crate) fn run_loop(
     let clear = std::io::stdout().is_terminal();
     let mut changes = Changes::all();
     loop {
-        let pass = rebuilder.pass(&changes, &session.l10n, session.color);
+        let pass = rebuilder.pass(&changes, &session.l10n, session.color, &super::build::Printed(&session.l10n));
         after_pass(&rebuilder, &pass);
         show(clear, &pass.text, &footer(), session);
         // Wait for a change, then for the inputs to be quiet for a moment (an editor's save is

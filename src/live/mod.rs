@@ -26,7 +26,7 @@ use crate::glyphs::EditionFonts;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
-use crate::pipeline::{OutputFormat, render_all, renderers, write_outputs};
+use crate::pipeline::{OutputFormat, Progress, render_all, renderers, write_outputs};
 use crate::render::{CacheUse, Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
@@ -122,8 +122,9 @@ impl Rebuilder {
         &self.outputs
     }
 
-    /// Runs one pass after `changes` (everything, for the first).
-    pub fn pass(&mut self, changes: &Changes, l10n: &Localizer, color: bool) -> Pass {
+    /// Runs one pass after `changes` (everything, for the first); `progress` hears when another
+    /// build holds the output folder.
+    pub fn pass(&mut self, changes: &Changes, l10n: &Localizer, color: bool, progress: &dyn Progress) -> Pass {
         let mut text = String::new();
         let started = Instant::now();
         self.passes += 1;
@@ -227,7 +228,7 @@ impl Rebuilder {
             .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
         let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
         // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
-        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly, l10n) {
+        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly, progress) {
             Ok(written) => {
                 for path in written {
                     let message = Message::new("report-built").arg("path", path.display().to_string());
