@@ -1,4 +1,4 @@
-//! Merging PDFs rendered by the library (`codepub::render::pdf::merge`): the English and the
+//! Merging PDFs rendered by the library (the `pdfa-merge` crate): the English and the
 //! Japanese editions of the shipped project, rendered apart and merged, read with poppler
 //! (pages, text) and lopdf (bookmarks, structure tree, parent tree, page labels). veraPDF checks
 //! the merged file in `tests/verapdf.rs`.

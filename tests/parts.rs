@@ -1,5 +1,5 @@
 //! A long edition (sources over `build`'s one-edition-at-a-time limit) is rendered in parts of
-//! whole clauses and merged into one PDF (`codepub::render::pdf::merge`): the pages are numbered
+//! whole clauses and merged into one PDF (the `pdfa-merge` crate): the pages are numbered
 //! on across the parts, every clause is printed once in order, and the back cover closes it.
 //! veraPDF checks such a merge in `tests/verapdf.rs`.
 

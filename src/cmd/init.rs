@@ -1,7 +1,7 @@
 //! `codepub init [DIR]`: scaffolds a new bilingual project (a commented `codepub.toml`, an example
 //! clause in both languages, an empty glossary and baseline, and a `.gitignore` for `out/`) that
 //! checks clean and builds as it is; with `--from-text EN.txt JA.txt`, the sources are the two
-//! plain texts imported (see [`codepub::import`]) and what could not be paired is reported. It never
+//! plain texts imported (see [`codepub::text_import`]) and what could not be paired is reported. It never
 //! overwrites: a folder that already holds a project, or any of the files, is refused.
 
 use std::path::Path;
