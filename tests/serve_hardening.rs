@@ -47,11 +47,17 @@ fn serving(project: &TempProject) -> Live {
 fn exchange(address: &str, request: &[u8]) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(address).expect("server accepts");
     stream.set_read_timeout(Some(PROMPT)).unwrap();
-    stream.write_all(request).ok()?;
+    // The request is written on a thread of its own while the answer is read here: a server
+    // that answers a request too large and closes before reading all of it resets the
+    // connection, and an answer not yet read when the reset arrives would be lost (under load,
+    // the reset can come before a writer that reads only afterwards has finished writing).
+    let mut writer = stream.try_clone().expect("clone the stream");
+    writer.set_write_timeout(Some(PROMPT)).unwrap();
+    let request = request.to_vec();
+    let writing = std::thread::spawn(move || writer.write_all(&request));
     let mut response = Vec::new();
-    // A server that answers and closes before reading all of a request may reset the
-    // connection: what it sent first is still read.
     let _ = stream.read_to_end(&mut response);
+    let _ = writing.join();
     let response = String::from_utf8_lossy(&response).into_owned();
     let status = response.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()?;
     Some((status, response))
