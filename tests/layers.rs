@@ -70,3 +70,31 @@ fn the_pdf_merge_crate_knows_nothing_of_codepub() {
     let source = std::fs::read_to_string(manifest_dir().join("crates/pdf-merge/src/lib.rs")).unwrap();
     assert!(!source.to_lowercase().contains("codepub"), "pdfa-merge names codepub");
 }
+
+/// The files `cargo package` puts in `package`'s archive.
+fn packaged(package: &str) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(manifest_dir())
+        .args(["package", "--offline", "--allow-dirty", "--list", "--package", package])
+        .output()
+        .expect("cargo package");
+    assert!(output.status.success(), "cargo package -p {package}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn each_crate_carries_the_files_it_embeds_when_packaged() {
+    // The messages, the templates and the fonts live at the top of the repository and are
+    // linked into the crates that embed them: a packaged crate must hold them itself.
+    let core = packaged("codepub-core");
+    for file in ["locales/en-US/codepub.ftl", "locales/ja-JP/codepub.ftl", "locales/en-US/explain.ftl"] {
+        assert!(core.iter().any(|path| path == file), "codepub-core lacks {file}: {core:?}");
+    }
+    let view = packaged("codepub-view");
+    for file in ["templates/edition.typ", "templates/page.html", "templates/style.css"] {
+        assert!(view.iter().any(|path| path == file), "codepub-view lacks {file}");
+    }
+    let pdf = packaged("codepub-pdf");
+    assert!(pdf.iter().any(|path| path.starts_with("fonts/") && path.ends_with(".ttf")), "codepub-pdf lacks its fonts");
+}

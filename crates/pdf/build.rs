@@ -1,4 +1,5 @@
-//! Build script of the PDF renderer: embeds every font file of the repository's `fonts/` in the
+//! Build script of the PDF renderer: embeds every font file of `fonts/` (the repository's, linked
+//! into this crate so that the packaged crate carries it) in the
 //! binary by generating `$OUT_DIR/bundled_fonts.rs`, a static list of `(file name,
 //! include_bytes!(…))` in name order. A check-only build does not build this crate at all, so
 //! embeds no font.
@@ -9,7 +10,7 @@ use std::path::Path;
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let dir = Path::new(&manifest).join("../../fonts");
+    let dir = Path::new(&manifest).join("fonts");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", dir.display()))

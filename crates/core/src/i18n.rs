@@ -68,11 +68,11 @@ impl UiLang {
     }
 }
 
-pub const EN_US: &str = include_str!("../../../locales/en-US/codepub.ftl");
-pub const JA_JP: &str = include_str!("../../../locales/ja-JP/codepub.ftl");
+pub const EN_US: &str = include_str!("../locales/en-US/codepub.ftl");
+pub const JA_JP: &str = include_str!("../locales/ja-JP/codepub.ftl");
 /// The long explanations of the checks (`codepub explain`), apart from the short messages.
-pub const EXPLAIN_EN_US: &str = include_str!("../../../locales/en-US/explain.ftl");
-pub const EXPLAIN_JA_JP: &str = include_str!("../../../locales/ja-JP/explain.ftl");
+pub const EXPLAIN_EN_US: &str = include_str!("../locales/en-US/explain.ftl");
+pub const EXPLAIN_JA_JP: &str = include_str!("../locales/ja-JP/explain.ftl");
 
 /// Formats [`Message`]s in one interface language, falling back to English for a missing id.
 pub struct Localizer {

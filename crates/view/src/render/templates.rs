@@ -9,15 +9,15 @@ use std::path::{Component, Path, PathBuf};
 
 /// The default templates, embedded at build time: file name (relative to `templates/`) and text.
 pub const DEFAULTS: &[(&str, &str)] = &[
-    ("edition.typ", include_str!("../../../../templates/edition.typ")),
-    ("facing.typ", include_str!("../../../../templates/facing.typ")),
-    ("content.typ", include_str!("../../../../templates/content.typ")),
-    ("style.typ", include_str!("../../../../templates/style.typ")),
-    ("redline.typ", include_str!("../../../../templates/redline.typ")),
-    ("page.html", include_str!("../../../../templates/page.html")),
-    ("macros.html", include_str!("../../../../templates/macros.html")),
-    ("style.css", include_str!("../../../../templates/style.css")),
-    ("redline.html", include_str!("../../../../templates/redline.html")),
+    ("edition.typ", include_str!("../../templates/edition.typ")),
+    ("facing.typ", include_str!("../../templates/facing.typ")),
+    ("content.typ", include_str!("../../templates/content.typ")),
+    ("style.typ", include_str!("../../templates/style.typ")),
+    ("redline.typ", include_str!("../../templates/redline.typ")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("redline.html", include_str!("../../templates/redline.html")),
 ];
 
 /// Templates: the project's own (a folder, or a revision's files) over the embedded defaults.
