@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per new finding.
 
 use super::place;
-use crate::check::{Report, Severity};
+use crate::check::{Diagnostic, Report, Severity};
 use codepub_core::i18n::Localizer;
 use codepub_core::load::Project;
 
@@ -20,38 +20,64 @@ pub(super) fn data(value: &str) -> String {
 pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> String {
     let mut out = String::new();
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
-        let command = match finding.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let title = property(&format!("{} {}", finding.code(), finding.check));
-        let mut message =
-            format!("{} ({}) — {}", l10n.format(finding.message()), finding.address, l10n.format(finding.help()));
-        // An annotation has one place; the others (often in the other language's file) are named.
-        for label in finding.labels().iter().skip(1) {
-            let at = place(project, label);
-            message.push_str(&format!("\n{}:{}:{}", at.file, at.line, at.column));
-            if let Some(text) = &label.message {
-                message.push_str(&format!(": {}", l10n.format(text)));
-            }
-        }
-        let message = data(&message);
-        match finding.labels().first() {
-            Some(label) => {
-                let at = place(project, label);
-                out.push_str(&format!(
-                    "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{message}\n",
-                    property(at.file),
-                    at.line,
-                    at.column,
-                    at.end_line,
-                    at.end_column
-                ));
-            }
-            None => out.push_str(&format!("::{command} title={title}::{message}\n")),
-        }
+        let title = format!("{} {}", finding.code(), finding.check);
+        let message = format!("{} ({})", l10n.format(finding.message()), finding.address);
+        out.push_str(&annotation(&finding.diagnostic, Some(project), &title, message, l10n));
     }
     out
+}
+
+/// One diagnostic as a workflow command, the one way each is written (findings and input errors
+/// alike): at its primary label (with its end) or its location, titled `title`, its `message`
+/// followed by the help and the other labels' places (an annotation has one place; the others,
+/// often in the other language's file, are named).
+pub(super) fn annotation(
+    diagnostic: &Diagnostic,
+    project: Option<&Project>,
+    title: &str,
+    mut message: String,
+    l10n: &Localizer,
+) -> String {
+    let command = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    if let Some(help) = &diagnostic.help {
+        message.push_str(&format!(" — {}", l10n.format(help)));
+    }
+    // The labels' places, in the project's sources (a diagnostic without a project has none).
+    let labels: Vec<_> = match project {
+        Some(project) => diagnostic.labels.iter().map(|label| (place(project, label), label)).collect(),
+        None => Vec::new(),
+    };
+    for (at, label) in labels.iter().skip(1) {
+        message.push_str(&format!("\n{}:{}:{}", at.file, at.line, at.column));
+        if let Some(text) = &label.message {
+            message.push_str(&format!(": {}", l10n.format(text)));
+        }
+    }
+    let (title, message) = (property(title), data(&message));
+    match (labels.first(), &diagnostic.location) {
+        (Some((at, _)), _) => {
+            format!(
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{message}\n",
+                property(at.file),
+                at.line,
+                at.column,
+                at.end_line,
+                at.end_column
+            )
+        }
+        (None, Some(at)) => {
+            format!(
+                "::{command} file={},line={},col={},title={title}::{message}\n",
+                property(&at.path),
+                at.line,
+                at.column
+            )
+        }
+        (None, None) => format!("::{command} title={title}::{message}\n"),
+    }
 }
 
 #[cfg(test)]

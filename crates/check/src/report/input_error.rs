@@ -78,22 +78,11 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
             serde_json::to_string_pretty(&json!(issues)).unwrap_or_default()
         }
         Format::Github => {
-            let lines = each.iter().map(|diagnostic| {
-                let (at, message) = (location(diagnostic), l10n.format(&diagnostic.message));
-                let message = match &diagnostic.help {
-                    Some(help) => format!("{message} — {}", l10n.format(help)),
-                    None => message,
-                };
-                format!(
-                    "::error file={},line={},col={},title={}::{}\n",
-                    super::github::property(&at.path),
-                    at.line,
-                    at.column,
-                    code(diagnostic),
-                    super::github::data(&message)
-                )
-            });
-            return Some(lines.collect());
+            let annotation = |diagnostic: &Diagnostic| {
+                let message = l10n.format(&diagnostic.message);
+                super::github::annotation(diagnostic, None, code(diagnostic), message, l10n)
+            };
+            return Some(each.iter().map(annotation).collect());
         }
     };
     Some(text + "\n")
