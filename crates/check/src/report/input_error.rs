@@ -19,14 +19,7 @@ fn location(diagnostic: &Diagnostic) -> Location {
 pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localizer) -> Option<String> {
     let each = error.diagnostics();
     let code = |diagnostic: &Diagnostic| diagnostic.code.unwrap_or_default();
-    let described = |diagnostic: &Diagnostic| {
-        let at = location(diagnostic);
-        let help = diagnostic.help.as_ref().map(|help| l10n.format(help));
-        json!({
-            "code": code(diagnostic), "message": l10n.format(&diagnostic.message), "help": help,
-            "file": at.path, "line": at.line, "column": at.column,
-        })
-    };
+    let described = |diagnostic: &Diagnostic| super::json::described(diagnostic, None, l10n);
     let text = match format {
         Format::Human => return None,
         Format::Json => serde_json::to_string_pretty(&json!({
@@ -45,15 +38,11 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
                 "invocations": [{
                     "executionSuccessful": false,
                     "toolExecutionNotifications": each.iter().map(|diagnostic| {
-                        let at = location(diagnostic);
                         json!({
                             "level": "error",
                             "descriptor": { "id": code(diagnostic) },
                             "message": { "text": l10n.format(&diagnostic.message) },
-                            "locations": [{ "physicalLocation": {
-                                "artifactLocation": { "uri": at.path },
-                                "region": { "startLine": at.line, "startColumn": at.column },
-                            }}],
+                            "locations": super::sarif::locations(diagnostic, None, l10n).primary,
                         })
                     }).collect::<Vec<_>>(),
                 }],

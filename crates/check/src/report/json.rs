@@ -3,21 +3,27 @@
 use serde_json::{Value, json};
 
 use super::place;
-use crate::check::Report;
+use crate::check::{Diagnostic, Report};
 use codepub_core::i18n::Localizer;
 use codepub_core::load::Project;
+use codepub_core::location::Location;
 
 /// Version of the JSON layout; bumped on any incompatible change.
 pub const JSON_VERSION: u32 = 1;
 
-pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> String {
-    let findings: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let labels: Vec<Value> = finding
-                .labels()
-                .iter()
+/// A diagnostic's own fields, the one way each is written (findings and input errors alike):
+/// its code, message and help, and its place: the labels in `project`'s sources (each with its
+/// language, span and message), or, for a diagnostic of no loaded project, the file, line and
+/// column of its location.
+pub(super) fn described(diagnostic: &Diagnostic, project: Option<&Project>, l10n: &Localizer) -> Value {
+    let mut object = json!({
+        "code": diagnostic.code.unwrap_or_default(),
+        "message": l10n.format(&diagnostic.message),
+        "help": diagnostic.help.as_ref().map(|help| l10n.format(help)),
+    });
+    match project {
+        Some(project) => {
+            let labels: Vec<Value> = (diagnostic.labels.iter())
                 .map(|label| {
                     let at = place(project, label);
                     json!({
@@ -33,16 +39,30 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                     })
                 })
                 .collect();
-            json!({
-                "code": finding.code(),
+            object["labels"] = json!(labels);
+        }
+        None => {
+            let at = diagnostic.location.clone().unwrap_or_else(|| Location { path: ".".into(), line: 1, column: 1 });
+            object["file"] = json!(at.path);
+            object["line"] = json!(at.line);
+            object["column"] = json!(at.column);
+        }
+    }
+    object
+}
+
+pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> String {
+    let findings: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|finding| {
+            let mut object = described(&finding.diagnostic, Some(project), l10n);
+            let fields = json!({
                 "check": finding.check,
                 "severity": finding.severity(),
-                "message": l10n.format(finding.message()),
-                "help": l10n.format(finding.help()),
                 "address": finding.address,
                 "lang": finding.lang,
                 "excerpt": finding.excerpt,
-                "labels": labels,
                 "notes": finding.notes().iter().map(|n| l10n.format(n)).collect::<Vec<_>>(),
                 // Accepted findings are never to be fixed: they carry no fix.
                 "fix": finding.fix().filter(|_| finding.accepted.is_none()).map(|fix| {
@@ -61,7 +81,11 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 }),
                 "accepted": finding.accepted.is_some(),
                 "reason": finding.accepted,
-            })
+            });
+            if let (Value::Object(object), Value::Object(fields)) = (&mut object, fields) {
+                object.extend(fields);
+            }
+            object
         })
         .collect();
     let unused: Vec<Value> = report

@@ -10,7 +10,7 @@
 use serde_json::{Value, json};
 
 use super::{finding_keys, place};
-use crate::check::{Check, Finding, Report, Severity, all_checks};
+use crate::check::{Check, Diagnostic, Finding, Report, Severity, all_checks};
 use crate::explain::Explanation;
 use codepub_core::i18n::{Localizer, Message};
 use codepub_core::load::Project;
@@ -88,12 +88,14 @@ fn physical(uri: &str, region: Value) -> Value {
     json!({ "artifactLocation": { "uri": uri }, "region": region })
 }
 
-fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Localizer) -> Value {
-    let mut locations = Vec::new();
-    let mut related = Vec::new();
-    let mut links = Vec::new();
-    for (i, label) in finding.labels().iter().enumerate() {
-        let at = place(project, label);
+/// A diagnostic's places, the one way each is placed (findings and input errors alike): its
+/// primary location, the related ones and the message's links to them. Its labels in
+/// `project`'s sources (each with its language and message), else its location, else
+/// `codepub.toml` (a finding about the configuration has no place in a source).
+pub(super) fn locations(diagnostic: &Diagnostic, project: Option<&Project>, l10n: &Localizer) -> Places {
+    let mut places = Places::default();
+    let labels = project.map(|project| diagnostic.labels.iter().map(move |label| (place(project, label), label)));
+    for (i, (at, label)) in labels.into_iter().flatten().enumerate() {
         let text = match &label.message {
             Some(message) => format!("{}: {}", label.lang, l10n.format(message)),
             None => label.lang.code().to_string(),
@@ -104,18 +106,36 @@ fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Locali
         });
         let mut location = json!({ "physicalLocation": physical(at.file, region), "message": { "text": text } });
         if i == 0 {
-            locations.push(location);
+            places.primary.push(location);
         } else {
             location["id"] = json!(i);
-            links.push(format!("[{}]({i})", escape(&text)));
-            related.push(location);
+            places.links.push(format!("[{}]({i})", escape(&text)));
+            places.related.push(location);
         }
     }
-    if locations.is_empty() {
-        // A finding about the configuration (no place in a source): point at codepub.toml.
-        let region = json!({ "startLine": 1, "startColumn": 1 });
-        locations.push(json!({ "physicalLocation": physical(codepub_core::config::CONFIG_FILE, region) }));
+    if places.primary.is_empty() {
+        let (uri, line, column) = match &diagnostic.location {
+            Some(at) => (at.path.as_str(), at.line, at.column),
+            None => (codepub_core::config::CONFIG_FILE, 1, 1),
+        };
+        let region = json!({ "startLine": line, "startColumn": column });
+        places.primary.push(json!({ "physicalLocation": physical(uri, region) }));
     }
+    places
+}
+
+/// Where a diagnostic is, as SARIF says it.
+#[derive(Default)]
+pub(super) struct Places {
+    /// The one location (SARIF's `locations`).
+    pub primary: Vec<Value>,
+    pub related: Vec<Value>,
+    /// `[text](id)` for each related location, for the message.
+    pub links: Vec<String>,
+}
+
+fn result(finding: &Finding, fingerprint: &str, project: &Project, l10n: &Localizer) -> Value {
+    let Places { primary: locations, related, links } = locations(&finding.diagnostic, Some(project), l10n);
     let mut text = format!("{} ({})", escape(&l10n.format(finding.message())), escape(&finding.address.to_string()));
     if !links.is_empty() {
         text.push_str(&format!(" — {}", links.join(", ")));
