@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{finding_keys, place};
-use crate::check::{Report, Severity};
+use crate::check::{Diagnostic, Report, Severity};
 use codepub_core::i18n::Localizer;
 use codepub_core::load::Project;
 
@@ -21,11 +21,33 @@ pub(super) fn fingerprint(key: &str) -> String {
     Sha256::digest(key.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// One Code Quality issue.
-pub(super) fn issue(description: String, check: &str, key: &str, severity: &str, path: &str, line: u32) -> Value {
+/// One diagnostic as a Code Quality issue, the one way each is written (findings and input
+/// errors alike): `head`, then its help; at the line of its primary label in `project`'s
+/// sources, else of its location, else line 1 of `codepub.toml` (a finding about the
+/// configuration has no place in a source); fingerprinted by `key`.
+pub(super) fn issue(
+    diagnostic: &Diagnostic,
+    project: Option<&Project>,
+    head: String,
+    key: &str,
+    severity: &str,
+    l10n: &Localizer,
+) -> Value {
+    let (path, line) = match (project.zip(diagnostic.labels.first()), &diagnostic.location) {
+        (Some((project, label)), _) => {
+            let at = place(project, label);
+            (at.file.to_string(), at.line)
+        }
+        (None, Some(at)) => (at.path.clone(), at.line),
+        (None, None) => (codepub_core::config::CONFIG_FILE.to_string(), 1),
+    };
+    let description = match &diagnostic.help {
+        Some(help) => format!("{head} — {}", l10n.format(help)),
+        None => head,
+    };
     json!({
         "description": description,
-        "check_name": check,
+        "check_name": diagnostic.code.unwrap_or_default(),
         "fingerprint": fingerprint(key),
         "severity": severity,
         "location": { "path": path, "lines": { "begin": line } },
@@ -44,23 +66,14 @@ pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> St
                 Severity::Error => "major",
                 Severity::Warning => "minor",
             };
-            let (path, line) = match finding.labels().first() {
-                Some(label) => {
-                    let at = place(project, label);
-                    (at.file, at.line)
-                }
-                // A finding about the configuration: no place in a source.
-                None => (codepub_core::config::CONFIG_FILE, 1),
-            };
-            let description = format!(
-                "{} {}: {} ({}) — {}",
+            let head = format!(
+                "{} {}: {} ({})",
                 finding.code(),
                 finding.check,
                 l10n.format(finding.message()),
-                finding.address,
-                l10n.format(finding.help())
+                finding.address
             );
-            issue(description, finding.code(), key, severity, path, line)
+            issue(&finding.diagnostic, Some(project), head, key, severity, l10n)
         })
         .collect();
     serde_json::to_string_pretty(&issues).unwrap_or_default()

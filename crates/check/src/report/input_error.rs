@@ -54,14 +54,10 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
             let issues: Vec<_> = each
                 .iter()
                 .map(|diagnostic| {
-                    let (at, message, code) =
-                        (location(diagnostic), l10n.format(&diagnostic.message), code(diagnostic));
-                    let description = match &diagnostic.help {
-                        Some(help) => format!("{code} {message} — {}", l10n.format(help)),
-                        None => format!("{code} {message}"),
-                    };
+                    let (at, code) = (location(diagnostic), code(diagnostic));
+                    let head = format!("{code} {}", l10n.format(&diagnostic.message));
                     let key = format!("{code}:{}:{}", at.path, at.line);
-                    super::gitlab::issue(description, code, &key, "blocker", &at.path, at.line)
+                    super::gitlab::issue(diagnostic, None, head, &key, "blocker", l10n)
                 })
                 .collect();
             serde_json::to_string_pretty(&json!(issues)).unwrap_or_default()
