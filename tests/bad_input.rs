@@ -212,3 +212,18 @@ fn every_input_error_is_reported_at_once() {
     assert_eq!(codes, ["E006", "E004", "E007"]);
     assert_eq!(json["error"]["code"], "E006", "the first stays where readers of version 1 look");
 }
+
+#[test]
+fn a_missing_language_s_help_names_the_language_in_every_format() {
+    let project = TempProject::shipped();
+    std::fs::remove_dir_all(project.path("content/ja")).unwrap();
+    for format in ["human", "json", "sarif", "github", "gitlab"] {
+        let output = project.codepub().args(["check", "--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+        assert!(!text.contains("{$lang}"), "{format}: {text}");
+        if format != "sarif" {
+            assert!(text.contains("put the ja Markdown files"), "{format}: {text}");
+        }
+    }
+}
