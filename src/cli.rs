@@ -385,22 +385,22 @@ impl From<FormatArg> for Format {
 
 /// The editions named on the command line, in order and each once.
 pub fn editions(named: &[EditionArg]) -> Vec<EditionKind> {
-    let mut editions: Vec<EditionKind> = Vec::new();
-    for &edition in named {
-        if !editions.contains(&edition.into()) {
-            editions.push(edition.into());
-        }
-    }
-    editions
+    unique(named)
 }
 
 /// The output formats named on the command line, in order and each once.
 pub fn formats(named: &[OutputFormatArg]) -> Vec<OutputFormat> {
-    let mut formats: Vec<OutputFormat> = Vec::new();
-    for &format in named {
-        if !formats.contains(&format.into()) {
-            formats.push(format.into());
+    unique(named)
+}
+
+/// What `named` says, in order and each once.
+fn unique<A: Copy, T: From<A> + PartialEq>(named: &[A]) -> Vec<T> {
+    let mut unique: Vec<T> = Vec::new();
+    for &arg in named {
+        let value = T::from(arg);
+        if !unique.contains(&value) {
+            unique.push(value);
         }
     }
-    formats
+    unique
 }

@@ -96,7 +96,7 @@ impl Draft {
 
     /// Adds a label; the first is the primary one.
     pub fn label(mut self, label: Label) -> Self {
-        self.diagnostic.labels.push(label);
+        self.diagnostic = self.diagnostic.label(label);
         self
     }
 
@@ -106,20 +106,20 @@ impl Draft {
     }
 
     pub fn note(mut self, note: Message) -> Self {
-        self.diagnostic.notes.push(note);
+        self.diagnostic = self.diagnostic.note(note);
         self
     }
 
     /// Help for this finding in particular (the exact replacement); the check's help otherwise.
     pub fn help(mut self, help: Message) -> Self {
-        self.diagnostic.help = Some(help);
+        self.diagnostic = self.diagnostic.help(help);
         self
     }
 
     /// Offers `fix`, the edit that resolves the finding, when there is exactly one sensible edit
     /// (`None` leaves the finding without).
     pub fn fix(mut self, fix: Option<Fix>) -> Self {
-        self.diagnostic.fix = fix;
+        self.diagnostic = self.diagnostic.fix(fix);
         self
     }
 }
@@ -154,8 +154,9 @@ impl Finding {
 
     /// The finding's own help, or its check's.
     pub fn help(&self) -> &Message {
-        static NONE: std::sync::OnceLock<Message> = std::sync::OnceLock::new();
-        self.diagnostic.help.as_ref().unwrap_or_else(|| NONE.get_or_init(|| Message::new("")))
+        // `run` gives every finding its check's help when the draft has none.
+        static NO_HELP: Message = Message { id: "", args: Vec::new() };
+        self.diagnostic.help.as_ref().unwrap_or(&NO_HELP)
     }
 
     pub fn labels(&self) -> &[Label] {

@@ -8,12 +8,6 @@ use super::Format;
 use codepub_core::diagnostic::Diagnostic;
 use codepub_core::error::InputError;
 use codepub_core::i18n::Localizer;
-use codepub_core::location::Location;
-
-/// Where an input error is: its location (every input error has one).
-fn location(diagnostic: &Diagnostic) -> Location {
-    diagnostic.location.clone().unwrap_or_else(|| Location { path: ".".into(), line: 1, column: 1 })
-}
 
 /// The error in `format`, for standard output; `None` for the human format (printed to stderr).
 pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localizer) -> Option<String> {
@@ -54,7 +48,7 @@ pub fn render_input_error_as(error: &InputError, format: Format, l10n: &Localize
             let issues: Vec<_> = each
                 .iter()
                 .map(|diagnostic| {
-                    let (at, code) = (location(diagnostic), code(diagnostic));
+                    let (at, code) = (super::location_of(diagnostic), code(diagnostic));
                     let head = format!("{code} {}", l10n.format(&diagnostic.message));
                     let key = format!("{code}:{}:{}", at.path, at.line);
                     super::gitlab::issue(diagnostic, None, head, &key, "blocker", l10n)

@@ -6,7 +6,6 @@ use super::place;
 use crate::check::{Diagnostic, Report};
 use codepub_core::i18n::Localizer;
 use codepub_core::load::Project;
-use codepub_core::location::Location;
 
 /// Version of the JSON layout; bumped on any incompatible change.
 pub const JSON_VERSION: u32 = 1;
@@ -42,7 +41,7 @@ pub(super) fn described(diagnostic: &Diagnostic, project: Option<&Project>, l10n
             object["labels"] = json!(labels);
         }
         None => {
-            let at = diagnostic.location.clone().unwrap_or_else(|| Location { path: ".".into(), line: 1, column: 1 });
+            let at = super::location_of(diagnostic);
             object["file"] = json!(at.path);
             object["line"] = json!(at.line);
             object["column"] = json!(at.column);

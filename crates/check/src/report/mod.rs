@@ -18,8 +18,9 @@ pub use sarif::render_sarif;
 
 use std::collections::HashMap;
 
-use crate::check::{Finding, Label};
+use crate::check::{Diagnostic, Finding, Label};
 use codepub_core::load::Project;
+use codepub_core::location::Location;
 
 /// Output formats of `codepub check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +44,12 @@ pub struct Place<'a> {
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
+}
+
+/// Where a diagnostic without labels is, for the machine formats: its location (every input
+/// error has one), else the project folder.
+pub(crate) fn location_of(diagnostic: &Diagnostic) -> Location {
+    diagnostic.location.clone().unwrap_or_else(|| Location { path: ".".into(), line: 1, column: 1 })
 }
 
 pub fn place<'a>(project: &'a Project, label: &Label) -> Place<'a> {
