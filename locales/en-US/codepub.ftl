@@ -52,6 +52,18 @@ p001-out-of-order = clause `{ $id }` is out of order in the Japanese text
 p001-empty-heading = heading has no text
 p001-first-heading-level = the first heading is of level { $level }; a tagged PDF (PDF/UA) needs it at level 1
 p001-missing-id = heading has no clause id
+p001-missing-id-paired = `--fix` gives it `{"{"}#{ $id }{"}"}`, and the same id to its { $lang ->
+        [ja] Japanese
+       *[en] English
+    } counterpart “{ $heading }” at { $place }
+p001-missing-id-unsure = it may translate the { $lang ->
+        [ja] Japanese
+       *[en] English
+    } heading “{ $heading }” at { $place }, but the evidence is not clear enough to add ids unattended: give both the same `{"{"}#id{"}"}` by hand
+p001-missing-id-alone = no { $lang ->
+        [ja] Japanese
+       *[en] English
+    } heading pairs with it: give it an id, and its translation the same one
 help-p001 = every clause carries the same `{"{"}#id{"}"}` in both languages, once, in the same order
 p002-unmatched-block = { $kind } `{ $address }` has no Japanese counterpart
 p002-extra-block = Japanese { $kind } `{ $address }` has no English counterpart

@@ -52,6 +52,18 @@ p001-out-of-order = 日本語テキストの条項 `{ $id }` の順序が英語�
 p001-empty-heading = 見出しに文字がありません
 p001-first-heading-level = 最初の見出しがレベル { $level } です。タグ付き PDF（PDF/UA）では最初の見出しはレベル 1 でなければなりません
 p001-missing-id = 見出しに条項 ID がありません
+p001-missing-id-paired = `--fix` でこの見出しに `{"{"}#{ $id }{"}"}` を付け、{ $place } にある{ $lang ->
+        [ja] 日本語
+       *[en] 英語
+    }の対応見出し「{ $heading }」にも同じ ID を付けます
+p001-missing-id-unsure = { $place } にある{ $lang ->
+        [ja] 日本語
+       *[en] 英語
+    }の見出し「{ $heading }」の訳と思われますが、自動で ID を付けるほど確かではありません。両方に同じ `{"{"}#id{"}"}` を手で付けてください
+p001-missing-id-alone = 対応する{ $lang ->
+        [ja] 日本語
+       *[en] 英語
+    }の見出しがありません。ID を付け、その訳にも同じ ID を付けてください
 help-p001 = すべての条項に、両言語で同じ `{"{"}#id{"}"}` を一度ずつ、同じ順序で付けてください
 p002-unmatched-block = { $kind } `{ $address }` に対応する日本語がありません
 p002-extra-block = 日本語の { $kind } `{ $address }` に対応する英語がありません

@@ -10,7 +10,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::address::{Address, Owner, Part};
 use crate::glossary::Term;
-use crate::model::{Block, Clause, ClauseId, ClauseKind, Document, Footnote, InlineKind, Lang};
+use crate::model::{Block, BlockKind, Clause, ClauseId, ClauseKind, Document, Footnote, Inline, InlineKind, Lang};
 use crate::pair::Pair;
 use crate::source::Span;
 
@@ -342,6 +342,9 @@ struct Scorer<'e> {
     /// language that have it (see [`loanword_homes`]).
     loanwords: Pair<Vec<Vec<Vec<usize>>>>,
     evidence: &'e Evidence<'e>,
+    /// Evidence beyond the blocks' own (a section heading's level and numbers), added to every
+    /// pair's cost.
+    extra: Option<&'e dyn Fn(usize, usize) -> f64>,
 }
 
 impl<'e> Scorer<'e> {
@@ -367,7 +370,13 @@ impl<'e> Scorer<'e> {
             }
         }
         let loanwords = Pair::new(loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
-        Self { traits: Pair::new(en, ja), recorded: Pair::new(en_recorded, ja_recorded), loanwords, evidence }
+        Self {
+            traits: Pair::new(en, ja),
+            recorded: Pair::new(en_recorded, ja_recorded),
+            loanwords,
+            evidence,
+            extra: None,
+        }
     }
 
     /// Whether the translation record pairs English block `i` with Japanese block `j`.
@@ -410,6 +419,7 @@ impl<'e> Scorer<'e> {
         let against = (ja_elsewhere + en_elsewhere) as f64 - (ja_here + en_here) as f64;
         cost += LOANWORD_ELSEWHERE * against.clamp(-2.0, 3.0);
         let lengths = ((ja.length / en.length).ln() - self.evidence.ratio.ln()).abs();
+        cost += self.extra.map_or(0.0, |extra| extra(i, j));
         cost + 0.5 * lengths.min(2.0)
     }
 }
@@ -633,6 +643,116 @@ pub fn align_with<'d>(
         .collect();
 
     Alignment { clauses, footnotes: align_footnotes(en, ja, &evidence), out_of_order: out_of_order(&en_ids, &ja_ids) }
+}
+
+/// A section of one language's text as [`pair_sections`] reads it: a heading and the blocks up to
+/// the next heading.
+pub struct Section<'d> {
+    pub level: u8,
+    pub heading: &'d [Inline],
+    pub blocks: &'d [Block],
+}
+
+/// A section of each language that [`pair_sections`] pairs, or one left alone; `sure` when the
+/// evidence is clear enough to act on unattended (see [`SURE_MARGIN`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SectionPair {
+    pub en: Option<usize>,
+    pub ja: Option<usize>,
+    pub sure: bool,
+}
+
+/// Cost of pairing headings of different levels.
+const LEVEL_MISMATCH: f64 = 3.0;
+
+/// Cost per number only one of two headings has (`3. Temporary Ban` against `4. 永久的な禁止`), on
+/// top of the numbers of the whole section.
+const HEADING_NUMBER_MISMATCH: f64 = 1.5;
+
+/// Cost per block one section has more than the other, up to four.
+const BLOCK_COUNT_MISMATCH: f64 = 0.5;
+
+/// Highest cost of a section pair acted on unattended: no more than leaving one side alone.
+const SURE_COST: f64 = SKIP_COST;
+
+/// How much cheaper a sure pair is than pairing either of its sections with a neighbour of the
+/// other's.
+const SURE_MARGIN: f64 = 0.5;
+
+/// Pairs the sections of two texts whose headings carry no ids: in order, by the evidence blocks
+/// are paired by (numbers, notes, markup, links, acronyms, sentences, glossary `terms`, length,
+/// over the heading and every block of the section), plus the headings' levels, their own
+/// numbers and the sections' numbers of blocks. A section may be left alone; two neighbours may pair crosswise.
+pub fn pair_sections(en: &[Section<'_>], ja: &[Section<'_>], terms: &[Term]) -> Vec<SectionPair> {
+    let whole = |section: &Section<'_>| {
+        let heading = Block { kind: BlockKind::Paragraph(section.heading.to_vec()), span: Span::default() };
+        let blocks = std::iter::once(heading).chain(section.blocks.iter().cloned()).collect();
+        Block { kind: BlockKind::Quote(blocks), span: Span::default() }
+    };
+    let (en_blocks, ja_blocks): (Vec<Block>, Vec<Block>) =
+        (en.iter().map(whole).collect(), ja.iter().map(whole).collect());
+    let chars = |blocks: &[Block]| {
+        blocks.iter().map(|b| b.plain_text().chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>() as f64
+    };
+    let (e, j) = (chars(&en_blocks), chars(&ja_blocks));
+    let evidence = Evidence { ratio: if e > 0.0 && j > 0.0 { j / e } else { 1.0 }, terms, record: None };
+    let numbers = |sections: &[Section<'_>], lang: Lang| -> Vec<Vec<String>> {
+        sections.iter().map(|s| crate::numerals::values(&crate::model::plain_text(s.heading), lang)).collect()
+    };
+    let (en_numbers, ja_numbers) = (numbers(en, Lang::En), numbers(ja, Lang::Ja));
+    let extra = |i: usize, j: usize| {
+        let level = if en[i].level == ja[j].level { 0.0 } else { LEVEL_MISMATCH };
+        let blocks = BLOCK_COUNT_MISMATCH * (en[i].blocks.len().abs_diff(ja[j].blocks.len()) as f64).min(4.0);
+        level + blocks + HEADING_NUMBER_MISMATCH * sorted_difference(&en_numbers[i], &ja_numbers[j]) as f64
+    };
+    let mut scorer = Scorer::new(&en_blocks, &ja_blocks, &evidence);
+    scorer.extra = Some(&extra);
+    let (n, m) = (en.len(), ja.len());
+    let steps = match Band::new(n, m) {
+        Some(band) => best_alignment(&scorer, &band),
+        None => (0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect(),
+    };
+    let sure = |i: usize, j: usize| {
+        let cost = scorer.cost(i, j);
+        let rivals = [
+            (i > 0).then(|| scorer.cost(i - 1, j)),
+            (i + 1 < n).then(|| scorer.cost(i + 1, j)),
+            (j > 0).then(|| scorer.cost(i, j - 1)),
+            (j + 1 < m).then(|| scorer.cost(i, j + 1)),
+        ];
+        en[i].level == ja[j].level
+            && cost <= SURE_COST
+            && rivals.into_iter().flatten().all(|rival| rival >= cost + SURE_MARGIN)
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut pairs = Vec::with_capacity(n.max(m));
+    let mut pair = |e: Option<usize>, k: Option<usize>| {
+        let sure = matches!((e, k), (Some(e), Some(k)) if sure(e, k));
+        pairs.push(SectionPair { en: e, ja: k, sure });
+    };
+    for step in steps {
+        match step {
+            Step::Pair(has_en, has_ja) => {
+                pair(has_en.then_some(i), has_ja.then_some(j));
+                i += usize::from(has_en);
+                j += usize::from(has_ja);
+            }
+            Step::EnglishOnly => {
+                pair(Some(i), None);
+                i += 1;
+            }
+            Step::JapaneseOnly => {
+                pair(None, Some(j));
+                j += 1;
+            }
+            Step::Swap => {
+                pair(Some(i), Some(j + 1));
+                pair(Some(i + 1), Some(j));
+                (i, j) = (i + 2, j + 2);
+            }
+        }
+    }
+    pairs
 }
 
 fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'_>) -> Vec<FootnotePair<'d>> {

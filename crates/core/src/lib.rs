@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod glossary;
 pub mod glyphs;
+pub mod heading_ids;
 pub mod i18n;
 pub mod invisible;
 pub mod load;

@@ -127,13 +127,13 @@ pub struct Footnote {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum BlockKind {
     Paragraph(Vec<Inline>),
     List { ordered: bool, items: Vec<ListItem> },
@@ -142,19 +142,19 @@ pub enum BlockKind {
     Rule,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ListItem {
     pub inlines: Vec<Inline>,
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Inline {
     pub kind: InlineKind,
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum InlineKind {
     Text(String),
     Code(String),

@@ -1,9 +1,14 @@
 //! P001 clause-structure: every clause id in both languages, once, in the same order, and
 //! every heading with an explicit `{#id}`.
 
-use super::{Check, Context, Draft, Label};
+use std::collections::HashSet;
+
+use super::{Check, Context, Draft, Fix, Label};
+use codepub_core::heading_ids;
 use codepub_core::i18n::Message;
-use codepub_core::model::Lang;
+use codepub_core::model::{Lang, plain_text};
+use codepub_core::pair::Pair;
+use codepub_core::source::Span;
 
 pub struct ClauseStructure;
 
@@ -22,12 +27,7 @@ impl Check for ClauseStructure {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let synthetic: Vec<_> = cx.project.missing_ids.iter().map(|(_, span)| span).collect();
-        for (lang, span) in &cx.project.missing_ids {
-            out.push(
-                Draft::new(Message::new("p001-missing-id"), format!("line-{}", span.line), Some(*lang))
-                    .label(Label::new(*lang, span)),
-            );
-        }
+        missing_ids(cx, out);
         for lang in Lang::BOTH {
             // Tagged PDF (PDF/UA) wants the document's first heading at level 1.
             let first =
@@ -80,6 +80,68 @@ impl Check for ClauseStructure {
     }
 }
 
+/// A heading without `{#id}`, at itself. Its fix, when the aligner is sure which heading of the
+/// other language translates it, writes the id [`heading_ids::propose`] gives the pair (the
+/// counterpart's finding carries the same id); otherwise a note says why it has none.
+fn missing_ids(cx: &Context<'_>, out: &mut Vec<Draft>) {
+    let project = cx.project;
+    let missing = Pair::new(missing_clauses(cx, Lang::En), missing_clauses(cx, Lang::Ja));
+    let proposals = heading_ids::propose(
+        Pair::new(&project.documents.en, &project.documents.ja),
+        Pair::new(&missing.en, &missing.ja),
+        &project.glossary.terms,
+    );
+    for (lang, span) in &project.missing_ids {
+        let document = project.document(*lang);
+        let Some(index) = document.clauses.iter().position(|clause| &clause.span == span) else { continue };
+        let clause = &document.clauses[index];
+        let proposal = proposals.iter().find(|p| p.lang == *lang && p.clause == index);
+        let other = lang.other();
+        let counterpart = proposal.and_then(|p| Some((p, &project.document(other).clauses[p.counterpart?])));
+        let place = |clause: &codepub_core::model::Clause| {
+            let heading = clause.heading.as_ref().map(|h| plain_text(&h.inlines)).unwrap_or_default();
+            let file = project.sources.name(clause.span.file).to_string();
+            (heading, format!("{file}:{}", clause.span.line))
+        };
+        let mut draft =
+            Draft::new(Message::new("p001-missing-id"), &clause.id.0, Some(*lang)).label(Label::new(*lang, span));
+        draft = match counterpart {
+            Some((proposal, other_clause)) if proposal.sure => {
+                let heading_span = clause.heading.as_ref().map_or(span, |h| &h.span);
+                let text = &project.sources.get(heading_span.file).text;
+                let (at, insert) = heading_ids::insertion(text, heading_span.start, heading_span.end, &proposal.id);
+                let (heading, at_other) = place(other_clause);
+                let note = Message::new("p001-missing-id-paired")
+                    .arg("id", &proposal.id)
+                    .arg("heading", heading)
+                    .arg("place", at_other)
+                    .arg("lang", other.code());
+                draft
+                    .note(note)
+                    .fix(Some(Fix { span: project.sources.span(heading_span.file, at..at), replacement: insert }))
+            }
+            Some((_, other_clause)) => {
+                let (heading, at_other) = place(other_clause);
+                draft.note(
+                    Message::new("p001-missing-id-unsure")
+                        .arg("heading", heading)
+                        .arg("place", at_other)
+                        .arg("lang", other.code()),
+                )
+            }
+            None => draft.note(Message::new("p001-missing-id-alone").arg("lang", other.code())),
+        };
+        out.push(draft);
+    }
+}
+
+/// Indexes of `lang`'s clauses whose headings have no `{#id}`.
+fn missing_clauses(cx: &Context<'_>, lang: Lang) -> HashSet<usize> {
+    let spans: Vec<&Span> = cx.project.missing_ids.iter().filter(|(l, _)| *l == lang).map(|(_, span)| span).collect();
+    let clauses = &cx.project.document(lang).clauses;
+    clauses.iter().enumerate().filter(|(_, clause)| spans.contains(&&clause.span)).map(|(k, _)| k).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,7 +176,7 @@ mod tests {
     #[test]
     fn heading_without_id_is_reported_once() {
         let p = project("# A {#a}\n# No id\n", "# A {#a}\n");
-        assert_eq!(ids(&findings(&p, &ClauseStructure)), [("p001-missing-id", "line-2".to_string())]);
+        assert_eq!(ids(&findings(&p, &ClauseStructure)), [("p001-missing-id", "en-line-2".to_string())]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::error::InputError;
 use crate::glossary::Glossary;
 use crate::location::Location;
 use crate::lock::TranslationLock;
-use crate::model::{ClauseId, Document, Lang};
+use crate::model::{Clause, ClauseId, Document, Lang};
 use crate::pair::Pair;
 use crate::skipped::{SkipReason, Skipped};
 use crate::source::{self, FileId, SourceFile, SourceMap, Span};
@@ -198,7 +198,10 @@ fn load_language(
                 continue;
             }
         };
-        for (clause, origin) in parsed.clauses {
+        for (mut clause, origin) in parsed.clauses {
+            if origin == IdOrigin::Missing {
+                clause.id = stand_in_id(lang, &clause, &first_seen);
+            }
             let at = location(sources, &clause.span);
             if let Some(first) = first_seen.get(&clause.id) {
                 errors.push(InputError::DuplicateClause { id: clause.id.0.clone(), at, first: first.clone() });
@@ -217,6 +220,20 @@ fn load_language(
         errors.push(missing());
     }
     document
+}
+
+/// The id a heading without `{#id}` is known by until it has one: its language and line
+/// (`ja-line-59`), so that it pairs with nothing in the other language (a heading is never
+/// paired by where it sits in its file) and two such headings never clash.
+fn stand_in_id(lang: Lang, clause: &Clause, seen: &HashMap<ClauseId, Location>) -> ClauseId {
+    let base = format!("{}-line-{}", lang.code(), clause.span.line);
+    let mut id = ClauseId(base.clone());
+    let mut n = 1;
+    while seen.contains_key(&id) {
+        n += 1;
+        id = ClauseId(format!("{base}-{n}"));
+    }
+    id
 }
 
 pub fn location(sources: &SourceMap, span: &Span) -> Location {
