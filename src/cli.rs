@@ -84,27 +84,44 @@ pub enum Command {
     Serve(ServeArgs),
     /// Record that the Japanese of the given clauses (all clauses when none is given) has been
     /// reviewed against the current English, in content/translations.lock.
-    SignOff {
-        /// Clause ids (`principle-3`, `footnote-1`); all clauses when none is given.
-        clauses: Vec<String>,
-    },
-    /// Show, per clause, how many translations are current, stale, unsigned or missing.
+    ///
+    /// Refused (exit 1, nothing written) while a selected pair has errors other than P013,
+    /// unless --force --reason.
+    SignOff(SignOffArgs),
+    /// Show, per clause, how many translations are current, source changed, awaiting review,
+    /// never signed off or missing, and who signed off when.
     Status(StatusArgs),
     /// Create a new bilingual project in DIR (the current folder by default): codepub.toml, an
     /// example clause in both languages, an empty glossary and baseline. Never overwrites.
     ///
     /// With --from-text, the project holds two plain texts instead of the example: one paragraph
-    /// per block of lines, headings recognised by pattern (`Article 13` / `第十三条`, `CHAPTER I` /
-    /// `第一章`, `1. Title`, `a) Title`). What could not be paired is reported with its line in the
-    /// text. Exit status: 0 all paired, 1 something left unpaired (the project is written all the
-    /// same), 2 bad input or an existing project.
+    /// per block of lines, headings recognised by pattern (`Article 13` / `第十三条`, with a caption
+    /// `Article 1 (Name)` / `第一条（名称）` or above it; `CHAPTER I` / `第一章`, `Section 1` / `第一節`,
+    /// `Supplementary Provisions` / `附則`, `Appended Table 1` / `別表第一`, `1. Title`, `a) Title`).
+    /// The date is --adopted, else the one the title matter states (`Adopted on 23 February 2023`,
+    /// `令和五年二月二十三日制定`). What could not be paired is reported with its line in the text.
+    /// Exit status: 0 all paired, 1 something left unpaired or a text without any heading (the
+    /// project is written all the same), 2 bad input, a Markdown file, no date, or an existing
+    /// project (nothing is written).
     Init {
         /// Folder of the new project; created if missing.
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Import the English and the Japanese plain texts.
-        #[arg(long, num_args = 2, value_names = ["EN.txt", "JA.txt"])]
+        #[arg(long, num_args = 2, value_names = ["EN.txt", "JA.txt"], conflicts_with = "from_markdown")]
         from_text: Option<Vec<PathBuf>>,
+        /// Adopt existing Markdown sources, as mdBook, Hugo, Jekyll or Docusaurus keep them: two
+        /// files, or two folders matched file by file (the same relative path, or `name.md` and
+        /// `name.ja.md`; one folder holding both may be given twice). Front matter is read, not
+        /// printed; every heading gets the same `{#id}` as its counterpart; the Markdown is kept
+        /// as it is. Exit status 1 when headings or files were left without a sure counterpart,
+        /// or the adopted project does not check clean (it is written all the same).
+        #[arg(long, num_args = 2, value_names = ["EN", "JA"])]
+        from_markdown: Option<Vec<PathBuf>>,
+        /// The date the text was adopted (YYYY-MM-DD), for an import whose text does not state
+        /// one (or states another): the PDFs' date and the header of `codepub diff`.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = codepub::adopted::parse_iso_date)]
+        adopted: Option<codepub::config::Date>,
     },
     /// Compare two revisions of the text, in both languages, and say which translations went stale.
     ///
@@ -222,10 +239,32 @@ pub enum DiffFormat {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct SignOffArgs {
+    /// Clause ids (`principle-3`, `footnote-1`); all clauses when none is given.
+    pub clauses: Vec<String>,
+    /// Who reviewed the translations (default: `user.name` of the git configuration, else $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// A remark recorded with each pair signed off.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Sign off even though the pairs have errors (other than P013); needs --reason.
+    #[arg(long, requires = "reason")]
+    pub force: bool,
+    /// Why the pairs are signed off over their errors; recorded with each pair.
+    #[arg(long, value_name = "TEXT", requires = "force")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+    /// For each pair whose English changed since sign-off: the English word diff and the
+    /// Japanese as signed off.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -257,6 +296,18 @@ pub struct CheckArgs {
     /// glyph coverage check (P015).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+    /// Accept the current finding(s) of check CODE at ADDRESS (`P004@article-4#1`): write
+    /// entries bound to them (values, excerpt) into content/accepted.toml, then check again.
+    /// Repeatable; needs --reason.
+    #[arg(long, value_name = "CODE@ADDRESS", conflicts_with_all = ["fix", "no_baseline"])]
+    pub accept: Vec<String>,
+    /// With --accept: only the findings in this language (needed when the check reports at the
+    /// address in both).
+    #[arg(long, value_enum, value_name = "LANG", requires = "accept")]
+    pub accept_lang: Option<UiLangArg>,
+    /// With --accept: why the published text keeps the finding(s), recorded in each entry.
+    #[arg(long, value_name = "TEXT", requires = "accept")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -41,6 +41,9 @@ pub enum Failure {
     /// `codepub serve` could not listen on its address.
     #[error("could not listen on {address}: {reason}")]
     Serve { address: String, reason: String },
+    /// `codepub init` importing a text that states no date of adoption, without `--adopted`.
+    #[error("{text}: no date of adoption; pass --adopted YYYY-MM-DD")]
+    NoAdoptionDate { text: String },
     /// The output needs a Cargo feature this binary was built without.
     #[error("{output} needs codepub built with the `{feature}` feature")]
     MissingFeature { output: &'static str, feature: &'static str },
@@ -91,6 +94,10 @@ impl Failure {
                 error(Message::new("error-serve").arg("address", address).arg("reason", reason))
             }
             Failure::NoProject { dir } => error(Message::new("error-no-project").arg("dir", dir)),
+            Failure::NoAdoptionDate { text } => vec![
+                Diagnostic::error(Message::new("error-no-adoption-date").arg("source", text))
+                    .help(Message::new("help-no-adoption-date")),
+            ],
         }
     }
 }

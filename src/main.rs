@@ -49,15 +49,20 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Ok(Session { root, l10n: Localizer::new(ui), color })
     };
     match &cli.command {
-        Command::Init { dir, from_text: None } => cmd::init::init(&Localizer::new(ui), dir, cmd::init::today()),
-        Command::Init { dir, from_text: Some(texts) } => {
-            cmd::init::init_from_text(&Localizer::new(ui), [&texts[0], &texts[1]], dir, cmd::init::today())
+        Command::Init { dir, from_markdown: Some(sources), adopted, .. } => {
+            cmd::adopt::init_from_markdown(&Localizer::new(ui), [&sources[0], &sources[1]], dir, *adopted)
+        }
+        Command::Init { dir, from_text: None, adopted, .. } => {
+            cmd::init::init(&Localizer::new(ui), dir, adopted.unwrap_or_else(cmd::init::today))
+        }
+        Command::Init { dir, from_text: Some(texts), adopted, .. } => {
+            cmd::init::init_from_text(&Localizer::new(ui), [&texts[0], &texts[1]], dir, *adopted)
         }
         Command::Check(args) => cmd::check::check(&session()?, args),
         Command::Build(args) => cmd::build::build(&session()?, args),
         Command::Watch(args) => cmd::watch::watch(&session()?, args),
         Command::Serve(args) => cmd::serve::serve(&session()?, args),
-        Command::SignOff { clauses } => cmd::sign_off::sign_off(&session()?, clauses),
+        Command::SignOff(args) => cmd::sign_off::sign_off(&session()?, args),
         Command::Status(args) => cmd::status::status(&session()?, args),
         Command::Diff(args) => cmd::diff::diff(&session()?, args),
         Command::Lsp => cmd::lsp::lsp(cli.root.clone(), cli.lang.is_some().then_some(ui)),

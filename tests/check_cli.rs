@@ -235,3 +235,203 @@ fn a_wrong_digit_in_the_isbn_is_one_finding_at_the_isbn_line() {
 fn line_of(text: &str, start: &str) -> u64 {
     text.lines().position(|l| l.starts_with(start)).expect("line present") as u64 + 1
 }
+
+/// The shipped project with a P004 finding at principle-2#4 (the Japanese says 11月, the English
+/// no number); the Japanese changed since it was signed off (P013), which the baseline accepts.
+/// Returns the baseline then.
+fn with_a_number(project: &TempProject) -> String {
+    project.add_a_number_to_the_japanese();
+    let baseline = project.read("content/accepted.toml");
+    let reviewed = "[[accepted]]\ncheck = \"P013\"\naddress = \"principle-2#4\"\nlang = \"ja\"\nvalues = []\nreason = \"Reviewed.\"\n";
+    project.write("content/accepted.toml", format!("{baseline}\n{reviewed}"));
+    project.read("content/accepted.toml")
+}
+
+/// [`with_a_number`], the number accepted by `entry` appended to the baseline; returns the
+/// baseline before.
+fn with_an_accepted_number(project: &TempProject, entry: &str) -> String {
+    let baseline = with_a_number(project);
+    project.write("content/accepted.toml", format!("{baseline}\n{entry}"));
+    baseline
+}
+
+#[test]
+fn an_accepted_finding_that_changes_fails_the_run_as_the_accepted_finding_changed() {
+    let project = TempProject::shipped();
+    let entry = "[[accepted]]\ncheck = \"P004\"\naddress = \"principle-2#4\"\nlang = \"ja\"\nvalues = [\"11\"]\n\
+                 reason = \"As published: the month is the Japanese edition's own.\"\n";
+    with_an_accepted_number(&project, entry);
+    project.codepub().arg("check").assert().code(0).stdout(predicate::str::contains("P004 principle-2#4 (ja)"));
+    // The number changes under the acceptance: a new, real error, not accepted with the old reason.
+    project.replace(JA, "、11月に", "、12月に");
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[P004]"))
+        .stdout(predicate::str::contains("the accepted finding changed: content/accepted.toml:"))
+        .stdout(predicate::str::contains("accepted values = [\"11\"], accepted because “As published: the month"))
+        .stdout(predicate::str::contains("now values = [\"12\"]"))
+        .stdout(predicate::str::contains("codepub check --accept P004@principle-2#4 --accept-lang ja"))
+        .stdout(predicate::str::contains("matches no finding").not());
+    let report = project.json(&["check", "--format", "json"], 1);
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "P004").expect("P004");
+    assert_eq!(finding["accepted"], false);
+    assert_eq!(finding["values"], serde_json::json!(["12"]));
+    assert_eq!(finding["changed_acceptance"]["reason"], "As published: the month is the Japanese edition's own.");
+}
+
+#[test]
+fn accept_writes_a_bound_entry_that_makes_check_pass_and_keeps_the_baseline_as_it_was() {
+    let project = TempProject::shipped();
+    let shipped = with_a_number(&project);
+    project.codepub().arg("check").assert().code(1);
+    project
+        .codepub()
+        .args(["check", "--accept", "P004@principle-2#4", "--reason", "As published."])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "accepted in content/accepted.toml: P004@principle-2#4 (ja) values = [\"11\"]",
+        ))
+        .stdout(predicate::str::contains("no errors, no warnings, 12 accepted"));
+    let written = project.read("content/accepted.toml");
+    assert_eq!(
+        written,
+        format!(
+            "{shipped}\n[[accepted]]\ncheck = \"P004\"\naddress = \"principle-2#4\"\nlang = \"ja\"\nvalues = [\"11\"]\n\
+             excerpt = \"— | 11\"\nreason = \"As published.\"\n"
+        )
+    );
+    project.codepub().arg("check").assert().code(0);
+    // Accepting it again writes nothing.
+    project.codepub().args(["check", "--accept", "P004@principle-2#4", "--reason", "Again."]).assert().code(0);
+    assert_eq!(project.read("content/accepted.toml"), written);
+}
+
+#[test]
+fn accept_takes_the_place_of_the_entry_whose_finding_changed() {
+    let project = TempProject::shipped();
+    let entry = "[[accepted]]\ncheck = \"P004\"\naddress = \"principle-2#4\"\nlang = \"ja\"\nvalues = [\"11\"]\nreason = \"old\"\n";
+    let shipped = with_an_accepted_number(&project, entry);
+    project.replace(JA, "、11月に", "、12月に");
+    project.codepub().args(["check", "--accept", "P004@principle-2#4", "--reason", "new"]).assert().code(0);
+    let written = project.read("content/accepted.toml");
+    assert!(written.starts_with(&shipped), "{written}");
+    assert!(written.contains("values = [\"12\"]") && !written.contains("reason = \"old\""), "{written}");
+    assert_eq!(written.matches("[[accepted]]").count(), shipped.matches("[[accepted]]").count() + 1);
+}
+
+#[test]
+fn accept_refuses_a_finding_that_is_not_there_a_missing_reason_and_an_unsaid_language() {
+    let project = TempProject::shipped();
+    let shipped = project.read("content/accepted.toml");
+    project
+        .codepub()
+        .args(["check", "--accept", "P004@principle-2#4", "--reason", "As published."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no current finding P004@principle-2#4 to accept"));
+    project.add_a_number_to_the_japanese();
+    for reason in [&["--reason", "  "][..], &[]] {
+        project
+            .codepub()
+            .args(["check", "--accept", "P004@principle-2#4"])
+            .args(reason)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--accept needs a reason"));
+    }
+    project
+        .codepub()
+        .args(["check", "--accept", "P004", "--reason", "r"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected CODE@ADDRESS"));
+    // P010 fires at principle-5#1 in both languages.
+    project
+        .codepub()
+        .args(["check", "--accept", "P010@principle-5#1", "--reason", "r"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--accept-lang en or --accept-lang ja"));
+    assert_eq!(project.read("content/accepted.toml"), shipped, "nothing written");
+}
+
+#[test]
+fn an_entry_without_values_still_accepts_but_is_warned_about_once_with_the_fix() {
+    let project = TempProject::shipped();
+    let entry = "[[accepted]]\ncheck = \"P004\"\naddress = \"principle-2#4\"\nreason = \"As published.\"\n";
+    let shipped = with_an_accepted_number(&project, entry);
+    let line = shipped.lines().count() + 2;
+    let output = project.codepub().arg("check").assert().code(0).get_output().stdout.clone();
+    let output = String::from_utf8(output).unwrap();
+    assert_eq!(output.matches("baseline entry records no values").count(), 1, "{output}");
+    assert!(output.contains(&format!("--> content/accepted.toml:{line}:1")), "{output}");
+    assert!(output.contains("add `values = [\"11\"]`, `excerpt = \"— | 11\"` to the entry"), "{output}");
+    assert!(output.contains("`codepub check --accept P004@principle-2#4 --accept-lang ja --reason \"…\"`"), "{output}");
+    assert!(output.contains("no errors, 1 warning, 12 accepted"), "{output}");
+    let report = project.json(&["check", "--format", "json"], 0);
+    assert_eq!(report["baseline"][0]["problem"], "no-values");
+    assert_eq!(report["baseline"][0]["line"], line);
+    // With --deny-warnings it fails the run, as warnings do.
+    project.codepub().args(["check", "--deny-warnings"]).assert().code(1);
+}
+
+#[test]
+fn an_entry_that_matches_nothing_is_a_warning_at_its_line_in_every_format() {
+    let project = TempProject::shipped();
+    let baseline = project.read("content/accepted.toml");
+    project.write(
+        "content/accepted.toml",
+        format!("{baseline}\n[[accepted]]\ncheck = \"P004\"\naddress = \"principle-9#1\"\nvalues = [\"1\"]\nreason = \"obsolete\"\n"),
+    );
+    let line = baseline.lines().count() + 2;
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning: baseline entry matches no finding: P004 principle-9#1"))
+        .stdout(predicate::str::contains(format!("--> content/accepted.toml:{line}:1")))
+        .stdout(predicate::str::contains("help: remove the entry"))
+        .stdout(predicate::str::contains("no errors, 1 warning, 10 accepted"));
+    let json = project.json(&["check", "--format", "json"], 0);
+    assert_eq!(json["unused_baseline"][0]["line"], line);
+    let problem = &json["baseline"][0];
+    assert_eq!(
+        (problem["problem"].as_str(), problem["file"].as_str()),
+        (Some("unused"), Some("content/accepted.toml"))
+    );
+    assert_eq!((problem["line"].as_u64(), problem["severity"].as_str()), (Some(line as u64), Some("warning")));
+    let github = project.codepub().args(["check", "--format", "github"]).assert().code(0).get_output().stdout.clone();
+    let github = String::from_utf8(github).unwrap();
+    assert!(github.contains(&format!("::warning file=content/accepted.toml,line={line},col=1,")), "{github}");
+    let gitlab = project.json(&["check", "--format", "gitlab"], 0);
+    let issue = gitlab.as_array().unwrap().iter().find(|i| i["check_name"] == "baseline").expect("an issue");
+    assert_eq!(issue["location"], serde_json::json!({ "path": "content/accepted.toml", "lines": { "begin": line } }));
+    let sarif = project.json(&["check", "--format", "sarif"], 0);
+    let notification = &sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"][0];
+    assert_eq!(notification["level"], "warning");
+    let location = &notification["locations"][0]["physicalLocation"];
+    assert_eq!(
+        (location["artifactLocation"]["uri"].as_str(), location["region"]["startLine"].as_u64()),
+        (Some("content/accepted.toml"), Some(line as u64))
+    );
+}
+
+#[test]
+fn an_entry_with_the_placeholder_reason_is_warned_about() {
+    let project = TempProject::shipped();
+    let entry = "[[accepted]]\ncheck = \"P004\"\naddress = \"principle-2#4\"\nlang = \"ja\"\nvalues = [\"11\"]\n\
+                 reason = \"TODO: why this finding is accepted\"\n";
+    with_an_accepted_number(&project, entry);
+    project
+        .codepub()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning: baseline entry gives no reason: P004 principle-2#4"))
+        .stdout(predicate::str::contains("no errors, 1 warning, 12 accepted"));
+}

@@ -101,7 +101,7 @@ fn the_fixture_is_what_init_from_text_makes_of_its_source_texts() {
     let root = dir.path().join("constitution");
     Command::cargo_bin("codepub")
         .unwrap()
-        .args(["--lang", "en", "init", "--from-text"])
+        .args(["--lang", "en", "init", "--adopted", "1946-11-03", "--from-text"])
         .arg(fixture.join("source/constitution.en.txt"))
         .arg(fixture.join("source/constitution.ja.txt"))
         .arg(&root)

@@ -139,3 +139,94 @@ fn a_project_redline_template_replaces_the_built_in_one() {
     let html = std::fs::read_to_string(&out).expect("written");
     assert!(html.starts_with("<p>") && html.ends_with("clauses changed</p>\n"), "{html}");
 }
+
+/// The state `status --format json` gives the pair at `address`.
+fn state_of(project: &TempProject, address: &str) -> String {
+    let status = project.json(&["status", "--format", "json"], 0);
+    let pairs = status["pairs"].as_array().unwrap();
+    pairs.iter().find(|p| p["address"] == address).unwrap()["state"].as_str().unwrap().to_string()
+}
+
+/// `(address, kind)` of each entry of `diff OLD NEW --format json`'s stale list.
+fn stale_list(project: &TempProject, old: &str, new: &str) -> Vec<(String, String)> {
+    let output = project.codepub().args(["diff", old, new, "--format", "json"]).output().unwrap();
+    let diff: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stale = diff["stale"].as_array().unwrap().iter();
+    stale.map(|s| (s["address"].as_str().unwrap().to_string(), s["kind"].as_str().unwrap().to_string())).collect()
+}
+
+/// Sign off (r1); change the English of two paragraphs, one only by its spacing (r2); update the
+/// Japanese of the one that really changed (r3): `status`, P013 and `diff` say the same of
+/// every pair at each step, and the catch-up reads "translation updated, awaiting review".
+#[test]
+fn diff_status_and_check_agree_along_a_revision_history() {
+    let project = TempProject::shipped();
+    let signed = |p: &TempProject| {
+        p.codepub().args(["sign-off", "--by", "Aiko Tanaka"]).env("CODEPUB_NOW", "1772357400").assert().code(0);
+    };
+    signed(&project);
+    git(project.root(), &["init", "-q", "-b", "main"]);
+    git(project.root(), &["add", "."]);
+    git(project.root(), &["commit", "-q", "-m", "r1: signed off"]);
+    git(project.root(), &["tag", "r1"]);
+
+    let (old, new) = ("data protection policies.", "data protection and privacy policies.");
+    project.replace(EN, old, new);
+    project.replace(EN, "We act with honesty, integrity", "We act  with honesty,\nintegrity");
+    git(project.root(), &["commit", "-q", "-am", "r2: English revised"]);
+    git(project.root(), &["tag", "r2"]);
+    assert_eq!(state_of(&project, "principle-7#3"), "source-changed");
+    assert_eq!(state_of(&project, "principle-3#1"), "current");
+    let stale_r2 = vec![("principle-7#3".to_string(), "japanese-stale".to_string())];
+    assert_eq!(stale_list(&project, "r1", "r2"), stale_r2);
+    let check = project.codepub().arg("check").output().unwrap();
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert_eq!(check.matches("error[P013]").count(), 1, "{check}");
+    assert!(check.contains("error[P013]: source changed"), "{check}");
+
+    project.replace(JA, "データ保護ポリシー", "データ保護およびプライバシーポリシー");
+    git(project.root(), &["commit", "-q", "-am", "r3: Japanese follows"]);
+    git(project.root(), &["tag", "r3"]);
+    assert_eq!(state_of(&project, "principle-7#3"), "translation-updated");
+    assert_eq!(state_of(&project, "principle-3#1"), "current");
+    let status = project.json(&["status", "--format", "json"], 0);
+    let not_current: Vec<&str> = (status["pairs"].as_array().unwrap().iter())
+        .filter(|p| p["state"] != "current")
+        .map(|p| p["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(not_current, ["principle-7#3"]);
+    let human = project.codepub().arg("status").output().unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    assert!(human.contains("principle-7#3  translation updated, awaiting review"), "{human}");
+    assert!(!human.contains("principle-3#1"), "{human}");
+
+    // The catch-up, from either earlier revision: awaiting review, not "review the English".
+    let updated = vec![("principle-7#3".to_string(), "translation-updated".to_string())];
+    assert_eq!(stale_list(&project, "r2", "r3"), updated);
+    assert_eq!(stale_list(&project, "r1", "r3"), updated);
+    project
+        .codepub()
+        .args(["diff", "r2", "r3"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("principle-7#3  translation updated, awaiting review"))
+        .stdout(predicate::str::contains("review the English").not());
+    // The spacing of principle 3 is no change to diff either.
+    let r1_r2 = project.codepub().args(["diff", "r1", "r2", "--format", "json"]).output().unwrap();
+    let r1_r2: serde_json::Value = serde_json::from_slice(&r1_r2.stdout).unwrap();
+    let clauses: Vec<&str> = r1_r2["clauses"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(clauses, ["principle-7"]);
+
+    let check = project.codepub().arg("check").output().unwrap();
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert_eq!(check.matches("error[P013]").count(), 1, "{check}");
+    assert!(check.contains("error[P013]: translation updated, awaiting review"), "{check}");
+    assert!(check.contains("English changes since sign-off:"), "{check}");
+
+    // Signed off again: current everywhere, and nothing left for diff to list.
+    signed(&project);
+    git(project.root(), &["commit", "-q", "-am", "r4: reviewed"]);
+    assert_eq!(state_of(&project, "principle-7#3"), "current");
+    assert_eq!(stale_list(&project, "r1", "HEAD"), []);
+    project.codepub().arg("check").assert().code(0);
+}

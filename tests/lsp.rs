@@ -472,3 +472,70 @@ fn a_client_that_cannot_watch_files_is_not_asked_to() {
     server.current_diagnostics(&ja);
     assert!(server.notifications.iter().all(|m| m["method"] != "client/registerCapability"));
 }
+
+#[test]
+fn the_quick_fix_for_a_heading_without_id_writes_the_same_id_into_its_counterpart() {
+    let project = TempProject::shipped();
+    project.replace(EN, " {#principle-7}", "");
+    project.replace(JA, " {#principle-7}", "");
+    let mut server = LspServer::initialized(project.root(), &[]);
+    let (en, ja) = (uri(&project, EN), uri(&project, JA));
+    server.open(&en, &project.read(EN));
+    let diagnostics = server.current_diagnostics(&en);
+    let diagnostic = with_code(&diagnostics, "P001", ERROR)[0].clone();
+    let params = json!({
+        "textDocument": { "uri": en },
+        "range": diagnostic["range"],
+        "context": { "diagnostics": [diagnostic] },
+    });
+    let actions = server.request("textDocument/codeAction", params);
+    let fix = actions.as_array().expect("actions").iter().find(|a| a["kind"] == "quickfix").expect("a quick fix");
+    let id = " {#7-protect-confidential-information}";
+    assert_eq!(fix["edit"]["changes"][&en][0]["newText"], id, "{fix}");
+    assert_eq!(fix["edit"]["changes"][&ja][0]["newText"], id, "the Japanese heading gets the same id: {fix}");
+    let line = line_of(&project.read(JA), "### 7.");
+    assert_eq!(fix["edit"]["changes"][&ja][0]["range"]["start"]["line"], line);
+}
+
+#[test]
+fn accept_this_finding_writes_the_bound_entry_into_the_baseline_with_a_reason_to_write() {
+    let (project, mut server, ja, diagnostics) = dropped_full_stop();
+    let diagnostic = with_code(&diagnostics, "P006", ERROR)[0].clone();
+    let params = json!({
+        "textDocument": { "uri": ja },
+        "range": diagnostic["range"],
+        "context": { "diagnostics": [diagnostic] },
+    });
+    let actions = server.request("textDocument/codeAction", params);
+    let accept = (actions.as_array().expect("actions").iter())
+        .find(|a| a["title"].as_str().unwrap_or_default().contains("accept this finding"))
+        .expect("an accept action");
+    assert!(accept["title"].as_str().unwrap().starts_with("P006: "), "{accept}");
+    let changes = accept["edit"]["documentChanges"].as_array().expect("document changes");
+    let edit = changes.last().unwrap();
+    assert_eq!(edit["textDocument"]["uri"], uri(&project, "content/accepted.toml"), "{edit}");
+    let baseline = project.read("content/accepted.toml");
+    assert_eq!(edit["edits"][0]["range"]["start"], json!({ "line": 0, "character": 0 }));
+    let text = edit["edits"][0]["newText"].as_str().unwrap();
+    let entry = "[[accepted]]\ncheck = \"P006\"\naddress = \"principle-7#3\"\nlang = \"ja\"\nvalues = [\".\", \"—\"]\n\
+                 reason = \"TODO: why this finding is accepted\"\n";
+    assert_eq!(text, format!("{baseline}\n{entry}"));
+
+    // Applied and saved as the editor would: the finding is accepted, and the check asks for
+    // the reason (the Japanese changed since it was signed off: P013 is left).
+    project.write("content/accepted.toml", text);
+    project.write(JA, project.read(JA).replacen(FULL_STOP, DROPPED, 1));
+    let report = project.json(&["check", "--format", "json"], 1);
+    let findings = report["findings"].as_array().unwrap();
+    let p006 = findings.iter().find(|f| f["code"] == "P006" && f["address"] == "principle-7#3").expect("P006");
+    assert_eq!(
+        (p006["accepted"].as_bool(), p006["reason"].as_str()),
+        (Some(true), Some("TODO: why this finding is accepted"))
+    );
+    assert!(findings.iter().filter(|f| f["accepted"] == false).all(|f| f["code"] == "P013"), "{report}");
+    let problem = &report["baseline"][0];
+    assert_eq!(
+        (problem["problem"].as_str(), problem["message"].as_str()),
+        (Some("placeholder-reason"), Some("baseline entry gives no reason: P006 principle-7#3"))
+    );
+}

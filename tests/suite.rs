@@ -5,6 +5,7 @@
 mod common;
 
 mod action;
+mod adopt_cli;
 mod bad_input;
 mod browser;
 mod build_cli;

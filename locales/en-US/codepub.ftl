@@ -44,6 +44,12 @@ error-not-a-file = not a regular file but { $kind ->
    *[other] a special file
 }: never opened
 help-not-a-file = replace it with a regular file, or name another file in codepub.toml
+error-front-matter = front matter that cannot be read: { $reason }
+help-front-matter = front matter is TOML between `+++` lines or YAML between `---` lines, at the very top of the file
+error-markdown-pair = this is a file and { $other } a folder
+help-markdown-pair = give two files (`en.md ja.md`) or two folders (`docs/en docs/ja`; one folder holding `name.md` and `name.ja.md` may be given twice)
+error-no-markdown = no Markdown (`*.md`) files in this folder
+help-no-markdown = give the folder that holds the text's `.md` files
 
 ## Checks
 p001-missing-clause = clause `{ $id }` is missing from the Japanese text
@@ -111,8 +117,9 @@ p011-length-ratio = Japanese is { $ja } characters for { $en } in English (ratio
 help-p011 = a ratio far from the median often means a sentence was left out or translated twice
 p012-unsafe-link = link target `{ $target }` is not allowed and is dropped from the editions
 help-p012 = link to http(s), mailto or relative targets only
-p013-stale = English changed since the Japanese was signed off
-p013-stale-ja = Japanese changed since it was signed off against this English
+p013-stale = source changed: English changed since the Japanese was signed off
+p013-stale-ja = translation updated, awaiting review: Japanese changed since it was signed off against this English
+p013-updated = translation updated, awaiting review: English and Japanese both changed since sign-off
 p013-unsigned = translation has never been signed off
 help-p013 = review the Japanese against the English, then record it with `codepub sign-off`
 p014-copyright-missing = back cover lacks the copyright line “{ $line }” from codepub.toml
@@ -162,6 +169,9 @@ label-old-english = English when signed off
 label-signed-off-japanese = Japanese signed off against the earlier English
 note-old-english = English when signed off: { $text }
 note-new-english = English now: { $text }
+note-english-changes = English changes since sign-off: { $text }
+note-old-japanese = Japanese as signed off: { $text }
+note-signed-off-by = last signed off by { $by } at { $at }
 note-sign-off = after review: codepub sign-off { $clause }
 label-new-english = English now
 
@@ -169,6 +179,21 @@ label-new-english = English now
 report-accepted-heading = accepted by { $path }:
 report-accepted = { $code } { $address }: { $reason }
 report-unused-baseline = baseline entry matches no finding: { $code } { $address }
+help-unused-baseline = remove the entry: what it accepted is no longer reported
+report-unbound-baseline = baseline entry records no values: it accepts any { $code } finding at { $address }, a new one too
+help-unbound-baseline = bind it to its finding: add `{ $lines }` to the entry, or replace it with `{ $command }`
+help-unbound-baseline-split = bind it to its findings, which report different values: replace it with `{ $command }`
+report-placeholder-reason = baseline entry gives no reason: { $code } { $address }
+help-placeholder-reason = write in `reason` why the published text keeps this finding
+note-accepted-changed = the accepted finding changed: { $place } accepted { $was }, accepted because “{ $reason }”; now { $now }. Fix the text, or accept it again: `{ $command }`
+accept-bad-target = `{ $target }` names no finding: expected CODE@ADDRESS
+help-accept-target = name a current finding as its code and address, `P004@principle-2#4` (shown by `codepub check` as `at …`)
+accept-no-finding = no current finding { $target } to accept (at that address: { $others })
+accept-which-language = { $target } has findings in both languages: choose one with --accept-lang en or --accept-lang ja
+accept-no-reason = --accept needs a reason: --reason "…"
+help-accept-no-reason = the reason is recorded with the entry: why the published text keeps the finding
+accept-written = accepted in { $path }: { $target } { $values }
+accept-nothing = nothing to write: { $path } accepts these findings already
 report-input-skipped = { $path } is left out: { $why ->
     [fifo] it is a named pipe (FIFO), never opened
     [socket] it is a socket, never opened
@@ -214,6 +239,22 @@ status-current = current
 status-stale = stale
 status-unsigned = unsigned
 status-missing = missing
+status-signed-off = last signed off
+status-review-heading = Not current:
+status-last-signed-off = signed off by { $who }
+state-current = current
+state-source-changed = source changed (English changed, Japanese not yet)
+state-translation-updated = translation updated, awaiting review
+state-unsigned = never signed off
+state-missing = missing in one language
+error-sign-off-no-name = who signs off? No git user.name and no USER variable: pass --by NAME
+error-sign-off-now = { $variable } is `{ $value }`: expected seconds since 1970 or a UTC date-time YYYY-MM-DDTHH:MM:SSZ
+error-sign-off-refused = sign-off refused: { $count ->
+    [one] one error
+   *[other] { $count } errors
+} other than P013 in the pairs to sign off; nothing was written
+note-sign-off-blocked = { $code } at { $address }: { $message }
+help-sign-off-refused = fix them (see `codepub check`), or sign off anyway with --force --reason "why", which the record keeps
 status-total = total
 status-no-record = no translation record yet: run `codepub sign-off` after review to start tracking stale translations
 
@@ -240,6 +281,8 @@ diff-stale-heading = Translations to review:
 diff-stale-japanese = English changed, Japanese did not: review the Japanese
 diff-stale-english = Japanese changed, English did not: review the English
 diff-stale-both = changed in both languages (translated together)
+diff-stale-updated = translation updated, awaiting review (the English changed earlier; the Japanese now follows)
+diff-stale-unsigned = never signed off
 diff-stale-missing-japanese = no Japanese translation
 diff-stale-missing-english = no English text
 diff-summary = { $clauses ->
@@ -290,6 +333,49 @@ p017-short = Sources are in NFC
 p017-full = Every source is in Unicode normalization form C (CJK compatibility ideographs kept as written), so other tools read it as codepub does.
 report-created = created { $path }
 report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
+error-no-adoption-date = { $source } states no date of adoption (neither its front matter nor its opening lines); nothing was written
+help-no-adoption-date = give the date the text was adopted: `--adopted YYYY-MM-DD` (the PDFs' date and the header of `codepub diff`)
+report-adopt-front-matter = { $file }: front matter read{ $titled ->
+        [no] {""}
+       *[yes] , its title “{ $title }” used for the edition
+    }{ $kept ->
+        [0] {""}
+        [one] ; one other key kept as a comment in codepub.toml
+       *[other] ; { $kept } other keys kept as comments in codepub.toml
+    }
+report-adopt-heading-added = { $file }: text came before the first heading, so a heading “{ $heading }” was added above it
+report-adopt-file-alone = { $file }: no { $lang ->
+        [ja] Japanese
+       *[en] English
+    } counterpart (the same relative path, or `name.md` and `name.ja.md`): adopted on its own, look at it
+report-adopt-heading-unsure = { $place }: “{ $heading }” and { $other-place }: “{ $other }” given the same id `{ $id }`, on weak evidence: look at this pair
+report-adopt-heading-alone = { $place }: no { $lang ->
+        [ja] Japanese
+       *[en] English
+    } heading pairs with “{ $heading }”; given its own id `{ $id }`
+report-adopt-summary = adopted { $files ->
+        [one] one file
+       *[other] { $files } files
+    } a side; { $paired ->
+        [one] one heading pair
+       *[other] { $paired } heading pairs
+    } given ids ({ $unsure } on weak evidence), { $alone ->
+        [0] no heading left alone
+        [one] one heading left alone
+       *[other] { $alone } headings left alone
+    }
+report-adopt-check = `codepub check` on the new project: { $errors ->
+        [0] no errors
+        [one] one error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [0] no warnings
+        [one] one warning
+       *[other] { $warnings } warnings
+    }{ $errors ->
+        [0] {""}
+       *[other] : run `codepub check` in { $dir } to see them
+    }
 error-project-exists = { $dir } already holds a codepub project (codepub.toml); nothing was written
 error-file-exists = { $path } already exists; nothing was written
 error-empty-text = no text to import: the file holds no paragraph
@@ -304,6 +390,23 @@ report-import-summary = imported { $clauses ->
     [one] one clause or paragraph could not be paired: `codepub check` reports it until it is fixed
    *[other] { $alone } clauses or paragraphs could not be paired: `codepub check` reports them until they are fixed
 }
+error-import-markdown = this file is Markdown, not a plain text: { $sign ->
+    [front-matter] it opens with front matter (`+++` or `---`)
+    [heading] this line is a Markdown heading (`#`)
+    [lists] most of its blocks are Markdown lists, from this line on
+    [bold] this line marks bold text with `**`
+   *[link] this line holds a Markdown link (`[text](url)`)
+}; nothing was written
+help-import-markdown = import Markdown with `codepub init --from-markdown EN.md JA.md`: `--from-text` reads plain texts, and would keep the markup as literal text
+error-import-no-date = neither { $en } nor { $ja } states the date the text was adopted before its first heading; nothing was written
+help-import-no-date = give the date: `--adopted YYYY-MM-DD` (the PDFs' date and the header of `codepub diff`)
+report-import-adopted = dated { $date }, as { $file }:{ $line } states (`--adopted YYYY-MM-DD` gives another date)
+report-import-no-headings = no heading was recognised in these { $paragraphs } paragraphs: the whole text became title matter, and nothing in it is paired clause by clause
+help-import-no-headings = headings are recognised by pattern (`Article 1` / `第一条`, `CHAPTER I` / `第一章`, `1. Title`, `a) Title`; see `codepub help init`): write them so, each on a line of its own, and import again
+report-import-summary-no-headings = imported { $clauses ->
+    [one] one clause
+   *[other] { $clauses } clauses
+}; a text without headings is not paired clause by clause (see the warning above for each)
 lsp-no-project = codepub lsp: { $path } is in no codepub project (no codepub.toml in its folder or above); it is left alone
 lsp-outside-root = codepub lsp: { $path } is outside the project { $root } this server was started for; it is left alone
 lsp-not-a-source = codepub lsp: { $path } is not a source of its project (the sources are { $dir }/en/*.md and { $dir }/ja/*.md); it is left alone
@@ -325,8 +428,8 @@ lsp-hover-no-counterpart = { $lang ->
 } this block is not paired.
 lsp-hover-edition-matter = Edition matter: each language prints its own edition's, so it is not paired block by block.
 lsp-state-current = Translation: current (signed off against this English).
-lsp-state-english-changed = Translation: stale. The English changed since the Japanese was signed off; the English as signed off:
-lsp-state-japanese-changed = Translation: stale. The Japanese changed since it was signed off.
+lsp-state-english-changed = Translation: stale (source changed). The English changed since the Japanese was signed off; the English as signed off:
+lsp-state-japanese-changed = Translation: translation updated, awaiting review. The Japanese changed since it was signed off.
 lsp-state-unsigned = Translation: unsigned (not signed off in { $path }).
 lsp-state-no-record = Translation: not tracked (the project has no { $path }; `codepub sign-off` starts it).
 lsp-fix-insert = insert “{ $new }”
@@ -336,6 +439,7 @@ lsp-fix-all = apply { $count ->
     [one] the punctuation fix
    *[other] all { $count } punctuation fixes
 } of this file
+lsp-accept = accept this finding in { $path }… (then write its reason)
 
 ## XLIFF exchange (`codepub xliff`)
 error-xliff = not an XLIFF 2.0 file codepub can import: { $reason }

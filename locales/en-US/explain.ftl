@@ -13,23 +13,30 @@ explain-heading-config = Configuration
 explain-heading-accept = Accepting a finding
 explain-severity = Default severity: { $severity }
 explain-accept = When the published text keeps a finding on purpose (the edition
-    as adopted reads that way), record it in the baseline,
-    `content/accepted.toml` unless `baseline` under `[content]` in codepub.toml
-    names another file, as an `[[accepted]]` entry: `check`, the code;
-    `address`, where the finding is, as `codepub check` prints it after `at`
-    (`principle-3#2`); optionally `lang`, `en` or `ja`, the language at fault;
-    optionally `excerpt`, the finding's excerpt as `codepub check --format json`
-    shows it, so that the entry accepts that occurrence only and a new finding
-    at the same address is still reported (findings of some checks carry no
-    excerpt, and an entry with one never matches them); and `reason`, printed
-    with the finding. `codepub check` then lists the finding as accepted, it no
-    longer fails the run, and `check --fix` leaves it alone; `--no-baseline`
-    shows it as new again. An entry that no longer matches any finding is
-    reported, so the baseline stays true.
+    as adopted reads that way), accept it: `codepub check --accept CODE@ADDRESS
+    --reason "…"` (the address as `codepub check` prints it after `at`, and
+    `--accept-lang en` or `ja` when the check reports there in both languages)
+    records it in the baseline, `content/accepted.toml` unless `baseline` under
+    `[content]` in codepub.toml names another file, as an `[[accepted]]` entry:
+    `check`, the code; `address`, where the finding is (`principle-3#2`); `lang`,
+    the language at fault; `values`, what the finding reports (its message's
+    values: the numbers that differ, the marks, the term); `excerpt`, the
+    finding's excerpt where it has one (the occurrence); and `reason`, printed
+    with the finding. The editor's "accept this finding" action writes the same
+    entry with a placeholder reason, which is reported until replaced. An entry
+    accepts only the finding it records: if that finding changes (another
+    number, another mark), it is reported as an error again, with the old
+    reason, until accepted again. `codepub check` lists an accepted finding as
+    accepted, it no longer fails the run, and `check --fix` leaves it alone;
+    `--no-baseline` shows it as new again. An entry written by hand without
+    `values` accepts any finding of its check at its address, and is reported
+    with the `values` line to add; an entry that no longer matches any finding
+    is reported, so the baseline stays true.
 explain-accept-example =
     check = "{ $code }"
     address = "principle-3#2"
     lang = "ja"
+    values = ["…"]
     # excerpt = "…"
     reason = "As published: the Japanese edition as adopted reads this way."
 explain-list-heading = Checks (codepub explain CODE for one):
@@ -46,10 +53,16 @@ explain-p001 = Clauses pair up by id in both languages
     language only, a clause that stands in another order in Japanese than in
     English, a heading without an id, a heading without text, and a document
     whose first heading is not of level 1 (a tagged PDF, PDF/UA, needs it). A
-    heading without an id is addressed by its line (`line-12`) and pairs with
-    nothing, so the English clause it translates is reported as missing from the
-    Japanese too. The same id twice in one language is not a finding but an
-    input error (E009), which stops the run.
+    heading without an id is addressed by its language and line (`ja-line-12`)
+    and pairs with nothing (never with the other language's heading that happens
+    to stand on the same line), so the English clause it translates is reported
+    as missing from the Japanese too. To fix it, the headings of the two
+    languages are paired by the evidence paragraphs are paired by (the heading's
+    level and numbers; the numbers, notes, links, markup and length of its
+    section); a pair the evidence is clear on gets one id in both languages: the
+    one the counterpart already has, else the English heading's slug
+    (`{"{"}#conflicts-of-interest{"}"}`). The same id twice in one language is not
+    a finding but an input error (E009), which stops the run.
     .why = The clause ids are what the two versions share: every other check,
     the baseline, the translation record and the bilingual editions pair the
     text through them. A clause missing from one language is a provision the
@@ -58,16 +71,21 @@ explain-p001 = Clauses pair up by id in both languages
     Members shall avoid any situation in which their personal interests conflict with their duties.
     .fails-ja = ## 第3条　利益相反
     会員は、個人的な利益が職務と相反する状況を避けなければならない。
-    .reported = error[P001]: heading has no clause id (at `line-N`, N being the
-    line of the Japanese heading); and error[P001]: clause `article-3` is
-    missing from the Japanese text
+    .reported = error[P001]: heading has no clause id (at `ja-line-N`, N being the
+    line of the Japanese heading; `--fix` gives it `{"{"}#article-3{"}"}`, the id of
+    its English counterpart); and error[P001]: clause `article-3` is missing from
+    the Japanese text
     .passes-en = ## Article 3. Conflicts of interest {"{"}#article-3{"}"}
     Members shall avoid any situation in which their personal interests conflict with their duties.
     .passes-ja = ## 第3条　利益相反 {"{"}#article-3{"}"}
     会員は、個人的な利益が職務と相反する状況を避けなければならない。
     .config = Nothing configures this check: the ids are written in the sources
-    themselves, the same in both languages. Its default severity is error, and
-    `codepub check --fix` does not fix it: add or correct the `{"{"}#id{"}"}` by hand.
+    themselves, the same in both languages. Its default severity is error.
+    `codepub check --fix` (and the editor's quick fix) writes the ids of headings
+    whose counterpart is clear into both files, and leaves the others with a note
+    saying why (a weak pairing, or no counterpart): give those the same
+    `{"{"}#id{"}"}` by hand. `codepub init --from-markdown` adopts a whole text this
+    way.
 
 explain-p002 = Paragraphs and lists pair one to one
     .compares = Within a clause (and within a footnote), each English paragraph,
@@ -362,9 +380,11 @@ explain-p013 = Translations are signed off and current
     .compares = The translation record, written by `codepub sign-off`, holds for
     every paired heading and block a fingerprint of the English the Japanese was
     translated from, one of the Japanese as signed off, and that English text. A
-    pair is reported when its English has changed since its Japanese was signed
-    off (the finding shows the English then and now), when its Japanese has
-    changed since, or when it was never signed off. A fingerprint covers the
+    pair is reported as "source changed" when its English has changed since its
+    Japanese was signed off (the finding shows the English then and now, the word
+    diff between them, and the Japanese as signed off), as "translation updated,
+    awaiting review" when its Japanese has changed since, and as never signed off
+    when the record has no entry for it. A fingerprint covers the
     source text with its whitespace normalised, in Unicode normalization form
     C: a change of wording, markup or punctuation counts, re-wrapping the lines
     or saving the file decomposed (P017) does not. A project without a record
@@ -379,7 +399,7 @@ explain-p013 = Translations are signed off and current
     会員は、職務に関連して受けた贈答を開示しなければならない。
     .reported = With the Japanese signed off when the English read “Members
     shall disclose any gift received in connection with their duties.”:
-    error[P013]: English changed since the Japanese was signed off (at
+    error[P013]: source changed: English changed since the Japanese was signed off (at
     `article-6#1`, with the English when signed off, the English now, and “after
     review: codepub sign-off article-6”)
     .passes-en = ## Article 6. Gifts {"{"}#article-6{"}"}
@@ -391,8 +411,8 @@ explain-p013 = Translations are signed off and current
     records the clauses named (all clauses when none is), after review; the
     corrected pair above passes once it is recorded.
     `codepub xliff import --sign-off` records the translations it imports, and
-    `codepub status` counts the current, stale and unsigned pairs of each
-    clause. Its default severity is error, and `codepub check --fix` does not
+    `codepub status` counts the pairs of each clause in each state. Sign-off
+    is refused while a pair has other errors, unless `--force --reason`. Its default severity is error, and `codepub check --fix` does not
     fix it. With `codepub check --changed-since REV`, P013 is still reported in
     every clause.
 

@@ -44,6 +44,12 @@ error-not-a-file = 通常のファイルではなく{ $kind ->
    *[other]特殊ファイル
 }です：開きません
 help-not-a-file = 通常のファイルに置き換えるか、codepub.toml で別のファイルを指定してください
+error-front-matter = 読み取れないフロントマターです：{ $reason }
+help-front-matter = フロントマターは、ファイルの先頭で `+++` 行に挟んだ TOML か、`---` 行に挟んだ YAML で書きます
+error-markdown-pair = これはファイルで、{ $other } はフォルダーです
+help-markdown-pair = 二つのファイル（`en.md ja.md`）か二つのフォルダー（`docs/en docs/ja`。`name.md` と `name.ja.md` を収めた一つのフォルダーなら、同じフォルダーを二度指定）を指定してください
+error-no-markdown = このフォルダーに Markdown（`*.md`）ファイルがありません
+help-no-markdown = 本文の `.md` ファイルを収めたフォルダーを指定してください
 
 ## チェック
 p001-missing-clause = 条項 `{ $id }` が日本語テキストにありません
@@ -111,8 +117,9 @@ p011-length-ratio = 英語 { $en } 文字に対し日本語は { $ja } 文字で
 help-p011 = 比率が中央値から大きく外れるときは、文の訳し漏れや重複の可能性があります
 p012-unsafe-link = リンク先 `{ $target }` は許可されていないため、各版から除かれます
 help-p012 = リンク先は http(s)、mailto、相対参照のみにしてください
-p013-stale = 日本語の承認後に英語が変更されました
-p013-stale-ja = この英語に対して承認された後に日本語が変更されました
+p013-stale = 原文変更：日本語の承認後に英語が変更されました
+p013-stale-ja = 訳文更新済み・確認待ち：この英語に対して承認された後に日本語が変更されました
+p013-updated = 訳文更新済み・確認待ち：承認後に英語と日本語の両方が変更されました
 p013-unsigned = この翻訳はまだ承認されていません
 help-p013 = 英語と照らして日本語を見直し、`codepub sign-off` で記録してください
 p014-copyright-missing = 裏表紙に codepub.toml の著作権表示「{ $line }」がありません
@@ -159,6 +166,9 @@ label-old-english = 承認時の英語
 label-signed-off-japanese = 以前の英語に対して承認された日本語
 note-old-english = 承認時の英語：{ $text }
 note-new-english = 現在の英語：{ $text }
+note-english-changes = 承認後の英語の変更：{ $text }
+note-old-japanese = 承認時の日本語：{ $text }
+note-signed-off-by = 最終承認：{ $by }（{ $at }）
 note-sign-off = 見直し後：codepub sign-off { $clause }
 label-new-english = 現在の英語
 
@@ -166,6 +176,21 @@ label-new-english = 現在の英語
 report-accepted-heading = { $path } で承認済み：
 report-accepted = { $code } { $address }：{ $reason }
 report-unused-baseline = どの指摘にも一致しない承認エントリー：{ $code } { $address }
+help-unused-baseline = このエントリーを削除してください：承認していた指摘はもう報告されません
+report-unbound-baseline = 値を記録していない承認エントリー：{ $address } の { $code } の指摘を、新しいものも含めてすべて承認してしまいます
+help-unbound-baseline = 指摘に結び付けてください：エントリーに `{ $lines }` を追加するか、`{ $command }` で置き換えます
+help-unbound-baseline-split = 値の異なる複数の指摘を承認しています：`{ $command }` で指摘ごとのエントリーに置き換えてください
+report-placeholder-reason = 理由の書かれていない承認エントリー：{ $code } { $address }
+help-placeholder-reason = 公表された本文がこの指摘を残す理由を `reason` に書いてください
+note-accepted-changed = 承認済みの指摘が変わりました：{ $place } は { $was } を承認していました（理由：「{ $reason }」）。現在は { $now } です。本文を直すか、改めて承認してください：`{ $command }`
+accept-bad-target = `{ $target }` は指摘を指していません：CODE@ADDRESS の形で指定してください
+help-accept-target = 現在の指摘をコードと位置で指定してください（例：`P004@principle-2#4`。`codepub check` の `at …` に表示されます）
+accept-no-finding = 承認する指摘 { $target } は現在ありません（その位置の指摘：{ $others }）
+accept-which-language = { $target } には両言語の指摘があります：--accept-lang en または --accept-lang ja で選んでください
+accept-no-reason = --accept には理由が必要です：--reason "…"
+help-accept-no-reason = 理由はエントリーに記録されます：公表された本文がこの指摘を残す理由です
+accept-written = { $path } で承認しました：{ $target } { $values }
+accept-nothing = 書き込むものはありません：{ $path } はこれらの指摘をすでに承認しています
 report-input-skipped = { $path } を除外しました：{ $why ->
     [fifo] 名前付きパイプ（FIFO）のため、開いていません
     [socket] ソケットのため、開いていません
@@ -196,6 +221,19 @@ status-current = 最新
 status-stale = 要更新
 status-unsigned = 未承認
 status-missing = 欠落
+status-signed-off = 最終承認
+status-review-heading = 最新でない翻訳：
+status-last-signed-off = 承認者：{ $who }
+state-current = 最新
+state-source-changed = 原文変更（英語が変更され、日本語は未更新）
+state-translation-updated = 訳文更新済み・確認待ち
+state-unsigned = 未承認
+state-missing = 一方の言語にのみ存在
+error-sign-off-no-name = 承認者が分かりません。git の user.name も USER 環境変数もありません。--by NAME を指定してください
+error-sign-off-now = { $variable } の値 `{ $value }` は使えません。1970年からの秒数か、UTC の日時 YYYY-MM-DDTHH:MM:SSZ を指定してください
+error-sign-off-refused = 承認を拒否しました：承認する対に P013 以外のエラーが { $count } 件あります。何も書き込んでいません
+note-sign-off-blocked = { $code }（{ $address }）：{ $message }
+help-sign-off-refused = エラーを修正するか（`codepub check` で確認できます）、--force --reason "理由" で承認してください。理由は記録に残ります
 status-total = 合計
 status-no-record = 翻訳記録がまだありません。見直し後に `codepub sign-off` を実行すると、古くなった翻訳の追跡が始まります
 
@@ -222,6 +260,8 @@ diff-stale-heading = 見直しが必要な翻訳：
 diff-stale-japanese = 英語が変更され、日本語は未変更：日本語を見直してください
 diff-stale-english = 日本語が変更され、英語は未変更：英語を見直してください
 diff-stale-both = 両言語で変更（同時に翻訳済み）
+diff-stale-updated = 訳文更新済み・確認待ち（先に英語が変更され、日本語が追随しました）
+diff-stale-unsigned = 未承認
 diff-stale-missing-japanese = 日本語訳がありません
 diff-stale-missing-english = 英語の本文がありません
 diff-summary = 条項の変更 { $clauses } 件、段落：追加 { $added }、削除 { $removed }、変更 { $changed }、見直しが必要な翻訳 { $stale } 件
@@ -265,6 +305,30 @@ p017-short = 原稿が NFC である
 p017-full = すべての原稿が Unicode 正規化形式 C（CJK 互換漢字は書かれたまま）で保存され、他のツールも codepub と同じように読めます。
 report-created = { $path } を作成しました
 report-init-next = { $dir } に新しいプロジェクトを作成しました。そこで `codepub check` と `codepub build` を実行してください
+error-no-adoption-date = { $source } には採択日が書かれていません（フロントマターにも冒頭の行にもありません）。何も書き込んでいません
+help-no-adoption-date = 文書の採択日を `--adopted YYYY-MM-DD` で指定してください（PDF の日付と `codepub diff` の見出しに使います）
+report-adopt-front-matter = { $file }：フロントマターを読み取りました{ $titled ->
+        [no] {""}
+       *[yes] 。タイトル「{ $title }」を版のタイトルにしました
+    }{ $kept ->
+        [0] {""}
+       *[other] 。ほかの { $kept } 個のキーは codepub.toml にコメントとして残しました
+    }
+report-adopt-heading-added = { $file }：最初の見出しの前に本文があるため、その上に見出し「{ $heading }」を加えました
+report-adopt-file-alone = { $file }：対応する{ $lang ->
+        [ja] 日本語
+       *[en] 英語
+    }のファイルがありません（同じ相対パス、または `name.md` と `name.ja.md`）。単独で取り込みました。確認してください
+report-adopt-heading-unsure = { $place }：「{ $heading }」と { $other-place }：「{ $other }」に同じ ID `{ $id }` を付けましたが、根拠が弱いので確認してください
+report-adopt-heading-alone = { $place }：「{ $heading }」に対応する{ $lang ->
+        [ja] 日本語
+       *[en] 英語
+    }の見出しがありません。固有の ID `{ $id }` を付けました
+report-adopt-summary = 片側 { $files } ファイルを取り込みました。見出しの対 { $paired } 組に ID を付け（うち根拠が弱いもの { $unsure } 組）、対のない見出しは { $alone } 個です
+report-adopt-check = 新しいプロジェクトの `codepub check`：エラー { $errors } 件、警告 { $warnings } 件{ $errors ->
+        [0] {""}
+       *[other] 。{ $dir } で `codepub check` を実行して確認してください
+    }
 error-project-exists = { $dir } にはすでに codepub プロジェクト (codepub.toml) があります。何も書き込んでいません
 error-file-exists = { $path } はすでに存在します。何も書き込んでいません
 error-empty-text = 取り込むテキストがありません。段落が一つもないファイルです
@@ -275,6 +339,20 @@ report-import-summary = { $clauses } 条項を取り込みました。{ $alone -
     [0] すべての条項と段落が対になっています
    *[other] { $alone } 件の条項または段落を対にできませんでした。直すまで `codepub check` が報告します
 }
+error-import-markdown = このファイルはプレーンテキストではなく Markdown です：{ $sign ->
+    [front-matter] 先頭にフロントマター（`+++` または `---`）があります
+    [heading] この行は Markdown の見出し（`#`）です
+    [lists] この行から先、ほとんどのブロックが Markdown のリストです
+    [bold] この行は `**` で太字を示しています
+   *[link] この行に Markdown のリンク（`[text](url)`）があります
+}。何も書き込んでいません
+help-import-markdown = Markdown は `codepub init --from-markdown EN.md JA.md` で取り込んでください。`--from-text` はプレーンテキストを読むためのもので、マークアップがそのまま文字として残ってしまいます
+error-import-no-date = { $en } にも { $ja } にも、最初の見出しより前に文書の採択日が書かれていません。何も書き込んでいません
+help-import-no-date = 採択日を指定してください：`--adopted YYYY-MM-DD`（PDF の日付と `codepub diff` の見出しに使います）
+report-import-adopted = 日付を { $date } としました（{ $file }:{ $line } の記載による。別の日付は `--adopted YYYY-MM-DD` で指定できます）
+report-import-no-headings = この { $paragraphs } 段落には見出しが一つも認識されませんでした。テキスト全体が表題部となり、条項ごとに対にできません
+help-import-no-headings = 見出しはパターンで認識します（`第一条` / `Article 1`、`第一章` / `CHAPTER I`、`1. Title`、`a) Title`。`codepub help init` を参照）。見出しをそれぞれ一行で書き、もう一度取り込んでください
+report-import-summary-no-headings = { $clauses } 条項を取り込みました。見出しのないテキストは条項ごとに対にしていません。上の警告を参照してください
 lsp-no-project = codepub lsp: { $path } はどの codepub プロジェクトにも属していません（そのフォルダーにもその上にも codepub.toml がありません）。扱いません
 lsp-outside-root = codepub lsp: { $path } は、このサーバーが対象とするプロジェクト { $root } の外にあります。扱いません
 lsp-not-a-source = codepub lsp: { $path } はプロジェクトの原稿ではありません（原稿は { $dir }/en/*.md と { $dir }/ja/*.md です）。扱いません
@@ -296,14 +374,15 @@ lsp-hover-no-counterpart = { $lang ->
 }このブロックは対になっていません。
 lsp-hover-edition-matter = 版の情報です。各言語が自分の版のものを印刷するため、ブロックごとには対にしません。
 lsp-state-current = 翻訳：最新（この英語に対して承認済み）。
-lsp-state-english-changed = 翻訳：要更新。日本語の承認後に英語が変更されました。承認時の英語：
-lsp-state-japanese-changed = 翻訳：要更新。承認後に日本語が変更されました。
+lsp-state-english-changed = 翻訳：要更新（原文変更）。日本語の承認後に英語が変更されました。承認時の英語：
+lsp-state-japanese-changed = 翻訳：訳文更新済み・確認待ち。承認後に日本語が変更されました。
 lsp-state-unsigned = 翻訳：未承認（{ $path } で承認されていません）。
 lsp-state-no-record = 翻訳：追跡していません（プロジェクトに { $path } がありません。`codepub sign-off` で始まります）。
 lsp-fix-insert = 「{ $new }」を挿入
 lsp-fix-delete = 「{ $old }」を削除
 lsp-fix-replace = 「{ $old }」を「{ $new }」に置換
 lsp-fix-all = このファイルの句読点の修正 { $count } 件をすべて適用
+lsp-accept = この指摘を { $path } で承認…（そのあと理由を書く）
 
 ## XLIFF 交換（`codepub xliff`）
 error-xliff = 取り込める XLIFF 2.0 ファイルではありません：{ $reason }

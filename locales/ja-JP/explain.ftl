@@ -11,11 +11,12 @@ explain-heading-passes = 指摘なし
 explain-heading-config = 設定
 explain-heading-accept = 指摘の承認
 explain-severity = 既定の重大度：{ $severity }
-explain-accept = 公表するテキストが指摘された箇所を意図してそのまま残す場合（採択された版がそうなっている場合）は、その指摘をベースラインに記録します。ベースラインは `content/accepted.toml` です（codepub.toml の `[content]` の `baseline` で別のファイルを指定できます）。`[[accepted]]` のエントリーには、チェックのコード `check`、`codepub check` が `at` の後に示す指摘の位置 `address`（`principle-3#2`）、省略可能な `lang`（問題のある言語、`en` または `ja`）、省略可能な `excerpt`（`codepub check --format json` が示す指摘の抜粋。指定するとその箇所だけが承認され、同じ位置に新しく生じた指摘は引き続き報告されます。チェックによっては指摘に抜粋がなく、`excerpt` 付きのエントリーはそうした指摘に一致しません）、そして指摘とともに表示される理由 `reason` を書きます。以後 `codepub check` はその指摘を承認済みとして示し、実行は失敗せず、`check --fix` もその箇所を変更しません。`--no-baseline` を付けると、新しい指摘として再び表示されます。どの指摘にも一致しなくなったエントリーは報告されるので、ベースラインは常に実態と一致します。
+explain-accept = 公表するテキストが指摘された箇所を意図してそのまま残す場合（採択された版がそうなっている場合）は、その指摘を承認します。`codepub check --accept CODE@ADDRESS --reason "…"`（位置は `codepub check` が `at` の後に示すもの。そのチェックが同じ位置で両言語に指摘を出す場合は `--accept-lang en` または `ja` も指定）で、指摘がベースラインに記録されます。ベースラインは `content/accepted.toml` です（codepub.toml の `[content]` の `baseline` で別のファイルを指定できます）。`[[accepted]]` のエントリーには、チェックのコード `check`、指摘の位置 `address`（`principle-3#2`）、問題のある言語 `lang`、指摘が報告する値 `values`（メッセージの値：食い違う数字、約物、用語）、指摘に抜粋があればその抜粋 `excerpt`（その箇所）、そして指摘とともに表示される理由 `reason` が書かれます。エディターの「この指摘を承認」アクションも同じエントリーを書きますが、理由は仮のもので、書き換えるまで報告されます。エントリーが承認するのは記録された指摘だけです。その指摘が変わると（別の数字、別の約物）、元の理由とともに再びエラーとして報告され、改めて承認するまで実行は失敗します。以後 `codepub check` は承認された指摘を承認済みとして示し、実行は失敗せず、`check --fix` もその箇所を変更しません。`--no-baseline` を付けると、新しい指摘として再び表示されます。`values` のない手書きのエントリーは、その位置のそのチェックの指摘をすべて承認するため、追加すべき `values` の行とともに報告されます。どの指摘にも一致しなくなったエントリーも報告されるので、ベースラインは常に実態と一致します。
 explain-accept-example =
     check = "{ $code }"
     address = "principle-3#2"
     lang = "ja"
+    values = ["…"]
     # excerpt = "…"
     reason = "公表どおり：採択された日本語版はこのとおりです。"
 explain-list-heading = チェックの一覧（個々の説明は codepub explain CODE）：
@@ -160,18 +161,18 @@ explain-p012 = リンク先が安全である
     .config = 許可するスキームに設定はありません。既定の重大度は error で、`codepub check --fix` では修正されません。
 
 explain-p013 = 翻訳が承認済みで最新である
-    .compares = `codepub sign-off` が書く翻訳記録には、対になった各見出し・各ブロックについて、訳の元になった英語のフィンガープリント、承認時の日本語のフィンガープリント、その英語のテキストが記録されます。承認後に英語が変更された対（指摘には承認時と現在の英語が示されます）、承認後に日本語が変更された対、一度も承認されていない対を報告します。フィンガープリントは空白を正規化し、Unicode 正規化形式 C にしたソーステキストから計算するので、語句・書式・句読点の変更は数えられ、行の折り返しの変更や、分解された形での保存（P017）は数えられません。翻訳記録のないプロジェクトは検査しません。
+    .compares = `codepub sign-off` が書く翻訳記録には、対になった各見出し・各ブロックについて、訳の元になった英語のフィンガープリント、承認時の日本語のフィンガープリント、その英語のテキストが記録されます。承認後に英語が変更された対を「原文変更」として（指摘には承認時と現在の英語、両者の差分、承認時の日本語が示されます）、承認後に日本語が変更された対を「訳文更新済み・確認待ち」として、一度も承認されていない対を未承認として報告します。フィンガープリントは空白を正規化し、Unicode 正規化形式 C にしたソーステキストから計算するので、語句・書式・句読点の変更は数えられ、行の折り返しの変更や、分解された形での保存（P017）は数えられません。翻訳記録のないプロジェクトは検査しません。
     .why = 公式テキストの英語が改正されたら、影響を受ける訳はすべて見直さなければなりません。翻訳記録は見直し待ちの訳を明らかにし、改正前の英語を訳した日本語のまま版が公表されることを防ぎます。
     .fails-en = ## Article 6. Gifts {"{"}#article-6{"}"}
     Members shall disclose in writing any gift or hospitality received in connection with their duties.
     .fails-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
     会員は、職務に関連して受けた贈答を開示しなければならない。
-    .reported = 英語が「Members shall disclose any gift received in connection with their duties.」だったときに日本語が承認されている場合：error[P013]: 日本語の承認後に英語が変更されました（位置 `article-6#1`。承認時の英語、現在の英語、「見直し後：codepub sign-off article-6」が併せて示されます）
+    .reported = 英語が「Members shall disclose any gift received in connection with their duties.」だったときに日本語が承認されている場合：error[P013]: 原文変更：日本語の承認後に英語が変更されました（位置 `article-6#1`。承認時の英語、現在の英語、両者の単語単位の差分、承認時の日本語、「見直し後：codepub sign-off article-6」が併せて示されます）
     .passes-en = ## Article 6. Gifts {"{"}#article-6{"}"}
     Members shall disclose in writing any gift or hospitality received in connection with their duties.
     .passes-ja = ## 第6条　贈答 {"{"}#article-6{"}"}
     会員は、職務に関連して受けた贈答又は接待を書面により開示しなければならない。
-    .config = 翻訳記録は `content/translations.lock` です（codepub.toml の `[content]` の `lock` で別のファイルを指定できます）。見直しの後、`codepub sign-off article-6` で、指定した条項（指定しなければすべての条項）を記録します。上の訂正後の対は、記録されると指摘されなくなります。`codepub xliff import --sign-off` は取り込んだ訳を記録し、`codepub status` は条項ごとに最新・要更新・未承認の対を数えます。既定の重大度は error で、`codepub check --fix` では修正されません。`codepub check --changed-since REV` でも、P013 はすべての条項について報告されます。
+    .config = 翻訳記録は `content/translations.lock` です（codepub.toml の `[content]` の `lock` で別のファイルを指定できます）。見直しの後、`codepub sign-off article-6` で、指定した条項（指定しなければすべての条項）を記録します。上の訂正後の対は、記録されると指摘されなくなります。`codepub xliff import --sign-off` は取り込んだ訳を記録し、`codepub status` は条項ごとに各状態（最新・原文変更・訳文更新済み・確認待ち・未承認・欠落）の対を数えます。他のエラーがある対の承認は、`--force --reason` を付けない限り拒否されます。既定の重大度は error で、`codepub check --fix` では修正されません。`codepub check --changed-since REV` でも、P013 はすべての条項について報告されます。
 
 explain-p014 = 版情報が codepub.toml と一致している
     .compares = 各言語の裏表紙（フロントマターで `kind = "colophon"` と宣言した条項）を、codepub.toml の版情報と一行ずつ照らし合わせます。`copyright` がその言語に指定する著作権表示は、すべてそのとおりに印刷されていなければなりません。それに似た行（60 % 以上一致）は誤記としてその行の位置に、欠けている行は裏表紙の `clause =` キーの位置に報告します。`isbn` が指定されていれば、裏表紙には `ISBN`、空白、その番号が印刷されていなければならず、ほかの ISBN があってはなりません。それ以外の行（「All rights reserved」、住所など）は自由です。

@@ -8,7 +8,7 @@ use super::{CliError, Session};
 use crate::cli::CheckArgs;
 use codepub::address::Owner;
 use codepub::align::Alignment;
-use codepub::check::{Report, RunOptions, run};
+use codepub::check::{BaselineProblem, Report, RunOptions, run};
 use codepub::error::InputError;
 use codepub::glyphs::EditionFonts;
 use codepub::i18n::Message;
@@ -38,6 +38,12 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
     let (mut project, mut changed) = load()?;
     if args.fix {
         fix(session, args, &project)?;
+        (project, changed) = load()?;
+    }
+    if !args.accept.is_empty() {
+        if let Err(refused) = accept(session, args, &project) {
+            return refused;
+        }
         (project, changed) = load()?;
     }
     let alignment = project.alignment();
@@ -75,7 +81,82 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         Format::Gitlab => render_gitlab(&report, &project, &session.l10n) + "\n",
     };
     super::write_stdout(output.as_bytes())?;
-    Ok(if report.failing().next().is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.fails() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `--accept CODE@ADDRESS --reason TEXT`: writes an entry bound to each current finding named
+/// (its values and excerpt; see [`codepub_check::accept`]) into the baseline, atomically, and
+/// says so (on standard error when standard output carries a machine format). Refuses, with
+/// exit status 2 and nothing written, a missing or empty reason, a target that names no current
+/// finding, or one with findings in both languages and no `--accept-lang`.
+fn accept(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Result<ExitCode, CliError>> {
+    use codepub::check::Severity;
+    use codepub::diagnostic::Diagnostic;
+    use codepub_check::accept::{Target, baseline_text, entries, select};
+    let refuse = |message: Message, help: Option<Message>| {
+        let diagnostic = Diagnostic::new(Severity::Error, message);
+        let diagnostic = match help {
+            Some(help) => diagnostic.help(help),
+            None => diagnostic,
+        };
+        eprint!("{}", codepub::report::render_diagnostics(&[diagnostic], &session.l10n, session.color));
+        Err(Ok(ExitCode::from(2)))
+    };
+    let reason = args.reason.as_deref().map(str::trim).unwrap_or_default();
+    if reason.is_empty() {
+        return refuse(Message::new("accept-no-reason"), Some(Message::new("help-accept-no-reason")));
+    }
+    let lang = args.accept_lang.map(|lang| match lang {
+        crate::cli::UiLangArg::En => codepub::model::Lang::En,
+        crate::cli::UiLangArg::Ja => codepub::model::Lang::Ja,
+    });
+    let report = run(project, &project.alignment(), RunOptions::default(), codepub::glyphs::bundled());
+    let mut written = Vec::new();
+    for target in &args.accept {
+        let target = match Target::parse(target, lang) {
+            Ok(target) => target,
+            Err(message) => return refuse(message, Some(Message::new("help-accept-target"))),
+        };
+        let findings = match select(&report, &target) {
+            Ok(findings) => findings,
+            Err(message) => return refuse(message, Some(Message::new("help-accept-target"))),
+        };
+        for (replaces, entry) in entries(&findings, &project.baseline, reason) {
+            let same = |(_, other): &(Option<usize>, codepub::baseline::Accepted)| other.toml() == entry.toml();
+            if !written.iter().any(same) {
+                written.push((replaces, entry));
+            }
+        }
+    }
+    let path = project.root.join(&project.config.content.baseline);
+    let mut text = String::new();
+    if !written.is_empty() {
+        let old = std::fs::read_to_string(&path).ok();
+        let new = baseline_text(old.as_deref(), &project.baseline, &written);
+        if let Err(error) = codepub::write::write_file_atomic(&path, new.as_bytes()) {
+            return Err(Err(CliError::Write { path: project.baseline.path.clone(), error }));
+        }
+    }
+    for (_, entry) in &written {
+        let lang = entry.lang.map(|lang| format!(" ({lang})")).unwrap_or_default();
+        let message = Message::new("accept-written")
+            .arg("path", &project.baseline.path)
+            .arg("target", format!("{}@{}{lang}", entry.check, entry.address))
+            .arg("values", codepub::baseline::values_line(entry.values.as_deref().unwrap_or_default()));
+        text.push_str(&session.l10n.format(&message));
+        text.push('\n');
+    }
+    if written.is_empty() {
+        text.push_str(&session.l10n.format(&Message::new("accept-nothing").arg("path", &project.baseline.path)));
+        text.push('\n');
+    }
+    text.push('\n');
+    if Format::from(args.format) == Format::Human {
+        super::write_stdout(text.as_bytes()).map_err(Err)?;
+    } else {
+        eprint!("{text}");
+    }
+    Ok(())
 }
 
 /// Ids of the clauses (and footnotes, and edition matter) that changed in either language between
@@ -96,11 +177,30 @@ fn only_changed(mut report: Report, changed: &HashSet<Owner>, alignment: &Alignm
         owners.extend(alignment.footnotes.iter().map(|f| Owner::footnote(f.label)));
         owners
     };
-    report.findings.retain(|finding| {
-        // The clause (or footnote) the finding belongs to (`principle-3#2` → `principle-3`).
-        let owner = &finding.address.owner;
-        finding.code() == "P013" || changed.contains(owner) || !clauses.contains(owner)
+    let kept: Vec<bool> = (report.findings.iter())
+        .map(|finding| {
+            // The clause (or footnote) the finding belongs to (`principle-3#2` → `principle-3`).
+            let owner = &finding.address.owner;
+            finding.code() == "P013" || changed.contains(owner) || !clauses.contains(owner)
+        })
+        .collect();
+    // The baseline's warnings name findings by index: renumbered, those of findings left out
+    // dropped (an entry without values is reported where its findings are).
+    let mut index = Vec::with_capacity(kept.len());
+    let mut next = 0;
+    for &keep in &kept {
+        index.push(keep.then_some(next));
+        next += usize::from(keep);
+    }
+    report.baseline.retain_mut(|warning| match &mut warning.problem {
+        BaselineProblem::Unbound { findings } => {
+            *findings = findings.iter().filter_map(|&i| index[i]).collect();
+            !findings.is_empty()
+        }
+        _ => true,
     });
+    let mut keep = kept.into_iter();
+    report.findings.retain(|_| keep.next().unwrap_or(false));
     report
 }
 

@@ -2,6 +2,7 @@
 //! its arguments into a call of the library (the publish pipeline, the live loop, the checks)
 //! and prints what comes back, nothing else.
 
+pub mod adopt;
 pub mod build;
 pub mod check;
 pub mod diff;

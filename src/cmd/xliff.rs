@@ -99,7 +99,13 @@ pub fn import(session: &Session, args: &XliffImportArgs) -> Result<ExitCode, Cli
     if args.sign_off && !plan.imported.is_empty() {
         let imported: HashSet<&Address> = plan.imported.iter().collect();
         let scope = plan.imported.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-        return super::sign_off::record(session, &[], &|address| imported.contains(address), scope);
+        // Who and when as far as known; an import is never refused for want of a name.
+        let signature = super::sign_off::Signature {
+            by: codepub::lock::default_signer(&session.root),
+            at: codepub::lock::now_utc().ok(),
+            ..Default::default()
+        };
+        return super::sign_off::record(session, &[], &|address| imported.contains(address), scope, &signature);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -91,7 +91,7 @@ fn state(project: &Project, cx: &Context<'_>, address: &Address, l10n: &Localize
         Some(Standing::EnglishChanged { old_english }) => {
             format!("{}\n\n{}\n", l10n.format(&Message::new("lsp-state-english-changed")), quoted(&old_english))
         }
-        Some(Standing::JapaneseChanged) => l10n.format(&Message::new("lsp-state-japanese-changed")) + "\n",
+        Some(Standing::JapaneseChanged { .. }) => l10n.format(&Message::new("lsp-state-japanese-changed")) + "\n",
         Some(Standing::Unsigned) | None => l10n.format(&Message::new("lsp-state-unsigned").arg("path", path)) + "\n",
     }
 }

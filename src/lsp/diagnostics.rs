@@ -1,6 +1,7 @@
 //! An analysis as LSP diagnostics, by file: the findings of `codepub check` (accepted ones as
 //! hints, with the publisher's reason), each with its other labels and the counterpart in the
-//! other language as related information; baseline entries that match nothing; and input errors
+//! other language as related information; the baseline's problems (entries that match nothing,
+//! record no values or give no reason) at their entries; and input errors
 //! at their place, so half-typed input shows where it is wrong instead of stopping the server.
 
 use std::collections::BTreeMap;
@@ -24,7 +25,7 @@ pub const SOURCE: &str = "codepub";
 pub(super) type ByUri = BTreeMap<Uri, Vec<Diagnostic>>;
 
 /// The diagnostics of a checked project, by the URI of their file: every finding, and the
-/// baseline entries that match none.
+/// baseline's problems.
 pub(super) fn of_report(state: &ProjectState, cx: &Context<'_>, report: &Report, l10n: &Localizer) -> ByUri {
     let project = cx.project;
     let mut out = ByUri::new();
@@ -32,11 +33,8 @@ pub(super) fn of_report(state: &ProjectState, cx: &Context<'_>, report: &Report,
         let (uri, diagnostic) = of_finding(state, cx, finding, l10n);
         out.entry(uri).or_default().push(diagnostic);
     }
-    for &index in &report.unused_baseline {
-        let entry = &project.baseline.entries[index];
-        let message = Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address);
-        let unused = codepub_core::diagnostic::Diagnostic::new(Severity::Warning, message).at(entry.at.clone());
-        let (uri, diagnostic) = of_diagnostic(state, Some(project), &unused, Around::default(), l10n);
+    for problem in report.baseline_diagnostics(project) {
+        let (uri, diagnostic) = of_diagnostic(state, Some(project), &problem, Around::default(), l10n);
         out.entry(uri).or_default().push(diagnostic);
     }
     out

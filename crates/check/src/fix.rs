@@ -103,12 +103,14 @@ mod tests {
             address: "a#1".into(),
             lang: None,
             excerpt: None,
+            values: Vec::new(),
             accepted: accepted.then(|| "as published".to_string()),
+            changed: None,
         }
     }
 
     fn planned(findings: Vec<Finding>) -> Vec<(usize, usize, String)> {
-        let report = Report { findings, unused_baseline: Vec::new() };
+        let report = Report { findings, ..Report::default() };
         plan(&report).into_values().flatten().map(|fix| (fix.span.start, fix.span.end, fix.replacement)).collect()
     }
 

@@ -7,6 +7,7 @@
 //! [`codepub_core::glyphs::GlyphCoverage`] trait, which the PDF renderer implements. A check-only
 //! build of codepub is this crate and the core, without Typst or HTML templates.
 
+pub mod accept;
 pub mod check;
 pub mod explain;
 pub mod fix;

@@ -47,6 +47,16 @@ pub enum InputError {
     /// record) that is a named pipe, a socket or a device: never opened.
     #[error("{path} is not a regular file ({})", kind.name())]
     NotAFile { path: String, kind: SpecialFile },
+    /// Front matter of a Markdown file to adopt (`codepub init --from-markdown`) that is not
+    /// valid TOML or YAML, or is never closed.
+    #[error("{at}: front matter: {message}")]
+    FrontMatter { at: Location, message: String },
+    /// Markdown sources to adopt given as a file and a folder.
+    #[error("{en} and {ja}: one is a file, the other a folder")]
+    MarkdownPair { en: String, ja: String },
+    /// A folder of Markdown sources to adopt that holds none.
+    #[error("{path}: no Markdown files")]
+    NoMarkdown { path: String },
 }
 
 impl InputError {
@@ -87,6 +97,9 @@ impl InputError {
             Self::NestingTooDeep { .. } => "E014",
             Self::Xliff { .. } => "E015",
             Self::NotAFile { .. } => "E016",
+            Self::FrontMatter { .. } => "E017",
+            Self::MarkdownPair { .. } => "E018",
+            Self::NoMarkdown { .. } => "E019",
         }
     }
 
@@ -97,7 +110,9 @@ impl InputError {
             Self::Io { path, .. }
             | Self::OutsideRoot { path, .. }
             | Self::FileTooLarge { path, .. }
-            | Self::NotAFile { path, .. } => whole(path),
+            | Self::NotAFile { path, .. }
+            | Self::NoMarkdown { path } => whole(path),
+            Self::MarkdownPair { en, .. } => whole(en),
             Self::MissingLanguage { dir, .. } => whole(dir),
             Self::EmptyText { path } => whole(path),
             Self::ByteOrderMark { at }
@@ -109,7 +124,8 @@ impl InputError {
             | Self::ContentOutsideClause { at }
             | Self::Git { at, .. }
             | Self::NestingTooDeep { at, .. }
-            | Self::Xliff { at, .. } => at.clone(),
+            | Self::Xliff { at, .. }
+            | Self::FrontMatter { at, .. } => at.clone(),
             Self::Several(errors) => errors.first().map_or_else(|| whole("."), InputError::location),
         }
     }
@@ -140,6 +156,9 @@ impl InputError {
             Self::NestingTooDeep { limit, .. } => Message::new("error-nesting-too-deep").num("limit", *limit as i64),
             Self::Xliff { message, .. } => Message::new("error-xliff").arg("reason", message),
             Self::NotAFile { kind, .. } => Message::new("error-not-a-file").arg("kind", kind.name()),
+            Self::FrontMatter { message, .. } => Message::new("error-front-matter").arg("reason", message),
+            Self::MarkdownPair { ja, .. } => Message::new("error-markdown-pair").arg("other", ja),
+            Self::NoMarkdown { .. } => Message::new("error-no-markdown"),
         }
     }
 
@@ -161,6 +180,9 @@ impl InputError {
             Self::EmptyText { .. } => "help-empty-text",
             Self::Xliff { .. } => "help-xliff",
             Self::NotAFile { .. } => "help-not-a-file",
+            Self::FrontMatter { .. } => "help-front-matter",
+            Self::MarkdownPair { .. } => "help-markdown-pair",
+            Self::NoMarkdown { .. } => "help-no-markdown",
             _ => return None,
         };
         Some(Message::new(id))

@@ -29,6 +29,17 @@ pub struct Proposal {
 /// language). Headings paired with a counterpart share its id (or one new id); a heading left
 /// alone gets its own: the slug of its English text, or `section-N` in Japanese.
 pub fn propose(documents: Pair<&Document>, missing: Pair<&HashSet<usize>>, terms: &[Term]) -> Vec<Proposal> {
+    propose_among(documents, missing, terms, &mut HashSet::new())
+}
+
+/// [`propose`] for one part of a project (a pair of files), with the ids `taken` elsewhere in
+/// it; the ids proposed are added to `taken`.
+pub fn propose_among(
+    documents: Pair<&Document>,
+    missing: Pair<&HashSet<usize>>,
+    terms: &[Term],
+    taken: &mut HashSet<String>,
+) -> Vec<Proposal> {
     let ids = |lang: Lang| -> HashSet<&str> {
         let document = documents.get(lang);
         let missing = missing.get(lang);
@@ -41,7 +52,7 @@ pub fn propose(documents: Pair<&Document>, missing: Pair<&HashSet<usize>>, terms
             .collect()
     };
     let (en_ids, ja_ids) = (ids(Lang::En), ids(Lang::Ja));
-    let mut taken: HashSet<String> = en_ids.union(&ja_ids).map(|id| id.to_string()).collect();
+    taken.extend(en_ids.union(&ja_ids).map(|id| id.to_string()));
     let mut proposals = Vec::new();
     for gap in gaps(documents, missing, &en_ids, &ja_ids) {
         let sections = |lang: Lang, clauses: &[usize]| -> Vec<Section<'_>> {
@@ -66,7 +77,7 @@ pub fn propose(documents: Pair<&Document>, missing: Pair<&HashSet<usize>>, terms
                         Some(k) => slug(&heading_text(&documents.en.clauses[k])),
                         None => format!("section-{}", ja.map_or(0, |k| k + 1)),
                     };
-                    unique(&base, &mut taken)
+                    unique(&base, taken)
                 }
             };
             if en_missing && let Some(k) = en {

@@ -6,13 +6,15 @@
 //! What counts as a number, and what is a word that happens to hold a numeral, is decided here:
 //!
 //! - A kanji numeral counts after `第` with a structural counter (`第十三条` = `Article 13`,
-//!   `第二項` = `paragraph 2`, `第三号` = `item 3`, also 章 節 款 目 編 部); before a counter or unit
-//!   (`四十日`, `四年`, `三人`, `二つ`, `五割`, `三箇月`… see [`COUNTERS`]); in a fraction (`三分の二`)
-//!   or a date; as a list label (`一、` at the start of a line, `（二）`); or standing alone when it is
-//!   a compound (`二十五`, `二〇二三`). Anything else is a word: `一般`, `統一`, `一貫性`, `第三者`,
-//!   `一部`, `十分`, `万一`.
+//!   `第二項` = `paragraph 2`, `第三号` = `item 3`, also 章 節 款 目 編 部, `第三十六条の二` =
+//!   `Article 36-2` (the token `36-2`), and `別表第一` = `Appended Table 1`); before a counter or
+//!   unit (`四十日`, `四年`, `三人`, `二つ`, `五割`, `三箇月`… see [`COUNTERS`]); in a fraction
+//!   (`三分の二`) or a date; as a list label (`一、` at the start of a line, `（二）`); or standing
+//!   alone when it is a compound (`二十五`, `二〇二三`). Anything else is a word: `一般`, `統一`,
+//!   `一貫性`, `第三者`, `一部`, `十分`, `万一`.
 //! - The number one is too often a word in both languages (`一つの`, `一人`, `no one`, `one of`):
-//!   a bare `一` or `one` is not read; `第一条`, `一、`, `(i)`, `one-third`, `one (1)`, `1` are.
+//!   a bare `一` or `one` is not read; `第一条`, `一、`, `(i)`, `one-third`, `one (1)`, `1` are, and
+//!   so are numbers given as alternatives or a range (`一又は二`, `one or two`, `三ないし五`).
 //! - English words one to ninety-nine, `hundred`, `thousand`, `million` and their compounds,
 //!   fractions (`two-thirds` = 2/3), and `twice` (2) are read. A word number followed by the same
 //!   value in digits, `forty (40)`, is one number.
@@ -173,6 +175,12 @@ static JAPANESE_FRACTION: LazyLock<Regex> =
 static JAPANESE_ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"第\s*({JA_NUMBER})\s*([{ORDINAL_COUNTERS}])")));
 static JAPANESE_OTHER_ORDINAL: LazyLock<Regex> = LazyLock::new(|| regex(r"第[〇一二三四五六七八九十百千]+"));
+/// `第三十六条の二` (`第二十九条ノ七` in older statutes): a branch article, `Article 36-2`, read as
+/// the token `36-2`.
+static JAPANESE_BRANCH_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"第\s*({JA_NUMBER})\s*条((?:\s*[のノ]\s*(?:{JA_NUMBER}))+)")));
+/// `別表第一`: the number of an appended table (`Appended Table 1`).
+static APPENDED_TABLE: LazyLock<Regex> = LazyLock::new(|| regex(r"別表第([〇一二三四五六七八九十百千]+)"));
 static JAPANESE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?m)^[ \t　]*([一二三四五六七八九十]+)[、　．]|[(（]([一二三四五六七八九十]+)[)）]"));
 static JAPANESE_MAN: LazyLock<Regex> = LazyLock::new(|| regex(r"([0-9０-９]+)\s*([万億])"));
@@ -186,6 +194,17 @@ static ENGLISH_PART: LazyLock<Regex> =
 /// `a quarter or more of the members` = `四分の一以上`.
 static A_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\ba quarter\b"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"[A-Za-z]+"));
+/// Kanji numerals given as alternatives or a range, `一又は二の措置`, `三ないし五`: numbers, the
+/// bare `一` too, unless the first is the end of a word (`統一又は…`) or the last the start of one.
+static JAPANESE_ALTERNATIVES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?:^|[^\p{Han}々])([一二三四五六七八九十]+)(?:又は|若しくは|ないし|から|か)([一二三四五六七八九十]+)(?:[^\p{Han}々]|$)",
+    )
+});
+/// `one or two`, `one to three`: the bare `one` is a number when another number word is its
+/// alternative or the end of its range.
+static ONE_OR_ANOTHER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?i:one)\s+(?:or|to)\s+(?i:two|three|four|five|six|seven|eight|nine|ten)\b"));
 static PARENTHESISED_DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\((\d+)\)"));
 
 struct Reader<'t> {
@@ -235,7 +254,9 @@ impl Reader<'_> {
         self.each(&JAPANESE_MONTH, |c| month(japanese_year(c.get(1).map(|m| m.as_str()), &c[2])?, ja_number(&c[3])?));
         self.each(&JAPANESE_ERA_YEAR, |c| Some(Value::Integer(japanese_year(Some(&c[1]), &c[2])?)));
         self.each(&JAPANESE_FRACTION, |c| fraction(ja_number(&c[2])?, ja_number(&c[1])?));
+        self.each(&JAPANESE_BRANCH_ARTICLE, |c| branch_article(&c[1], &c[2]));
         self.each(&JAPANESE_ORDINAL, |c| ja_number(&c[1]).map(Value::Integer));
+        self.each(&APPENDED_TABLE, |c| kanji_value(&c[1]).map(Value::Integer));
         // `第三者`, `第一回`: ordinals English writes as words (`third party`, `first session`).
         let text = self.text;
         for m in JAPANESE_OTHER_ORDINAL.find_iter(text) {
@@ -252,6 +273,13 @@ impl Reader<'_> {
             let scale = if &c[2] == "万" { 10_000 } else { 100_000_000 };
             number(&c[1])?.checked_mul(scale).map(Value::Integer)
         });
+        for c in JAPANESE_ALTERNATIVES.captures_iter(text) {
+            for run in [c.get(1), c.get(2)].into_iter().flatten() {
+                if let Some(n) = kanji_value(run.as_str()) {
+                    self.take(run.range(), Some(Value::Integer(n)));
+                }
+            }
+        }
         for m in KANJI_RUN.find_iter(text) {
             if let Some(n) = standalone_kanji(m.as_str(), &text[m.end()..]) {
                 self.take(m.range(), Some(Value::Integer(n)));
@@ -289,7 +317,8 @@ impl Reader<'_> {
             };
             let start = words[i].0.start;
             let mut end = words[i + read.words - 1].0.end;
-            let mut plain_one = read.value == Value::Integer(1) && read.words == 1;
+            let mut plain_one =
+                read.value == Value::Integer(1) && read.words == 1 && !ONE_OR_ANOTHER.is_match(&text[start..]);
             if let Some(digits) = PARENTHESISED_DIGITS.captures(&text[end..])
                 && number(&digits[1]).map(Value::Integer) == Some(read.value.clone())
             {
@@ -317,6 +346,15 @@ impl Reader<'_> {
             self.take(m.range(), Some(value));
         }
     }
+}
+
+/// A branch article's number as the English writes it: `三十六` and `の二` → `36-2`.
+fn branch_article(article: &str, branches: &str) -> Option<Value> {
+    let mut token = ja_number(article)?.to_string();
+    for branch in branches.split(['の', 'ノ']).map(str::trim).filter(|b| !b.is_empty()) {
+        token = format!("{token}-{}", ja_number(branch)?);
+    }
+    Some(Value::Token(token))
 }
 
 /// Letters used as list labels in a text, `(h)` → `b'h'`.
@@ -368,7 +406,36 @@ fn number(digits: &str) -> Option<u64> {
 /// The number of a part as a heading writes it (`13`, `１３`, `十三`, `III`, `iii`): what
 /// `codepub init --from-text` makes clause ids of.
 pub fn part_number(text: &str) -> Option<u64> {
-    ja_number(text).or_else(|| roman_value(&text.to_ascii_lowercase()))
+    ja_number(text).or_else(|| roman_value(&text.to_ascii_lowercase())).or_else(|| kanji_value(&modern_kanji(text)?))
+}
+
+/// The old forms of kanji numerals (大字, as deeds and old statutes write them: `壱`, `弐`, `参`,
+/// `拾`) in today's forms; `None` when `text` holds none, so that only such text is read again.
+fn modern_kanji(text: &str) -> Option<String> {
+    const OLD_FORMS: [(char, &str); 18] = [
+        ('零', "〇"),
+        ('壱', "一"),
+        ('壹', "一"),
+        ('弐', "二"),
+        ('貳', "二"),
+        ('参', "三"),
+        ('參', "三"),
+        ('肆', "四"),
+        ('伍', "五"),
+        ('陸', "六"),
+        ('漆', "七"),
+        ('捌', "八"),
+        ('玖', "九"),
+        ('拾', "十"),
+        ('廿', "二十"),
+        ('陌', "百"),
+        ('佰', "百"),
+        ('阡', "千"),
+    ];
+    let old = |c: char| OLD_FORMS.iter().find(|(form, _)| *form == c).map(|(_, modern)| *modern);
+    text.chars()
+        .any(|c| old(c).is_some())
+        .then(|| text.chars().map(|c| old(c).map_or_else(|| c.to_string(), str::to_string)).collect())
 }
 
 /// Digits or kanji.
@@ -644,6 +711,31 @@ mod tests {
     }
 
     #[test]
+    fn part_numbers_read_digits_kanji_roman_and_old_kanji_forms() {
+        for (text, value) in [
+            ("13", 13),
+            ("１３", 13),
+            ("十三", 13),
+            ("百一", 101),
+            ("二〇", 20),
+            ("XIII", 13),
+            ("iv", 4),
+            ("壱", 1),
+            ("弐", 2),
+            ("参拾", 30),
+            ("拾参", 13),
+            ("壱百", 100),
+            ("廿一", 21),
+            ("弐〇", 20),
+        ] {
+            assert_eq!(part_number(text), Some(value), "{text}");
+        }
+        for text in ["", "一般", "拾拾", "第", "x1"] {
+            assert_eq!(part_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn english_number_words_read_as_values() {
         for (text, expected) in [
             ("forty-five days", vec!["45"]),
@@ -678,6 +770,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_given_as_alternatives_are_read_the_bare_one_too() {
+        assert_eq!(read_values("措置のうち一又は二の措置をとる", Lang::Ja), ["1", "2"]);
+        assert_eq!(read_values("三ないし五の委員", Lang::Ja), ["3", "5"]);
+        assert_eq!(read_values("One or two of the following measures", Lang::En), ["1", "2"]);
+        assert_eq!(read_values("one to three members", Lang::En), ["1", "3"]);
+        // Words ending or starting with a numeral stay words.
+        assert_eq!(read_values("統一又は二重の基準", Lang::Ja), Vec::<String>::new());
+        assert_eq!(read_values("no one or anyone", Lang::En), Vec::<String>::new());
+    }
+
+    #[test]
     fn japanese_words_holding_a_numeral_are_not_numbers() {
         for text in [
             "一般の人々",
@@ -705,6 +808,22 @@ mod tests {
         assert_eq!(read_values("(g) g (h) h (i) i", Lang::En), Vec::<String>::new());
         assert_eq!(read_values("（ⅱ）と（ｉｉｉ）", Lang::Ja), ["2", "3"]);
         assert_eq!(read_values("(iiii) (vx)", Lang::En), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_branch_article_reads_as_its_english_number() {
+        assert_eq!(read_values("第三十六条の二", Lang::Ja), ["36-2"]);
+        assert_eq!(read_values("Article 36-2", Lang::En), ["36-2"]);
+        assert_eq!(read_values("第十条の二の三第一項", Lang::Ja), ["10-2-3", "1"]);
+        assert_eq!(read_values("同法第二十九条ノ七の規定", Lang::Ja), ["29-7"]);
+        assert_eq!(read_values("第五条の規定", Lang::Ja), ["5"], "の followed by no number");
+    }
+
+    #[test]
+    fn an_appended_table_s_number_is_a_number_other_ordinals_are_words() {
+        assert_eq!(read_values("別表第一（第三条関係）", Lang::Ja), ["1", "3"]);
+        assert_eq!(read_values("Appended Table 1 (re Article 3)", Lang::En), ["1", "3"]);
+        assert_eq!(read_values("第一回の会議", Lang::Ja), Vec::<String>::new());
     }
 
     #[test]

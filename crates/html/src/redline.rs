@@ -68,6 +68,8 @@ fn labels(diff: &RevisionDiff, l10n: &Localizer) -> Labels {
         ("english-stale", StaleKind::EnglishStale),
         ("both-changed", StaleKind::BothChanged),
         ("missing-translation", StaleKind::MissingTranslation),
+        ("translation-updated", StaleKind::TranslationUpdated),
+        ("unsigned", StaleKind::Unsigned),
     ] {
         for l in [None, Some(Lang::En), Some(Lang::Ja)] {
             stale.insert(format!("{name}:{}", l.map_or("", Lang::code)), f(stale_message(kind, l)));

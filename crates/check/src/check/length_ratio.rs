@@ -54,16 +54,20 @@ impl Check for LengthRatio {
                 continue;
             }
             let Some((en, ja)) = pair.sides.both() else { continue };
-            out.push(Draft::on_pair(
-                Message::new("p011-length-ratio")
-                    .num("en", e as i64)
-                    .num("ja", j as i64)
-                    .arg("ratio", format!("{ratio:.2}"))
-                    .arg("median", format!("{median:.2}")),
-                &pair.address,
-                ja.span,
-                en.span,
-            ));
+            out.push(
+                Draft::on_pair(
+                    Message::new("p011-length-ratio")
+                        .num("en", e as i64)
+                        .num("ja", j as i64)
+                        .arg("ratio", format!("{ratio:.2}"))
+                        .arg("median", format!("{median:.2}")),
+                    &pair.address,
+                    ja.span,
+                    en.span,
+                )
+                // The median depends on the whole text: an entry records the two lengths only.
+                .values(vec![e.to_string(), j.to_string()]),
+            );
         }
     }
 }

@@ -81,11 +81,14 @@ pub struct Draft {
     pub lang: Option<Lang>,
     /// The offending text, short; lets a baseline entry accept one occurrence and not another.
     pub excerpt: Option<String>,
+    /// What the finding reports, which a baseline entry records: the message's arguments unless
+    /// the check says otherwise ([`Draft::values`]).
+    pub values: Option<Vec<String>>,
 }
 
 impl Draft {
     pub fn new(message: Message, address: impl Into<Address>, lang: Option<Lang>) -> Self {
-        Self { diagnostic: Diagnostic::error(message), address: address.into(), lang, excerpt: None }
+        Self { diagnostic: Diagnostic::error(message), address: address.into(), lang, excerpt: None, values: None }
     }
 
     /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
@@ -102,6 +105,13 @@ impl Draft {
 
     pub fn excerpt(mut self, excerpt: impl Into<String>) -> Self {
         self.excerpt = Some(excerpt.into());
+        self
+    }
+
+    /// The values a baseline entry records for this finding, when its message's arguments are
+    /// not the right ones (some depend on the rest of the text).
+    pub fn values(mut self, values: Vec<String>) -> Self {
+        self.values = Some(values);
         self
     }
 
@@ -134,8 +144,15 @@ pub struct Finding {
     pub address: Address,
     pub lang: Option<Lang>,
     pub excerpt: Option<String>,
+    /// What the finding reports (the numbers that differ, the marks, the term): with the code,
+    /// address, language and excerpt, its identity, which a baseline entry records.
+    pub values: Vec<String>,
     /// The baseline's reason, when the publisher accepted this finding.
     pub accepted: Option<String>,
+    /// The baseline entry that accepted this finding at this address before it changed (its
+    /// values or excerpt are no longer those recorded): the finding fails the run until accepted
+    /// again.
+    pub changed: Option<usize>,
 }
 
 impl Finding {
@@ -170,6 +187,40 @@ impl Finding {
     pub fn fix(&self) -> Option<&Fix> {
         self.diagnostic.fix.as_ref()
     }
+
+    /// `P004@article-4#1`, as `codepub check --accept` names the finding.
+    pub fn target(&self) -> String {
+        format!("{}@{}", self.code(), self.address)
+    }
+
+    /// The `codepub check --accept` command that records this finding in the baseline.
+    pub fn accept_command(&self) -> String {
+        let lang = self.lang.map(|lang| format!(" --accept-lang {}", lang.code())).unwrap_or_default();
+        format!("codepub check --accept {}{lang} --reason \"…\"", self.target())
+    }
+
+    /// The baseline entry that accepts exactly this finding, with `reason`.
+    pub fn entry(&self, reason: &str, at: codepub_core::location::Location) -> codepub_core::baseline::Accepted {
+        codepub_core::baseline::Accepted {
+            check: self.code().to_string(),
+            address: self.address.clone(),
+            lang: self.lang,
+            excerpt: self.excerpt.clone(),
+            values: Some(self.values.clone()),
+            reason: reason.to_string(),
+            at,
+        }
+    }
+}
+
+/// The values of a message: its arguments, in order, as text.
+fn message_values(message: &Message) -> Vec<String> {
+    (message.args.iter())
+        .map(|(_, arg)| match arg {
+            codepub_core::i18n::Arg::Text(text) => text.clone(),
+            codepub_core::i18n::Arg::Number(number) => number.to_string(),
+        })
+        .collect()
 }
 
 /// A heading or block of one language, as the checks see it.
@@ -384,17 +435,102 @@ pub struct RunOptions {
     pub deny_warnings: bool,
 }
 
-/// The outcome of a run: findings (accepted ones marked) and baseline entries that matched nothing.
-#[derive(Debug)]
+/// The outcome of a run: findings (accepted ones marked), baseline entries that matched nothing
+/// and what else is wrong with the baseline's entries.
+#[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub unused_baseline: Vec<usize>,
+    /// Every problem of the baseline (the unused entries among them), entry by entry.
+    pub baseline: Vec<BaselineWarning>,
+}
+
+/// A problem of one baseline entry (`entry`, its index), reported at the entry's line.
+#[derive(Clone, Debug)]
+pub struct BaselineWarning {
+    pub entry: usize,
+    pub problem: BaselineProblem,
+    /// A warning, or an error with `--deny-warnings`.
+    pub severity: Severity,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaselineProblem {
+    /// The entry accepts no finding (nor one that changed): what it accepted is gone.
+    Unused,
+    /// The entry records no values: it accepts whatever its check reports at its address, these
+    /// findings (indices in [`Report::findings`]) and any new one.
+    Unbound { findings: Vec<usize> },
+    /// The entry's reason is empty or the placeholder the editor writes.
+    PlaceholderReason,
+}
+
+impl BaselineProblem {
+    /// The problem's stable name in the machine formats.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BaselineProblem::Unused => "unused",
+            BaselineProblem::Unbound { .. } => "no-values",
+            BaselineProblem::PlaceholderReason => "placeholder-reason",
+        }
+    }
+}
+
+impl BaselineWarning {
+    /// The problem as a diagnostic at the entry's line, with the fix.
+    pub fn diagnostic(&self, report: &Report, project: &Project) -> Diagnostic {
+        let entry = &project.baseline.entries[self.entry];
+        let (message, help) = match &self.problem {
+            BaselineProblem::Unused => (
+                Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address),
+                Message::new("help-unused-baseline"),
+            ),
+            BaselineProblem::Unbound { findings } => {
+                let findings: Vec<&Finding> = findings.iter().map(|&i| &report.findings[i]).collect();
+                // One command per language the entry accepts findings in.
+                let mut commands: Vec<String> = findings.iter().map(|f| f.accept_command()).collect();
+                commands.dedup();
+                let command = commands.join("`, `");
+                let first = findings[0];
+                let help = if findings.iter().all(|f| f.values == first.values) {
+                    let mut lines = codepub_core::baseline::values_line(&first.values);
+                    // The excerpt names one occurrence: only for an entry that accepts one.
+                    if let Some(excerpt) =
+                        first.excerpt.as_deref().filter(|_| entry.excerpt.is_none() && findings.len() == 1)
+                    {
+                        lines.push_str(&format!("`, `excerpt = {}", codepub_core::baseline::quoted(excerpt)));
+                    }
+                    Message::new("help-unbound-baseline").arg("lines", lines).arg("command", command)
+                } else {
+                    Message::new("help-unbound-baseline-split").arg("command", command)
+                };
+                (Message::new("report-unbound-baseline").arg("code", &entry.check).arg("address", &entry.address), help)
+            }
+            BaselineProblem::PlaceholderReason => (
+                Message::new("report-placeholder-reason").arg("code", &entry.check).arg("address", &entry.address),
+                Message::new("help-placeholder-reason"),
+            ),
+        };
+        let mut diagnostic = Diagnostic::new(self.severity, message).at(entry.at.clone());
+        diagnostic.help = Some(help);
+        diagnostic
+    }
 }
 
 impl Report {
     /// Findings that fail the run: errors the baseline does not accept.
     pub fn failing(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.accepted.is_none() && f.severity() == Severity::Error)
+    }
+
+    /// Whether the run fails: an error left, or (with `--deny-warnings`) a baseline problem.
+    pub fn fails(&self) -> bool {
+        self.failing().next().is_some() || self.baseline.iter().any(|w| w.severity == Severity::Error)
+    }
+
+    /// The baseline's problems as diagnostics, in the entries' order.
+    pub fn baseline_diagnostics(&self, project: &Project) -> Vec<Diagnostic> {
+        self.baseline.iter().map(|warning| warning.diagnostic(self, project)).collect()
     }
 
     pub fn count(&self, severity: Severity, accepted: bool) -> usize {
@@ -412,18 +548,24 @@ pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions, gl
 
 pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptions) -> Report {
     let baseline = &cx.project.baseline;
-    let mut used = vec![false; baseline.entries.len()];
+    // How many findings each entry accepts, and which, for an entry without values.
+    let mut used = vec![0usize; baseline.entries.len()];
+    let mut unbound: Vec<Vec<usize>> = vec![Vec::new(); baseline.entries.len()];
     let mut findings = Vec::new();
     for check in checks {
         let mut drafts = Vec::new();
         check.run(cx, &mut drafts);
         let severity = if options.deny_warnings { Severity::Error } else { check.default_severity() };
         for draft in drafts {
+            let values = draft.values.unwrap_or_else(|| message_values(&draft.diagnostic.message));
             let accepted = if options.no_baseline {
                 None
             } else {
-                baseline.find(check.code(), &draft.address, draft.lang, draft.excerpt.as_deref()).map(|i| {
-                    used[i] = true;
+                baseline.find(check.code(), &draft.address, draft.lang, draft.excerpt.as_deref(), &values).map(|i| {
+                    used[i] += 1;
+                    if !baseline.entries[i].is_bound() {
+                        unbound[i].push(findings.len());
+                    }
                     baseline.entries[i].reason.clone()
                 })
             };
@@ -436,13 +578,61 @@ pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptio
                 address: draft.address,
                 lang: draft.lang,
                 excerpt: draft.excerpt,
+                values,
                 accepted,
+                changed: None,
             });
         }
     }
-    let unused_baseline =
-        if options.no_baseline { Vec::new() } else { (0..used.len()).filter(|&i| !used[i]).collect() };
-    Report { findings, unused_baseline }
+    if options.no_baseline {
+        return Report { findings, ..Report::default() };
+    }
+    // A finding no entry accepts where an entry, accepting nothing else, accepted one before:
+    // the accepted finding changed. It fails the run, whatever its check's severity.
+    let mut changed = vec![false; baseline.entries.len()];
+    for finding in findings.iter_mut().filter(|f| f.accepted.is_none()) {
+        let stale = baseline.at(finding.code(), &finding.address, finding.lang).find(|&i| used[i] == 0);
+        if let Some(i) = stale {
+            changed[i] = true;
+            finding.changed = Some(i);
+            finding.diagnostic.severity = Severity::Error;
+            let entry = &baseline.entries[i];
+            let recorded = |values: Option<&[String]>, excerpt: Option<&str>| {
+                let mut shown = values.map(codepub_core::baseline::values_line).unwrap_or_default();
+                if let Some(excerpt) = excerpt {
+                    if !shown.is_empty() {
+                        shown.push_str(", ");
+                    }
+                    shown.push_str(&format!("excerpt = {}", codepub_core::baseline::quoted(excerpt)));
+                }
+                shown
+            };
+            let note = Message::new("note-accepted-changed")
+                .arg("place", entry.at.to_string())
+                .arg("reason", &entry.reason)
+                .arg("was", recorded(entry.values.as_deref(), entry.excerpt.as_deref()))
+                .arg("now", recorded(Some(&finding.values), finding.excerpt.as_deref()))
+                .arg("command", finding.accept_command());
+            finding.diagnostic.notes.insert(0, note);
+        }
+    }
+    let severity = if options.deny_warnings { Severity::Error } else { Severity::Warning };
+    let unused_baseline: Vec<usize> = (0..used.len()).filter(|&i| used[i] == 0 && !changed[i]).collect();
+    let mut warnings = Vec::new();
+    for (i, entry) in baseline.entries.iter().enumerate() {
+        let problem = if unused_baseline.contains(&i) {
+            Some(BaselineProblem::Unused)
+        } else {
+            Some(std::mem::take(&mut unbound[i]))
+                .filter(|findings| !findings.is_empty())
+                .map(|findings| BaselineProblem::Unbound { findings })
+        };
+        warnings.extend(problem.map(|problem| BaselineWarning { entry: i, problem, severity }));
+        if entry.has_placeholder_reason() {
+            warnings.push(BaselineWarning { entry: i, problem: BaselineProblem::PlaceholderReason, severity });
+        }
+    }
+    Report { findings, unused_baseline, baseline: warnings }
 }
 
 /// Counts of values, for comparing the two sides of a pair.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::{Check, Context, Draft, Label, UnitPair};
 use codepub_core::i18n::Message;
-use codepub_core::lock::fingerprint;
+use codepub_core::lock::{LockedPair, State, fingerprint, marked_diff, normalise};
 use codepub_core::model::Lang;
 
 pub struct StaleTranslation;
@@ -14,13 +14,29 @@ pub struct StaleTranslation;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Standing {
     Current,
-    /// The English changed since sign-off; carries the English as signed off.
+    /// Source changed: the English changed since sign-off, the Japanese not yet; carries the
+    /// English as signed off.
     EnglishChanged {
         old_english: String,
     },
-    /// The Japanese changed since sign-off (a Japanese-first edit).
-    JapaneseChanged,
+    /// Translation updated, awaiting review: the Japanese changed since sign-off (after the
+    /// English, or alone); carries the English as signed off when the English changed too.
+    JapaneseChanged {
+        old_english: Option<String>,
+    },
     Unsigned,
+}
+
+impl Standing {
+    /// The state's name, shared with `status` and `diff`.
+    pub fn state(&self) -> State {
+        match self {
+            Standing::Current => State::Current,
+            Standing::EnglishChanged { .. } => State::SourceChanged,
+            Standing::JapaneseChanged { .. } => State::TranslationUpdated,
+            Standing::Unsigned => State::Unsigned,
+        }
+    }
 }
 
 /// Fingerprints of a pair's two sides, from their source text.
@@ -32,28 +48,30 @@ pub fn pair_fingerprints(cx: &Context<'_>, pair: &UnitPair<'_>) -> Option<(Strin
 
 /// The standing of every pair present in both languages (None when the project keeps no record).
 pub fn standings<'c>(cx: &'c Context<'_>) -> Option<Vec<(&'c UnitPair<'c>, Standing)>> {
+    Some(records(cx)?.into_iter().map(|(pair, standing, _)| (pair, standing)).collect())
+}
+
+/// [`standings`], with the record's entry of each pair (who signed off, when, the texts then).
+pub fn records<'c>(cx: &'c Context<'_>) -> Option<Vec<(&'c UnitPair<'c>, Standing, Option<&'c LockedPair>)>> {
     let lock = cx.project.lock.as_ref()?;
     let current: Vec<_> = cx.pairs.iter().filter_map(|p| Some((p, pair_fingerprints(cx, p)?))).collect();
     let english_now: HashSet<&str> = current.iter().map(|(_, (en, _))| en.as_str()).collect();
-    let signed_off: HashSet<(&str, &str)> = lock.pairs.iter().map(|p| (p.en.as_str(), p.ja.as_str())).collect();
     Some(
         current
             .iter()
             .map(|(pair, (en, ja))| {
-                let standing = if signed_off.contains(&(en.as_str(), ja.as_str())) {
-                    Standing::Current
-                } else {
-                    match lock.get(&pair.address) {
-                        // The entry at this address belongs to a paragraph that moved elsewhere.
-                        Some(entry) if entry.en != *en && english_now.contains(entry.en.as_str()) => Standing::Unsigned,
-                        Some(entry) if entry.en != *en => {
-                            Standing::EnglishChanged { old_english: entry.english.clone() }
-                        }
-                        Some(_) => Standing::JapaneseChanged,
-                        None => Standing::Unsigned,
-                    }
+                let entry = lock.entry_of(&pair.address, en, ja);
+                let old_english = || entry.map(|e| e.english.clone()).unwrap_or_default();
+                let standing = match lock.state(&pair.address, en, ja, &english_now) {
+                    State::Current => Standing::Current,
+                    State::SourceChanged => Standing::EnglishChanged { old_english: old_english() },
+                    State::TranslationUpdated => Standing::JapaneseChanged {
+                        old_english: entry.filter(|e| e.en != *en).map(|e| e.english.clone()),
+                    },
+                    State::Unsigned | State::Missing => Standing::Unsigned,
                 };
-                (*pair, standing)
+                let entry = if standing == Standing::Unsigned { None } else { entry };
+                (*pair, standing, entry)
             })
             .collect(),
     )
@@ -73,23 +91,40 @@ impl Check for StaleTranslation {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
-        let Some(standings) = standings(cx) else { return };
-        for (pair, standing) in standings {
+        let Some(records) = records(cx) else { return };
+        for (pair, standing, entry) in records {
             let Some((en, ja)) = pair.sides.both() else { continue };
             let clause = pair.address.owner.to_string();
+            let english_now = normalise(&en.text);
+            let changes =
+                |old: &str| Message::new("note-english-changes").arg("text", marked_diff(old, &english_now, Lang::En));
+            let japanese_then = entry.and_then(|e| e.japanese.clone());
             let draft = match standing {
                 Standing::Current => continue,
                 Standing::EnglishChanged { old_english } => {
-                    Draft::new(Message::new("p013-stale"), &pair.address, Some(Lang::Ja))
+                    let draft = Draft::new(Message::new("p013-stale"), &pair.address, Some(Lang::Ja))
                         .label(Label::new(Lang::Ja, ja.span).with(Message::new("label-signed-off-japanese")))
                         .label(Label::new(Lang::En, en.span).with(Message::new("label-new-english")))
-                        .note(Message::new("note-old-english").arg("text", old_english))
-                        .note(Message::new("note-new-english").arg("text", codepub_core::lock::normalise(&en.text)))
+                        .note(Message::new("note-old-english").arg("text", old_english.clone()))
+                        .note(Message::new("note-new-english").arg("text", english_now.clone()))
+                        .note(changes(&old_english));
+                    match japanese_then {
+                        Some(text) => draft.note(Message::new("note-old-japanese").arg("text", text)),
+                        None => draft,
+                    }
                 }
-                Standing::JapaneseChanged => {
+                Standing::JapaneseChanged { old_english: Some(old_english) } => {
+                    Draft::on_pair(Message::new("p013-updated"), &pair.address, ja.span, en.span)
+                        .note(changes(&old_english))
+                }
+                Standing::JapaneseChanged { old_english: None } => {
                     Draft::on_pair(Message::new("p013-stale-ja"), &pair.address, ja.span, en.span)
                 }
                 Standing::Unsigned => Draft::on_pair(Message::new("p013-unsigned"), &pair.address, ja.span, en.span),
+            };
+            let draft = match entry.and_then(|e| Some((e.by.clone()?, e.at.clone().unwrap_or_default()))) {
+                Some((by, at)) => draft.note(Message::new("note-signed-off-by").arg("by", by).arg("at", at)),
+                None => draft,
             };
             out.push(draft.note(Message::new("note-sign-off").arg("clause", clause)));
         }
@@ -103,17 +138,13 @@ mod tests {
     use codepub_core::lock::{LOCK_VERSION, LockedPair, TranslationLock};
 
     fn signed(en: &str, ja: &str) -> LockedPair {
-        LockedPair { address: "a#1".into(), en: fingerprint(en), ja: fingerprint(ja), english: en.into() }
+        LockedPair::new("a#1".into(), fingerprint(en), fingerprint(ja), en.into())
     }
 
     fn with_lock(en: &str, ja: &str, pairs: Vec<LockedPair>) -> codepub_core::load::Project {
         let mut p = project(&format!("# A {{#a}}\n\n{en}\n"), &format!("# ア {{#a}}\n\n{ja}\n"));
-        let heading = LockedPair {
-            address: "a#heading".into(),
-            en: fingerprint("# A {#a}"),
-            ja: fingerprint("# ア {#a}"),
-            english: "A".into(),
-        };
+        let heading =
+            LockedPair::new("a#heading".into(), fingerprint("# A {#a}"), fingerprint("# ア {#a}"), "A".into());
         p.lock = Some(TranslationLock { version: LOCK_VERSION, pairs: [vec![heading], pairs].concat() });
         p
     }
@@ -138,6 +169,22 @@ mod tests {
     fn changed_japanese_is_reported_the_other_way() {
         let p = with_lock("We act.", "公正に行動します。", vec![signed("We act.", "行動します。")]);
         assert_eq!(findings(&p, &StaleTranslation)[0].diagnostic.message.id, "p013-stale-ja");
+    }
+
+    #[test]
+    fn a_translation_following_a_changed_english_awaits_review_and_shows_the_english_changes() {
+        let p = with_lock("We act fairly.", "公正に行動します。", vec![signed("We act.", "行動します。")]);
+        let found = findings(&p, &StaleTranslation);
+        assert_eq!(found[0].diagnostic.message.id, "p013-updated");
+        let note = &found[0].diagnostic.notes[0];
+        assert_eq!(note.id, "note-english-changes");
+        assert_eq!(note.args[0].1, codepub_core::i18n::Arg::Text("We [-act.-]{+act fairly.+}".into()));
+    }
+
+    #[test]
+    fn whitespace_only_changes_leave_the_pair_current() {
+        let p = with_lock("We  act.", "行動します。", vec![signed("We act.", "行動します。")]);
+        assert!(findings(&p, &StaleTranslation).is_empty());
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub fn render_github(report: &Report, project: &Project, l10n: &Localizer) -> St
         let message = format!("{} ({})", l10n.format(finding.message()), finding.address);
         out.push_str(&annotation(&finding.diagnostic, Some(project), &title, message, l10n));
     }
+    for diagnostic in report.baseline_diagnostics(project) {
+        let message = l10n.format(&diagnostic.message);
+        out.push_str(&annotation(&diagnostic, None, "codepub baseline", message, l10n));
+    }
     out
 }
 

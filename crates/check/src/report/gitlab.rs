@@ -56,7 +56,7 @@ pub(super) fn issue(
 
 pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> String {
     let keys = finding_keys(&report.findings);
-    let issues: Vec<Value> = report
+    let mut issues: Vec<Value> = report
         .findings
         .iter()
         .zip(&keys)
@@ -76,6 +76,16 @@ pub fn render_gitlab(report: &Report, project: &Project, l10n: &Localizer) -> St
             issue(&finding.diagnostic, Some(project), head, key, severity, l10n)
         })
         .collect();
+    // The baseline's problems, at the entries' lines, keyed by the entry's place and problem.
+    for (warning, diagnostic) in report.baseline.iter().zip(report.baseline_diagnostics(project)) {
+        let entry = &project.baseline.entries[warning.entry];
+        let head = l10n.format(&diagnostic.message);
+        let key = format!("baseline:{}:{}:{}:{}", warning.problem.name(), entry.check, entry.address, entry.at.line);
+        let severity = if warning.severity == Severity::Error { "major" } else { "minor" };
+        let mut issue = issue(&diagnostic, None, head, &key, severity, l10n);
+        issue["check_name"] = json!("baseline");
+        issues.push(issue);
+    }
     serde_json::to_string_pretty(&issues).unwrap_or_default()
 }
 

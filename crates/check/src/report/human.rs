@@ -52,15 +52,16 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
             text.push_str(&format!("  {}\n", escape(&line)));
         }
     }
-    for &index in &report.unused_baseline {
-        let entry = &project.baseline.entries[index];
-        let message = l10n
-            .format(&Message::new("report-unused-baseline").arg("code", &entry.check).arg("address", &entry.address));
-        text.push_str(&escape(&format!("warning: {message}\n  --> {}\n", entry.at)));
+    // The baseline's problems, each at its entry's line, with the fix.
+    let mut out = buffer(color);
+    for diagnostic in report.baseline_diagnostics(project) {
+        emit(&mut out, &diagnostic, None, &[], l10n);
     }
+    text.push_str(&String::from_utf8_lossy(out.as_slice()));
     text.push_str(&render_skipped(&project.skipped, l10n));
-    let errors = report.count(Severity::Error, false) as i64;
-    let warnings = report.count(Severity::Warning, false) as i64;
+    let of_baseline = |severity| report.baseline.iter().filter(|w| w.severity == severity).count();
+    let errors = (report.count(Severity::Error, false) + of_baseline(Severity::Error)) as i64;
+    let warnings = (report.count(Severity::Warning, false) + of_baseline(Severity::Warning)) as i64;
     let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count() as i64;
     text.push_str(&l10n.format(
         &Message::new("report-summary").num("errors", errors).num("warnings", warnings).num("accepted", accepted),

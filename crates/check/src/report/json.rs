@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::place;
-use crate::check::{Diagnostic, Report};
+use crate::check::{Diagnostic, Report, Severity};
 use codepub_core::i18n::Localizer;
 use codepub_core::load::Project;
 
@@ -62,6 +62,7 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 "address": finding.address,
                 "lang": finding.lang,
                 "excerpt": finding.excerpt,
+                "values": finding.values,
                 "notes": finding.notes().iter().map(|n| l10n.format(n)).collect::<Vec<_>>(),
                 // Accepted findings are never to be fixed: they carry no fix.
                 "fix": finding.fix().filter(|_| finding.accepted.is_none()).map(|fix| {
@@ -80,6 +81,11 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
                 }),
                 "accepted": finding.accepted.is_some(),
                 "reason": finding.accepted,
+                // The baseline entry that accepted this finding before it changed.
+                "changed_acceptance": finding.changed.map(|i| {
+                    let entry = &project.baseline.entries[i];
+                    json!({ "file": entry.at.path, "line": entry.at.line, "reason": entry.reason })
+                }),
             });
             if let (Value::Object(object), Value::Object(fields)) = (&mut object, fields) {
                 object.extend(fields);
@@ -95,15 +101,30 @@ pub fn render_json(report: &Report, project: &Project, l10n: &Localizer) -> Stri
             json!({ "check": entry.check, "address": entry.address, "file": entry.at.path, "line": entry.at.line })
         })
         .collect();
+    // Every problem of the baseline (unused entries, entries without values, placeholder
+    // reasons), as diagnostics at the entries' lines.
+    let baseline: Vec<Value> = (report.baseline.iter())
+        .map(|warning| {
+            let mut object = described(&warning.diagnostic(report, project), None, l10n);
+            let entry = &project.baseline.entries[warning.entry];
+            object["severity"] = json!(warning.severity);
+            object["problem"] = json!(warning.problem.name());
+            object["check"] = json!(entry.check);
+            object["address"] = json!(entry.address);
+            object
+        })
+        .collect();
+    let of_baseline = |severity| report.baseline.iter().filter(|w| w.severity == severity).count();
     let document = json!({
         "version": JSON_VERSION,
         "findings": findings,
         "unused_baseline": unused,
+        "baseline": baseline,
         "summary": {
-            "errors": report.count(crate::check::Severity::Error, false),
-            "warnings": report.count(crate::check::Severity::Warning, false),
+            "errors": report.count(Severity::Error, false) + of_baseline(Severity::Error),
+            "warnings": report.count(Severity::Warning, false) + of_baseline(Severity::Warning),
             "accepted": report.findings.iter().filter(|f| f.accepted.is_some()).count(),
-            "failed": report.failing().next().is_some(),
+            "failed": report.fails(),
         },
     });
     serde_json::to_string_pretty(&document).unwrap_or_default()

@@ -164,7 +164,7 @@ pub fn render_sarif(report: &Report, project: &Project, l10n: &Localizer) -> Str
     let keys = finding_keys(&report.findings);
     let results: Vec<Value> =
         report.findings.iter().zip(&keys).map(|(finding, key)| result(finding, key, project, l10n)).collect();
-    let document = json!({
+    let mut document = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -173,6 +173,28 @@ pub fn render_sarif(report: &Report, project: &Project, l10n: &Localizer) -> Str
             "results": results,
         }],
     });
+    // The baseline's problems are about the tool's configuration, not the text: notifications
+    // at the entries' lines.
+    let notifications: Vec<Value> = (report.baseline.iter().zip(report.baseline_diagnostics(project)))
+        .map(|(warning, diagnostic)| {
+            let mut text = l10n.format(&diagnostic.message);
+            if let Some(help) = &diagnostic.help {
+                text.push_str(&format!(" — {}", l10n.format(help)));
+            }
+            json!({
+                "level": level(warning.severity),
+                "descriptor": { "id": format!("baseline-{}", warning.problem.name()) },
+                "message": { "text": text },
+                "locations": locations(&diagnostic, None, l10n).primary,
+            })
+        })
+        .collect();
+    if !notifications.is_empty() {
+        document["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolConfigurationNotifications": notifications,
+        }]);
+    }
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 

@@ -33,7 +33,8 @@
 //!   } ],
 //!   "stale": [ {
 //!       "address": "principle-3#2", "clause": "principle-3", "old_address": "principle-3#2" | null,
-//!       "kind": "japanese-stale" | "english-stale" | "both-changed" | "missing-translation",
+//!       "kind": "japanese-stale" | "english-stale" | "both-changed" | "missing-translation"
+//!             | "translation-updated" | "unsigned",   // the last two from the later revision's record
 //!       "lang": "ja" | "en" | null,                // the language to review or translate
 //!       "current": "…" | null                      // that language's text now, if any
 //!   } ]

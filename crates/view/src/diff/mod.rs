@@ -164,7 +164,9 @@ pub struct ParagraphChange {
     pub segments: Vec<Segment>,
 }
 
-/// A paired paragraph whose languages no longer match.
+/// A paired paragraph whose languages no longer match: with the later revision's translation
+/// record, the pairs the change touched that are not current by that record, in the states
+/// `codepub status` shows; without one, judged from which language changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StaleTranslation {
     /// Address in the new revision.
@@ -187,8 +189,14 @@ pub enum StaleKind {
     JapaneseStale,
     /// Japanese changed, English did not: the English (the source) needs review.
     EnglishStale,
-    /// Both changed: translated together; informational.
+    /// Both changed: translated together; informational (only when the later revision keeps
+    /// no translation record).
     BothChanged,
+    /// The later revision's record says: the Japanese changed since sign-off (after the English,
+    /// or alone), awaiting review (`lang`: Japanese).
+    TranslationUpdated,
+    /// The later revision's record has no sign-off for this pair.
+    Unsigned,
     /// One language has a paragraph the other lacks (`lang` is the language lacking it).
     MissingTranslation,
 }
@@ -376,7 +384,8 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
         }
     }
 
-    let stale = stale::stale_translations(&new_alignment, &matches);
+    let record = stale::record_states(new, &new_alignment);
+    let stale = stale::stale_translations(&new_alignment, &matches, record.as_ref());
     RevisionDiff {
         old: EditionInfo::from_edition(&old.config.edition),
         new: EditionInfo::from_edition(&new.config.edition),
@@ -451,15 +460,20 @@ fn compare_group(
             (0..old.blocks.len()).map(Match::Removed).collect(),
         ),
         (Some(old), Some(new)) => {
+            // Whitespace is not content: a doubled space made single is no change (as for the
+            // translation record's fingerprints, [`codepub_core::lock::normalise`]).
+            let normalise = |text: &String| text.split_whitespace().collect::<Vec<_>>().join(" ");
             let heading = match (&old.heading, &new.heading) {
                 (None, None) => None,
-                (Some(a), Some(b)) if a == b => Some(Match::Same(0, 0)),
+                (Some(a), Some(b)) if normalise(a) == normalise(b) => Some(Match::Same(0, 0)),
                 (Some(_), Some(_)) => Some(Match::Changed(0, 0)),
                 (None, Some(_)) => Some(Match::Added(0)),
                 (Some(_), None) => Some(Match::Removed(0)),
             };
-            let old_texts: Vec<&str> = old.blocks.iter().map(String::as_str).collect();
-            let new_texts: Vec<&str> = new.blocks.iter().map(String::as_str).collect();
+            let (old_texts, new_texts): (Vec<String>, Vec<String>) =
+                (old.blocks.iter().map(normalise).collect(), new.blocks.iter().map(normalise).collect());
+            let old_texts: Vec<&str> = old_texts.iter().map(String::as_str).collect();
+            let new_texts: Vec<&str> = new_texts.iter().map(String::as_str).collect();
             (ClauseStatus::Changed, heading, matching::match_units(&old_texts, &new_texts))
         }
     };

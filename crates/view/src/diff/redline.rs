@@ -15,7 +15,8 @@
 //!     "moved": { "en": { "old_position", "new_position", "after" } | null, "ja": … | null },
 //!     "rows": [ {
 //!       "address": "principle-3#2",
-//!       "stale": "japanese-stale" | "english-stale" | "both-changed" | "missing-translation" | null,
+//!       "stale": "japanese-stale" | "english-stale" | "both-changed" | "missing-translation"
+//!                | "translation-updated" | "unsigned" | null,
 //!       "stale_lang": "ja" | "en" | null,
 //!       "en": null | {
 //!         "change": "added" | "removed" | "changed" | "unchanged",  // unchanged: shown for review

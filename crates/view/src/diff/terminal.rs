@@ -67,6 +67,8 @@ pub fn stale_message(kind: StaleKind, lang: Option<Lang>) -> Message {
         (StaleKind::JapaneseStale, _) => "diff-stale-japanese",
         (StaleKind::EnglishStale, _) => "diff-stale-english",
         (StaleKind::BothChanged, _) => "diff-stale-both",
+        (StaleKind::TranslationUpdated, _) => "diff-stale-updated",
+        (StaleKind::Unsigned, _) => "diff-stale-unsigned",
         (StaleKind::MissingTranslation, Some(Lang::En)) => "diff-stale-missing-english",
         (StaleKind::MissingTranslation, _) => "diff-stale-missing-japanese",
     })
