@@ -77,10 +77,12 @@ pub enum Command {
     /// codepub.toml or fonts, rebuilding only the editions whose inputs changed; Ctrl-C stops.
     ///
     /// Formats: those this binary was built with unless --format names some (without either,
-    /// it only checks). A parity error keeps the last good output, unless --allow-errors.
+    /// it only checks). A preview: the output always shows the current sources, findings (errors
+    /// included) or not; only sources that cannot be read or rendered keep the last output.
     Watch(WatchArgs),
     /// Watch, and serve the HTML editions, the PDFs and a page of the current findings on
-    /// http://127.0.0.1:PORT/, reloading open pages after every rebuild; Ctrl-C stops.
+    /// http://127.0.0.1:PORT/, reloading open pages after every rebuild, with a banner counting
+    /// the findings and the affected paragraphs marked; Ctrl-C stops.
     Serve(ServeArgs),
     /// Record that the Japanese of the given clauses (all clauses when none is given) has been
     /// reviewed against the current English, in content/translations.lock.
@@ -143,6 +145,12 @@ pub enum Command {
         #[command(subcommand)]
         command: XliffCommand,
     },
+    /// The translation memory of everything ever signed off: the translation record now and at
+    /// every git commit that changed it.
+    Memory {
+        #[command(subcommand)]
+        command: MemoryCommand,
+    },
     /// Explain a check, as `rustc --explain` does: what it compares, why it matters, a pair it
     /// reports and one it passes, what configures it and how to accept a finding.
     ///
@@ -202,6 +210,30 @@ pub struct XliffExportArgs {
     /// Write the document to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemoryCommand {
+    /// Write every signed-off pair of English and Japanese, each once, as a translation memory
+    /// for CAT tools (TMX 1.4b): from the translation record now and, in a git repository, from
+    /// the record at every commit reachable from HEAD that changed it.
+    Export(MemoryExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MemoryExportArgs {
+    /// The format of the memory.
+    #[arg(long, value_enum, default_value_t = MemoryFormat::Tmx)]
+    pub format: MemoryFormat,
+    /// Write the memory to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MemoryFormat {
+    /// TMX 1.4b (LISA's Translation Memory eXchange).
+    Tmx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -327,6 +359,10 @@ pub struct BuildArgs {
     /// With --allow-errors, print only the count of the errors overridden, not the findings.
     #[arg(long, requires = "allow_errors")]
     pub quiet: bool,
+    /// Publish translations that are stale or were never signed off (P013), each marked
+    /// provisional and explained on the title page; any other error still stops the build.
+    #[arg(long)]
+    pub provisional: bool,
     /// Also use the fonts in this folder (system fonts are never used otherwise).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
@@ -349,7 +385,7 @@ pub struct WatchArgs {
     /// Output folder, relative to the project root unless absolute.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
-    /// Publish even when the parity check finds errors (they are printed, and counted).
+    /// Does nothing, accepted as before: the output always follows the sources, errors included.
     #[arg(long)]
     pub allow_errors: bool,
     /// Also use the fonts in this folder (watched too).
@@ -361,7 +397,11 @@ pub struct WatchArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub watch: WatchArgs,
-    /// Port to listen on, on 127.0.0.1 (0: any free port, printed).
+    /// Address to listen on: 127.0.0.1 by default; another (0.0.0.0 for every interface) serves
+    /// the preview on the network, without authentication (a warning says so).
+    #[arg(long, value_name = "ADDR", default_value_t = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST))]
+    pub host: std::net::IpAddr,
+    /// Port to listen on (0: any free port, printed).
     #[arg(long, default_value_t = 3000)]
     pub port: u16,
     /// Open the bilingual page in the default web browser.

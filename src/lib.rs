@@ -5,7 +5,8 @@
 //! their parity and reports it, `codepub-view` builds the render model of each edition and the
 //! revision diff, `codepub-pdf` and `codepub-html` render them. This crate is the top: the
 //! [`pipeline`] that renders and publishes editions, the [`live`] loop of `codepub watch` and
-//! `serve`, the language server ([`lsp`]), the XLIFF exchange ([`xliff`]), the plain-text
+//! `serve`, the language server ([`lsp`]), the XLIFF exchange ([`xliff`]) and the
+//! [`translation_memory`] of what was signed off, the plain-text
 //! import of `codepub init` ([`text_import`]) and the adoption date a title matter states
 //! ([`adopted`]); the `codepub` binary's command line sits on it.
 //! The lower crates' modules are re-exported here under their own names.
@@ -48,4 +49,5 @@ pub mod lsp;
 pub mod markdown_import;
 pub mod pipeline;
 pub mod text_import;
+pub mod translation_memory;
 pub mod xliff;

@@ -8,7 +8,7 @@ use clap::Parser;
 mod cli;
 mod cmd;
 
-use cli::{Cli, ColorChoice, Command, UiLangArg, XliffCommand};
+use cli::{Cli, ColorChoice, Command, MemoryCommand, UiLangArg, XliffCommand};
 use cmd::{CliError, Session};
 use codepub::i18n::{Localizer, UiLang};
 
@@ -68,6 +68,7 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::Lsp => cmd::lsp::lsp(cli.root.clone(), cli.lang.is_some().then_some(ui)),
         Command::Xliff { command: XliffCommand::Export(args) } => cmd::xliff::export(&session()?, args),
         Command::Xliff { command: XliffCommand::Import(args) } => cmd::xliff::import(&session()?, args),
+        Command::Memory { command: MemoryCommand::Export(args) } => cmd::memory::export(&session()?, args),
         Command::Explain { code, markdown } => cmd::explain::explain(&Localizer::new(ui), code.as_deref(), *markdown),
         Command::Completions { shell } => cmd::shell::completions(*shell),
         Command::Man { out } => cmd::shell::man(out.as_deref()),

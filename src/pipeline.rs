@@ -15,7 +15,7 @@ use crate::load::Project;
 use crate::publish::Publication;
 use crate::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates, blame};
 use crate::source::SourceMap;
-use crate::view::{EditionKind, EditionModel};
+use crate::view::{EditionKind, EditionModel, Provisional};
 use crate::write::Durability;
 
 /// The output formats of the editions.
@@ -63,6 +63,20 @@ pub fn publish(
     plan: &Plan<'_>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, Failure> {
+    publish_marked(project, alignment, renderers, plan, progress, None)
+}
+
+/// [`publish`], with the provisional translations of `build --provisional` marked in every
+/// edition that prints Japanese ([`EditionModel::mark_provisional`]); with `None`, or none to
+/// mark, the editions are those of [`publish`], byte for byte.
+pub fn publish_marked(
+    project: &Project,
+    alignment: &Alignment<'_>,
+    renderers: &[Box<dyn Renderer>],
+    plan: &Plan<'_>,
+    progress: &dyn Progress,
+    provisional: Option<&Provisional>,
+) -> Result<Vec<PathBuf>, Failure> {
     let cx = RenderContext {
         templates: Templates::of_project(&project.root),
         slug: project.slug(),
@@ -70,7 +84,13 @@ pub fn publish(
     };
     let modelling = crate::timings::phase("codepub: build the render models");
     let models: Vec<EditionModel<'_>> = (plan.editions.iter())
-        .map(|&edition| EditionModel::build(alignment, &project.config.edition, edition))
+        .map(|&edition| {
+            let mut model = EditionModel::build(alignment, &project.config.edition, edition);
+            if let Some(provisional) = provisional {
+                model.mark_provisional(provisional);
+            }
+            model
+        })
         .collect();
     drop(modelling);
     let mut outputs = OutputWriter::new(plan.out, plan.durability, progress);
@@ -95,6 +115,30 @@ pub fn publish(
     let _writing = crate::timings::phase("codepub: write");
     outputs.commit()
 }
+
+/// What `build --provisional` marks: the pairs of the failing P013 findings of `report` (stale
+/// or never signed off) that the editions mark, the headings and blocks of the body and the title
+/// matter (a footnote or a back cover has no mark: its P013 still stops the build), and the title
+/// page's note in each language.
+pub fn provisional(report: &crate::check::Report, alignment: &Alignment<'_>) -> Provisional {
+    use crate::address::Owner;
+    use crate::i18n::{Localizer, Message, UiLang};
+    let colophons: Vec<&str> =
+        alignment.clauses.iter().filter(|pair| pair.is_colophon()).map(|pair| pair.id.0.as_str()).collect();
+    let marked = |owner: &Owner| matches!(owner, Owner::Clause(id) if !colophons.contains(&id.as_str()));
+    let addresses = (report.failing())
+        .filter(|finding| finding.code() == PROVISIONAL_CODE && marked(&finding.address.owner))
+        .map(|finding| finding.address.clone());
+    let note = |lang| Localizer::new(lang).format(&Message::new("edition-provisional-note"));
+    Provisional {
+        addresses: addresses.collect(),
+        note: crate::pair::Pair::new(note(UiLang::English), note(UiLang::Japanese)),
+    }
+}
+
+/// The check whose errors `build --provisional` publishes, marked: P013, a stale or unsigned
+/// translation.
+pub const PROVISIONAL_CODE: &str = "P013";
 
 /// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
 /// format needs when this binary lacks it. `font_path`: the extra font folders of the PDFs.

@@ -37,6 +37,7 @@ fn project() -> TempProject {
 
 /// `codepub serve` of the HTML editions on a free port, its first pass done.
 fn serving(project: &TempProject) -> Live {
+    // `--allow-errors` is accepted still, and does nothing: the preview always shows the sources.
     let mut live = Live::start(project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
     live.pass();
     live

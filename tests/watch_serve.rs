@@ -140,8 +140,8 @@ fn read(path: &Path) -> Vec<u8> {
 #[cfg(all(feature = "pdf", feature = "html"))]
 fn watch_rebuilds_after_an_edit_only_the_editions_it_touches() {
     let project = TempProject::shipped();
-    // Every edit makes the signed-off translation stale (P013): publish all the same.
-    let mut live = Live::start(&project, &["watch", "--allow-errors"]);
+    // Every edit makes the signed-off translation stale (P013): the preview shows it all the same.
+    let mut live = Live::start(&project, &["watch"]);
     let first = live.pass();
     assert!(first.contains("rebuilt 7 editions"), "{first}");
     let out = project.path("out");
@@ -171,28 +171,67 @@ fn watch_rebuilds_after_an_edit_only_the_editions_it_touches() {
     assert!(live.stop_with("TERM").success());
 }
 
+/// The Japanese of principle 3's first paragraph, signed off, and an edit of it (P013).
+const SIGNED_OFF: &str = "正直さ、誠実さ、敬意";
+const EDITED: &str = "正直さと誠実さ、敬意";
+
 #[test]
 #[cfg(feature = "html")]
-fn a_parity_error_keeps_the_last_good_output_and_says_so() {
+fn watch_rewrites_the_output_after_an_edit_that_introduces_p013_and_p004_errors() {
     let project = TempProject::shipped();
     let mut live = Live::start(&project, &["watch", "--format", "html"]);
     let first = live.pass();
     assert!(first.contains("rebuilt 3 editions"), "{first}");
-    let page = read(&project.path("out/html/ja.html"));
 
-    project.add_a_number_to_the_japanese();
+    // A translator's edit of a signed-off paragraph (P013), and a number the English lacks in
+    // another (P004, and P013 there too), saved at once.
+    let japanese = project.read(JA);
+    let number = (
+        "私たちは、虚偽または誤解を招くような情報を広めたり",
+        "私たちは、虚偽または誤解を招くような情報を広めたり、11月に",
+    );
+    project.write(JA, japanese.replace(SIGNED_OFF, EDITED).replacen(number.0, number.1, 1));
     let pass = live.pass();
-    assert!(pass.contains("error[P004]"), "the finding is printed: {pass}");
-    assert!(pass.contains("the sources have errors: kept the last good output"), "{pass}");
-    assert!(!pass.contains("building the"), "{pass}");
-    assert_eq!(read(&project.path("out/html/ja.html")), page, "the last good page is kept");
+    for printed in ["error[P013]", "error[P004]", "3 errors", "the output shows the sources as they are, with 3 errors"]
+    {
+        assert!(pass.contains(printed), "{printed}: {pass}");
+    }
+    assert!(!pass.contains("kept the last"), "{pass}");
+    let page = String::from_utf8(read(&project.path("out/html/ja.html"))).unwrap();
+    assert!(page.contains(EDITED) && page.contains("広めたり、11月に"), "the page follows the text");
+    assert!(!page.contains("codepub-preview"), "the file written is the edition, without the preview");
 
-    // Fixed again: the next pass builds.
-    project.replace(JA, "広めたり、11月に", "広めたり");
+    // Back as it was: the page follows again.
+    project.write(JA, &japanese);
     let pass = live.pass();
-    assert!(pass.contains("no edition changed") || pass.contains("rebuilt"), "{pass}");
-    assert!(!pass.contains("kept the last good output"), "{pass}");
+    assert!(pass.contains("no errors") && !pass.contains("kept the last"), "{pass}");
+    let page = String::from_utf8(read(&project.path("out/html/ja.html"))).unwrap();
+    assert!(page.contains(SIGNED_OFF) && !page.contains(EDITED));
     assert!(live.stop_with("INT").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn sources_that_cannot_be_read_keep_the_last_output_and_say_so_in_the_terminal_and_the_page() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
+    live.pass();
+    let address = live.address();
+    project.replace(JA, SIGNED_OFF, EDITED);
+    live.pass();
+    let written = read(&project.path("out/html/ja.html"));
+
+    // A TOML typo: nothing can be loaded, so nothing can be shown but the last output.
+    let config = project.read("codepub.toml");
+    project.write("codepub.toml", format!("{config}\n[edition\n"));
+    let pass = live.until("kept the last output");
+    assert!(pass.contains("the sources could not be read: kept the last output"), "{pass}");
+    assert_eq!(read(&project.path("out/html/ja.html")), written, "the last output is kept");
+    let (_, page) = get(&address, "/html/ja.html");
+    assert!(page.contains(EDITED), "the last output is served");
+    assert!(page.contains("this page shows the last output"), "the page says so: {page}");
+    assert!(page.contains("href=\"/_codepub/findings\""));
+    assert!(live.stop_with("TERM").success());
 }
 
 #[test]
@@ -357,7 +396,7 @@ fn serve_refuses_paths_outside_the_output() {
 #[cfg(feature = "html")]
 fn serve_sends_a_reload_event_after_an_edit() {
     let project = TempProject::shipped();
-    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
     live.pass();
     let address = live.address();
     let mut stream = TcpStream::connect(&address).expect("server answers");
@@ -386,10 +425,90 @@ fn serve_sends_a_reload_event_after_an_edit() {
 
 #[test]
 #[cfg(feature = "html")]
+fn serve_serves_the_new_text_after_an_error_with_a_banner_linking_the_findings_and_the_paragraph_marked() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
+    live.pass();
+    let address = live.address();
+    let (_, page) = get(&address, "/html/index.html");
+    assert!(!page.contains("codepub-preview") && !page.contains("data-codepub-finding"), "no finding, no banner");
+
+    project.replace(JA, SIGNED_OFF, EDITED);
+    let pass = live.pass();
+    assert!(pass.contains("error[P013]"), "{pass}");
+    let (status, page) = get(&address, "/html/index.html");
+    assert_eq!(status, 200);
+    assert!(page.contains(EDITED), "the new text is served");
+    let banner = page.find("<div class=\"codepub-preview").expect("a banner");
+    let banner = &page[banner..banner + page[banner..].find("</div>").unwrap()];
+    assert!(banner.contains("1 error, no warnings"), "{banner}");
+    assert!(banner.contains("<a href=\"/_codepub/findings\">"), "{banner}");
+    let row = "<div class=\"pair\" data-address=\"principle-3#1\" data-codepub-finding=\"error\" \
+               data-codepub-codes=\"P013\" title=\"P013 principle-3#1: ";
+    assert!(page.contains(row), "the paragraph is marked");
+    assert_eq!(page.matches("data-codepub-finding=\"").count(), 1, "only the paragraph is marked");
+    // The single-language pages carry them too; the files written carry neither.
+    let (_, ja) = get(&address, "/html/ja.html");
+    assert!(ja.contains("codepub-preview") && ja.contains("data-codepub-codes=\"P013\""));
+    let written = String::from_utf8(read(&project.path("out/html/index.html"))).unwrap();
+    assert!(written.contains(EDITED) && !written.contains("codepub-") && !written.contains("<script"));
+    let (_, findings) = get(&address, "/_codepub/findings");
+    assert!(findings.contains("<code>P013</code> principle-3#1</a>"), "{findings}");
+    assert!(live.stop_with("TERM").success());
+}
+
+/// The state of the listening sockets on `port` in `/proc/net/tcp`: their local addresses, as
+/// the kernel prints them (`0100007F` is 127.0.0.1, `00000000` is 0.0.0.0).
+#[cfg(target_os = "linux")]
+fn listening_on(port: &str) -> Vec<String> {
+    let port = format!("{:04X}", port.parse::<u16>().unwrap());
+    let table = std::fs::read_to_string("/proc/net/tcp").unwrap();
+    (table.lines().skip(1))
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (ip, local_port) = fields.get(1)?.split_once(':')?;
+            (local_port == port && fields.get(3) == Some(&"0A")).then(|| ip.to_string())
+        })
+        .collect()
+}
+
+#[test]
+#[cfg(all(feature = "html", target_os = "linux"))]
+fn serve_listens_on_the_loopback_by_default_and_warns_when_host_is_another_address() {
+    let project = TempProject::shipped();
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
+    let pass = live.pass();
+    let address = live.address();
+    assert_eq!(listening_on(address.rsplit(':').next().unwrap()), ["0100007F"], "127.0.0.1 only");
+    assert!(!pass.contains("warning: serving on"), "{pass}");
+    assert!(live.stop_with("TERM").success());
+
+    let mut live = Live::start(&project, &["serve", "--host", "0.0.0.0", "--port", "0", "--format", "html"]);
+    let pass = live.pass();
+    let address = live.address();
+    let port = address.rsplit(':').next().unwrap();
+    assert_eq!(listening_on(port), ["00000000"], "every interface");
+    let warning = format!("warning: serving on 0.0.0.0:{port}, beyond this machine: the preview has no authentication");
+    assert!(pass.contains(&warning), "{pass}");
+    // Reached by an address of the machine; a name (DNS rebinding) is refused still.
+    let by_address = |host: &str| {
+        let mut stream = TcpStream::connect(&address).expect("server answers");
+        write!(stream, "GET /html/index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response.split(' ').nth(1).unwrap().to_string()
+    };
+    assert_eq!(by_address(&format!("192.168.1.20:{port}")), "200");
+    assert_eq!(by_address(&format!("evil.example:{port}")), "403");
+    assert!(live.stop_with("TERM").success());
+}
+
+#[test]
+#[cfg(feature = "html")]
 fn the_findings_page_lists_a_finding_with_a_link_to_its_paragraph() {
     let project = TempProject::shipped();
     project.add_a_number_to_the_japanese();
-    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
     live.pass();
     let address = live.address();
     let (status, findings) = get(&address, "/_codepub/findings");
@@ -409,7 +528,7 @@ fn the_findings_page_lists_a_finding_with_a_link_to_its_paragraph() {
 fn a_finding_in_a_footnote_links_to_the_note_in_its_language() {
     let project = TempProject::shipped();
     project.replace(JA, "それでもなお、これらの", "それでもなお、3つの");
-    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html", "--allow-errors"]);
+    let mut live = Live::start(&project, &["serve", "--port", "0", "--format", "html"]);
     live.pass();
     let address = live.address();
     let (_, findings) = get(&address, "/_codepub/findings");
@@ -435,7 +554,7 @@ fn browser_missing() -> Option<&'static str> {
 
 #[test]
 #[cfg(all(feature = "pdf", feature = "html"))]
-fn a_served_page_shows_an_edit_within_two_seconds_in_chromium() {
+fn a_served_page_shows_an_edit_of_a_signed_off_paragraph_and_the_banner_within_two_seconds_in_chromium() {
     if let Some(missing) = browser_missing() {
         assert!(std::env::var_os("CI").is_none(), "the live reload test needs {missing}");
         eprintln!("skipping the live reload test: {missing} is missing; `bash .ci/run` installs it");
@@ -443,14 +562,15 @@ fn a_served_page_shows_an_edit_within_two_seconds_in_chromium() {
     }
     let project = TempProject::shipped();
     // Every format, as a translator runs it.
-    let mut live = Live::start(&project, &["serve", "--port", "0", "--allow-errors"]);
+    let mut live = Live::start(&project, &["serve", "--port", "0"]);
     live.pass();
     let url = format!("http://{}/html/index.html", live.address());
+    // The edit makes the paragraph stale (P013): the page shows it, and the banner counts it.
     let output = Command::new("node")
         .arg(common::manifest_dir().join("tests/browser/live_reload.mjs"))
         .arg(&url)
-        .arg(project.path(EN))
-        .args(["We act with honesty, integrity", "We act with candour, integrity", "2000"])
+        .arg(project.path(JA))
+        .args([SIGNED_OFF, EDITED, "2000", "1 error, no warnings"])
         .current_dir(common::manifest_dir().join("tests/browser"))
         .output()
         .expect("node runs");
@@ -458,5 +578,6 @@ fn a_served_page_shows_an_edit_within_two_seconds_in_chromium() {
     eprintln!("{report}");
     assert!(output.status.success(), "{report}\ncodepub:\n{}", live.seen);
     assert!(report.contains("the page showed the edit"), "{report}");
+    assert!(report.contains("and \"1 error, no warnings\""), "{report}");
     assert!(live.stop_with("TERM").success());
 }

@@ -211,7 +211,8 @@ fn stale_exports_only_what_needs_work_with_the_english_as_signed_off() {
     let xliff = export(&project, &["--stale"]);
     assert_eq!(xliff.matches("<unit ").count(), 1, "{xliff}");
     assert!(xliff.contains("<unit id=\"principle-7_3\" name=\"principle-7#3\">"));
-    assert!(xliff.contains("<segment state=\"initial\">"));
+    // (`id="s1"` follows when the unit is offered an earlier translation, as here.)
+    assert!(xliff.contains("<segment state=\"initial\""));
     assert!(xliff.contains("<note category=\"signed-off-english\">We comply with the organization&apos;s dedicated data protection policies.</note>"));
     let all = export(&project, &[]);
     // The other 46 units are signed off and current; the 4 of the back cover are final too.
@@ -263,6 +264,120 @@ fn sign_off_records_the_imported_translations() {
     project.codepub().arg("check").assert().code(0);
 }
 
+// --- Earlier translations from the translation memory, as translation candidates. ---
+
+const PROTECT_EN: &str = "We comply with the organization's dedicated data protection policies.";
+const PRIVACY_EN: &str = "We comply with the organization's dedicated data protection and privacy policies.";
+const PRIVACY_JA: &str = "私たちは、本機構専用のデータ保護およびプライバシーポリシーを遵守します。";
+
+/// The `<unit>` element `id` of `xliff`, as written.
+fn unit<'x>(xliff: &'x str, id: &str) -> &'x str {
+    let start = xliff.find(&format!("<unit id=\"{id}\"")).unwrap_or_else(|| panic!("no unit {id}"));
+    &xliff[start..start + xliff[start..].find("</unit>").unwrap() + "</unit>".len()]
+}
+
+/// The target of the segment of unit `id` (not a candidate's), when it has one.
+fn segment_target<'x>(xliff: &'x str, id: &str) -> Option<&'x str> {
+    let unit = unit(xliff, id);
+    let segment = &unit[unit.find("<segment").unwrap()..];
+    let start = segment.find("<target>")? + "<target>".len();
+    Some(&segment[start..start + segment[start..].find("</target>").unwrap()])
+}
+
+/// `xliff` with a target `new` for the segment of unit `id`, where it had none or another.
+fn with_segment_target(xliff: &str, id: &str, new: &str) -> String {
+    let at = xliff.find(&format!("<unit id=\"{id}\"")).unwrap();
+    let segment = at + xliff[at..].find("<segment").unwrap();
+    let end = segment + xliff[segment..].find("</segment>").unwrap();
+    let source_end = segment + xliff[segment..].find("</source>").unwrap() + "</source>".len();
+    format!("{}<target>{new}</target>{}", &xliff[..source_end], &xliff[end..])
+}
+
+/// The candidate an export offers: `<mtc:match>`'s similarity, source and target.
+fn candidate(unit: &str) -> Option<(String, String, String)> {
+    let document = roxmltree::Document::parse(unit).unwrap();
+    let matched = document.descendants().find(|n| n.has_tag_name(("urn:oasis:names:tc:xliff:matches:2.0", "match")))?;
+    assert_eq!(matched.attribute("ref"), Some("#s1"));
+    assert_eq!(matched.attribute("origin"), Some("codepub memory"));
+    let text = |name: &str| {
+        let node = matched.children().find(|n| n.has_tag_name(("urn:oasis:names:tc:xliff:document:2.0", name)));
+        node.and_then(|n| n.text()).unwrap_or_default().to_string()
+    };
+    Some((matched.attribute("similarity").unwrap().to_string(), text("source"), text("target")))
+}
+
+/// The unit alone, with the namespaces of the document, for [`candidate`].
+fn unit_document(xliff: &str, id: &str) -> String {
+    format!(
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\">{}</xliff>",
+        unit(xliff, id)
+    )
+}
+
+#[test]
+fn a_stale_unit_is_offered_the_exact_earlier_translation_as_a_candidate_and_its_target_stays_as_it_was() {
+    let project = TempProject::shipped();
+    let root = project.root();
+    common::git(root, &["init", "-q", "-b", "main"]);
+    common::git(root, &["add", "."]);
+    common::git(root, &["commit", "-q", "-m", "Resolution 11/2023"]);
+    project.replace(EN, PROTECT_EN, PRIVACY_EN);
+    project.replace(JA, PROTECT, PRIVACY_JA);
+    project.codepub().args(["sign-off", "--by", "Aiko Tanaka"]).assert().code(0);
+    common::git(root, &["commit", "-q", "-am", "Privacy"]);
+    // The English goes back to what it was at the first commit: stale against the record.
+    project.replace(EN, PRIVACY_EN, PROTECT_EN);
+
+    let xliff = export(&project, &["--stale"]);
+    assert_eq!(xliff.matches("<unit ").count(), 1, "{xliff}");
+    let offered = candidate(&unit_document(&xliff, "principle-7_3"));
+    assert_eq!(offered, Some(("100".into(), PROTECT_EN.into(), PROTECT.into())), "{xliff}");
+    assert!(xliff.contains("<mtc:matches xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\">"), "{xliff}");
+    // Offered, never written as the target: that is the Japanese as it is, still initial.
+    assert!(unit(&xliff, "principle-7_3").contains("<segment state=\"initial\" id=\"s1\">"));
+    assert_eq!(segment_target(&xliff, "principle-7_3"), Some(PRIVACY_JA));
+}
+
+#[test]
+fn a_stale_unit_is_offered_the_nearest_earlier_translation_with_its_similarity() {
+    let project = TempProject::shipped();
+    project.replace(EN, PROTECT_EN, PRIVACY_EN);
+    let xliff = export(&project, &["--stale"]);
+    // 9 words in common of 9 and 11: 2 × 9 / 20.
+    let offered = candidate(&unit_document(&xliff, "principle-7_3"));
+    assert_eq!(offered, Some(("90".into(), PROTECT_EN.into(), PROTECT.into())), "{xliff}");
+    assert_eq!(segment_target(&xliff, "principle-7_3"), Some(PROTECT));
+}
+
+#[test]
+fn a_unit_whose_english_resembles_nothing_signed_off_is_offered_no_candidate() {
+    let project = TempProject::shipped();
+    project.replace(EN, PROTECT_EN, "Members of the Council shall be elected every three years.");
+    let xliff = export(&project, &["--stale"]);
+    assert_eq!(xliff.matches("<unit ").count(), 1, "{xliff}");
+    assert!(!xliff.contains("mtc:"), "{xliff}");
+    assert!(unit(&xliff, "principle-7_3").contains("<segment state=\"initial\">"));
+}
+
+#[test]
+fn a_file_carrying_a_candidate_imports_its_own_target_and_signs_it_off() {
+    let project = TempProject::shipped();
+    project.replace(EN, PROTECT_EN, PRIVACY_EN);
+    let before = project.read(JA);
+    let xliff = export(&project, &["--stale"]);
+    assert!(xliff.contains("<mtc:match "), "{xliff}");
+    // Returned as it was: nothing changes, the candidate is not imported.
+    import(&project, &xliff, &[], 0).stdout(predicate::str::contains("0 changed"));
+    assert_eq!(project.read(JA), before);
+    let translated =
+        with_segment_target(&xliff, "principle-7_3", PRIVACY_JA).replace("state=\"initial\"", "state=\"translated\"");
+    import(&project, &translated, &["--sign-off"], 0)
+        .stdout(predicate::str::contains("1 changed, in 1 files"))
+        .stdout(predicate::str::contains("signed off 1"));
+    assert_eq!(project.read(JA), before.replace(PROTECT, PRIVACY_JA));
+    project.codepub().arg("check").assert().code(0);
+}
+
 // --- Real clients: the OASIS schema with xmllint, and Translate Toolkit. ---
 
 fn in_ci() -> bool {
@@ -270,7 +385,7 @@ fn in_ci() -> bool {
 }
 
 /// `Some(value)`, or `None` with a notice when a prerequisite is missing outside CI (in CI: fail).
-fn required<T>(what: &str, found: Result<T, String>) -> Option<T> {
+pub(crate) fn required<T>(what: &str, found: Result<T, String>) -> Option<T> {
     match found {
         Ok(value) => Some(value),
         Err(reason) if in_ci() => panic!("{what} is required in CI (CI is set) but unavailable: {reason}"),
@@ -322,7 +437,7 @@ fn every_export_validates_against_the_xliff_2_core_schema() {
     assert!(!validate(&schema, &project.path("broken.xlf")).status.success());
 }
 
-fn translate_toolkit() -> Result<PathBuf, String> {
+pub(crate) fn translate_toolkit() -> Result<PathBuf, String> {
     let python = manifest_dir().join("tests/xliff/.venv/bin/python");
     let output = Command::new(&python)
         .args(["-c", "import translate.storage.xliff2"])

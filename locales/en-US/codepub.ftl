@@ -225,6 +225,12 @@ report-build-overridden = publishing despite { $count ->
    *[other] { $count } errors
 } (--allow-errors)
 report-build-refused = the sources have errors; not publishing (use --allow-errors to publish anyway)
+report-build-provisional-refused = the sources have errors that a provisional build does not publish ({ $codes }); not publishing (use --allow-errors to publish anyway)
+report-build-provisional = publishing { $count ->
+    [one] one provisional translation
+   *[other] { $count } provisional translations
+}, marked as such (--provisional)
+edition-provisional-note = Provisional translation: where the texts differ, the English text prevails.
 report-built = wrote { $path }
 report-no-such-form = the { $edition } edition has no { $format } form: not built
 report-building = building the { $edition } edition ({ $format })
@@ -461,6 +467,8 @@ xliff-nothing-to-export = nothing to export: no unit matches
 xliff-exported = exported { $count } units to { $path }
 xliff-dry-run = { $count } units would change in { $files } files (dry run: nothing written)
 xliff-imported = imported { $units } units: { $count } changed, in { $files } files
+memory-exported = wrote { $count } signed-off pairs (from the record now and at { $revisions } commits that changed it) to { $path }
+memory-revision-skipped = warning: a revision of the translation record was left out of the translation memory: { $reason }
 
 ## codepub watch and codepub serve
 watch-unchanged = the { $edition } edition ({ $format }) is unchanged: not rebuilt
@@ -469,9 +477,12 @@ watch-rebuilt = rebuilt { $count ->
     [one] one edition
    *[other] { $count } editions
 } in { $ms } ms
-watch-kept-errors = the sources have errors: kept the last good output (use --allow-errors to publish anyway)
-watch-kept-input = the sources could not be read: kept the last good output
-watch-kept-render = the editions could not be built: kept the last good output
+watch-preview-errors = the output shows the sources as they are, with { $count ->
+    [one] one error
+   *[other] { $count } errors
+}: `codepub build` publishes nothing until they are resolved
+watch-kept-input = the sources could not be read: kept the last output
+watch-kept-render = the editions could not be built: kept the last output
 watch-waiting = watching for changes (Ctrl-C to stop)
 watch-stopped = stopped watching
 error-watch = could not watch { $path }: { $reason }
@@ -480,7 +491,7 @@ serve-url = serving on { $url } (findings: { $url }_codepub/findings)
 serve-page-lang = en
 serve-findings-title = codepub: current findings
 serve-outcome-current = The output is up to date with the sources.
-serve-outcome-kept = The last pass kept the last good output: the pages served are older than the sources.
+serve-outcome-kept = The sources could not be read or rendered: the pages served are older than the sources.
 serve-no-findings = No findings.
 serve-accepted = { $count ->
     [0] No finding is accepted by the baseline.
@@ -488,3 +499,15 @@ serve-accepted = { $count ->
    *[other] { $count } more findings are accepted by the baseline.
 }
 serve-files = Files
+serve-banner-count = { $errors ->
+    [0] no errors
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warnings
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+serve-banner-link = Show the findings
+serve-banner-kept = The sources could not be read or rendered: this page shows the last output (the terminal says why).
+serve-on-network = serving on { $address }, beyond this machine: the preview has no authentication, so anyone who can reach this address can read it

@@ -207,6 +207,9 @@ report-fix-summary = 修正 { $count } 件を適用しました。再度確認�
 report-address = 位置 { $address }
 report-build-overridden = エラー { $count } 件を無視して公開します (--allow-errors)
 report-build-refused = ソースにエラーがあるため公開しません（それでも公開するには --allow-errors）
+report-build-provisional-refused = 暫定訳としては公開できないエラー（{ $codes }）があるため、公開しません（それでも公開するには --allow-errors）
+report-build-provisional = 暫定訳 { $count } 件を、暫定訳である旨を示して公開します (--provisional)
+edition-provisional-note = 暫定訳：両テキストに相違がある場合は、英語のテキストが優先します。
 report-built = { $path } を書き出しました
 report-no-such-form = { $edition } 版には { $format } の形がないため、作成しません
 report-building = { $edition } 版を組版中（{ $format }）
@@ -404,14 +407,16 @@ xliff-nothing-to-export = 書き出すユニットがありません
 xliff-exported = { $count } ユニットを { $path } に書き出しました
 xliff-dry-run = { $files } ファイルで { $count } ユニットが変わります（試行のみ、書き込みなし）
 xliff-imported = { $units } ユニットを取り込みました（変更 { $count } 件、{ $files } ファイル）
+memory-exported = 承認済みの対訳 { $count } 組（現在の翻訳記録と、それを変更した { $revisions } 件のコミット時点の記録から）を { $path } に書き出しました
+memory-revision-skipped = 警告：翻訳記録の過去の版を一つ、翻訳メモリに含めませんでした：{ $reason }
 
 ## codepub watch と codepub serve
 watch-unchanged = { $edition } 版（{ $format }）は変更なし: 再組版しません
 watch-nothing-changed = 変更された版はありません: 再組版なし
 watch-rebuilt = { $count } 版を { $ms } ミリ秒で再組版しました
-watch-kept-errors = ソースにエラーがあります: 最後に正常に作成した出力を残しました（それでも公開するには --allow-errors）
-watch-kept-input = ソースを読み込めません: 最後に正常に作成した出力を残しました
-watch-kept-render = 版を作成できません: 最後に正常に作成した出力を残しました
+watch-preview-errors = 出力はエラー { $count } 件を含む現在のソースをそのまま表示しています: エラーが解消されるまで `codepub build` は何も公開しません
+watch-kept-input = ソースを読み込めません: 前回の出力を残しました
+watch-kept-render = 版を作成できません: 前回の出力を残しました
 watch-waiting = 変更を監視中（Ctrl-C で終了）
 watch-stopped = 監視を終了しました
 error-watch = { $path } を監視できません: { $reason }
@@ -420,10 +425,14 @@ serve-url = { $url } で配信中（指摘事項: { $url }_codepub/findings）
 serve-page-lang = ja
 serve-findings-title = codepub: 現在の指摘事項
 serve-outcome-current = 出力はソースと一致しています。
-serve-outcome-kept = 前回の処理では最後に正常に作成した出力を残しました: 配信中のページはソースより古いものです。
+serve-outcome-kept = ソースを読み込めないか組版できませんでした: 配信中のページはソースより古いものです。
 serve-no-findings = 指摘事項はありません。
 serve-accepted = { $count ->
     [0] ベースラインで承認された指摘事項はありません。
    *[other] ほかに { $count } 件の指摘事項がベースラインで承認されています。
 }
 serve-files = ファイル
+serve-banner-count = エラー { $errors } 件、警告 { $warnings } 件
+serve-banner-link = 指摘事項を表示
+serve-banner-kept = ソースを読み込めないか組版できませんでした: このページは前回の出力です（理由は端末に表示されています）。
+serve-on-network = { $address } で、このマシンの外にも配信しています: プレビューには認証がないため、このアドレスに接続できる人は誰でも閲覧できます

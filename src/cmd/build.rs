@@ -11,7 +11,7 @@ use crate::cli::BuildArgs;
 use codepub::check::{RunOptions, run};
 use codepub::glyphs::EditionFonts;
 use codepub::i18n::{Localizer, Message};
-use codepub::pipeline::{Plan, Progress, publish, renderers, require_formats};
+use codepub::pipeline::{Plan, Progress, publish_marked, renderers, require_formats};
 use codepub::render::Renderer;
 use codepub::view::EditionKind;
 use codepub::write::Durability;
@@ -34,7 +34,17 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let glyphs = EditionFonts::load(&args.font_path)?;
     let report = run(&project, &alignment, RunOptions::default(), glyphs.coverage());
     drop(checking);
-    let failing = report.failing().count();
+    // With --provisional, stale and unsigned translations (P013) are published, marked; only
+    // the other errors stop the build.
+    let provisional = args.provisional.then(|| codepub::pipeline::provisional(&report, &alignment));
+    let marked = provisional.as_ref().map_or(0, |provisional| provisional.addresses.len());
+    let published = |finding: &codepub::check::Finding| {
+        finding.code() == codepub::pipeline::PROVISIONAL_CODE
+            && provisional.as_ref().is_some_and(|provisional| provisional.addresses.contains(&finding.address))
+    };
+    let blocking: Vec<&str> =
+        report.failing().filter(|finding| !published(finding)).map(|finding| finding.code()).collect();
+    let failing = blocking.len();
     eprint!("{}", codepub::report::render_skipped(glyphs.skipped(), &session.l10n));
     // The report, printed below when there are errors, lists the sources left out itself.
     let report_printed = failing > 0 && (!args.allow_errors || !args.quiet);
@@ -43,8 +53,21 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     }
     if failing > 0 && !args.allow_errors {
         eprint!("{}", codepub::report::render_human(&report, &project, &session.l10n, session.color));
-        eprintln!("error: {}", session.l10n.format(&Message::new("report-build-refused")));
+        let message = if args.provisional {
+            let mut codes = blocking.clone();
+            codes.sort_unstable();
+            codes.dedup();
+            Message::new("report-build-provisional-refused").arg("codes", codes.join(", "))
+        } else {
+            Message::new("report-build-refused")
+        };
+        eprintln!("error: {}", session.l10n.format(&message));
         return Ok(ExitCode::from(1));
+    }
+    if marked > 0 {
+        // Publishing a provisional translation is a decision too: said, with its count.
+        let message = Message::new("report-build-provisional").num("count", marked as i64);
+        eprintln!("warning: {}", session.l10n.format(&message));
     }
     if failing > 0 {
         // Publishing over errors is a decision: it is never silent.
@@ -58,7 +81,8 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
         if args.edition.is_empty() { EditionKind::ALL.to_vec() } else { crate::cli::editions(&args.edition) };
     let out = session.output_path(&args.out);
     let plan = Plan { editions: &editions, named: !args.edition.is_empty(), out: &out, durability: Durability::Synced };
-    let written = publish(&project, &alignment, &renderers, &plan, &Printed(&session.l10n))?;
+    let written =
+        publish_marked(&project, &alignment, &renderers, &plan, &Printed(&session.l10n), provisional.as_ref())?;
     for path in written {
         let message = Message::new("report-built").arg("path", path.display().to_string());
         eprintln!("{}", session.l10n.format(&message));

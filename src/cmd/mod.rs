@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod lsp;
+pub mod memory;
 pub mod serve;
 pub mod shell;
 pub mod sign_off;

@@ -1,6 +1,8 @@
 //! `codepub serve`: `codepub watch` with a local web server ([`codepub::live::serve`]) that serves
-//! the last good output and the current findings, and reloads open pages after each pass. Needs
-//! the `html` feature: what it serves first is the HTML editions.
+//! the output and the current findings, with a banner and marks of the findings in the pages, and
+//! reloads open pages after each pass. On the loopback unless `--host` names another address,
+//! which is warned about: the preview has no authentication. Needs the `html` feature: what it
+//! serves first is the HTML editions.
 
 use std::process::ExitCode;
 
@@ -29,11 +31,17 @@ fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError>
     let (events, received) = super::watch::stop_on_signals()?;
     let failed = events.clone();
     // A server that stops on its own ends the loop, and the command, with its error.
-    let server = SiteServer::start(args.port, move |error| {
+    let server = SiteServer::start(args.host, args.port, move |error| {
         let _ = failed.send(LiveEvent::ServerFailed(error));
     })?;
     let url = server.url();
-    let footer = || format!("{}\n", session.l10n.format(&Message::new("serve-url").arg("url", url.clone())));
+    // Under each pass, as the screen is cleared before it: a preview on the network is one anyone
+    // who can reach the address can read.
+    let warning = (server.on_network())
+        .then(|| Message::new("serve-on-network").arg("address", server.address().to_string()))
+        .map(|message| format!("warning: {}\n", session.l10n.format(&message)))
+        .unwrap_or_default();
+    let footer = || format!("{}\n{warning}", session.l10n.format(&Message::new("serve-url").arg("url", url.clone())));
     let mut opened = !args.open;
     let status = super::watch::run_loop(session, &args.watch, events, received, footer, |rebuilder, pass| {
         server.update(rebuilder.outputs(), pass, &session.l10n);

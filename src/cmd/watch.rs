@@ -49,7 +49,6 @@ pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
         named: !args.edition.is_empty(),
         formats,
         font_path: args.font_path.clone(),
-        allow_errors: args.allow_errors,
     }
 }
 

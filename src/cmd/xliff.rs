@@ -28,6 +28,11 @@ pub fn export(session: &Session, args: &XliffExportArgs) -> Result<ExitCode, Cli
         });
     }
     files.retain(|file| !file.units.is_empty());
+    // The memory (the record's history) is read only when a unit needs a translation.
+    if files.iter().flat_map(|f| &f.units).any(|unit| unit.memory_query.is_some()) {
+        let memory = super::memory::gather(session, &project)?;
+        codepub::xliff::offer_candidates(&mut files, &memory);
+    }
     let count: usize = files.iter().map(|f| f.units.len()).sum();
     if files.is_empty() {
         eprintln!("{}", session.l10n.format(&Message::new("xliff-nothing-to-export")));

@@ -4,8 +4,10 @@
 //! (or all of them, after a change to the templates or fonts), through renderers kept alive
 //! between passes (the PDF renderer's fonts, parsed templates and Typst's memoised layout stay
 //! warm). The last good output of every edition is kept in memory and only what changed is
-//! written, atomically, as `codepub build` writes it. A pass whose sources fail the check keeps
-//! the last good output, unless errors are allowed.
+//! written, atomically, as `codepub build` writes it. The loop is a preview, as `typst watch`
+//! is: the output always follows the sources, findings (errors included) or not; only sources
+//! that cannot be read, or editions that cannot be rendered or written, keep the last output.
+//! `codepub build` stays the gate that publishes only a clean build.
 //!
 //! Modules: [`watcher`] (the file-system events, debounced, and what they touch); [`serve`]
 //! (the local web server of `codepub serve`).
@@ -45,7 +47,6 @@ pub struct Plan {
     pub named: bool,
     pub formats: Vec<OutputFormat>,
     pub font_path: Vec<PathBuf>,
-    pub allow_errors: bool,
 }
 
 /// Renders passes for as long as the command runs.
@@ -55,7 +56,7 @@ pub struct Rebuilder {
     glyphs: EditionFonts,
     /// The fingerprint of the model each edition of each format was last rendered from.
     rendered: HashMap<(&'static str, EditionKind), u64>,
-    /// The last good output, by path under the output folder.
+    /// The last output, by path under the output folder.
     outputs: BTreeMap<String, Vec<u8>>,
     passes: u64,
 }
@@ -79,14 +80,14 @@ pub enum Outcome {
     Rebuilt(Vec<(&'static str, EditionKind)>),
     /// No edition's inputs changed: nothing was rendered or written.
     Unchanged,
-    /// The last good output was kept: the sources have errors (without --allow-errors), could
-    /// not be read, or an edition could not be rendered or written.
+    /// The last output was kept: the sources could not be read, or an edition could not be
+    /// rendered or written. (Findings, errors included, never keep it: the output follows the
+    /// sources.)
     Kept(KeptBecause),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeptBecause {
-    ParityErrors,
     Input,
     Render,
 }
@@ -117,7 +118,7 @@ impl Rebuilder {
         &self.plan
     }
 
-    /// The last good output, by path under the output folder (`code-en.pdf`, `html/index.html`).
+    /// The last output, by path under the output folder (`code-en.pdf`, `html/index.html`).
     pub fn outputs(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.outputs
     }
@@ -158,12 +159,10 @@ impl Rebuilder {
         let findings = entries(&report, &project, &alignment, l10n);
         let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();
         let failing = report.failing().count();
-        if failing > 0 && !self.plan.allow_errors {
-            return kept(text, KeptBecause::ParityErrors, findings, accepted, l10n);
-        }
         if failing > 0 {
-            let message = Message::new("report-build-overridden").num("count", failing as i64);
-            text.push_str(&format!("warning: {}\n", l10n.format(&message)));
+            // A preview: rendered all the same, and said so (`build` would refuse).
+            let message = Message::new("watch-preview-errors").num("count", failing as i64);
+            text.push_str(&format!("note: {}\n", l10n.format(&message)));
         }
 
         let cx = RenderContext {
@@ -262,7 +261,7 @@ impl Rebuilder {
     }
 }
 
-/// A pass that kept the last good output, saying so.
+/// A pass that kept the last output, saying so.
 fn kept(
     mut text: String,
     because: KeptBecause,
@@ -271,7 +270,6 @@ fn kept(
     l10n: &Localizer,
 ) -> Pass {
     let id = match because {
-        KeptBecause::ParityErrors => "watch-kept-errors",
         KeptBecause::Input => "watch-kept-input",
         KeptBecause::Render => "watch-kept-render",
     };

@@ -1,7 +1,8 @@
 //! Writes translation units as one XLIFF 2.0 document (`srcLang="en"`, `trgLang="ja"`): a
 //! `<file>` per English source file, a `<unit>` per heading, paragraph, list item and footnote
-//! paragraph, with the glossary terms it uses (glossary module), notes, the Markdown spelling of
-//! its inline codes (`<originalData>`) and one segment. Every text and attribute goes through
+//! paragraph, with the glossary terms it uses (glossary module), the earlier translations it is
+//! offered (translation candidates module), notes, the Markdown spelling of its inline codes
+//! (`<originalData>`) and one segment. Every text and attribute goes through
 //! quick-xml's escaping.
 
 use std::io;
@@ -13,6 +14,10 @@ use super::{CodeKind, Content, InlineCode, Piece, Unit, UnitFile};
 
 pub const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 pub const GLOSSARY_NS: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
+/// The Translation Candidates module, for the earlier translations a unit is offered.
+pub const MATCHES_NS: &str = "urn:oasis:names:tc:xliff:matches:2.0";
+/// The segment id a unit's candidates point at (`ref="#s1"`): code ids are numbers.
+const SEGMENT_ID: &str = "s1";
 
 /// The XLIFF document of `files`.
 pub fn write(files: &[UnitFile]) -> io::Result<String> {
@@ -96,6 +101,27 @@ fn write_unit(out: &mut XmlOut, unit: &Unit) -> io::Result<()> {
         }
         out.end(3, "gls:glossary")?;
     }
+    if !unit.candidates.is_empty() {
+        // Declared here rather than on <xliff>, so that an export without candidates is as before.
+        out.start(3, BytesStart::new("mtc:matches").with_attributes([("xmlns:mtc", MATCHES_NS)]))?;
+        let reference = format!("#{SEGMENT_ID}");
+        for candidate in &unit.candidates {
+            let similarity = format!("{:.1}", candidate.similarity);
+            let similarity = similarity.strip_suffix(".0").unwrap_or(&similarity);
+            out.start(
+                4,
+                BytesStart::new("mtc:match").with_attributes([
+                    ("ref", reference.as_str()),
+                    ("similarity", similarity),
+                    ("origin", "codepub memory"),
+                ]),
+            )?;
+            out.text_element(5, BytesStart::new("source"), &candidate.english)?;
+            out.text_element(5, BytesStart::new("target"), &candidate.japanese)?;
+            out.end(4, "mtc:match")?;
+        }
+        out.end(3, "mtc:matches")?;
+    }
     out.start(3, BytesStart::new("notes"))?;
     let mut notes = vec![("address", name.clone())];
     if let Some(item) = unit.item {
@@ -125,7 +151,11 @@ fn write_unit(out: &mut XmlOut, unit: &Unit) -> io::Result<()> {
         }
         out.end(3, "originalData")?;
     }
-    out.start(3, BytesStart::new("segment").with_attributes([("state", unit.state.name())]))?;
+    let mut segment = BytesStart::new("segment").with_attributes([("state", unit.state.name())]);
+    if !unit.candidates.is_empty() {
+        segment.push_attribute(("id", SEGMENT_ID));
+    }
+    out.start(3, segment)?;
     out.newline(4)?;
     write_content(out, "source", &unit.source)?;
     if let Some(target) = &unit.target {

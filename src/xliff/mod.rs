@@ -76,6 +76,37 @@ pub struct Unit {
     pub terms: Vec<(String, String)>,
     /// Where the Japanese is, or would go when it is missing (`None`: nowhere to put it).
     pub japanese: Option<Place>,
+    /// The English to look up in the translation memory (plain text, whitespace-normalised, as
+    /// the record keeps it), for a unit that needs translating: stale, never signed off, or
+    /// missing in Japanese. `None` for the others.
+    pub memory_query: Option<String>,
+    /// Earlier translations offered for the unit ([`offer_candidates`]); never its target.
+    pub candidates: Vec<Candidate>,
+}
+
+/// An earlier signed-off translation offered for a unit (XLIFF's Translation Candidates module).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The English it translated.
+    pub english: String,
+    pub japanese: String,
+    /// 100 for the same English (whitespace aside), else the percentage of words in common.
+    pub similarity: f32,
+}
+
+/// Offers, for every unit that needs translating (its [`Unit::memory_query`]), the best earlier
+/// translation in `memory`, as a candidate.
+pub fn offer_candidates(files: &mut [UnitFile], memory: &crate::translation_memory::Memory) {
+    for unit in files.iter_mut().flat_map(|file| file.units.iter_mut()) {
+        let Some(english) = &unit.memory_query else { continue };
+        unit.candidates = (memory.best_match(english).into_iter())
+            .map(|found| Candidate {
+                english: found.entry.english.clone(),
+                japanese: found.entry.japanese.clone(),
+                similarity: found.similarity,
+            })
+            .collect();
+    }
 }
 
 /// The units of one English source file.
@@ -102,6 +133,8 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
         let Some(en) = pair.side(Lang::En) else { continue };
         let ja = pair.side(Lang::Ja);
         let standing = standings.get(&pair.address);
+        // Stale, never signed off, or missing: worth an earlier translation from the memory.
+        let needs_translation = matches!(standing, None | Some(Standing::EnglishChanged { .. } | Standing::Unsigned));
         let (state, signed_off_english) = match (ja, standing) {
             (None, _) => (State::Initial, None),
             (Some(_), Some(Standing::Current)) => (State::Final, None),
@@ -128,6 +161,7 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
                     signed_off_english: signed_off_english.clone(),
                     heading: heading.clone(),
                     translate: true,
+                    needs_translation: needs_translation || ja_group.is_none(),
                 },
             );
         }
@@ -150,6 +184,7 @@ pub fn units(project: &Project, alignment: &Alignment<'_>) -> Vec<UnitFile> {
                     signed_off_english: None,
                     heading: heading.clone(),
                     translate: false,
+                    needs_translation: false,
                 },
             );
         }
@@ -174,6 +209,7 @@ struct Draft<'a, 'u> {
     signed_off_english: Option<String>,
     heading: String,
     translate: bool,
+    needs_translation: bool,
 }
 
 struct Builder<'p, 'm> {
@@ -202,6 +238,8 @@ impl Builder<'_, '_> {
             }
             _ => (None, None),
         };
+        let memory_query =
+            draft.needs_translation.then(|| crate::lock::normalise(&crate::check::text_without_refs(draft.en)));
         let english = source.text();
         let terms = (self.project.glossary.terms.iter())
             .filter(|term| term.occurs_in_english(&english))
@@ -219,6 +257,8 @@ impl Builder<'_, '_> {
             heading: draft.heading,
             terms,
             japanese,
+            memory_query,
+            candidates: Vec::new(),
         };
         let original = sources.name(file).to_string();
         match self.files.iter_mut().find(|f| f.original == original) {

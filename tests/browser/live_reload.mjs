@@ -1,17 +1,18 @@
 // The live reload of `codepub serve` in a real browser: opens URL in headless Chromium, waits
 // for the page to show BEFORE, then replaces BEFORE with AFTER in the source FILE and waits for
 // the page to show AFTER, with no reload from here: `serve`'s script must do it. Prints the
-// time from the edit to the new text, and fails past LIMIT_MS (2000 by default).
+// time from the edit to the new text, and fails past LIMIT_MS (2000 by default). With ALSO, the
+// page must then show ALSO too (the preview's banner, say) and must not before the edit.
 //
-// usage: node live_reload.mjs URL FILE BEFORE AFTER [LIMIT_MS]
+// usage: node live_reload.mjs URL FILE BEFORE AFTER [LIMIT_MS [ALSO]]
 // CHROMIUM: the browser binary, /usr/bin/chromium by default (Debian's; never downloaded).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const [url, file, before, after, limitArg] = process.argv.slice(2);
+const [url, file, before, after, limitArg, also] = process.argv.slice(2);
 const limit = Number(limitArg ?? 2000);
 if (!url || !file || !before || !after) {
-  console.error('usage: node live_reload.mjs URL FILE BEFORE AFTER [LIMIT_MS]');
+  console.error('usage: node live_reload.mjs URL FILE BEFORE AFTER [LIMIT_MS [ALSO]]');
   process.exit(2);
 }
 const browser = await chromium.launch({
@@ -27,6 +28,7 @@ try {
   const text = () => page.evaluate(() => document.body.innerText);
   if (!(await text()).includes(before)) throw new Error(`the page does not show ${JSON.stringify(before)}`);
   if ((await text()).includes(after)) throw new Error(`the page shows ${JSON.stringify(after)} before the edit`);
+  if (also && (await text()).includes(also)) throw new Error(`the page shows ${JSON.stringify(also)} before the edit`);
   // Let the page's event stream connect before the edit.
   await page.waitForTimeout(300);
   const loadsBefore = loads;
@@ -38,6 +40,10 @@ try {
   const elapsed = Date.now() - edited;
   console.log(`the page showed the edit ${elapsed} ms after it (limit ${limit} ms), reloaded ${loads - loadsBefore} time(s)`);
   if (loads === loadsBefore) throw new Error('the page changed without loading again');
+  if (also) {
+    if (!(await text()).includes(also)) throw new Error(`the page does not show ${JSON.stringify(also)}`);
+    console.log(`the page showed the edit and ${JSON.stringify(also)}`);
+  }
 } catch (error) {
   console.error(`live reload failed: ${error.message}`);
   failed = true;

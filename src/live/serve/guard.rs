@@ -1,10 +1,11 @@
 //! Which requests `codepub serve` answers at all, before their path is looked at: GET and HEAD
-//! (405 otherwise), a URL of at most [`MAX_URL`] bytes (414), and only for this server on the
-//! loopback. A page of another site that rebinds its name to 127.0.0.1 (DNS rebinding) sends its
-//! own name as `Host`, and a page of another site or port that calls this server sends its
-//! `Origin`: either is refused (403). `Host` must be `localhost`, `127.0.0.1` or `[::1]`, with
-//! this server's port or none; an `Origin`, when there is one, must be `http://` and such a host
-//! with this server's port.
+//! (405 otherwise), a URL of at most [`MAX_URL`] bytes (414), and only for this server. A page of
+//! another site that rebinds its name to 127.0.0.1 (DNS rebinding) sends its own name as `Host`,
+//! and a page of another site or port that calls this server sends its `Origin`: either is
+//! refused (403). `Host` must be `localhost`, `127.0.0.1` or `[::1]`, with this server's port or
+//! none; an `Origin`, when there is one, must be `http://` and such a host with this server's
+//! port. A server listening beyond the loopback (`serve --host 0.0.0.0`) also answers any IP
+//! address as the host (`192.168.1.20:3000`), never a name: a rebound name is still refused.
 
 use axum::http::header::{HOST, ORIGIN};
 use axum::http::uri::Authority;
@@ -48,25 +49,33 @@ impl Refusal {
     }
 }
 
-/// `Ok` when a request with this method, URL and headers, to the server on `port`, is answered.
-pub fn admit(method: &Method, uri: &Uri, headers: &HeaderMap, port: u16) -> Result<(), Refusal> {
+/// Which hosts name this server: its port, and whether it listens beyond the loopback.
+#[derive(Clone, Copy, Debug)]
+pub struct Names {
+    pub port: u16,
+    /// Listening on another address than the loopback: IP addresses name it too.
+    pub network: bool,
+}
+
+/// `Ok` when a request with this method, URL and headers, to the server `names` names, is answered.
+pub fn admit(method: &Method, uri: &Uri, headers: &HeaderMap, names: Names) -> Result<(), Refusal> {
     let mut hosts = headers.get_all(HOST).iter();
     let host = match (hosts.next(), hosts.next()) {
         (Some(host), None) => host.to_str().ok(),
         _ => None,
     };
-    if !host.is_some_and(|host| is_this_server(host, port, false)) {
+    if !host.is_some_and(|host| is_this_server(host, names, false)) {
         return Err(Refusal::ForeignHost);
     }
     // A URL in absolute form (`GET http://host/path`) names its host too.
     if let Some(authority) = uri.authority()
-        && (uri.scheme_str() != Some("http") || !is_this_server(authority.as_str(), port, false))
+        && (uri.scheme_str() != Some("http") || !is_this_server(authority.as_str(), names, false))
     {
         return Err(Refusal::ForeignHost);
     }
     for origin in headers.get_all(ORIGIN) {
         let authority = origin.to_str().ok().and_then(|origin| origin.strip_prefix("http://"));
-        if !authority.is_some_and(|authority| is_this_server(authority, port, true)) {
+        if !authority.is_some_and(|authority| is_this_server(authority, names, true)) {
             return Err(Refusal::ForeignOrigin);
         }
     }
@@ -79,17 +88,20 @@ pub fn admit(method: &Method, uri: &Uri, headers: &HeaderMap, port: u16) -> Resu
     Ok(())
 }
 
-/// Whether `authority` (`localhost:3000`) names this server: a loopback name, and its port or
-/// none (an origin's port is 80 when it names none, so it must name this server's).
-fn is_this_server(authority: &str, port: u16, origin: bool) -> bool {
+/// Whether `authority` (`localhost:3000`) names this server: a loopback name (or, on the
+/// network, an IP address), and its port or none (an origin's port is 80 when it names none, so
+/// it must name this server's).
+fn is_this_server(authority: &str, names: Names, origin: bool) -> bool {
     let Ok(authority) = authority.parse::<Authority>() else { return false };
-    let loopback =
-        !authority.as_str().contains('@') && LOOPBACK.iter().any(|name| authority.host().eq_ignore_ascii_case(name));
-    loopback
-        && match authority.port_u16() {
-            Some(named) => named == port,
-            None => !origin || port == 80,
-        }
+    let host = authority.host();
+    let ip = || host.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().is_ok();
+    let ours = !authority.as_str().contains('@')
+        && (LOOPBACK.iter().any(|name| host.eq_ignore_ascii_case(name)) || (names.network && ip()));
+    let port = names.port;
+    ours && match authority.port_u16() {
+        Some(named) => named == port,
+        None => !origin || port == 80,
+    }
 }
 
 #[cfg(test)]
@@ -102,7 +114,30 @@ mod tests {
         for (name, value) in headers {
             map.append(*name, HeaderValue::from_str(value).unwrap());
         }
-        admit(&method, &url.parse().unwrap(), &map, 3000)
+        admit(&method, &url.parse().unwrap(), &map, Names { port: 3000, network: false })
+    }
+
+    #[test]
+    fn on_the_network_an_ip_address_names_this_server_but_a_name_does_not() {
+        let on_network = |host: &str, origin: Option<&str>| {
+            let mut map = HeaderMap::new();
+            map.append("host", HeaderValue::from_str(host).unwrap());
+            if let Some(origin) = origin {
+                map.append("origin", HeaderValue::from_str(origin).unwrap());
+            }
+            admit(&Method::GET, &"/".parse().unwrap(), &map, Names { port: 3000, network: true })
+        };
+        for host in ["192.168.1.20:3000", "10.0.0.7", "[fe80::1]:3000", "localhost:3000"] {
+            assert_eq!(on_network(host, None), Ok(()), "{host}");
+        }
+        assert_eq!(on_network("192.168.1.20:3000", Some("http://192.168.1.20:3000")), Ok(()));
+        for host in ["evil.example:3000", "192.168.1.20.nip.io:3000", "192.168.1.20:3001", "user@10.0.0.7"] {
+            assert_eq!(on_network(host, None), Err(Refusal::ForeignHost), "{host}");
+        }
+        let foreign = on_network("192.168.1.20:3000", Some("http://evil.example:3000"));
+        assert_eq!(foreign, Err(Refusal::ForeignOrigin));
+        // Only on the network: a server on the loopback answers loopback names alone.
+        assert_eq!(admitted(Method::GET, "/", &[("host", "192.168.1.20:3000")]), Err(Refusal::ForeignHost));
     }
 
     #[test]

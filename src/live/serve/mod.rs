@@ -1,8 +1,9 @@
-//! The local web server of `codepub serve`: the last good output of the live loop, served from
-//! memory (`/html/index.html`, `/code-en.pdf`), a page of the current findings
-//! (`/_codepub/findings`), and server-sent events (`/_codepub/events`) that tell open pages to
-//! reload after a pass. The reload script is added to the pages as they are served; the files
-//! written to the output folder stay free of script.
+//! The local web server of `codepub serve`: the output of the live loop, served from memory
+//! (`/html/index.html`, `/code-en.pdf`), a page of the current findings (`/_codepub/findings`),
+//! and server-sent events (`/_codepub/events`) that tell open pages to reload after a pass. The
+//! preview is added to the pages as they are served (`pages`): the reload script, a banner
+//! counting the findings with a link to their page, and a mark on each block a finding is
+//! about; the files written to the output folder stay as `codepub build` writes them.
 //!
 //! Only what the output holds is served: a path is looked up among the output's file names,
 //! never on disk, and a path with a `.` or `..` segment, a backslash or a NUL, raw or
@@ -10,9 +11,10 @@
 //!
 //! The server is axum on hyper, run by a tokio runtime in a thread of its own; the rest of
 //! codepub stays synchronous and reaches it through [`SiteServer`]. Modules: `guard` (which
-//! requests are answered at all: GET and HEAD, from this server's own host and origin);
-//! `listener` (connections, their limits and timeouts); `pages` (the findings page and the
-//! reload script). Event streams are capped at [`EVENT_STREAMS`] (503 beyond) and each ends when
+//! requests are answered at all: GET and HEAD, from this server's own host and origin; on the
+//! loopback by default, on the network only when asked);
+//! `listener` (connections, their limits and timeouts); `pages` (the findings page, and the
+//! preview added to the pages). Event streams are capped at [`EVENT_STREAMS`] (503 beyond) and each ends when
 //! its page goes away.
 
 mod guard;
@@ -24,7 +26,7 @@ pub use listener::{CONNECTIONS, HEADER_TIMEOUT, MAX_HEAD, WRITE_TIMEOUT};
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::io;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
@@ -78,12 +80,16 @@ pub enum ServeFailure {
     Panicked,
 }
 
-/// What is served: the last good output and the findings page of the last pass. `generation`
-/// counts the passes that changed either; pages reload when it moves on.
+/// What is served: the output, the findings page of the last pass and what the pages show of it
+/// (`preview`). `generation` counts the passes that changed any; pages reload when it moves on.
 #[derive(Default)]
 struct Snapshot {
     files: BTreeMap<String, Bytes>,
+    /// The HTML pages of `files` as served: with the preview and the reload script (made once
+    /// a pass, not once a request).
+    pages: BTreeMap<String, Bytes>,
     findings_page: Vec<u8>,
+    preview: pages::Preview,
     generation: u64,
 }
 
@@ -93,8 +99,8 @@ struct Site {
     generation: watch::Sender<u64>,
     /// One permit for each event stream that may be open.
     streams: Arc<Semaphore>,
-    /// The port listened on, which `Host` and `Origin` must name.
-    port: u16,
+    /// The names of this server, which `Host` and `Origin` must use.
+    names: guard::Names,
 }
 
 /// The running server; [`SiteServer::stop`] (or dropping it) stops it.
@@ -106,10 +112,15 @@ pub struct SiteServer {
 }
 
 impl SiteServer {
-    /// Listens on 127.0.0.1:`port` (0: a free port). Should the server later stop on its own
-    /// (its listener fails for good), `on_failure` is called with why, from the server's thread.
-    pub fn start(port: u16, on_failure: impl FnOnce(ServeError) + Send + 'static) -> Result<Self, ServeError> {
-        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    /// Listens on `host`:`port` (127.0.0.1 for the machine alone; 0: a free port). Should the
+    /// server later stop on its own (its listener fails for good), `on_failure` is called with
+    /// why, from the server's thread.
+    pub fn start(
+        host: IpAddr,
+        port: u16,
+        on_failure: impl FnOnce(ServeError) + Send + 'static,
+    ) -> Result<Self, ServeError> {
+        let address = SocketAddr::from((host, port));
         let listener = std::net::TcpListener::bind(address)
             .map_err(|error| ServeError { address, failure: ServeFailure::Listen(error) })?;
         Self::on(listener, on_failure)
@@ -133,7 +144,7 @@ impl SiteServer {
             snapshot: RwLock::default(),
             generation: watch::Sender::new(0),
             streams: Arc::new(Semaphore::new(EVENT_STREAMS)),
-            port: address.port(),
+            names: guard::Names { port: address.port(), network: !address.ip().is_loopback() },
         });
         let router = Router::new().fallback(answer).with_state(Arc::clone(&site));
         let (stop, stopped) = oneshot::channel();
@@ -157,15 +168,28 @@ impl SiteServer {
         self.address
     }
 
-    /// `http://127.0.0.1:PORT/`.
+    /// Whether the server can be reached from other machines (it listens on an address other
+    /// than the loopback).
+    pub fn on_network(&self) -> bool {
+        self.site.names.network
+    }
+
+    /// The server's address on this machine, `http://127.0.0.1:PORT/` (the loopback when it
+    /// listens on every interface: 0.0.0.0 or ::).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.address)
+        let address = match self.address.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::from((Ipv4Addr::LOCALHOST, self.address.port())),
+            IpAddr::V6(ip) if ip.is_unspecified() => SocketAddr::from((Ipv6Addr::LOCALHOST, self.address.port())),
+            _ => self.address,
+        };
+        format!("http://{address}/")
     }
 
     /// Serves the output and findings of `pass`, and tells the open pages to reload when either
     /// changed.
     pub fn update(&self, outputs: &BTreeMap<String, Vec<u8>>, pass: &Pass, l10n: &Localizer) {
         let findings_page = pages::findings_page(pass, outputs, l10n);
+        let preview = pages::Preview::of(pass, l10n);
         let mut snapshot = self.site.snapshot.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         let same_files = snapshot.files.len() == outputs.len()
             && snapshot
@@ -173,16 +197,28 @@ impl SiteServer {
                 .iter()
                 .zip(outputs)
                 .all(|((path, bytes), (new_path, new))| path == new_path && bytes == new);
-        if same_files && snapshot.findings_page == findings_page && snapshot.generation > 0 {
+        if same_files
+            && snapshot.findings_page == findings_page
+            && snapshot.preview == preview
+            && snapshot.generation > 0
+        {
             return;
         }
         snapshot.generation += 1;
         snapshot.findings_page = findings_page;
+        snapshot.preview = preview;
         if !same_files {
             snapshot.files =
                 outputs.iter().map(|(path, bytes)| (path.clone(), Bytes::copy_from_slice(bytes))).collect();
         }
         let generation = snapshot.generation;
+        let served = (snapshot.files.iter().filter(|(path, _)| path.ends_with(".html")))
+            .map(|(path, bytes)| {
+                let page = snapshot.preview.apply(bytes);
+                (path.clone(), Bytes::from(pages::with_reload_script(&page, generation)))
+            })
+            .collect();
+        snapshot.pages = served;
         drop(snapshot);
         self.site.generation.send_replace(generation);
     }
@@ -241,7 +277,7 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Every request: refused by the `guard`, or answered from the snapshot.
 async fn answer(State(site): State<Arc<Site>>, request: Request) -> Response {
-    if let Err(refusal) = guard::admit(request.method(), request.uri(), request.headers(), site.port) {
+    if let Err(refusal) = guard::admit(request.method(), request.uri(), request.headers(), site.names) {
         let response = text(refusal.status(), refusal.text());
         return match refusal {
             guard::Refusal::Method => ([(ALLOW, "GET, HEAD")], response).into_response(),
@@ -262,15 +298,16 @@ async fn answer(State(site): State<Arc<Site>>, request: Request) -> Response {
         FINDINGS => {
             file(pages::with_reload_script(&snapshot.findings_page, snapshot.generation), "text/html; charset=utf-8")
         }
+        // A page of the output, with the preview: the banner, the marks and the reload script.
         _ => match output_path(path) {
             Err(Refused::Forbidden) => text(StatusCode::FORBIDDEN, "403 forbidden: outside the output\n"),
             Err(Refused::BadRequest) => text(StatusCode::BAD_REQUEST, "400 bad request\n"),
             Ok(path) => match snapshot.files.get(&path) {
                 None => text(StatusCode::NOT_FOUND, "404 not found\n"),
-                Some(bytes) if path.ends_with(".html") => {
-                    file(pages::with_reload_script(bytes, snapshot.generation), pages::content_type(&path))
-                }
-                Some(bytes) => file(bytes.clone(), pages::content_type(&path)),
+                Some(bytes) => match snapshot.pages.get(&path) {
+                    Some(page) => file(page.clone(), pages::content_type(&path)),
+                    None => file(bytes.clone(), pages::content_type(&path)),
+                },
             },
         },
     }

@@ -4,6 +4,7 @@
 //! Markdown file that is a named pipe, socket or device is left out, never opened, and listed
 //! in [`Project::skipped`] for the reports to warn about.
 
+pub mod history;
 pub mod markdown;
 pub mod tree;
 

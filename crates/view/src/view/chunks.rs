@@ -116,6 +116,8 @@ impl<'p> Chunks<'_, 'p> {
             toc: if first { model.toc.clone() } else { Vec::new() },
             notes: model.notes.iter().filter(|note| numbers.contains(&note.number)).cloned().collect(),
             covers: if last { model.covers.clone() } else { Vec::new() },
+            // The note is printed with the title matter, in the first part.
+            provisional: if first { model.provisional.clone() } else { None },
         }
     }
 

@@ -11,9 +11,11 @@ mod notes;
 mod pieces;
 mod runs;
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
-use codepub_core::address::Address;
+use codepub_core::address::{Address, Owner};
 use codepub_core::align::{Alignment, BlockPair, ClausePair};
 use codepub_core::config::Edition;
 use codepub_core::model::{Block, BlockKind, Clause, Lang};
@@ -110,7 +112,31 @@ pub struct EditionModel<'p> {
     /// Footnotes in number order.
     pub notes: Vec<Note>,
     pub covers: Vec<Cover>,
+    /// The note of a provisional build ([`EditionModel::mark_provisional`]); absent otherwise,
+    /// and then not serialised, so an ordinary build's data is what it always was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<ProvisionalNote>,
 }
+
+/// A provisional build (`codepub build --provisional`): the pairs (headings and blocks) whose
+/// Japanese is published before it was signed off (P013), and the note that explains their mark.
+#[derive(Clone, Debug, Default)]
+pub struct Provisional {
+    pub addresses: BTreeSet<Address>,
+    /// The note on the title page, in each language.
+    pub note: Pair<String>,
+}
+
+/// What an edition with provisional translations prints on its title page, in each language it
+/// prints; the mark set beside each provisional Japanese heading and block.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProvisionalNote {
+    pub note: Pair<Option<String>>,
+    pub mark: &'static str,
+}
+
+/// The mark of a provisional translation.
+pub const PROVISIONAL_MARK: &str = "\u{2020}";
 
 /// The title matter: the text before the first clause of the body, when it opens with a title
 /// (a level-1 heading). Its leading short lines (an approval line, a resolution) are the title
@@ -121,6 +147,9 @@ pub struct TitleMatter {
     pub id: String,
     pub heading: Pair<Option<Vec<Run>>>,
     pub lines: Vec<Row>,
+    /// Whether the Japanese title is a provisional translation; serialised only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -135,6 +164,10 @@ pub struct Section {
     pub headed: bool,
     pub heading: Pair<Option<Vec<Run>>>,
     pub rows: Vec<Row>,
+    /// Whether the Japanese heading is a provisional translation ([`Provisional`]); serialised
+    /// only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 /// Blocks that translate each other, side by side; a language the edition does not print, or
@@ -145,6 +178,10 @@ pub struct Row {
     pub address: Address,
     #[serde(flatten)]
     pub cells: Pair<Option<BlockView>>,
+    /// Whether the Japanese is a provisional translation ([`Provisional`]); serialised only when
+    /// it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -199,14 +236,22 @@ impl<'p> EditionModel<'p> {
                 while let Some(row) = rows.next_if(|row| is_title_line(row, langs)) {
                     lines.push(print_row(row, langs, &mut refs));
                 }
-                title_page = Some(TitleMatter { id: pair.id.0.clone(), heading, lines });
+                title_page = Some(TitleMatter { id: pair.id.0.clone(), heading, lines, provisional: false });
                 let rest: Vec<&BlockPair<'_>> = rows.collect();
                 if !rest.is_empty() {
                     let anchor = format!("{}-text", pair.id);
                     refs.section = Some(anchor.clone());
                     let rows = rest.into_iter().map(|row| print_row(row, langs, &mut refs)).collect();
                     let heading = Pair::new(None, None);
-                    sections.push(Section { id: pair.id.0.clone(), anchor, level: 0, headed: false, heading, rows });
+                    sections.push(Section {
+                        id: pair.id.0.clone(),
+                        anchor,
+                        level: 0,
+                        headed: false,
+                        heading,
+                        rows,
+                        provisional: false,
+                    });
                 }
                 continue;
             }
@@ -215,7 +260,7 @@ impl<'p> EditionModel<'p> {
             let heading = headings(pair, langs, &mut refs);
             let headed = heading.present().next().is_some();
             let rows = pair.blocks.iter().map(|row| print_row(row, langs, &mut refs)).collect();
-            sections.push(Section { id: pair.id.0.clone(), anchor, level, headed, heading, rows });
+            sections.push(Section { id: pair.id.0.clone(), anchor, level, headed, heading, rows, provisional: false });
         }
 
         refs.section = None;
@@ -245,6 +290,42 @@ impl<'p> EditionModel<'p> {
             toc,
             notes,
             covers,
+            provisional: None,
+        }
+    }
+
+    /// Marks the provisional translations of a provisional build: each Japanese heading and
+    /// block printed whose pair is in `provisional`, and, when the edition prints any of them,
+    /// the note on the title page in each printed language. An edition without Japanese, or
+    /// with none of them, stays as it was.
+    pub fn mark_provisional(&mut self, provisional: &Provisional) {
+        if provisional.addresses.is_empty() || !self.langs.contains(&Lang::Ja) {
+            return;
+        }
+        let marked = |address: &Address| provisional.addresses.contains(address);
+        let heading_marked = |id: &str, heading: &Pair<Option<Vec<Run>>>| {
+            heading.ja.is_some() && marked(&Address::heading(Owner::clause(id)))
+        };
+        let mut any = false;
+        if let Some(title) = &mut self.title_page {
+            title.provisional = heading_marked(&title.id, &title.heading);
+            any |= title.provisional;
+        }
+        for section in &mut self.sections {
+            section.provisional = section.headed && heading_marked(&section.id, &section.heading);
+            any |= section.provisional;
+        }
+        let title_lines = self.title_page.iter_mut().flat_map(|title| title.lines.iter_mut());
+        for row in title_lines.chain(self.sections.iter_mut().flat_map(|section| section.rows.iter_mut())) {
+            row.provisional = row.cells.ja.is_some() && marked(&row.address);
+            any |= row.provisional;
+        }
+        if any {
+            let mut note = Pair::new(None, None);
+            for &lang in self.langs {
+                *note.get_mut(lang) = Some(provisional.note.get(lang).clone());
+            }
+            self.provisional = Some(ProvisionalNote { note, mark: PROVISIONAL_MARK });
         }
     }
 }
@@ -270,7 +351,7 @@ fn print_row(row: &BlockPair<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Row {
             *cells.get_mut(lang) = Some(Printer { lang, lines: false, in_note: false, refs }.block(block));
         }
     }
-    Row { address: row.address.clone(), cells }
+    Row { address: row.address.clone(), cells, provisional: false }
 }
 
 /// Whether a row of the title matter is a title-page line: one short paragraph in each
@@ -347,4 +428,36 @@ fn nest<'s>(entries: &mut std::iter::Peekable<impl Iterator<Item = &'s Section>>
         out.push(TocEntry { anchor: section.anchor.clone(), heading: section.heading.clone(), children });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked_in(edition: EditionKind, addresses: &[Address]) -> (Vec<String>, Option<ProvisionalNote>) {
+        let project = codepub_core::load::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")))
+            .expect("shipped project");
+        let alignment = project.alignment();
+        let mut model = EditionModel::build(&alignment, &project.config.edition, edition);
+        let note = Pair::new("Provisional.".to_string(), "暫定訳。".to_string());
+        model.mark_provisional(&Provisional { addresses: addresses.iter().cloned().collect(), note });
+        let headings = model.sections.iter().filter(|s| s.provisional).map(|s| format!("{}#heading", s.id));
+        let rows = model.sections.iter().flat_map(|s| &s.rows).filter(|r| r.provisional).map(|r| r.address.to_string());
+        (headings.chain(rows).collect(), model.provisional)
+    }
+
+    #[test]
+    fn only_the_provisional_pairs_are_marked_and_only_where_japanese_is_printed() {
+        let pairs = [Address::block(Owner::clause("principle-1"), 0), Address::heading(Owner::clause("principle-3"))];
+        for edition in [EditionKind::Bilingual, EditionKind::Facing, EditionKind::Ja] {
+            let (marked, note) = marked_in(edition, &pairs);
+            assert_eq!(marked, ["principle-3#heading", "principle-1#1"], "{edition:?}");
+            let note = note.expect("the note");
+            assert_eq!(note.note.ja.as_deref(), Some("暫定訳。"));
+            assert_eq!(note.note.en.is_some(), edition != EditionKind::Ja, "{edition:?}");
+        }
+        assert_eq!(marked_in(EditionKind::En, &pairs), (Vec::new(), None));
+        // Nothing to mark: the edition as it was, without the note.
+        assert_eq!(marked_in(EditionKind::Bilingual, &[]), (Vec::new(), None));
+    }
 }
