@@ -102,8 +102,8 @@ fn hover_shows_the_address_the_english_counterpart_and_the_translation_state() {
     assert!(value.contains("current"), "{value}");
     assert_eq!(hover["range"]["start"]["line"], at["line"]);
 
-    // The English edited in the editor: the Japanese is stale, and the hover shows the English
-    // it was signed off against.
+    // The English edited in the editor: the Japanese is stale, and the hover shows how the
+    // English changed since it was signed off, and the Japanese as signed off.
     let english = uri(&project, EN);
     let edited = ENGLISH.replace("policies.", "policies and laws.");
     server.open(&english, &project.read(EN).replacen(ENGLISH, &edited, 1));
@@ -112,7 +112,9 @@ fn hover_shows_the_address_the_english_counterpart_and_the_translation_state() {
     let value = hover["contents"]["value"].as_str().expect("markdown hover");
     assert!(value.contains(&format!("> {edited}")), "{value}");
     assert!(value.contains("stale"), "{value}");
-    assert!(value.contains(&format!("signed off:\n\n> {ENGLISH}")), "{value}");
+    // What changed, as a word diff, and the Japanese to start from.
+    assert!(value.contains("data protection [-policies.-]{+policies and laws.+}"), "{value}");
+    assert!(value.contains(&format!("The Japanese as signed off, to start from:\n\n> {FULL_STOP}")), "{value}");
 
     // A new paragraph in both languages has never been signed off.
     let (new_en, new_ja) = ("We keep this record.", "私たちはこの記録を保持します。");

@@ -434,10 +434,13 @@ lsp-hover-no-counterpart = { $lang ->
 } this block is not paired.
 lsp-hover-edition-matter = Edition matter: each language prints its own edition's, so it is not paired block by block.
 lsp-state-current = Translation: current (signed off against this English).
-lsp-state-english-changed = Translation: stale (source changed). The English changed since the Japanese was signed off; the English as signed off:
+lsp-state-english-changed = Translation: stale (source changed). The English changed since the Japanese was signed off.
 lsp-state-japanese-changed = Translation: translation updated, awaiting review. The Japanese changed since it was signed off.
 lsp-state-unsigned = Translation: unsigned (not signed off in { $path }).
 lsp-state-no-record = Translation: not tracked (the project has no { $path }; `codepub sign-off` starts it).
+lsp-state-english-diff = The English since sign-off ([-removed-] {"{"}+added+{"}"}):
+lsp-state-japanese-then = The Japanese as signed off, to start from:
+lsp-state-signed-off = Signed off by { $by } at { $at }.
 lsp-fix-insert = insert “{ $new }”
 lsp-fix-delete = delete “{ $old }”
 lsp-fix-replace = replace “{ $old }” with “{ $new }”

@@ -377,10 +377,13 @@ lsp-hover-no-counterpart = { $lang ->
 }このブロックは対になっていません。
 lsp-hover-edition-matter = 版の情報です。各言語が自分の版のものを印刷するため、ブロックごとには対にしません。
 lsp-state-current = 翻訳：最新（この英語に対して承認済み）。
-lsp-state-english-changed = 翻訳：要更新（原文変更）。日本語の承認後に英語が変更されました。承認時の英語：
+lsp-state-english-changed = 翻訳：要更新（原文変更）。日本語の承認後に英語が変更されました。
 lsp-state-japanese-changed = 翻訳：訳文更新済み・確認待ち。承認後に日本語が変更されました。
 lsp-state-unsigned = 翻訳：未承認（{ $path } で承認されていません）。
 lsp-state-no-record = 翻訳：追跡していません（プロジェクトに { $path } がありません。`codepub sign-off` で始まります）。
+lsp-state-english-diff = 承認後の英語の変更（[-削除-] {"{"}+追加+{"}"}）：
+lsp-state-japanese-then = 承認時の日本語（ここから始められます）：
+lsp-state-signed-off = { $by } が { $at } に承認しました。
 lsp-fix-insert = 「{ $new }」を挿入
 lsp-fix-delete = 「{ $old }」を削除
 lsp-fix-replace = 「{ $old }」を「{ $new }」に置換

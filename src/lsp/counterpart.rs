@@ -10,7 +10,7 @@ use super::position::{offset, range};
 use super::project::{ProjectState, uri_in};
 use crate::address::{Address, Owner};
 use crate::check::Context;
-use crate::check::stale::{Standing, standings};
+use crate::check::stale::{Standing, records};
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
@@ -79,21 +79,54 @@ pub(super) fn hover(project: &Project, file: FileId, position: Position, l10n: &
     })
 }
 
-/// The translation state of the pair at `address`, as `codepub status` counts it.
+/// The translation state of the pair at `address`, as `codepub status` counts it; for a pair
+/// whose English changed, what changed (the English word diff since sign-off) and where to
+/// start (the Japanese as signed off), with who signed it off and when.
 fn state(project: &Project, cx: &Context<'_>, address: &Address, l10n: &Localizer) -> String {
     let path = crate::load::tree::shown(&project.config.content.lock);
-    let Some(standings) = standings(cx) else {
+    let Some(records) = records(cx) else {
         return l10n.format(&Message::new("lsp-state-no-record").arg("path", path)) + "\n";
     };
-    let standing = standings.into_iter().find(|(pair, _)| pair.address == *address).map(|(_, standing)| standing);
-    match standing {
-        Some(Standing::Current) => l10n.format(&Message::new("lsp-state-current")) + "\n",
-        Some(Standing::EnglishChanged { old_english }) => {
-            format!("{}\n\n{}\n", l10n.format(&Message::new("lsp-state-english-changed")), quoted(&old_english))
+    let Some((pair, standing, entry)) = records.into_iter().find(|(pair, _, _)| pair.address == *address) else {
+        return l10n.format(&Message::new("lsp-state-unsigned").arg("path", path)) + "\n";
+    };
+    let mut text = match &standing {
+        Standing::Current => l10n.format(&Message::new("lsp-state-current")) + "\n",
+        Standing::EnglishChanged { .. } => l10n.format(&Message::new("lsp-state-english-changed")) + "\n",
+        Standing::JapaneseChanged { .. } => l10n.format(&Message::new("lsp-state-japanese-changed")) + "\n",
+        Standing::Unsigned => return l10n.format(&Message::new("lsp-state-unsigned").arg("path", path)) + "\n",
+    };
+    let old_english = match &standing {
+        Standing::EnglishChanged { old_english } => Some(old_english.as_str()),
+        Standing::JapaneseChanged { old_english } => old_english.as_deref(),
+        _ => None,
+    };
+    if let (Some(old), Some(english)) = (old_english.filter(|old| !old.is_empty()), pair.side(Lang::En)) {
+        let changes = crate::lock::marked_diff(old, &english.text, Lang::En);
+        text.push_str(&format!(
+            "\n{}\n\n```text\n{changes}\n```\n",
+            l10n.format(&Message::new("lsp-state-english-diff"))
+        ));
+        // A record without the texts (version 1): the Japanese of a pair whose English alone
+        // changed is still the one signed off.
+        let unchanged = matches!(standing, Standing::EnglishChanged { .. }).then(|| pair.side(Lang::Ja)).flatten();
+        let japanese = entry.and_then(|e| e.japanese.as_deref()).or(unchanged.map(|unit| unit.text.as_str()));
+        if let Some(japanese) = japanese {
+            text.push_str(&format!(
+                "\n{}\n\n{}",
+                l10n.format(&Message::new("lsp-state-japanese-then")),
+                quoted(japanese)
+            ));
         }
-        Some(Standing::JapaneseChanged { .. }) => l10n.format(&Message::new("lsp-state-japanese-changed")) + "\n",
-        Some(Standing::Unsigned) | None => l10n.format(&Message::new("lsp-state-unsigned").arg("path", path)) + "\n",
     }
+    if let Some(by) = entry.and_then(|e| e.by.as_deref()) {
+        let at = entry.and_then(|e| e.at.as_deref()).unwrap_or_default();
+        text.push_str(&format!(
+            "\n{}\n",
+            l10n.format(&Message::new("lsp-state-signed-off").arg("by", by).arg("at", at))
+        ));
+    }
+    text
 }
 
 /// Markdown source as a block quote.
