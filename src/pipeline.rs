@@ -118,14 +118,18 @@ pub fn publish_marked(
 
 /// What `build --provisional` marks: the pairs of the failing P013 findings of `report` (stale
 /// or never signed off) that the editions mark, the headings and blocks of the body and the title
-/// matter (a footnote or a back cover has no mark: its P013 still stops the build), and the title
-/// page's note in each language.
+/// matter and the footnotes' blocks, and the title page's note in each language. A back cover is
+/// edition matter, not a translation: P013 never reports its lines (the check reads the
+/// translated pairs only), and were one reported it would have no mark and still stop the build.
 pub fn provisional(report: &crate::check::Report, alignment: &Alignment<'_>) -> Provisional {
     use crate::address::Owner;
     use crate::i18n::{Localizer, Message, UiLang};
     let colophons: Vec<&str> =
         alignment.clauses.iter().filter(|pair| pair.is_colophon()).map(|pair| pair.id.0.as_str()).collect();
-    let marked = |owner: &Owner| matches!(owner, Owner::Clause(id) if !colophons.contains(&id.as_str()));
+    let marked = |owner: &Owner| match owner {
+        Owner::Clause(id) => !colophons.contains(&id.as_str()),
+        Owner::Footnote(_) => true,
+    };
     let addresses = (report.failing())
         .filter(|finding| finding.code() == PROVISIONAL_CODE && marked(&finding.address.owner))
         .map(|finding| finding.address.clone());

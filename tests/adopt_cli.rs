@@ -41,10 +41,10 @@ fn a_hugo_markdown_pair_becomes_a_checked_project_with_its_markdown_intact_and_h
         .args([&en, &ja])
         .arg(&root)
         .assert()
-        // Three true findings are left (ASCII colons in the Japanese), so the status is 1.
+        // Eleven true findings are left (ASCII colons in the Japanese), so the status is 1.
         .code(1)
         .stderr(predicate::str::contains("12 heading pairs given ids (0 on weak evidence), no heading left alone"))
-        .stderr(predicate::str::contains("`codepub check` on the new project: 3 errors, no warnings"));
+        .stderr(predicate::str::contains("`codepub check` on the new project: 11 errors, no warnings"));
     let written_en = std::fs::read_to_string(root.join("content/en/code_of_conduct.md")).unwrap();
     let written_ja = std::fs::read_to_string(root.join("content/ja/code_of_conduct.md")).unwrap();
     // Nothing but the ids came in, nothing but the front matter went out.
@@ -80,8 +80,37 @@ fn a_hugo_markdown_pair_becomes_a_checked_project_with_its_markdown_intact_and_h
             ("P006".to_string(), "our-standards#1".to_string()),
             ("P006".to_string(), "our-standards#3".to_string()),
             ("P006".to_string(), "enforcement-guidelines#1".to_string()),
+            // The colon after bold Japanese, `**帰結**: ` (issue 33).
+            ("P007".to_string(), "1-correction#1".to_string()),
+            ("P007".to_string(), "1-correction#2".to_string()),
+            ("P007".to_string(), "2-warning#1".to_string()),
+            ("P007".to_string(), "2-warning#2".to_string()),
+            ("P007".to_string(), "3-temporary-ban#1".to_string()),
+            ("P007".to_string(), "3-temporary-ban#2".to_string()),
+            ("P007".to_string(), "4-permanent-ban#1".to_string()),
+            ("P007".to_string(), "4-permanent-ban#2".to_string()),
         ]
     );
+}
+
+#[test]
+fn check_fix_rewrites_the_ascii_colon_after_bold_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("covenant");
+    let (en, ja) = (covenant().join("code_of_conduct.md"), covenant().join("code_of_conduct.ja.md"));
+    codepub().args(["init", "--adopted", "2022-04-20", "--from-markdown"]).args([&en, &ja]).arg(&root).assert().code(1);
+    codepub()
+        .arg("--root")
+        .arg(&root)
+        .args(["check", "--no-baseline", "--fix"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("`:` → `：`"))
+        .stdout(predicate::str::contains("11 fixes applied"));
+    let fixed = std::fs::read_to_string(root.join("content/ja/code_of_conduct.md")).unwrap();
+    assert_eq!(fixed.matches("**帰結**：").count(), 4, "{fixed}");
+    assert_eq!(fixed.matches("**コミュニティへの影響**：").count(), 4, "{fixed}");
+    assert!(!fixed.contains("**: "), "{fixed}");
 }
 
 #[test]

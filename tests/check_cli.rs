@@ -435,3 +435,51 @@ fn an_entry_with_the_placeholder_reason_is_warned_about() {
         .stdout(predicate::str::contains("warning: baseline entry gives no reason: P004 principle-2#4"))
         .stdout(predicate::str::contains("no errors, 1 warning, 12 accepted"));
 }
+
+/// The new findings of one check in a JSON report.
+fn new_findings<'a>(report: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    let findings = report["findings"].as_array().unwrap().iter();
+    findings.filter(|f| f["accepted"] == false && f["code"] == code).collect()
+}
+
+#[test]
+fn an_acronym_dropped_from_the_japanese_is_a_p020_warning_labelled_in_both_files() {
+    let project = TempProject::shipped();
+    project.replace(JA, "- 事務総長: ISO/CS職員に対して", "- 事務総長: 中央事務局職員に対して");
+    // (The edit also makes the paragraph's translation stale: P013, an error.)
+    let report = project.json(&["check", "--format", "json"], 1);
+    let found = new_findings(&report, "P020");
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(
+        (found[0]["severity"].as_str(), found[0]["address"].as_str()),
+        (Some("warning"), Some("implementation#2"))
+    );
+    assert_eq!(found[0]["message"], "“ISO/CS” is in the English but not in the Japanese");
+    let labels: Vec<_> = (found[0]["labels"].as_array().unwrap().iter())
+        .map(|l| (l["file"].as_str().unwrap(), l["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(labels, [(JA, 92), (EN, 95)], "the Japanese list, the acronym in the English");
+    project.codepub().args(["check"]).assert().stdout(predicate::str::contains("warning[P020]"));
+}
+
+#[test]
+fn one_japanese_given_for_two_english_items_is_one_p021_warning_at_the_later_item() {
+    let project = TempProject::shipped();
+    project.replace(
+        JA,
+        "- 技術管理評議会: 専門コミュニティおよびリエゾン機関に対して",
+        "- 理事会: ISO会員およびガバナンスグループに対して",
+    );
+    let report = project.json(&["check", "--format", "json", "--no-baseline"], 1);
+    let found = new_findings(&report, "P021");
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["address"], "implementation#2");
+    let lines: Vec<_> = (found[0]["labels"].as_array().unwrap().iter()).map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [94, 93, 93], "the later item in both languages, then the first English item");
+    // The shipped Code, and the Code repeated, translate every text one way.
+    let shipped = TempProject::shipped().json(&["check", "--format", "json", "--no-baseline"], 1);
+    assert!(new_findings(&shipped, "P021").is_empty() && new_findings(&shipped, "P020").is_empty());
+    let long = common::long_project(3).json(&["check", "--format", "json", "--no-baseline"], 1);
+    assert!(new_findings(&long, "P021").is_empty(), "{long:#}");
+}

@@ -55,7 +55,7 @@ fn fix_restores_dropped_and_western_punctuation_and_lists_each_change() {
         .args(["check", "--fix"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("fixed content/ja/10-code.md:74:27: — → `。`"))
+        .stdout(predicate::str::contains("fixed content/ja/10-code.md:74:27: (nothing) → `。`"))
         .stdout(
             predicate::str::contains("fixed content/ja/10-code.md:19:").and(predicate::str::contains("`，` → `、`")),
         )

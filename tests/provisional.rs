@@ -1,7 +1,7 @@
 //! `codepub build --provisional`: the translations that are stale or never signed off (P013)
-//! published, each marked where it is printed and explained by a note on the title page, in the
-//! PDF editions and the HTML; any other error still stops the build; and a project with nothing
-//! provisional builds as without the option, byte for byte.
+//! published, each marked where it is printed (a footnote's too) and explained by a note on the
+//! title page, in the PDF editions and the HTML; any other error still stops the build; and a
+//! project with nothing provisional builds as without the option, byte for byte.
 
 #![cfg(all(feature = "pdf", feature = "html"))]
 
@@ -151,16 +151,60 @@ fn a_provisional_build_of_a_clean_project_is_a_plain_build_byte_for_byte() {
     }
 }
 
+/// Footnote 1's Japanese (footnote-1#1), before and after: as for [`SIGNED`], P013 is the edit's
+/// only finding.
+const FOOTNOTE_SIGNED: &str = "それでもなお、これらのISO手続き文書は";
+const FOOTNOTE_EDITED: &str = "それでも、これらのISO手続き文書は";
+
 #[test]
-fn a_stale_footnote_which_has_no_mark_still_stops_a_provisional_build() {
+fn a_stale_footnote_is_published_marked_at_the_footnote_text_only() {
     let project = TempProject::shipped();
-    project.replace(JA, "それでもなお、これらのISO手続き文書は", "それでも、これらのISO手続き文書は");
-    project
-        .codepub()
-        .args(["build", "--provisional"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[P013]"))
-        .stderr(predicate::str::contains("errors that a provisional build does not publish (P013)"));
-    assert!(!project.path("out").exists());
+    project.replace(JA, FOOTNOTE_SIGNED, FOOTNOTE_EDITED);
+    project.codepub().arg("build").assert().code(1).stderr(predicate::str::contains("error[P013]"));
+    project.codepub().args(["build", "--provisional"]).assert().code(0).stderr(predicate::str::contains(
+        "warning: publishing one provisional translation, marked as such (--provisional)",
+    ));
+
+    // Each PDF that prints Japanese: after the title matter (the title page; the facing edition's
+    // front cover and title spread), the mark once, opening the footnote's Japanese text, and in
+    // the bilingual edition in the Japanese column.
+    let marked_text = squash(&format!("{MARK}{FOOTNOTE_EDITED}"));
+    for (pdf, title_pages, right_half) in
+        [("code-bilingual.pdf", 1, true), ("code-ja.pdf", 1, false), ("code-facing.pdf", 3, false)]
+    {
+        let pdf = project.path(&format!("out/{pdf}"));
+        let pages = page_texts(&pdf, right_half);
+        let marked: Vec<(usize, usize)> = (pages.iter().enumerate().skip(title_pages))
+            .map(|(i, text)| (i + 1, text.matches(MARK).count()))
+            .filter(|&(_, count)| count > 0)
+            .collect();
+        assert!(matches!(marked[..], [(_, 1)]), "{}: the mark once, on one page: {marked:?}", pdf.display());
+        let page = &pages[marked[0].0 - 1];
+        assert!(page.contains(&marked_text), "{}: the mark opens the footnote: {page}", pdf.display());
+        if right_half {
+            let whole = page_texts(&pdf, false);
+            assert_eq!(whole[marked[0].0 - 1].matches(MARK).count(), 1, "nothing marked in the English column");
+        }
+    }
+    let en = poppler::run("pdftotext", &[], &project.path("out/code-en.pdf"));
+    assert!(!en.contains(MARK), "{en}");
+
+    // The HTML: the note's Japanese cell marked (the bar) and its paragraph opening with the
+    // mark; nothing else marked.
+    let mark = format!(
+        "<span class=\"provisional-mark\" role=\"img\" aria-label=\"{NOTE_JA}\" title=\"{NOTE_JA}\">{MARK}</span>"
+    );
+    for page in ["index.html", "ja.html"] {
+        let html = project.read(&format!("out/html/{page}"));
+        assert_eq!(html.matches("class=\"provisional-mark\"").count(), 1, "{page}: {html}");
+        assert_eq!(html.matches(" provisional\"").count(), 1, "{page}: one marked cell: {html}");
+        let note = html.split("id=\"fn-ja-1\"").nth(1).expect("the Japanese note");
+        let note = &note[..note.find("</div>\n</div>").expect("the note's end")];
+        assert!(note.contains(&format!("<p>{mark}{FOOTNOTE_EDITED}")), "{page}: {note}");
+        let cell = html.split("id=\"fn-ja-1\"").next().expect("before the note");
+        assert!(cell.ends_with("<div class=\"cell note provisional\" "), "{page}: {cell}");
+    }
+    let index = project.read("out/html/index.html");
+    assert!(index.contains("<div class=\"cell note\" id=\"fn-en-1\" lang=\"en\">"), "the English note unmarked");
+    assert!(!project.read("out/html/en.html").contains("provisional"));
 }

@@ -7,6 +7,7 @@ mod common;
 mod action;
 mod adopt_cli;
 mod bad_input;
+mod brackets_repeated_cli;
 mod browser;
 mod build_cli;
 mod check_cli;

@@ -92,9 +92,15 @@ help-p004 = numbers are compared as values, in words, digits or kanji (forty (40
 p005-markup-count = { $kind } used { $en } times in English, { $ja } times in Japanese
 p005-link-targets = links point elsewhere: English { $en }; Japanese { $ja }
 help-p005 = mark the same phrases in both languages; English italics may be Japanese bold (`check.markup.accepted`)
-p006-final-punctuation = paragraph ends with { $en } in English but { $ja } in Japanese
+p006-final-punctuation = paragraph ends with { $en ->
+        [none] no punctuation
+       *[other] { $en }
+    } in English but with { $ja ->
+        [none] no punctuation
+       *[other] { $ja }
+    } in Japanese
 help-p006 = end the Japanese sentence as the English one ends: . as 。, : as ：
-p006-wrong-form = paragraph ends with { $ja } where Japanese text ends with { $full }
+p006-wrong-form = the Japanese ends with { $ja }, where Japanese text uses { $full }
 help-p006-replace = replace { $old } with { $new }
 help-p006-insert = end the Japanese with { $new }, as the English ends with { $en }
 help-p006-drop = the English ends without punctuation: remove the final { $old }, or end the English the same way
@@ -144,6 +150,33 @@ p017-not-normalized = { $file } is not in Unicode normalization form C (NFC): { 
     }, the first here
 p017-read-as = codepub reads it as “{ $composed }”: the checks, the translation record and the editions see the composed text, other tools do not
 help-p017 = save the file in NFC: `codepub check --fix` rewrites it
+p018-unclosed = `{ $char }` is not closed: no `{ $partner }` follows in this heading, paragraph or list item
+p018-unopened = `{ $char }` closes nothing: no `{ $partner }` before it in this heading, paragraph or list item
+p018-mixed = `{ $open }` is closed by `{ $close }`, a bracket of the other width
+p018-count = { $en ->
+    [one] one parenthesised aside
+   *[other] { $en } parenthesised asides
+    } in English, { $ja } in Japanese
+help-p018 = close the bracket or quote within the same heading, paragraph or list item, or remove the stray one
+help-p018-mixed = write `{ $old }` as `{ $new }`: `codepub check --fix` does
+help-p018-count = see that the Japanese puts in parentheses what the English does; a translation that adds or drops an aside on purpose is accepted in the baseline
+p019-word = repeated word: “{ $words }”
+p019-particle = doubled particle `{ $particle }`
+help-p019-word = remove the second “{ $word }”: `codepub check --fix` does; a word repeated on purpose goes into `allow` under `[check.repeated]` in codepub.toml
+help-p019-particle = remove the second `{ $particle }`: `codepub check --fix` does
+p020-only-english = “{ $id }” is in the English but not in the Japanese
+p020-only-japanese = “{ $id }” is in the Japanese but not in the English
+p020-bad-pattern = `check.identifiers.allow` pattern { $pattern } is not a valid regular expression
+help-p020 = a URL, e-mail address, acronym or standard number is written in both languages as it is (full-width forms count as the same); one left out on purpose is accepted in the baseline, or, for the whole project, added to `allow` under `[check.identifiers]` in codepub.toml
+p021-english-translated-differently = the same English is translated { $count } ways in the project: “{ $en }”
+p021-japanese-for-different-english = the same Japanese translates { $count } different English texts: “{ $ja }”
+help-p021 = use one translation for the same text throughout the project, or make the English differ where the Japanese does; a difference kept on purpose is accepted in the baseline
+label-translated-here = translated here as “{ $ja }”
+label-translates-here = here it translates “{ $en }”
+label-first-counterpart = first occurrence: “{ $text }”
+label-other-counterpart = also: “{ $text }”
+label-identifier-missing = no “{ $id }” here
+label-identifier-here = “{ $id }” here
 
 ## Labels
 label-only-english = only in English
@@ -214,6 +247,7 @@ report-summary = { $errors ->
 }, { $accepted } accepted
 report-clean = translation parity holds: { $clauses } clauses, { $pairs } paragraph pairs checked
 report-fix-applied = fixed { $place }: { $old } → { $new }
+report-fix-nothing = (nothing)
 report-fix-summary = { $count ->
     [0] no fixes applied
     [one] 1 fix applied
@@ -337,6 +371,14 @@ p016-short = No hidden characters
 p016-full = The sources hold no control characters, bidirectional controls or invisible characters (zero width space, a byte order mark within the text, soft hyphen); variation selectors are text.
 p017-short = Sources are in NFC
 p017-full = Every source is in Unicode normalization form C (CJK compatibility ideographs kept as written), so other tools read it as codepub does.
+p018-short = Brackets and quotes are paired
+p018-full = Every bracket and quote opened in a heading, paragraph or list item is closed there, in the same width; the parenthesised asides of a block are as many in Japanese as in English.
+p019-short = No word written twice
+p019-full = No English word is written twice in a row (that that and had had aside, and the words configured), and no Japanese particle is doubled after a noun (をを, のの).
+p020-short = Identifiers are kept in both languages
+p020-full = A plain-text URL, e-mail address, acronym (ISO/CS) or standard number (ISO 9001:2015, JIS Q 9001) in one language of a pair is in the other too; full-width forms count as the same.
+p021-short = The same text is translated the same way
+p021-full = Across the project, the same English sentence, heading or list item has one Japanese translation, and one Japanese translation stands for one English text.
 report-created = created { $path }
 report-init-next = a new project is in { $dir }: run `codepub check` and `codepub build` there
 error-no-adoption-date = { $source } states no date of adoption (neither its front matter nor its opening lines); nothing was written

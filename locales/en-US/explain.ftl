@@ -1,4 +1,4 @@
-## The long explanation of each parity check (P001…P017), in English, and the words the renderer puts
+## The long explanation of each parity check (P001…P021), in English, and the words the renderer puts
 ## around it: `codepub explain CODE` prints it; docs/checks.md, the SARIF rule help and the manual page
 ## carry the same text. Every id and attribute here exists in ja-JP/explain.ftl too.
 
@@ -149,10 +149,13 @@ explain-p004 = Numbers match as values
     numerals, English number words, fractions, roman numbers and list labels, so
     `forty (40) days` matches `四十日`, `Article 13` matches `第十三条`, `two-thirds`
     matches `三分の二` and `(ii)` matches `二、`. Dates are compared as dates
-    (`23 February 2023` = `2023年2月23日` = `令和5年2月23日`), and other digit groups
-    with separators (`11/2023`, an ISBN, `1.5`) as written. Words that merely
+    (`23 February 2023` = `2023年2月23日` = `令和5年2月23日`, and without a year
+    `30 June` = `6月30日`), and other digit groups with separators (`11/2023`, an
+    ISBN, `1.5`) as written; the digits of a URL are not numbers. Words that merely
     hold a numeral (`一般`, `統一`, `第三者`), a bare `one` or `一`, and ordinals
-    written as words (`the first session`) are not read, and the labels of list
+    written as words (`the first session`) are not read, except an ordinal or
+    number word numbering a paragraph, article, item, chapter or section (`the
+    second paragraph` and `paragraph two` = `第二項`), and the labels of list
     items are compared only when both languages label their items. Each number
     without an equal one on the other side is reported at the number, in both
     files; the rules in full follow the examples.
@@ -212,7 +215,10 @@ explain-p006 = Final punctuation matches
     while an ASCII mark closing Latin text (`ISO/IEC Directives.`) is accepted.
     By statute convention, a list item ending in `;`, `,` or nothing in English
     may end in `。` in Japanese, and so may a paragraph ending in `:` that leads
-    into a list. Pairs of different kinds, and lists with different numbers of
+    into a list. A Japanese list item may end without punctuation (a noun
+    phrase, 体言止め) where the English item ends in `;`, and an English
+    paragraph ending in a bare URL ends without a mark, so the Japanese may end
+    it with `。` or nothing. Pairs of different kinds, and lists with different numbers of
     items, are left to P002.
     .why = The final mark tells the reader whether a provision is complete,
     introduces a list or asks a question; a Japanese sentence left without `。`,
@@ -220,7 +226,7 @@ explain-p006 = Final punctuation matches
     official edition.
     .fails-en = Members shall act honestly and in good faith in all their dealings.
     .fails-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない
-    .reported = error[P006]: paragraph ends with . in English but — in Japanese
+    .reported = error[P006]: paragraph ends with . in English but with no punctuation in Japanese
     (help: end the Japanese with 。, as the English ends with .)
     .passes-en = Members shall act honestly and in good faith in all their dealings.
     .passes-ja = 会員は、すべての取引において誠実かつ信義に従って行動しなければならない。
@@ -231,14 +237,16 @@ explain-p006 = Final punctuation matches
     `anywhere`, the default, `paragraph`, `list-item` or `lead-in`). Its default
     severity is error. `codepub check --fix` replaces a wrong form by its
     Japanese form and inserts a missing mark after plain final text (not after a
-    closing bracket or inside emphasis); a different mark, such as `:`
+    closing bracket or inside emphasis, and never `。` at the end of a list item);
+    a different mark, such as `:`
     translated as `。`, is reported with the replacement in the help and never
     fixed.
 
 explain-p007 = No half-width punctuation in Japanese
     .compares = In Japanese text (headings, paragraphs, lists, footnotes and the
     back cover), the ASCII marks `( ) , : ; ! ?` touching Japanese characters
-    must be full-width, `（ ） 、 ： ； ！ ？` (a pair `!?` is one finding), and an
+    must be full-width, `（ ） 、 ： ； ！ ？` (a pair `!?` is one finding; the
+    Japanese may be in the inline before, as in `**帰結**:`), and an
     ASCII `.` after Japanese text must be `。`. The full-width Western `．` and
     `，` touching Japanese text must be `。` and `、` (not between digits, as in
     `１，０００`), and the half-width katakana marks `｡ ､ ｢ ｣ ･` are wrong wherever
@@ -537,3 +545,151 @@ explain-p017 = Sources are in Unicode normalization form C
     first and the next `--fix` does this one). A finding accepted in the
     baseline has the address of the file's first decomposed character and no
     excerpt.
+
+explain-p018 = Brackets and quotes are paired
+    .compares = Within each language, every bracket and quote opened in a
+    heading, a paragraph or a list item must be closed there: ( ) and （ ）, [ ]
+    and ［ ］, 「 」, 『 』, 【 】, 〔 〕, 〈 〉, 《 》, “ ” and ‘ ’. A list item is a scope
+    of its own, so a bracket opened in one item and closed in the next is
+    reported. Code spans and link targets are not read, and straight quotes
+    " and ' are left out, as they do not say whether they open or close. ’ is
+    also the apostrophe: between two letters (ISO’s) it always is one, and
+    elsewhere it closes a ‘ only when one is open (members’ alone is an
+    apostrophe). A ) that closes nothing right after an enumerator at the
+    start of a word (section b) above, イ）) belongs to the enumerator. Each
+    unclosed or stray bracket is reported at its line and column; a pair of
+    two widths, (…）, is reported too, and its member of the other width is
+    written in the language's form, half-width in English and full-width in
+    Japanese (in Japanese, a half-width member touching Japanese text is
+    P007's finding, with the same fix). Across the two languages, the
+    parenthesised asides of a heading or block, ( ) and （ ） counted together,
+    must be as many in Japanese as in English, when neither side has an
+    unpaired bracket; parentheses around a number or an enumerator alone
+    (forty (40) days, item (iv)) are a drafting convention and not counted.
+    Quotes are not compared across languages: English “…” and Japanese 「…」
+    do not translate one for one.
+    .why = An unclosed bracket leaves the reader unsure where an aside or a
+    quotation ends, and in an official text that can change what a provision
+    covers; an aside present in one language only is a piece of the text
+    translated or dropped on one side.
+    .fails-en = Members shall declare any conflict of interest (financial or personal) to the Board.
+    .fails-ja = 会員は、「利益相反（金銭的なものか個人的なものかを問わない）を理事会に申告しなければならない。
+    .reported = warning[P018]: `「` is not closed: no `」` follows in this
+    heading, paragraph or list item (labelled at the `「`)
+    .passes-en = Members shall declare any conflict of interest (financial or personal) to the Board.
+    .passes-ja = 会員は、利益相反（金銭的なものか個人的なものかを問わない）を理事会に申告しなければならない。
+    .config = Nothing in codepub.toml configures this check. Its default
+    severity is warning: a finding is printed but does not fail the run,
+    unless `codepub check --deny-warnings` reports it as an error.
+    `codepub check --fix` fixes a pair of two widths only; an unclosed or stray
+    bracket has no one sensible fix. A finding kept on purpose (an aside
+    added in translation, a quotation that runs over several list items) is
+    accepted with its bracket and a few characters around it as the excerpt.
+
+explain-p019 = No word is written twice
+    .compares = In either language's text, the same English word twice in a
+    row, case aside (the the, The the, of of), separated only by spaces or a
+    line break: any punctuation between them separates them, so a repeat
+    never runs across the end of a sentence. Words repeated on purpose pass:
+    that that, had had, is is, do do, and the words configured. In the
+    Japanese, a doubled particle (をを, のの, にに, がが, はは, でで, とと, もも,
+    へへ) where it cannot be part of a word: right after a kanji, katakana, a
+    Latin letter or digit or a closing bracket, and before anything but
+    hiragana. すもももももももものうち, 今日ははやく and ではは pass; a particle
+    doubled after hiragana (ことをを) is not reported, as kana words make that
+    place ambiguous. Code spans are not read.
+    .why = A doubled word is the commonest slip of an edit that was not read
+    again, and it is invisible to a reader who knows what the sentence should
+    say; in a published official text it reads as carelessness.
+    .fails-en = Members shall declare any conflict of interest to the the Board.
+    .fails-ja = 会員は、利益相反を理事会にに申告しなければならない。
+    .reported = warning[P019]: repeated word: “the the” (in the English), and
+    warning[P019]: doubled particle `にに` (in the Japanese), each with a fix
+    that removes the second occurrence
+    .passes-en = Members shall declare any conflict of interest to the Board.
+    .passes-ja = 会員は、利益相反を理事会に申告しなければならない。
+    .config = `allow = ["very", "bye bye"]` under `[check.repeated]` in
+    codepub.toml adds English words that may be written twice in a row (a word,
+    or the word twice), to that, had, is and do. Its default severity is
+    warning. `codepub check --fix` removes the second occurrence (with the
+    space before it) when the source spells both words literally.
+
+explain-p020 = Identifiers are kept in both languages
+    .compares = In each heading, paragraph or list and its counterpart, the
+    identifiers a translation keeps as written: URLs and e-mail addresses in
+    the text (a link's own text and target are P005's), acronyms of two or
+    more capitals (ISO, ISO/CS, NGOs as NGO), and standard numbers, an
+    acronym, perhaps a letter, and a number (ISO 9001:2015, ISO/IEC 27001,
+    JIS Q 9001, also written ISO9001). Full-width forms (ＩＳＯ　９００１) count
+    as their ASCII ones. An identifier of one language missing from the other
+    is reported once per block, labelled where it is and at the block that
+    lacks it; a compound acronym is there when each of its parts is (ISO and
+    IEC for ISO/IEC), and an acronym is there inside a compound or a standard
+    number (ISO in ISO/CS). Not identifiers: English set in capitals (a line
+    in capitals, or two long words in capitals in a row: RIGHTS AND DUTIES),
+    a bracketed placeholder ([INSERT CONTACT METHOD]), the words of
+    requirements and headings in capitals (SHALL, MUST, NOT, NOTE, CHAPTER),
+    and roman numerals (III, which P004 reads).
+    .why = A Japanese translation keeps names of bodies, addresses and
+    references in their own script: an acronym, an address or a standard
+    number present in one language only is a reference dropped, added or
+    changed in translation, and a reader of the other edition cannot follow
+    it.
+    .fails-en = Concerns are reported to the ISO/CS Ethics Officer.
+    .fails-ja = 懸念は、中央事務局の倫理担当者に報告する。
+    .reported = warning[P020]: “ISO/CS” is in the English but not in the
+    Japanese, labelled at `ISO/CS` in the English and at the Japanese
+    paragraph
+    .passes-en = Concerns are reported to the ISO/CS Ethics Officer.
+    .passes-ja = 懸念は、ISO/CS の倫理担当者に報告する。
+    .config = Under `[check.identifiers]`, `allow` lists identifiers either
+    language may hold alone, each a regular expression matched against the
+    whole identifier as the finding names it: a literal identifier matches
+    itself (`allow = ["ISO/CS", "TC [0-9]+"]`). Its default severity is
+    warning, as a translation may spell an acronym out (中央事務局 for
+    ISO/CS): a finding is printed but does not fail the run, unless
+    `codepub check --deny-warnings` reports it as an error. `codepub check
+    --fix` does not fix it. A baseline entry takes the identifier as its
+    excerpt (`excerpt = "ISO/CS"`).
+
+explain-p021 = The same text is translated the same way
+    .compares = Across the whole project, each heading, paragraph and list
+    item and its counterpart are cut into segments: list items one by one
+    when both languages have as many, then sentences (English after `.`, `?`
+    or `!` and a space, not after an abbreviation or a number; Japanese after
+    `。`, `？` or `！`) when both have as many, else the item or block whole.
+    Segments are compared with their whitespace collapsed. The same English
+    segment given two or more Japanese translations is reported, and so is
+    one Japanese segment given for two or more different English ones. Each
+    such group is reported once, at its first occurrence that differs from
+    the first one, with labels at the first occurrence and at a few later
+    ones; the same text translated the same way any number of times passes.
+    .why = A translation memory or a reviewer expects one wording for one
+    text: the same provision translated two ways reads as two provisions, and
+    two provisions translated alike read as one. Translation QA tools such as
+    Xbench and Verifika report the same.
+    .fails-en =
+        - Declare any conflict of interest.
+        - Protect confidential information.
+        - Declare any conflict of interest.
+    .fails-ja =
+        - 利益相反を申告する。
+        - 機密情報を保護する。
+        - 利害の衝突を届け出る。
+    .reported = warning[P021]: the same English is translated 2 ways in the
+    project: “Declare any conflict of interest.”, at the third item, labelled
+    with the first
+    .passes-en =
+        - Declare any conflict of interest.
+        - Protect confidential information.
+        - Declare any conflict of interest.
+    .passes-ja =
+        - 利益相反を申告する。
+        - 機密情報を保護する。
+        - 利益相反を申告する。
+    .config = Nothing in codepub.toml configures this check. Its default
+    severity is warning: a finding is printed but does not fail the run,
+    unless `codepub check --deny-warnings` reports it as an error.
+    `codepub check --fix` does not fix it. A difference kept on purpose is
+    accepted at the address the finding names, with the start of the text as
+    its excerpt.

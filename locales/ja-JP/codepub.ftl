@@ -92,9 +92,15 @@ help-p004 = 数は語、算用数字、漢数字を問わず値として比較�
 p005-markup-count = { $kind } が英語で { $en } 回、日本語で { $ja } 回使われています
 p005-link-targets = リンク先が異なります：英語 { $en }、日本語 { $ja }
 help-p005 = 両言語で同じ語句を強調してください。英語のイタリックは日本語の太字にできます（`check.markup.accepted`）
-p006-final-punctuation = 段落の末尾が英語では { $en }、日本語では { $ja } です
+p006-final-punctuation = 段落の末尾が英語では { $en ->
+        [none] 句読点なし
+       *[other] { $en }
+    }、日本語では { $ja ->
+        [none] 句読点なし
+       *[other] { $ja }
+    } です
 help-p006 = 日本語の文末は英語に合わせてください：. は 。、: は ：
-p006-wrong-form = 段落の末尾が { $ja } です。日本語の文末は { $full } です
+p006-wrong-form = 日本語の末尾が { $ja } です。日本語の文では { $full } を使います
 help-p006-replace = { $old } を { $new } に置き換えてください
 help-p006-insert = 英語が { $en } で終わるので、日本語の末尾に { $new } を付けてください
 help-p006-drop = 英語の末尾には句読点がありません。末尾の { $old } を削除するか、英語の末尾を合わせてください
@@ -141,6 +147,30 @@ help-p016-joiner = 削除してください。結合する文字体系に必要�
 p017-not-normalized = { $file } は Unicode 正規化形式 C（NFC）ではありません。分解された文字が { $count } 箇所あり、最初はここです
 p017-read-as = codepub はこれを「{ $composed }」として読みます。チェック、翻訳記録、各版は合成済みのテキストを見ますが、他のツールはそうではありません
 help-p017 = ファイルを NFC で保存してください。`codepub check --fix` で書き換えられます
+p018-unclosed = `{ $char }` が閉じられていません。この見出し、段落または箇条の中に `{ $partner }` がありません
+p018-unopened = `{ $char }` に対応する開き括弧がありません。この見出し、段落または箇条の中で前に `{ $partner }` がありません
+p018-mixed = `{ $open }` が、幅の異なる `{ $close }` で閉じられています
+p018-count = 丸括弧で囲んだ語句が英語に { $en } 箇所、日本語に { $ja } 箇所あります
+help-p018 = 括弧や引用符は同じ見出し、段落または箇条の中で閉じるか、余分なものを削除してください
+help-p018-mixed = `{ $old }` を `{ $new }` にしてください。`codepub check --fix` で修正できます
+help-p018-count = 英語で丸括弧に入れた語句を日本語でも丸括弧に入れているか確認してください。翻訳で意図的に補足を加えたり省いたりした場合は、ベースラインで受け入れてください
+p019-word = 同じ単語が繰り返されています：「{ $words }」
+p019-particle = 助詞 `{ $particle }` が重複しています
+help-p019-word = 2 つ目の「{ $word }」を削除してください。`codepub check --fix` で修正できます。意図的な繰り返しは codepub.toml の `[check.repeated]` の `allow` に加えてください
+help-p019-particle = 2 つ目の `{ $particle }` を削除してください。`codepub check --fix` で修正できます
+p020-only-english = 「{ $id }」は英語にありますが、日本語にありません
+p020-only-japanese = 「{ $id }」は日本語にありますが、英語にありません
+p020-bad-pattern = `check.identifiers.allow` のパターン { $pattern } は正しい正規表現ではありません
+help-p020 = URL、メールアドレス、略語、規格番号は両言語にそのまま書きます（全角の文字も同じものとみなします）。意図的に省いたものはベースラインで受け入れるか、プロジェクト全体について codepub.toml の `[check.identifiers]` の `allow` に加えてください
+p021-english-translated-differently = 同じ英語がプロジェクト内で { $count } 通りに訳されています：「{ $en }」
+p021-japanese-for-different-english = 同じ日本語が { $count } 通りの異なる英語の訳になっています：「{ $ja }」
+help-p021 = 同じテキストにはプロジェクト全体で同じ訳を使うか、日本語を訳し分けるなら英語も書き分けてください。意図的な違いはベースラインで受け入れてください
+label-translated-here = ここでは「{ $ja }」と訳されています
+label-translates-here = ここでは「{ $en }」の訳です
+label-first-counterpart = 最初の出現：「{ $text }」
+label-other-counterpart = ほかに：「{ $text }」
+label-identifier-missing = ここに「{ $id }」がありません
+label-identifier-here = 「{ $id }」はここ
 
 ## ラベル
 label-only-english = 英語のみ
@@ -203,6 +233,7 @@ report-input-skipped = { $path } を除外しました：{ $why ->
 report-summary = エラー { $errors } 件、警告 { $warnings } 件、承認済み { $accepted } 件
 report-clean = 翻訳の対応は保たれています：{ $clauses } 条項、{ $pairs } 組の段落を確認しました
 report-fix-applied = 修正 { $place }：{ $old } → { $new }
+report-fix-nothing = （なし）
 report-fix-summary = 修正 { $count } 件を適用しました。再度確認します
 report-address = 位置 { $address }
 report-build-overridden = エラー { $count } 件を無視して公開します (--allow-errors)
@@ -306,6 +337,14 @@ p016-short = 隠れた文字がない
 p016-full = 原稿に制御文字、双方向制御文字、見えない文字（ゼロ幅スペース、本文中のバイト順マーク、ソフトハイフン）がありません。異体字セレクターは文字として扱います。
 p017-short = 原稿が NFC である
 p017-full = すべての原稿が Unicode 正規化形式 C（CJK 互換漢字は書かれたまま）で保存され、他のツールも codepub と同じように読めます。
+p018-short = 括弧と引用符が対になっている
+p018-full = 見出し、段落、箇条で開いた括弧と引用符は、その中で同じ幅のもので閉じられています。ブロックの丸括弧で囲んだ語句の数は、英語と日本語で同じです。
+p019-short = 同じ語が続けて書かれていない
+p019-full = 英語の単語が続けて 2 度書かれておらず（that that、had had と設定した語を除く）、名詞の後の日本語の助詞が重複していません（をを、のの）。
+p020-short = 識別子が両言語にある
+p020-full = 対の一方の言語の本文にある URL、メールアドレス、略語（ISO/CS）、規格番号（ISO 9001:2015、JIS Q 9001）が、もう一方の言語にもあります。全角の文字も同じものとみなします。
+p021-short = 同じテキストが同じように訳されている
+p021-full = プロジェクト全体で、同じ英語の文、見出し、箇条には一つの日本語訳があり、一つの日本語訳は一つの英語のテキストに対応しています。
 report-created = { $path } を作成しました
 report-init-next = { $dir } に新しいプロジェクトを作成しました。そこで `codepub check` と `codepub build` を実行してください
 error-no-adoption-date = { $source } には採択日が書かれていません（フロントマターにも冒頭の行にもありません）。何も書き込んでいません

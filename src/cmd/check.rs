@@ -212,7 +212,9 @@ fn fix(session: &Session, args: &CheckArgs, project: &Project) -> Result<(), Cli
     let report = run(project, &project.alignment(), options, codepub::glyphs::bundled());
     let applied = codepub::fix::apply(project, &session.root, &report)
         .map_err(|e| CliError::Write { path: e.path, error: e.error })?;
-    let shown = |text: &str| if text.is_empty() { "—".to_string() } else { format!("`{}`", one_line(text)) };
+    // An insertion replaces nothing, a deletion leaves nothing: said in words, not as a dash.
+    let nothing = session.l10n.format(&Message::new("report-fix-nothing"));
+    let shown = |text: &str| if text.is_empty() { nothing.clone() } else { format!("`{}`", one_line(text)) };
     let mut text = String::new();
     for change in &applied {
         let place = format!("{}:{}:{}", change.file, change.line, change.column);

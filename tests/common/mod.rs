@@ -117,7 +117,7 @@ pub const EN: &str = "content/en/10-code.md";
 pub const JA: &str = "content/ja/10-code.md";
 
 impl TempProject {
-    /// A copy of the shipped project with new findings of every check, P001 to P017.
+    /// A copy of the shipped project with new findings of every check, P001 to P019.
     pub fn with_every_check_failing() -> Self {
         let project = Self::shipped();
         // P001: principle 9 renamed in Japanese (missing and extra clause).
@@ -166,6 +166,22 @@ impl TempProject {
         project.replace(JA, "私たちは、私たちが所有する機密文書", "私たちは、\u{200B}私たちが所有する機密文書");
         // P017: デ saved decomposed (テ and the combining voiced sound mark), in the same paragraph.
         project.replace(JA, "機密文書やデータが", "機密文書やテ\u{3099}ータが");
+        // P018: an unclosed parenthesis in the English (a warning).
+        project.replace(EN, "Central Secretariat (ISO/CS).", "Central Secretariat (ISO/CS.");
+        // P019: a doubled particle in the Japanese (a warning).
+        project.replace(JA, "個人の行動に関する原則", "個人のの行動に関する原則");
+        // P020: an e-mail address in the English only (a warning).
+        project.replace(
+            EN,
+            "We take care to act on a fully informed basis and take decisions with due diligence.",
+            "We take care to act on a fully informed basis and take decisions with due diligence, asking ethics@iso.org.",
+        );
+        // P021: one Japanese sentence given to two different English ones (a warning).
+        project.replace(
+            JA,
+            "私たちは、十分な情報に基づいて行動し、十分な注意を払って決定を下すように注意します。",
+            "私たちは、注意力、気配り、勤勉さ、そしてスキルをもって力を発揮します。",
+        );
         project
     }
 }

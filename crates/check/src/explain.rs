@@ -92,6 +92,10 @@ fn message_id(code: &str) -> Option<&'static str> {
         "P015" => "explain-p015",
         "P016" => "explain-p016",
         "P017" => "explain-p017",
+        "P018" => "explain-p018",
+        "P019" => "explain-p019",
+        "P020" => "explain-p020",
+        "P021" => "explain-p021",
         _ => return None,
     };
     Some(id)

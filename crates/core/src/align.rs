@@ -262,12 +262,7 @@ impl Traits {
             });
         }
         notes.sort();
-        let mut acronyms: Vec<String> = text
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
-            .filter(|word| word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2)
-            .map(str::to_string)
-            .collect();
-        acronyms.sort();
+        let acronyms = acronyms(&text);
         let sentences = match lang {
             Lang::Ja => text.chars().filter(|c| matches!(c, '。' | '？' | '！')).count(),
             Lang::En => {
@@ -317,6 +312,52 @@ impl Traits {
             })
             .collect()
     }
+}
+
+/// The Latin acronyms of a text (`ISO`, `ISO/CS`), sorted: words of two capitals or more, except
+/// the capitalised words of a square-bracket placeholder (`[INSERT CONTACT METHOD]`, which a
+/// translation writes in its own language) and runs of two or more all-caps words (`RIGHTS AND
+/// DUTIES`, a heading in capitals), which are words, not acronyms.
+fn acronyms(text: &str) -> Vec<String> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, None::<usize>);
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_ascii_alphanumeric() || c == '/' {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = start.take()
+            && depth == 0
+        {
+            words.push((from, i));
+        }
+        match c {
+            '[' | '［' => depth += 1,
+            ']' | '］' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let all_caps = |&(from, to): &(usize, usize)| {
+        let word = &text[from..to];
+        word.chars().filter(char::is_ascii_alphabetic).count() >= 2 && word.chars().all(|c| !c.is_ascii_lowercase())
+    };
+    // Neighbours: only whitespace between.
+    let joined = |a: &(usize, usize), b: &(usize, usize)| {
+        let gap = &text[a.1..b.0];
+        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+    };
+    let mut acronyms: Vec<String> = (0..words.len())
+        .filter(|&k| text[words[k].0..words[k].1].chars().filter(char::is_ascii_uppercase).count() >= 2)
+        .filter(|&k| {
+            let in_run = all_caps(&words[k])
+                && ((k > 0 && all_caps(&words[k - 1]) && joined(&words[k - 1], &words[k]))
+                    || words.get(k + 1).is_some_and(|next| all_caps(next) && joined(&words[k], next)));
+            !in_run
+        })
+        .map(|k| text[words[k].0..words[k].1].to_string())
+        .collect();
+    acronyms.sort();
+    acronyms
 }
 
 /// Items in one sorted list and not in the other.
@@ -971,6 +1012,23 @@ mod tests {
             shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
         assert_eq!(rows[0].0, "c#1");
         assert!(rows[0].2.is_none(), "{rows:?}");
+    }
+
+    #[test]
+    fn a_placeholder_in_capitals_is_no_acronym_and_does_not_mis_pair_paragraphs() {
+        assert_eq!(acronyms("Report to [INSERT CONTACT METHOD] or ISO/CS."), ["ISO/CS"]);
+        assert_eq!(acronyms("CHAPTER III. RIGHTS AND DUTIES OF THE PEOPLE, ISO, IEC"), ["IEC", "ISO"]);
+        assert_eq!(acronyms("ISO and IEC, ISO 9001"), ["IEC", "ISO", "ISO"]);
+        // The placeholder's paragraph is the one the Japanese translates; three acronyms it
+        // seemed to lack paired the Japanese with the other one.
+        let en = [
+            block("Report abuse to the leaders at [INSERT CONTACT METHOD]."),
+            block("Complaints are reviewed. Each one is answered soon."),
+        ];
+        let ja = [block("虐待は[連絡方法]で指導者に報告してください。")];
+        let rows =
+            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        assert_eq!(rows[0].2.as_deref(), Some("虐待は[連絡方法]で指導者に報告してください。"), "{rows:?}");
     }
 
     #[test]

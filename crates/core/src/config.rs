@@ -195,6 +195,25 @@ pub struct CheckConfig {
     pub untranslated: UntranslatedConfig,
     pub length_ratio: LengthRatioConfig,
     pub final_punctuation: FinalPunctuationConfig,
+    pub repeated: RepeatedConfig,
+    pub identifiers: IdentifiersConfig,
+}
+
+/// `[check.identifiers]`: what P020 need not find in both languages.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IdentifiersConfig {
+    /// Regular expressions, each matched against a whole identifier as P020 reports it (a literal
+    /// identifier, `ISO/CS`, matches itself).
+    pub allow: Vec<String>,
+}
+
+/// `[check.repeated]`: English words P019 accepts written twice in a row (`"very"` or
+/// `"very very"`), besides `that`, `had`, `is` and `do`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RepeatedConfig {
+    pub allow: Vec<String>,
 }
 
 /// `[check.final_punctuation]`: which English and Japanese endings P006 accepts as equivalent

@@ -4,7 +4,7 @@
 //! a heading whose counterpart already has an id takes that id. P001's fix and
 //! `codepub init --from-markdown` write what this proposes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::align::{self, Section};
 use crate::glossary::Term;
@@ -111,14 +111,17 @@ fn gaps(
     ja_ids: &HashSet<&str>,
 ) -> Vec<Gap> {
     // Anchors: ids in both languages, in English order, Japanese positions increasing.
+    let japanese_at: HashMap<&str, usize> = (documents.ja.clauses.iter().enumerate())
+        .filter(|(j, _)| !missing.ja.contains(j))
+        .map(|(j, clause)| (clause.id.0.as_str(), j))
+        .rev()
+        .collect();
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     for (i, clause) in documents.en.clauses.iter().enumerate() {
         if missing.en.contains(&i) || !ja_ids.contains(clause.id.0.as_str()) {
             continue;
         }
-        let j =
-            documents.ja.clauses.iter().enumerate().position(|(j, c)| !missing.ja.contains(&j) && c.id == clause.id);
-        if let Some(j) = j
+        if let Some(&j) = japanese_at.get(clause.id.0.as_str())
             && anchors.last().is_none_or(|&(_, last)| j > last)
         {
             anchors.push((i, j));

@@ -20,8 +20,11 @@
 //!   value in digits, `forty (40)`, is one number.
 //! - Roman numbers of parts (`CHAPTER III` = `第三章`) and labels in parentheses (`(ii)` = 2) are read; a single `(i)`, `(v)` or `(x)` is a letter
 //!   when the text also has `(h)`, `(u)` or `(w)`.
-//! - Dates are values (`23 February 2023` ≡ `2023年2月23日` ≡ `令和5年2月23日`); other digit groups
-//!   with separators (`11/2023`, ISBNs, `1.5`) are compared as written.
+//! - An ordinal or number word numbering a structural unit is read: `the second paragraph`,
+//!   `paragraph two`, `item three` (`第二項`, `第三号`); `第壱条`, in old kanji forms, is Article 1.
+//! - Dates are values (`23 February 2023` ≡ `2023年2月23日` ≡ `令和5年2月23日`; without a year,
+//!   `30 June` ≡ `June 30` ≡ `6月30日`); other digit groups with separators (`11/2023`, ISBNs,
+//!   `1.5`) are compared as written. The digits of a URL are no numbers.
 
 use std::fmt;
 use std::ops::Range;
@@ -47,6 +50,11 @@ pub enum Value {
         year: u32,
         month: u32,
     },
+    /// A day of a month, of no year or of every year: `30 June`, `June 30`, `6月30日`.
+    MonthDay {
+        month: u32,
+        day: u32,
+    },
     /// Digit groups with separators, compared as written in ASCII: `11/2023`, `978-92-67-11315-9`.
     Token(String),
 }
@@ -58,6 +66,7 @@ impl fmt::Display for Value {
             Value::Fraction(num, den) => write!(f, "{num}/{den}"),
             Value::Date { year, month, day } => write!(f, "{year}-{month:02}-{day:02}"),
             Value::Month { year, month } => write!(f, "{year}-{month:02}"),
+            Value::MonthDay { month, day } => write!(f, "--{month:02}-{day:02}"),
             Value::Token(token) => f.write_str(token),
         }
     }
@@ -73,6 +82,11 @@ pub struct Numeral {
 /// The numbers of a text, in reading order.
 pub fn read(text: &str, lang: Lang) -> Vec<Numeral> {
     let mut reader = Reader { text, taken: Vec::new(), found: Vec::new() };
+    // The digits of a URL (`…/version/2/1/`) are its path, no numbers: the URL is compared whole
+    // elsewhere.
+    for m in URL.find_iter(text) {
+        reader.take(m.range(), None);
+    }
     match lang {
         Lang::En => reader.english(),
         Lang::Ja => reader.japanese(),
@@ -166,6 +180,52 @@ static JAPANESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日"
     ))
 });
+static ENGLISH_DAY_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({})\b", MONTHS.join("|"))));
+static ENGLISH_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"\b({})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", MONTHS.join("|"))));
+static JAPANESE_MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日")));
+/// A URL as written in text: `https://…`, `www.…`, up to a space or a character no URL has.
+static URL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"));
+/// English ordinal words, `first` to `twentieth`.
+const ORDINAL_WORDS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+/// The structural units a statute numbers (`第二項` is `the second paragraph`, `paragraph two`).
+const UNIT_WORDS: &str = r"paragraphs?|articles?|items?|chapters?|sections?|sub-?paragraphs?";
+/// `the second paragraph`, `first article`: an ordinal word before a structural unit.
+static ORDINAL_BEFORE_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?i)\b({})\s+(?:{UNIT_WORDS})\b", ORDINAL_WORDS.join("|"))));
+/// `paragraph one`, `item three`, `paragraph second`: a number word after a structural unit.
+static WORD_AFTER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(r"(?i)\b(?:{UNIT_WORDS})\s+({}|{}|{})\b", ORDINAL_WORDS.join("|"), UNITS.join("|"), TENS.join("|")))
+});
+/// Old forms of kanji numerals (大字) an old statute numbers its parts with: `第壱条`, `第弐拾参条`.
+static JAPANESE_OLD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"第\s*([零壱壹弐貳参參肆伍陸漆捌玖拾廿陌佰阡〇一二三四五六七八九十百千]+)\s*([{ORDINAL_COUNTERS}])"
+    ))
+});
 static JAPANESE_MONTH: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"(?:(明治|大正|昭和|平成|令和)\s*)?({JA_NUMBER}|元)\s*年\s*({JA_NUMBER})\s*月")));
 static JAPANESE_ERA_YEAR: LazyLock<Regex> =
@@ -241,6 +301,13 @@ impl Reader<'_> {
         self.each(&ENGLISH_DATE, |c| date(number(&c[3])?, month_number(&c[2])?, number(&c[1])?));
         self.each(&ENGLISH_DATE_MONTH_FIRST, |c| date(number(&c[3])?, month_number(&c[1])?, number(&c[2])?));
         self.each(&ENGLISH_MONTH, |c| month(number(&c[2])?, month_number(&c[1])?));
+        self.each(&ENGLISH_DAY_MONTH, |c| month_day(month_number(&c[2])?, number(&c[1])?));
+        self.each(&ENGLISH_MONTH_DAY, |c| month_day(month_number(&c[1])?, number(&c[2])?));
+        self.each(&ORDINAL_BEFORE_UNIT, |c| ordinal_word(&c[1]).map(Value::Integer));
+        self.each(&WORD_AFTER_UNIT, |c| {
+            let word = c[1].to_ascii_lowercase();
+            ordinal_word(&word).or_else(|| below_hundred(&word)).map(Value::Integer)
+        });
         self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
         self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
         self.words();
@@ -252,9 +319,12 @@ impl Reader<'_> {
             date(japanese_year(c.get(1).map(|m| m.as_str()), &c[2])?, ja_number(&c[3])?, ja_number(&c[4])?)
         });
         self.each(&JAPANESE_MONTH, |c| month(japanese_year(c.get(1).map(|m| m.as_str()), &c[2])?, ja_number(&c[3])?));
+        self.each(&JAPANESE_MONTH_DAY, |c| month_day(ja_number(&c[1])?, ja_number(&c[2])?));
         self.each(&JAPANESE_ERA_YEAR, |c| Some(Value::Integer(japanese_year(Some(&c[1]), &c[2])?)));
         self.each(&JAPANESE_FRACTION, |c| fraction(ja_number(&c[2])?, ja_number(&c[1])?));
         self.each(&JAPANESE_BRANCH_ARTICLE, |c| branch_article(&c[1], &c[2]));
+        // `第壱条` is Article 1 (only text holding an old form is read so).
+        self.each(&JAPANESE_OLD_ORDINAL, |c| kanji_value(&modern_kanji(&c[1])?).map(Value::Integer));
         self.each(&JAPANESE_ORDINAL, |c| ja_number(&c[1]).map(Value::Integer));
         self.each(&APPENDED_TABLE, |c| kanji_value(&c[1]).map(Value::Integer));
         // `第三者`, `第一回`: ordinals English writes as words (`third party`, `first session`).
@@ -457,6 +527,17 @@ fn date(year: u64, month: u64, day: u64) -> Option<Value> {
 
 fn month(year: u64, month: u64) -> Option<Value> {
     (1..=12).contains(&month).then_some(Value::Month { year: small(year)?, month: small(month)? })
+}
+
+fn month_day(month: u64, day: u64) -> Option<Value> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(Value::MonthDay { month: small(month)?, day: small(day)? })
+}
+
+/// `first` → 1 … `twentieth` → 20 (lower case).
+fn ordinal_word(word: &str) -> Option<u64> {
+    let word = word.to_ascii_lowercase();
+    ORDINAL_WORDS.iter().position(|w| *w == word).map(|i| i as u64 + 1)
 }
 
 fn fraction(numerator: u64, denominator: u64) -> Option<Value> {
@@ -840,6 +921,43 @@ mod tests {
         assert_eq!(read_values("2023年2月に", Lang::Ja), ["2023-02"]);
         assert_eq!(read_values("in February 2023", Lang::En), ["2023-02"]);
         assert_eq!(read_values("February 23, 2023", Lang::En), ["2023-02-23"]);
+    }
+
+    #[test]
+    fn ordinal_words_number_a_structural_unit() {
+        assert_eq!(read_values("paragraph one of the article", Lang::En), ["1"]);
+        assert_eq!(read_values("The second paragraph of the preceding article", Lang::En), ["2"]);
+        assert_eq!(read_values("item three and the tenth Article", Lang::En), ["3", "10"]);
+        assert_eq!(read_values("前条第二項", Lang::Ja), ["2"]);
+        // Elsewhere ordinal words stay words, and `one` stays a word.
+        assert_eq!(read_values("the second time, at first, one of them", Lang::En), Vec::<String>::new());
+    }
+
+    #[test]
+    fn old_kanji_forms_number_a_part_with_their_whole_value() {
+        assert_eq!(read_values("第壱条", Lang::Ja), ["1"]);
+        assert_eq!(read_values("第弐拾参条第壱項", Lang::Ja), ["23", "1"]);
+        assert_eq!(read_values("第三条参照", Lang::Ja), ["3"]);
+    }
+
+    #[test]
+    fn dates_without_a_year_are_month_days() {
+        assert_eq!(read_values("by 30 June of each year", Lang::En), ["--06-30"]);
+        assert_eq!(read_values("by June 30th", Lang::En), ["--06-30"]);
+        assert_eq!(read_values("毎年6月30日までに", Lang::Ja), ["--06-30"]);
+        assert_eq!(read_values("毎年六月三十日", Lang::Ja), ["--06-30"]);
+        // A year makes it a date as before.
+        assert_eq!(read_values("30 June 2023", Lang::En), ["2023-06-30"]);
+        assert_eq!(read_values("2023年6月30日", Lang::Ja), ["2023-06-30"]);
+    }
+
+    #[test]
+    fn digits_of_a_url_are_no_numbers() {
+        let url = "https://www.contributor-covenant.org/version/2/1/code_of_conduct.html";
+        assert_eq!(read_values(&format!("version 2.1 at {url}"), Lang::En), ["2.1"]);
+        assert_eq!(read_values(&format!("{url} の第2.1版"), Lang::Ja), ["2.1"]);
+        assert_eq!(read_values("see www.example.org/2023/faq", Lang::En), Vec::<String>::new());
+        assert_eq!(read_values("詳細はhttps://example.org/2/1を参照", Lang::Ja), Vec::<String>::new());
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! languages. The publisher's baseline then marks the accepted ones.
 
 mod blocks;
+mod brackets;
 mod colophon;
+mod consistency;
 mod footnotes;
 mod glossary;
 mod glyphs;
+mod identifiers;
 mod invisible;
 mod length_ratio;
 mod links;
@@ -14,6 +17,7 @@ mod markup;
 mod normalization;
 mod numbers;
 mod punctuation;
+mod repeated;
 pub mod stale;
 mod structure;
 mod untranslated;
@@ -66,6 +70,10 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(glyphs::GlyphCoverage),
         Box::new(invisible::InvisibleCharacters),
         Box::new(normalization::UnicodeNormalization),
+        Box::new(brackets::UnpairedBrackets),
+        Box::new(repeated::RepeatedWord),
+        Box::new(identifiers::Identifiers),
+        Box::new(consistency::Consistency),
     ]
 }
 

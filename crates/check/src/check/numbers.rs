@@ -272,6 +272,37 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_words_of_paragraphs_match_kanji_ordinals() {
+        for (en, ja) in [
+            ("paragraph one of the article", "前条第一項"),
+            ("The second paragraph of the preceding article", "前条第二項"),
+            ("Article 1", "第壱条"),
+        ] {
+            assert!(pair(en, ja).is_empty(), "{en} ↔ {ja}: {:?}", pair(en, ja));
+        }
+        assert_eq!(pair("The third paragraph of the preceding article", "前条第二項").len(), 1);
+        assert_eq!(pair("Article 2", "第壱条")[0].excerpt.as_deref(), Some("2 | 1"));
+    }
+
+    #[test]
+    fn a_date_without_a_year_matches_every_year_s_date() {
+        assert!(pair("by 30 June of each year", "毎年6月30日までに").is_empty());
+        let found = pair("by 30 June of each year", "毎年6月31日までに");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].excerpt.as_deref(), Some("--06-30 | --06-31"));
+    }
+
+    #[test]
+    fn a_url_path_is_no_number() {
+        let found = pair(
+            "adapted from [version 2.1](https://www.contributor-covenant.org/version/2/1/code_of_conduct.html), at \
+             https://www.contributor-covenant.org/version/2/1/code_of_conduct.html",
+            "https://www.contributor-covenant.org/version/2/1/code_of_conduct.html の[第2.1版](https://x.org/3)を翻案",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn statute_item_labels_against_unlabelled_english_items_are_the_lists_numbering() {
         let en = "Acts:\n\n- Convocation of the Diet.\n- Dissolution of the House.\n";
         let ja = "行為。\n\n- 一　国会を召集すること。\n- 二　衆議院を解散すること。\n";

@@ -7,7 +7,12 @@
 //! Latin text (`ISO/IEC Directives.`). The help names the exact replacement. A fix is offered only when it
 //! is the one sensible edit: a wrong form becomes its Japanese form, and a missing mark is
 //! inserted after the last character when that character is plain text (not a closing bracket or
-//! the inside of emphasis). A different mark (`:` translated as `。`) is reported, never fixed.
+//! the inside of emphasis), never `。` at the end of a list item. A different mark (`:` translated
+//! as `。`) is reported, never fixed.
+//!
+//! A Japanese list item may end as a noun phrase without punctuation (体言止め) where the English
+//! item ends with `;`; an English run ending in a bare URL ends without a mark, and the Japanese
+//! may end it with `。`.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -143,8 +148,47 @@ fn expected_ending(ending: Ending, english: &str) -> Option<String> {
     })
 }
 
+/// A mark as a message argument: `none` for no mark, which the message says in words ("no
+/// punctuation", 「句読点なし」).
 fn describe(mark: &str) -> String {
+    if mark.is_empty() { "none".to_string() } else { mark.to_string() }
+}
+
+/// A mark as a baseline entry records it: `—` for no mark, as entries have always recorded it.
+fn recorded(mark: &str) -> String {
     if mark.is_empty() { "—".to_string() } else { mark.to_string() }
+}
+
+/// Whether a run ends with a bare URL (`…at https://example.org/faq`, `<https://x.org/?>`): the
+/// URL's last character is no sentence mark, so the run ends without one. A `.` after a URL
+/// written as plain text ends the sentence, as it ends the autolink in Markdown renderers.
+fn ends_with_url(group: &[Inline]) -> bool {
+    let is_url = |token: &str| {
+        let token = token.trim_start_matches(['(', '<', '"', '“', '\'', '‘', '[']).to_ascii_lowercase();
+        ["http://", "https://", "www."].iter().any(|scheme| token.starts_with(scheme) && token.len() > scheme.len())
+    };
+    let last = group.iter().rev().find(|inline| match &inline.kind {
+        InlineKind::FootnoteRef(_) | InlineKind::SoftBreak | InlineKind::HardBreak => false,
+        InlineKind::Text(text) => !text.trim().is_empty(),
+        _ => true,
+    });
+    match last.map(|inline| &inline.kind) {
+        Some(InlineKind::Link { children, .. }) => {
+            let mut text = String::new();
+            walk_inlines(children, &mut |inline| {
+                if let InlineKind::Text(t) | InlineKind::Code(t) = &inline.kind {
+                    text.push_str(t);
+                }
+            });
+            !text.trim().contains(char::is_whitespace) && is_url(text.trim())
+        }
+        Some(InlineKind::Text(text)) => {
+            let token = text.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+            let token = token.trim_end_matches(CLOSERS);
+            is_url(token) && !token.ends_with(['.', ':', '?', '!', ';', ','])
+        }
+        _ => false,
+    }
 }
 
 /// The span of some consecutive characters, when they are spelled literally in one text inline.
@@ -296,7 +340,11 @@ impl Check for FinalPunctuation {
         let equivalences = equivalences(cx);
         for Judged { address, place, index, items, en, ja, en_group, ja_group } in judged_groups(cx) {
             let (en_chars, ja_chars) = (chars_of(en_group), chars_of(ja_group));
-            let (en_end, en_mark) = final_mark(&en_chars);
+            // An English run ending with a bare URL ends without a mark, and a Japanese `。` after
+            // the URL ends the sentence as well as nothing does.
+            let url = ends_with_url(en_group);
+            let (en_end, en_mark) =
+                if url { (Ending::None, en_chars.len()..en_chars.len()) } else { final_mark(&en_chars) };
             let (ja_end, ja_mark) = final_mark(&ja_chars);
             let (en_text, ja_text) = (text_of(&en_chars[en_mark.clone()]), text_of(&ja_chars[ja_mark.clone()]));
             let proper = proper_form(&ja_chars, &ja_mark);
@@ -305,13 +353,24 @@ impl Check for FinalPunctuation {
                 .filter(|_| !en_mark.is_empty())
                 .unwrap_or_else(|| last_character(&en_chars, en.span));
             let ja_label = ja_span.clone().unwrap_or_else(|| last_character(&ja_chars, ja.span));
-            let accepted =
-                |ja: Ending| equivalences.iter().any(|&(e, j, at)| e == en_end && j == ja && holds_at(at, place));
+            // A Japanese list item may end as a noun phrase (体言止め) without punctuation where the
+            // English item ends with `;` (`,`, `, and`, `; or` and nothing are no mark P006
+            // compares); one ending with `、` is unfinished, not bare.
+            let bare_item = place == PunctuationPlace::ListItem
+                && en_end == Ending::Semicolon
+                && !text_of(&ja_chars).trim_end().ends_with(['、', '，', ',']);
+            let accepted = |ja: Ending| {
+                (url && ja == Ending::FullStop)
+                    || (bare_item && ja == Ending::None)
+                    || equivalences.iter().any(|&(e, j, at)| e == en_end && j == ja && holds_at(at, place))
+            };
             // What the Japanese should end with: the convention's mark here, else the English one's.
             let convention = equivalences
                 .iter()
                 .find(|&&(e, j, at)| e == en_end && j != Ending::None && holds_at(at, place))
                 .and_then(|&(_, j, _)| expected_ending(j, ""));
+            // The values a baseline entry records: the marks, `—` for none (see `recorded`).
+            let mut values = None;
             let (message, help, fix) = if en_end == ja_end || accepted(ja_end) {
                 // Same mark, wrong form: `．` or `.` after Japanese for `。`…
                 let Some(proper) = proper else { continue };
@@ -324,10 +383,15 @@ impl Check for FinalPunctuation {
             } else {
                 let message =
                     Message::new("p006-final-punctuation").arg("en", describe(&en_text)).arg("ja", describe(&ja_text));
+                values = Some(vec![recorded(&en_text), recorded(&ja_text)]);
                 match (convention.or_else(|| expected_ending(en_end, &en_text)), ja_end) {
                     (None, _) => (message, Message::new("help-p006-drop").arg("old", &ja_text), None),
                     (Some(expected), Ending::None) => {
-                        let fix = insertion_point(ja_group).map(|span| Fix { span, replacement: expected.clone() });
+                        // Never `。` appended to a list item: Japanese items end as they are drafted.
+                        let insertable = !(place == PunctuationPlace::ListItem && expected == "。");
+                        let fix = insertion_point(ja_group)
+                            .filter(|_| insertable)
+                            .map(|span| Fix { span, replacement: expected.clone() });
                         let help = Message::new("help-p006-insert").arg("new", expected).arg("en", &en_text);
                         (message, help, fix)
                     }
@@ -341,6 +405,9 @@ impl Check for FinalPunctuation {
                 .label(Label::new(Lang::En, &en_span).with(Message::new("label-english-ending")))
                 .help(help)
                 .fix(fix);
+            if let Some(values) = values {
+                draft = draft.values(values);
+            }
             if items > 1 {
                 draft = draft.excerpt(format!("item {}", index + 1));
             }
@@ -494,6 +561,59 @@ mod tests {
             let p = project("# A {#a}\n\nReally?!\n", &format!("# A {{#a}}\n\n本当{ja}\n"));
             assert_eq!(only_fix(&p, &findings(&p, &FinalPunctuation)), (ja.into(), full.into()));
         }
+    }
+
+    #[test]
+    fn japanese_noun_phrase_list_items_pass_against_english_items_ending_with_semicolons() {
+        let en = "# A {#a}\n\nThe report covers:\n\n- annual reports;\n- accounts,\n- minutes; and\n- budgets; or\n- plans\n";
+        let ja = "# A {#a}\n\n報告の対象：\n\n- 年次報告\n- 会計\n- 議事録\n- 予算\n- 計画\n";
+        let found = findings(&project(en, ja), &FinalPunctuation);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_item_is_never_fixed_by_appending_a_full_stop() {
+        let p = project("# A {#a}\n\n- Annual reports.\n- Accounts.\n", "# A {#a}\n\n- 年次報告\n- 会計。\n");
+        let found = findings(&p, &FinalPunctuation);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].diagnostic.fix.is_none(), "{found:?}");
+        assert_eq!(found[0].diagnostic.help.as_ref().unwrap().id, "help-p006-insert");
+        // A paragraph still gets its 。.
+        let p = project("# A {#a}\n\nWe act.\n", "# A {#a}\n\n行動します\n");
+        assert_eq!(only_fix(&p, &findings(&p, &FinalPunctuation)), (String::new(), "。".into()));
+    }
+
+    #[test]
+    fn an_english_paragraph_ending_in_a_bare_url_accepts_a_japanese_full_stop() {
+        for en in
+            ["Answers are at https://example.org/faq", "See <https://example.org/faq?>", "At www.example.org/faq/"]
+        {
+            for ja in ["回答は https://example.org/faq にあります。", "回答は https://example.org/faq にあります"]
+            {
+                let p = project(&format!("# A {{#a}}\n\n{en}\n"), &format!("# A {{#a}}\n\n{ja}\n"));
+                let found = findings(&p, &FinalPunctuation);
+                assert!(found.is_empty(), "{en} ↔ {ja}: {found:?}");
+            }
+        }
+        // A full stop after a URL ends the English sentence; text that merely mentions a URL
+        // earlier ends as usual.
+        for en in ["Answers are at https://example.org/faq.", "See https://example.org/faq for answers"] {
+            let p = project(&format!("# A {{#a}}\n\n{en}\n"), "# A {#a}\n\n回答はこちら\n");
+            let found = findings(&p, &FinalPunctuation);
+            let q = project(&format!("# A {{#a}}\n\n{en}\n"), "# A {#a}\n\n回答はこちら。\n");
+            let with_stop = findings(&q, &FinalPunctuation);
+            assert_eq!(found.len() + with_stop.len(), 1, "{en}: {found:?} {with_stop:?}");
+        }
+    }
+
+    #[test]
+    fn no_mark_is_said_in_words_and_recorded_as_before() {
+        let p = project("# A {#a}\n\n- Annual reports:\n", "# A {#a}\n\n- 年次報告\n");
+        let found = findings(&p, &FinalPunctuation);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let args = &found[0].diagnostic.message.args;
+        assert!(args.contains(&("ja", codepub_core::i18n::Arg::Text("none".into()))), "{args:?}");
+        assert_eq!(found[0].values.as_deref(), Some(&[":".to_string(), "—".to_string()][..]));
     }
 
     const STATUTE_EN: &str =

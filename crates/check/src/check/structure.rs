@@ -85,6 +85,9 @@ impl Check for ClauseStructure {
 /// counterpart's finding carries the same id); otherwise a note says why it has none.
 fn missing_ids(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let project = cx.project;
+    if project.missing_ids.is_empty() {
+        return;
+    }
     let missing = Pair::new(missing_clauses(cx, Lang::En), missing_clauses(cx, Lang::Ja));
     let proposals = heading_ids::propose(
         Pair::new(&project.documents.en, &project.documents.ja),

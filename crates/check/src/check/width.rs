@@ -7,13 +7,15 @@
 //! - full-width Western `．` `，` touching Japanese text → `。` `、` (not between digits: `１，０００`);
 //! - half-width katakana punctuation `｡ ､ ｢ ｣ ･` anywhere in Japanese → `。 、 「 」 ・`.
 //!
-//! The mark that ends a paragraph is P006's to judge and is left out here. Every finding carries
+//! What a mark touches is read across inline markup: the `:` of `**帰結**: ` follows `結`. Marks
+//! inside code spans are left alone. The mark that ends a paragraph is P006's to judge and is left
+//! out here. Every finding carries
 //! a fix, except a bracket whose partner would stay half-width (fixing one of `(…)` alone would
 //! unbalance the pair).
 
 use super::{Check, Context, Draft, Fix, Label, literal_span_in_text, span_in_text};
 use codepub_core::i18n::Message;
-use codepub_core::model::{InlineKind, Lang};
+use codepub_core::model::{Inline, InlineKind, Lang, walk_inlines};
 use codepub_core::script::is_japanese;
 
 pub struct HalfWidthPunctuation;
@@ -109,28 +111,39 @@ impl Check for HalfWidthPunctuation {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let final_marks = super::punctuation::judged_final_marks(cx);
         for (address, unit) in cx.units(Lang::Ja) {
-            for inline in unit.inlines() {
-                let InlineKind::Text(text) = &inline.kind else { continue };
-                let chars: Vec<(usize, char)> = text.char_indices().collect();
+            for group in &unit.groups {
+                // The whole run, so that a mark at the start of a text sees the character before
+                // it in another inline: the `:` of `**帰結**: ` follows `結`.
+                let run = run_chars(group);
+                let chars: Vec<(usize, char)> = run.iter().enumerate().map(|(i, ch)| (i, ch.c)).collect();
                 let found = find(&chars);
                 for mark in &found {
-                    let (offset, c) = chars[mark.index];
-                    let end = chars.get(mark.index + mark.len).map_or(text.len(), |&(o, _)| o);
-                    let literal = literal_span_in_text(inline, offset, end - offset);
+                    // Marks in code are no punctuation of the text, and a mark is one text's.
+                    let Some((inline, offset)) = run[mark.index].origin else { continue };
+                    let InlineKind::Text(text) = &inline.kind else { continue };
+                    let marks = &run[mark.index..mark.index + mark.len];
+                    if !marks.iter().all(|ch| ch.origin.is_some_and(|(i, _)| std::ptr::eq(i, inline))) {
+                        continue;
+                    }
+                    let len: usize = marks.iter().map(|ch| ch.c.len_utf8()).sum();
+                    let literal = literal_span_in_text(inline, offset, len);
                     if literal.as_ref().is_some_and(|span| final_marks.contains(&(span.file, span.start))) {
                         continue;
                     }
-                    let old: String = chars[mark.index..mark.index + mark.len].iter().map(|&(_, c)| c).collect();
-                    let balanced = !matches!(c, '(' | ')')
+                    let old: String = marks.iter().map(|ch| ch.c).collect();
+                    let balanced = !matches!(chars[mark.index].1, '(' | ')')
                         || partner(&chars, mark.index).is_some_and(|j| {
                             matches!(chars[j].1, '（' | '）') || found.iter().any(|other| other.index == j)
                         });
                     let fix =
                         literal.filter(|_| balanced).map(|span| Fix { span, replacement: mark.replacement.clone() });
-                    let excerpt: String = chars
-                        [mark.index.saturating_sub(2)..(mark.index + mark.len + 2).min(chars.len())]
-                        .iter()
-                        .map(|&(_, c)| c)
+                    // The excerpt is the text's own (two characters either side), as it always was.
+                    let before: Vec<char> = text[..offset].chars().rev().take(2).collect();
+                    let excerpt: String = before
+                        .into_iter()
+                        .rev()
+                        .chain(old.chars())
+                        .chain(text[offset + len..].chars().take(2))
                         .collect();
                     out.push(
                         Draft::new(
@@ -139,7 +152,7 @@ impl Check for HalfWidthPunctuation {
                             Some(Lang::Ja),
                         )
                         .excerpt(excerpt)
-                        .label(Label::new(Lang::Ja, &span_in_text(inline, offset, end - offset)))
+                        .label(Label::new(Lang::Ja, &span_in_text(inline, offset, len)))
                         .help(Message::new("help-p007-replace").arg("old", old).arg("new", &mark.replacement))
                         .fix(fix),
                     );
@@ -147,6 +160,27 @@ impl Check for HalfWidthPunctuation {
             }
         }
     }
+}
+
+/// One character of an inline run as printed, and for text the inline and byte offset it has.
+struct RunChar<'a> {
+    c: char,
+    origin: Option<(&'a Inline, usize)>,
+}
+
+/// The characters of an inline run as printed (code as its text, a line break as a space),
+/// footnote references and images left out.
+fn run_chars(group: &[Inline]) -> Vec<RunChar<'_>> {
+    let mut chars = Vec::new();
+    walk_inlines(group, &mut |inline| match &inline.kind {
+        InlineKind::Text(text) => {
+            chars.extend(text.char_indices().map(|(offset, c)| RunChar { c, origin: Some((inline, offset)) }))
+        }
+        InlineKind::Code(code) => chars.extend(code.chars().map(|c| RunChar { c, origin: None })),
+        InlineKind::SoftBreak | InlineKind::HardBreak => chars.push(RunChar { c: ' ', origin: None }),
+        _ => {}
+    });
+    chars
 }
 
 #[cfg(test)]
@@ -225,6 +259,21 @@ mod tests {
     fn final_mark_of_a_paired_paragraph_is_left_to_p006() {
         let p = project("# A {#a}\n\nWhy?\n", "# A {#a}\n\nなぜか?\n");
         assert!(findings(&p, &HalfWidthPunctuation).is_empty());
+    }
+
+    #[test]
+    fn ascii_colon_after_bold_japanese_is_reported_and_fixed() {
+        let p = project(
+            "# A {#a}\n\n**Consequence**: x.\n\n[Code](https://x.org), x.\n",
+            "# A {#a}\n\n**帰結**: 本文。\n\n[規約](https://x.org), 本文。\n",
+        );
+        assert_eq!(fixes(&p), [some(":", "："), some(",", "、")]);
+        let found = findings(&p, &HalfWidthPunctuation);
+        assert_eq!(found[0].excerpt.as_deref(), Some(": 本"));
+        assert_eq!(found[0].diagnostic.labels[0].span.column, 7);
+        // Marks in code spans are the code's, and a Latin inline before a mark is no Japanese.
+        let p = project("# A {#a}\n\nx\n", "# A {#a}\n\n本`a,b`文と`c`: 本文、**ISO**: 文。\n");
+        assert!(findings(&p, &HalfWidthPunctuation).is_empty(), "{:?}", findings(&p, &HalfWidthPunctuation));
     }
 
     #[test]

@@ -38,6 +38,10 @@ fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
         "P015" => ("p015-short", "p015-full"),
         "P016" => ("p016-short", "p016-full"),
         "P017" => ("p017-short", "p017-full"),
+        "P018" => ("p018-short", "p018-full"),
+        "P019" => ("p019-short", "p019-full"),
+        "P020" => ("p020-short", "p020-full"),
+        "P021" => ("p021-short", "p021-full"),
         _ => return None,
     })
 }

@@ -65,8 +65,11 @@ impl<'a> TerminalSources<'a> {
     /// `files`: the files labels point into.
     pub fn new(sources: &'a SourceMap, files: impl IntoIterator<Item = FileId>) -> Self {
         let mut escaped = HashMap::new();
+        // Each file is read once, however many labels point into it (a file without anything
+        // to escape is not kept, so `escaped` alone cannot tell it was read).
+        let mut read = std::collections::HashSet::new();
         for file in files {
-            if !escaped.contains_key(&file)
+            if read.insert(file)
                 && let Some(shown) = EscapedFile::new(sources.get(file))
             {
                 escaped.insert(file, shown);

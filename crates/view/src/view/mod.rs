@@ -118,8 +118,9 @@ pub struct EditionModel<'p> {
     pub provisional: Option<ProvisionalNote>,
 }
 
-/// A provisional build (`codepub build --provisional`): the pairs (headings and blocks) whose
-/// Japanese is published before it was signed off (P013), and the note that explains their mark.
+/// A provisional build (`codepub build --provisional`): the pairs (headings and blocks, the
+/// footnotes' blocks too) whose Japanese is published before it was signed off (P013), and the
+/// note that explains their mark.
 #[derive(Clone, Debug, Default)]
 pub struct Provisional {
     pub addresses: BTreeSet<Address>,
@@ -128,7 +129,7 @@ pub struct Provisional {
 }
 
 /// What an edition with provisional translations prints on its title page, in each language it
-/// prints; the mark set beside each provisional Japanese heading and block.
+/// prints; the mark set beside each provisional Japanese heading and block (a footnote's too).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProvisionalNote {
     pub note: Pair<Option<String>>,
@@ -295,7 +296,8 @@ impl<'p> EditionModel<'p> {
     }
 
     /// Marks the provisional translations of a provisional build: each Japanese heading and
-    /// block printed whose pair is in `provisional`, and, when the edition prints any of them,
+    /// block printed whose pair is in `provisional` (a footnote's blocks included, by the pair
+    /// address each carries: [`NoteSide::addresses`]), and, when the edition prints any of them,
     /// the note on the title page in each printed language. An edition without Japanese, or
     /// with none of them, stays as it was.
     pub fn mark_provisional(&mut self, provisional: &Provisional) {
@@ -319,6 +321,13 @@ impl<'p> EditionModel<'p> {
         for row in title_lines.chain(self.sections.iter_mut().flat_map(|section| section.rows.iter_mut())) {
             row.provisional = row.cells.ja.is_some() && marked(&row.address);
             any |= row.provisional;
+        }
+        for side in self.notes.iter_mut().filter_map(|note| note.sides.ja.as_mut()) {
+            side.provisional = (side.addresses.iter().enumerate())
+                .filter(|(_, address)| address.as_ref().is_some_and(marked))
+                .map(|(index, _)| index)
+                .collect();
+            any |= !side.provisional.is_empty();
         }
         if any {
             let mut note = Pair::new(None, None);
@@ -404,8 +413,16 @@ fn notes(alignment: &Alignment<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Vec<
                     .iter()
                     .map(|b| Printer { lang, lines: false, in_note: true, refs: &mut *refs }.block(b))
                     .collect();
+                // Each block's aligned pair: the row that holds this very block in this language.
+                let addresses = (footnote.blocks.iter())
+                    .map(|block| {
+                        let row = pair.blocks.iter().find(|row| row.side(lang).is_some_and(|b| std::ptr::eq(b, block)));
+                        row.map(|row| row.address.clone())
+                    })
+                    .collect();
                 let backref = refs.referenced(lang, number).then(|| note_refs::reference_id(lang, number));
-                *sides.get_mut(lang) = Some(NoteSide { id: note_refs::note_id(lang, number), backref, blocks });
+                let id = note_refs::note_id(lang, number);
+                *sides.get_mut(lang) = Some(NoteSide { id, backref, blocks, addresses, provisional: Vec::new() });
             }
             Some(Note { label: pair.label.to_string(), number, section: refs.section_of(number), sides })
         })
@@ -443,7 +460,10 @@ mod tests {
         model.mark_provisional(&Provisional { addresses: addresses.iter().cloned().collect(), note });
         let headings = model.sections.iter().filter(|s| s.provisional).map(|s| format!("{}#heading", s.id));
         let rows = model.sections.iter().flat_map(|s| &s.rows).filter(|r| r.provisional).map(|r| r.address.to_string());
-        (headings.chain(rows).collect(), model.provisional)
+        let notes = model.notes.iter().flat_map(|note| [&note.sides.en, &note.sides.ja]).flatten().flat_map(|side| {
+            side.provisional.iter().map(|&i| format!("{}:{}", side.id, side.addresses[i].as_ref().expect("address")))
+        });
+        (headings.chain(rows).chain(notes).collect(), model.provisional)
     }
 
     #[test]
@@ -459,5 +479,32 @@ mod tests {
         assert_eq!(marked_in(EditionKind::En, &pairs), (Vec::new(), None));
         // Nothing to mark: the edition as it was, without the note.
         assert_eq!(marked_in(EditionKind::Bilingual, &[]), (Vec::new(), None));
+    }
+
+    #[test]
+    fn a_footnote_block_is_marked_by_its_pair_address_in_its_japanese_only() {
+        let pair = Address::block(Owner::footnote("1"), 0);
+        for edition in [EditionKind::Bilingual, EditionKind::Facing, EditionKind::Ja] {
+            let (marked, note) = marked_in(edition, std::slice::from_ref(&pair));
+            assert_eq!(marked, ["fn-ja-1:footnote-1#1"], "{edition:?}");
+            assert!(note.is_some(), "{edition:?}");
+        }
+        assert_eq!(marked_in(EditionKind::En, &[pair]), (Vec::new(), None));
+    }
+
+    #[test]
+    fn every_footnote_block_carries_its_pair_address_which_is_not_serialised() {
+        let project = codepub_core::load::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")))
+            .expect("shipped project");
+        let alignment = project.alignment();
+        let model = EditionModel::build(&alignment, &project.config.edition, EditionKind::Bilingual);
+        let sides: Vec<&NoteSide> = model.notes.iter().flat_map(|n| [&n.sides.en, &n.sides.ja]).flatten().collect();
+        assert!(!sides.is_empty());
+        for side in sides {
+            assert_eq!(side.addresses.len(), side.blocks.len(), "{}", side.id);
+            assert!(side.addresses.iter().all(|a| a.as_ref().is_some_and(|a| matches!(a.owner, Owner::Footnote(_)))));
+        }
+        let json = serde_json::to_string(&model).expect("serialised");
+        assert!(!json.contains("footnote-1#") && !json.contains("provisional"), "{json}");
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use codepub_core::address::Address;
 use codepub_core::pair::Pair;
 
 use super::runs::BlockView;
@@ -27,4 +28,14 @@ pub struct NoteSide {
     /// The id of the first reference to the note in this language, when it has one.
     pub backref: Option<String>,
     pub blocks: Vec<BlockView>,
+    /// The aligned pair of each of `blocks`, in order (`footnote-1#1`, or `footnote-1#ja1` for a
+    /// block without counterpart), which [`super::EditionModel::mark_provisional`] looks up;
+    /// `None` for a block the alignment does not hold. Not serialised: the renderers read the
+    /// marks only, so an ordinary build's data is what it always was.
+    #[serde(skip)]
+    pub addresses: Vec<Option<Address>>,
+    /// The indices (0-based) of `blocks` whose translation is provisional, set by
+    /// [`super::EditionModel::mark_provisional`]; serialised only when there is one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisional: Vec<usize>,
 }
