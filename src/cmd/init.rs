@@ -336,21 +336,7 @@ pub fn today() -> Date {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs() / 86_400) as i64;
-    date_from_days(days)
-}
-
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date { year, month, day }
+    Date::from_days_since_epoch(days)
 }
 
 #[cfg(test)]
@@ -367,8 +353,8 @@ mod tests {
 
     #[test]
     fn days_since_the_epoch_become_calendar_dates() {
-        assert_eq!(date_from_days(0), Date { year: 1970, month: 1, day: 1 });
-        assert_eq!(date_from_days(19_411), Date { year: 2023, month: 2, day: 23 });
-        assert_eq!(date_from_days(11_016), Date { year: 2000, month: 2, day: 29 });
+        assert_eq!(Date::from_days_since_epoch(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(Date::from_days_since_epoch(19_411), Date { year: 2023, month: 2, day: 23 });
+        assert_eq!(Date::from_days_since_epoch(11_016), Date { year: 2000, month: 2, day: 29 });
     }
 }

@@ -287,7 +287,7 @@ fn japanese_sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{findings, project};
+    use crate::check::testing::{explanation_examples, findings, project};
 
     fn run(en: &str, ja: &str) -> Vec<Draft> {
         findings(&project(en, ja), &Consistency)
@@ -345,19 +345,6 @@ mod tests {
             let found = run(en, ja);
             assert_eq!(found.len(), *expected, "{en}\n{ja}\n{found:?}");
         }
-    }
-
-    /// The explanation's failing example gets exactly this check's finding; its passing one none.
-    fn explanation_examples(check: &dyn Check) {
-        use codepub_core::i18n::{Localizer, UiLang};
-        let explanation = crate::explain::Explanation::of(check, &Localizer::new(UiLang::English)).expect("explained");
-        let run = |en: &str, ja: &str| {
-            findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), check)
-        };
-        let failing = run(&explanation.fails.en, &explanation.fails.ja);
-        assert_eq!(failing.len(), 1, "{failing:?}");
-        let passing = run(&explanation.passes.en, &explanation.passes.ja);
-        assert!(passing.is_empty(), "{passing:?}");
     }
 
     #[test]

@@ -452,7 +452,7 @@ fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{findings, project, project_with};
+    use crate::check::testing::{explanation_examples, findings, project, project_with};
 
     fn pair(en: &str, ja: &str) -> Vec<Draft> {
         findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), &Identifiers)
@@ -538,19 +538,6 @@ mod tests {
         let labels = &found[0].diagnostic.labels;
         assert_eq!((labels[0].lang, labels[1].lang), (Lang::En, Lang::Ja));
         assert_eq!((labels[1].span.line, labels[1].span.column, labels[1].span.end - labels[1].span.start), (3, 1, 6));
-    }
-
-    /// The explanation's failing example gets exactly this check's finding; its passing one none.
-    fn explanation_examples(check: &dyn Check) {
-        use codepub_core::i18n::{Localizer, UiLang};
-        let explanation = crate::explain::Explanation::of(check, &Localizer::new(UiLang::English)).expect("explained");
-        let run = |en: &str, ja: &str| {
-            findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), check)
-        };
-        let failing = run(&explanation.fails.en, &explanation.fails.ja);
-        assert_eq!(failing.len(), 1, "{failing:?}");
-        let passing = run(&explanation.passes.en, &explanation.passes.ja);
-        assert!(passing.is_empty(), "{passing:?}");
     }
 
     #[test]

@@ -681,6 +681,20 @@ pub mod testing {
 
     use super::*;
 
+    /// `check`'s explanation, as `codepub explain` prints it: its failing example gets exactly
+    /// one finding of `check`, its passing example none.
+    pub fn explanation_examples(check: &dyn Check) {
+        use codepub_core::i18n::{Localizer, UiLang};
+        let explanation = crate::explain::Explanation::of(check, &Localizer::new(UiLang::English)).expect("explained");
+        let run = |en: &str, ja: &str| {
+            findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), check)
+        };
+        let failing = run(&explanation.fails.en, &explanation.fails.ja);
+        assert_eq!(failing.len(), 1, "{failing:?}");
+        let passing = run(&explanation.passes.en, &explanation.passes.ja);
+        assert!(passing.is_empty(), "{passing:?}");
+    }
+
     /// A project whose English and Japanese sources are `en` and `ja` (one file each).
     pub fn project(en: &str, ja: &str) -> Project {
         project_with(en, ja, "")
