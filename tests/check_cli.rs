@@ -83,7 +83,7 @@ fn json_output_has_the_documented_fields() {
     let report = project.json(&["check", "--format", "json"], 0);
     assert_eq!(report["version"], 1);
     assert_eq!(report["summary"]["failed"], false);
-    assert_eq!(report["summary"]["accepted"], 10);
+    assert_eq!(report["summary"]["accepted"], 11);
     let first = &report["findings"][0];
     for field in ["code", "check", "severity", "message", "help", "address", "lang", "labels", "accepted", "reason"] {
         assert!(first.get(field).is_some(), "missing field {field}");
@@ -102,7 +102,7 @@ fn sarif_output_is_sarif_2_1_0_with_suppressed_accepted_results() {
     assert_eq!(run["tool"]["driver"]["name"], "codepub");
     assert!(run["tool"]["driver"]["rules"].as_array().unwrap().iter().any(|r| r["id"] == "P007"));
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 10);
+    assert_eq!(results.len(), 11);
     assert!(results.iter().all(|r| r["suppressions"][0]["kind"] == "external"));
     let region = &results[1]["locations"][0]["physicalLocation"]["region"];
     assert!(region["startLine"].as_u64().unwrap() >= 1);
@@ -295,7 +295,7 @@ fn accept_writes_a_bound_entry_that_makes_check_pass_and_keeps_the_baseline_as_i
         .stdout(predicate::str::contains(
             "accepted in content/accepted.toml: P004@principle-2#4 (ja) values = [\"11\"]",
         ))
-        .stdout(predicate::str::contains("no errors, no warnings, 12 accepted"));
+        .stdout(predicate::str::contains("no errors, no warnings, 13 accepted"));
     let written = project.read("content/accepted.toml");
     assert_eq!(
         written,
@@ -371,7 +371,7 @@ fn an_entry_without_values_still_accepts_but_is_warned_about_once_with_the_fix()
     assert!(output.contains(&format!("--> content/accepted.toml:{line}:1")), "{output}");
     assert!(output.contains("add `values = [\"11\"]`, `excerpt = \"— | 11\"` to the entry"), "{output}");
     assert!(output.contains("`codepub check --accept P004@principle-2#4 --accept-lang ja --reason \"…\"`"), "{output}");
-    assert!(output.contains("no errors, 1 warning, 12 accepted"), "{output}");
+    assert!(output.contains("no errors, 1 warning, 13 accepted"), "{output}");
     let report = project.json(&["check", "--format", "json"], 0);
     assert_eq!(report["baseline"][0]["problem"], "no-values");
     assert_eq!(report["baseline"][0]["line"], line);
@@ -396,7 +396,7 @@ fn an_entry_that_matches_nothing_is_a_warning_at_its_line_in_every_format() {
         .stdout(predicate::str::contains("warning: baseline entry matches no finding: P004 principle-9#1"))
         .stdout(predicate::str::contains(format!("--> content/accepted.toml:{line}:1")))
         .stdout(predicate::str::contains("help: remove the entry"))
-        .stdout(predicate::str::contains("no errors, 1 warning, 10 accepted"));
+        .stdout(predicate::str::contains("no errors, 1 warning, 11 accepted"));
     let json = project.json(&["check", "--format", "json"], 0);
     assert_eq!(json["unused_baseline"][0]["line"], line);
     let problem = &json["baseline"][0];
@@ -433,7 +433,7 @@ fn an_entry_with_the_placeholder_reason_is_warned_about() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("warning: baseline entry gives no reason: P004 principle-2#4"))
-        .stdout(predicate::str::contains("no errors, 1 warning, 12 accepted"));
+        .stdout(predicate::str::contains("no errors, 1 warning, 13 accepted"));
 }
 
 /// The new findings of one check in a JSON report.

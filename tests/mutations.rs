@@ -1,8 +1,11 @@
 //! The systematic mutation table. For every block of every translated clause of the shipped Code,
 //! in each language: delete it, duplicate it, and swap it with its next neighbour. The check must
 //! then report exactly one new finding for the one mistake, at that block's address, labelled in
-//! both files. It runs twice: on the shipped project (with its translation record) and on a copy
-//! without `content/translations.lock`, where only inline evidence and length are left.
+//! both files. It runs on the shipped project (with its translation record), on a copy without
+//! `content/translations.lock`, where only inline evidence, the document's own word associations
+//! and length are left, and on two real texts adopted without a record: a statute
+//! (`tests/fixtures/adopt/radio-act`, adopted with `init --from-text`) and a code of conduct
+//! (`tests/fixtures/adopt/contributor-covenant`, with `init --from-markdown`).
 //!
 //! `cargo test --test suite mutations -- --nocapture` prints the table kept in docs/architecture.md.
 
@@ -102,7 +105,13 @@ fn mutations(project: &Project) -> Vec<Mutation> {
                     after,
                 };
                 let blank = text[end..].chars().take(2).take_while(|&c| c == '\n').count();
-                all.push(mutation(Kind::Delete, format!("{}{}", &text[..start], &text[end + blank..])));
+                // Two lists brought together are one list in Markdown: not a block moved or
+                // missing but an item-count mistake, so such a deletion or swap is not made.
+                let list = |k: Option<usize>| k.and_then(|k| clause.blocks.get(k)).is_some_and(|b| b.item_count() > 0);
+                let merges = |a: Option<usize>, b: usize| list(a) && list(Some(b));
+                if !merges(k.checked_sub(1), k + 1) {
+                    all.push(mutation(Kind::Delete, format!("{}{}", &text[..start], &text[end + blank..])));
+                }
                 // A list written twice in a row is one longer list in Markdown, not two blocks:
                 // that is an item-count mistake (tested in the P002 unit tests), not a duplicate.
                 if block.item_count() == 0 {
@@ -111,7 +120,10 @@ fn mutations(project: &Project) -> Vec<Mutation> {
                         format!("{}{}\n\n{}", &text[..start], &text[start..end], &text[start..]),
                     ));
                 }
-                if let Some(next) = clause.blocks.get(k + 1) {
+                if let Some(next) = clause.blocks.get(k + 1)
+                    && !merges(k.checked_sub(1), k + 1)
+                    && !merges(Some(k), k + 2)
+                {
                     let (next_start, next_end) = (next.span.start, next.span.end);
                     all.push(mutation(
                         Kind::Swap,
@@ -171,22 +183,60 @@ fn mutation_table(with_record: bool) -> Table {
     if !with_record {
         std::fs::remove_file(project.path("content/translations.lock")).expect("remove the record");
     }
-    let (original, before) = run(project.root());
+    table_of(project.root(), Judged::EveryFinding)
+}
+
+/// Which new findings a mutation is judged by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Judged {
+    /// Every one: the mutation must give exactly one new finding.
+    EveryFinding,
+    /// The aligner's (P002) only. In the real texts a mutation may also give a true finding of
+    /// another check that is no misalignment: deleting the list after a statute's lead-in that
+    /// ends with a colon leaves the colon without its list (P006).
+    Alignment,
+}
+
+/// A real text of `tests/fixtures/adopt/`, adopted into a temporary project by `codepub init`
+/// with `args`, without a translation record.
+fn adopted(fixture: &str, args: &[&str], files: [&str; 2]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join(fixture);
+    let from = common::manifest_dir().join("tests/fixtures/adopt").join(fixture);
+    let output = assert_cmd::Command::cargo_bin("codepub")
+        .expect("binary")
+        .args(["--lang", "en", "--color", "never"])
+        .args(args)
+        .args(files.map(|file| from.join(file)))
+        .arg(&root)
+        .output()
+        .expect("codepub init runs");
+    assert!(root.join("codepub.toml").exists(), "{fixture} adopted: {}", String::from_utf8_lossy(&output.stderr));
+    let _ = std::fs::remove_file(root.join("content/translations.lock"));
+    (dir, root)
+}
+
+/// The mutation table of a project, whose own text must align.
+fn table_of(root: &Path, judged: Judged) -> Table {
+    let read = |file: &str| std::fs::read_to_string(root.join(file)).expect("read source");
+    let write = |file: &str, text: &str| std::fs::write(root.join(file), text).expect("write source");
+    let (original, before) = run(root);
     let misaligned: Vec<_> = before.iter().filter(|f| f.code() == "P002").map(|f| &f.address).collect();
-    assert!(misaligned.is_empty(), "the shipped Code itself aligns: {misaligned:?}");
+    assert!(misaligned.is_empty(), "the text itself aligns: {misaligned:?}");
     let mut baseline: HashMap<Key, usize> = HashMap::new();
     for finding in &before {
         *baseline.entry(key(&original, finding)).or_default() += 1;
     }
     let mut table = Table::new();
     for mutation in mutations(&original) {
-        let saved = project.read(&mutation.file);
-        project.write(&mutation.file, &mutation.text);
-        let (mutated, after) = run(project.root());
-        project.write(&mutation.file, &saved);
+        let saved = read(&mutation.file);
+        write(&mutation.file, &mutation.text);
+        let (mutated, after) = run(root);
+        write(&mutation.file, &saved);
         let mut unexplained = baseline.clone();
         let new: Vec<&Finding> = after
             .iter()
+            .filter(|finding| judged == Judged::EveryFinding || finding.code() == "P002")
             .filter(|finding| match unexplained.get_mut(&key(&mutated, finding)) {
                 Some(count) if *count > 0 => {
                     *count -= 1;
@@ -238,14 +288,111 @@ fn every_single_block_mutation_of_the_code_is_reported_once_at_its_own_address()
     assert_eq!(right, total, "mutations misreported with the translation record");
 }
 
-/// Without the record only inline evidence and length are left; some deletions in clauses of
-/// paragraphs alike in length and content stay ambiguous (see the README's table). This floor
-/// keeps what is reported right from slipping back.
-const RIGHT_WITHOUT_RECORD: usize = 132;
+/// Reported right, of the mutations of `kind`.
+fn right(table: &Table, kind: Kind) -> (usize, usize) {
+    table.iter().filter(|((_, k), _)| *k == kind).fold((0, 0), |(n, ok), (_, row)| (n + row.0, ok + row.1))
+}
+
+/// Without the record, inline evidence, the Code's own word associations and length place every
+/// deletion; some swaps of paragraphs alike in length and content stay unseen (see
+/// docs/architecture.md's table). This floor keeps what is reported right from slipping back.
+const RIGHT_WITHOUT_RECORD: usize = 138;
 
 #[test]
-fn without_the_translation_record_inline_evidence_places_most_mutations() {
-    let (total, right) = print("Without the translation record", &mutation_table(false));
+fn without_the_translation_record_every_deletion_and_most_mutations_of_the_code_are_placed() {
+    let table = mutation_table(false);
+    let (total, right_ones) = print("Without the translation record", &table);
     assert!(total >= 140);
-    assert!(right >= RIGHT_WITHOUT_RECORD, "{right} of {total} reported right, fewer than {RIGHT_WITHOUT_RECORD}");
+    let (deletions, placed) = right(&table, Kind::Delete);
+    assert_eq!(placed, deletions, "deletions misplaced without the translation record");
+    assert!(
+        right_ones >= RIGHT_WITHOUT_RECORD,
+        "{right_ones} of {total} reported right, fewer than {RIGHT_WITHOUT_RECORD}"
+    );
+}
+
+/// Reported right in the adopted statute, without a record: every deletion, and at least these
+/// duplications and swaps.
+const STATUTE_DUPLICATES: usize = 52;
+const STATUTE_SWAPS: usize = 24;
+
+#[test]
+fn every_deletion_in_a_statute_adopted_without_a_record_is_blamed_on_itself() {
+    let (_dir, root) = adopted("radio-act", &["init", "--from-text"], ["en.txt", "ja.txt"]);
+    let table = table_of(&root, Judged::Alignment);
+    let (total, _) = print("The Radio Act, adopted, without a record", &table);
+    assert!(total >= 70, "{total} mutations");
+    let (deletions, placed) = right(&table, Kind::Delete);
+    assert_eq!(placed, deletions, "deletions misplaced in the statute");
+    assert!(right(&table, Kind::Duplicate).1 >= STATUTE_DUPLICATES);
+    assert!(right(&table, Kind::Swap).1 >= STATUTE_SWAPS);
+}
+
+/// Reported right in the adopted code of conduct, without a record: all deletions but two (two
+/// English paragraphs of two-paragraph clauses, where a katakana word read as a loanword of the
+/// wrong paragraph, `コメント` for `community`, outweighs the word associations), and at least
+/// these duplications and swaps.
+const COVENANT_DELETIONS_MISPLACED: usize = 2;
+const COVENANT_DUPLICATES: usize = 42;
+const COVENANT_SWAPS: usize = 20;
+
+#[test]
+fn deletions_in_a_code_of_conduct_adopted_without_a_record_are_blamed_on_themselves_but_two() {
+    let (_dir, root) = adopted(
+        "contributor-covenant",
+        &["init", "--adopted", "2022-04-20", "--from-markdown"],
+        ["code_of_conduct.md", "code_of_conduct.ja.md"],
+    );
+    let table = table_of(&root, Judged::Alignment);
+    let (total, _) = print("The Contributor Covenant, adopted, without a record", &table);
+    assert!(total >= 40, "{total} mutations");
+    let (deletions, placed) = right(&table, Kind::Delete);
+    assert!(placed + COVENANT_DELETIONS_MISPLACED >= deletions, "deletions misplaced in the code of conduct");
+    assert!(right(&table, Kind::Duplicate).1 >= COVENANT_DUPLICATES);
+    assert!(right(&table, Kind::Swap).1 >= COVENANT_SWAPS);
+}
+
+#[path = "../benches/common/mod.rs"]
+mod generated;
+
+/// Median wall time of `runs` loads, alignments and checks of the project at `root`.
+fn median_check_time(root: &Path, runs: usize) -> std::time::Duration {
+    let mut times: Vec<std::time::Duration> = (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let (_, findings) = run(root);
+            std::hint::black_box(findings);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// Deletes the first paragraph after line `line` of `file`: a clause of unequal block counts, so
+/// the aligner learns the document's word associations.
+fn delete_a_paragraph(root: &Path, file: &str, line: usize) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read source");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let k = (line..lines.len()).find(|&k| !lines[k].is_empty() && !lines[k].starts_with('#')).expect("a paragraph");
+    lines.remove(k);
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write source");
+}
+
+/// The check time with and without word associations to learn, in the dev profile:
+/// `cargo test --test suite check_time -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing, run by hand"]
+fn check_time_of_the_code_and_of_10_000_paragraphs() {
+    let code = TempProject::shipped();
+    println!("the Code, with its record: {:?}", median_check_time(code.root(), 50));
+    std::fs::remove_file(code.path("content/translations.lock")).expect("remove the record");
+    println!("the Code, without its record: {:?}", median_check_time(code.root(), 50));
+    delete_a_paragraph(code.root(), "content/ja/10-code.md", 20);
+    println!("the Code, without its record, a paragraph deleted: {:?}", median_check_time(code.root(), 50));
+    let large = generated::generated_project(10_000);
+    println!("10 000 paragraphs: {:?}", median_check_time(large.path(), 11));
+    delete_a_paragraph(large.path(), "content/ja/10-code.md", 10_000);
+    println!("10 000 paragraphs, one deleted: {:?}", median_check_time(large.path(), 11));
 }

@@ -39,6 +39,7 @@ mod names;
 mod outputs;
 mod outputs_unchanged;
 mod parts;
+mod patterns_cli;
 mod pdf;
 mod properties;
 mod provisional;

@@ -354,7 +354,7 @@ p007-full = ASCII ( ) , : ; ! ? touching Japanese text should be full-width.
 p008-short = Japanese is translated
 p008-full = A Japanese heading or paragraph contains Japanese script, unless an allow-list pattern in `check.untranslated.allow` covers it.
 p009-short = Glossary terms are translated as agreed
-p009-full = When an English glossary term appears in a paragraph, its agreed Japanese term appears in the paired paragraph.
+p009-full = When a glossary term appears in a paragraph, its agreed counterpart appears in the paired paragraph: the Japanese term for an English one, and the English term for a Japanese one.
 p010-short = No stray whitespace
 p010-full = No lines of only whitespace, no trailing, leading or doubled spaces in the sources.
 p011-short = Lengths are in proportion
@@ -556,3 +556,57 @@ serve-banner-count = { $errors ->
 serve-banner-link = Show the findings
 serve-banner-kept = The sources could not be read or rendered: this page shows the last output (the terminal says why).
 serve-on-network = serving on { $address }, beyond this machine: the preview has no authentication, so anyone who can reach this address can read it
+
+## P026 enumerations
+p026-counts = a list of { $en } items in English but { $ja } in Japanese
+label-p026-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+help-p026 = check that the Japanese list names every item of the English one, no more and no fewer; a list grouped or spelled out differently on purpose is accepted in the baseline, and `min_items` under `[check.enumerations]` in codepub.toml sets how long both lists must be to be compared
+p026-short = Lists have as many items in both languages
+p026-full = An in-sentence list (items joined by commas and a final `and` or `or`, by `、` and a final `及び` or `又は`, by `・`, or listed in parentheses) has as many items in the Japanese as in the English, when both have at least `min_items`.
+
+## P023 partly-untranslated
+p023-english-in-japanese = English left in the Japanese: “{ $text }”
+p023-same-as-english = the Japanese keeps the English “{ $text }” untranslated
+p023-bad-pattern = `check.partly_untranslated.allow` pattern { $pattern } is not a valid regular expression
+help-p023 = translate it; a name or title kept in English on purpose is accepted in the baseline, or, for the whole project, added to `allow` under `[check.partly_untranslated]` in codepub.toml
+p023-short = No English sentence is left in the Japanese
+p023-full = A Japanese heading, paragraph, list item or footnote holds no run of English that reads as prose (at least `min_words` words with lowercase function and content words, or three words copied from the English); names and titles in title case, acronyms and standard numbers pass.
+
+## P024 patterns
+p024-match = { $en }: “{ $found }”
+p024-match-named = { $en } ({ $name }): “{ $found }”
+p024-bad-pattern = `check.patterns` pattern { $pattern } is not a valid regular expression: the rule is left out
+help-p024 = this is one of the project's own rules, `[[check.patterns]]` in codepub.toml; a match kept on purpose is accepted in the baseline
+help-p024-replace = replace “{ $found }” with “{ $replacement }”: `codepub check --fix` does
+p024-short = The project's own patterns do not match
+p024-full = No pattern of `[[check.patterns]]` in codepub.toml matches the text of its language (headings, paragraphs, list items, footnotes, back covers; not code spans or link targets).
+
+# P009 glossary (the Japanese-to-English direction) and P022 terms (forbidden and deprecated terms).
+p009-english-term-missing = glossary: “{ $ja }” translates “{ $en }”, which the English does not use
+help-p009-english-term-missing = use the English term in the English, or the Japanese the glossary gives for what the English says; the glossary is content/glossary.toml
+label-japanese-term-here = “{ $ja }” here
+label-english-term-expected = expected “{ $en }” here
+p022-forbidden = “{ $term }” is a forbidden term
+p022-deprecated = “{ $term }” is a deprecated term
+help-p022 = the forbidden and deprecated terms are listed in content/glossary.toml
+help-p022-use = replace “{ $term }” with “{ $use }”
+label-p022-use = use “{ $use }”
+note-p022-reason = the glossary says: { $reason }
+p022-short = No forbidden or deprecated terms
+p022-full = A term the glossary forbids or deprecates, in either language, is reported where it is used, with the term to use instead.
+
+# P025 spelling
+p025-spelling = spelling: “{ $word }” is not in the dictionary
+p025-grammar = grammar ({ $lint }): { $message }
+p025-unknown-lint = `check.spelling.disable` names { $lint }, which is not a harper lint
+p025-unavailable = P025 spelling is enabled in codepub.toml, but this codepub was built without the `spelling` feature: the English is not spell-checked
+help-p025-spelling = correct the word; a word the project uses on purpose (a name, a term) goes into the project dictionary, content/dictionary.txt, one word per line
+help-p025-spelling-suggested = did you mean { $suggestions }? A word the project uses on purpose (a name, a term) goes into the project dictionary, content/dictionary.txt, one word per line
+help-p025-grammar = reword the English; a wording kept on purpose is accepted in the baseline, or, for the whole project, the lint is turned off with `disable = ["{ $lint }"]` under `[check.spelling]` in codepub.toml
+help-p025-grammar-suggested = harper suggests { $suggestions }; a wording kept on purpose is accepted in the baseline, or, for the whole project, the lint is turned off with `disable = ["{ $lint }"]` under `[check.spelling]` in codepub.toml
+help-p025-unavailable = install a codepub built with its default features, or set `enabled = false` under `[check.spelling]` in codepub.toml
+p025-short = English is spelled correctly
+p025-full = Every English word is in harper's dictionary, the project dictionary or the glossary, and harper's grammar lints find nothing in the English.

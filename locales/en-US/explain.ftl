@@ -293,11 +293,19 @@ explain-p008 = Japanese text is translated
 explain-p009 = Glossary terms are translated as agreed
     .compares = The glossary lists English terms, each with the Japanese term
     that must translate it. When an English heading, paragraph or list uses a
-    term, as a whole word and with the same capitals, the paired Japanese text
-    must contain its Japanese term, exactly as written (both read in Unicode
-    normalization form C), somewhere. The finding
-    points at the term in the English and at the Japanese block where its
-    translation was expected.
+    term, the paired Japanese text must contain its Japanese term; and when
+    the Japanese uses a glossary term, the paired English must contain its
+    English term. English terms match whole words, as written or with
+    capitals where the term has lower case at the start of a word (a
+    sentence start, a heading in title case) or throughout (THE COUNCIL),
+    also followed by `s`, `'s` or `’s` (`Council's`), and a plural term in
+    the singular too (`multi-stakeholder` for `stakeholders`, not after s, u
+    or i: `consensus`); Japanese terms match exactly as written (both read in Unicode normalization form C). Terms
+    are counted as a reader counts them, the longest at each place: 理事会
+    inside 技術管理理事会 is not counted when both are terms. Several entries
+    may share a term, and any of their counterparts satisfies it. Each
+    missing term is reported once per pair, at the term and at the block
+    where its counterpart was expected.
     .why = An official text names its bodies, instruments and defined terms
     consistently, and its translation must too: one body translated two ways
     reads as two different bodies.
@@ -309,10 +317,14 @@ explain-p009 = Glossary terms are translated as agreed
     .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
     .config = The glossary is `content/glossary.toml` unless `glossary` under
     `[content]` in codepub.toml names another file; each term is a `[[term]]`
-    table with `en = "Ethics Committee"` and `ja = "倫理委員会"`. Its default
-    severity is error, and `codepub check --fix` does not fix it. A baseline
-    entry takes the English term as its excerpt
-    (`excerpt = "Ethics Committee"`).
+    table with `en = "Ethics Committee"` and `ja = "倫理委員会"` (terms not to
+    use are P022's). Its default severity is error; a Japanese term without
+    its English is a warning, as a Japanese term is often part of a longer
+    word (電波 in 電波法), and the English is read in any capitals for it
+    (`code of conduct` accounts for 行動規範). `codepub check --fix` does not
+    fix it. A baseline entry takes the glossary term as its excerpt
+    (`excerpt = "Ethics Committee"`, or `excerpt = "倫理委員会"` for a
+    Japanese term without its English).
 
 explain-p010 = No stray whitespace in the sources
     .compares = codepub reads every line of the Markdown sources of both
@@ -693,3 +705,200 @@ explain-p021 = The same text is translated the same way
     `codepub check --fix` does not fix it. A difference kept on purpose is
     accepted at the address the finding names, with the start of the text as
     its excerpt.
+
+# P026 enumerations
+explain-p026 = Lists have as many items in both languages
+    .compares = In each heading, paragraph and list item, the in-sentence
+    lists of both languages: in English, items separated by commas (not the
+    comma of 1,000) whose last one is opened by and, or or nor (A, B, and C)
+    or joined to the one before it (A, B and C), or items separated by
+    semicolons whose last one is opened by and or or; in Japanese, items
+    separated by 、 whose last one is opened by 及び, 並びに, 又は, 若しくは or
+    その他 (or their kana spellings), or joined to the one before it by one
+    of those, や or と (A、B及びC), and words joined by ・ (not the ・ of a
+    katakana name); in parentheses, in either language, items separated by
+    commas or 、 without a conjunction. The items after the first are short
+    (six English words, twenty Japanese characters at most, a Japanese one
+    ending as a noun does), so an and inside an item (gender identity and
+    expression) does not split it and a 、 after a clause (私たちは、) is no
+    list separator. An item with a conjunction inside may be one item or
+    two, so each list is counted both ways. The longest list of each
+    paragraph, heading or list item (paired with the item of the same rank;
+    lists of different lengths are P002's finding) is compared: when both
+    have at least `min_items` items and both counts say the same list is
+    longer, the pair is reported at both lists. A list that says it is open
+    (etc., 等, など, e.g.) is not compared.
+    .why = A list is where a translation loses an item without anyone
+    noticing: the sentence still reads well. A Japanese translation of the
+    Contributor Covenant lists thirteen of the sixteen characteristics its
+    English pledge names.
+    .fails-en = We welcome everyone, regardless of age, disability, ethnicity,
+    education, nationality, or religion.
+    .fails-ja = 年齢、障害、民族性、国籍、または宗教に関係なく、すべての人を歓迎します。
+    .reported = warning[P026]: a list of 6 items in English but 5 in
+    Japanese, labelled at both lists
+    .passes-en = We welcome everyone, regardless of age, disability, ethnicity,
+    education, nationality, or religion.
+    .passes-ja = 年齢、障害、民族性、教育、国籍、または宗教に関係なく、すべての人を歓迎します。
+    .config = `min_items = 4` under `[check.enumerations]` in codepub.toml
+    (the default; 2 or more) sets how many items both lists must have to be
+    compared. Its default severity is warning: items grouped or spelled out
+    differently make the counts differ with nothing missing. `codepub check
+    --fix` does not fix it. A difference kept on purpose is accepted at the
+    address the finding names, with both counts as its values.
+
+# P023 partly-untranslated
+explain-p023 = No English sentence is left in the Japanese
+    .compares = Each Japanese heading, paragraph, list item and footnote
+    that has Japanese script (one without is P008's) is cut into runs of
+    text that is not Japanese (kana, kanji, CJK and full-width punctuation
+    and code spans end a run; URLs and e-mail addresses cut it). A run's
+    words are its Latin-script tokens; numbers and tokens such as `ISO/CS`
+    or `9001:2015` do not count. A run is reported when it reads as prose:
+    at least `min_words` words, one a lowercase function word (`the`, `of`,
+    `shall`…) and one a lowercase word that is not; or at least three words,
+    one a lowercase word that is not a function word, that the paired
+    English holds verbatim (case and spacing aside). Names and titles in
+    title case (`International Organization for Standardization`),
+    acronyms, standard numbers and romanised names never are. A run in
+    quotes (「」, 『』, “”) or that is the whole text of a link is a cited
+    title when the English also holds it, and passes; a run in parentheses is a gloss of a term and is reported only
+    when it reads as prose on its own. The finding is labelled at the run,
+    and at the same text in the English when it is there.
+    .why = A sentence pasted from the source and never translated, or left
+    behind by a translation tool, reads as finished Japanese around it, so
+    a reader of the Japanese edition alone misses what it says. Translation
+    QA tools report text left untranslated inside a segment for this reason.
+    .fails-en = We act with integrity.
+    .fails-ja = 私たちは誠実に行動します。We act with integrity.
+    .reported = warning[P023]: the Japanese keeps the English “We act with
+    integrity” untranslated, labelled in both files
+    .passes-en = We act with integrity.
+    .passes-ja = 私たちは誠実に行動します。
+    .config = `[check.partly_untranslated]` in codepub.toml:
+    `min_words = 4` (the default) sets how many words a run of prose needs;
+    `allow = ["Terms of .*"]` lists regular expressions, each matched
+    against a whole run as a finding shows it, for English the project
+    keeps on purpose. An invalid pattern is reported on codepub.toml. Its
+    default severity is warning: a Japanese text may quote English on
+    purpose. `codepub check --fix` does not fix it. A run kept on purpose is
+    accepted at the address the finding names, with the run as its value.
+
+# P024 patterns
+explain-p024 = The project's own patterns do not match
+    .compares = The project's own checklist: each rule of
+    `[[check.patterns]]` in codepub.toml is a regular expression searched
+    in the text of its language, in headings, paragraphs, list items (one
+    by one), footnotes and back covers. Code spans, link targets and
+    footnote references are not read; an empty match and a match that would
+    take in a code span are left out. Every match is a finding at the
+    match, with the paired heading or block of the other language as a
+    second label.
+    .why = A house style has rules no general check knows: a word written
+    in kana rather than kanji, a term the publisher no longer uses, a
+    spelling. Written once as patterns, they are checked on every run, the
+    way a translation QA tool's checklist is.
+    .fails-en = Please contact the secretariat.
+    .fails-ja = 事務局に連絡して下さい。
+    .reported = error[P024]: write ください in kana (kana-kudasai): “下さい”,
+    fixed by `codepub check --fix`
+    .passes-en = Please contact the secretariat.
+    .passes-ja = 事務局に連絡してください。
+    .config = Each rule is a `[[check.patterns]]` table in codepub.toml.
+    The example uses this one:
+    `lang = "ja"`
+    `pattern = "下さい"`
+    `message = "write ください in kana"`
+    `replace = "ください"`
+    `name = "kana-kudasai"`
+    `lang` is `en`, `ja` or `both`; `pattern` is a regular expression (the
+    Rust `regex` crate's syntax); `message` is the finding's message, or a
+    table `{"{"} en = "…", ja = "…" {"}"}` with one for each interface language;
+    `severity` is `error` (the default) or `warning`; `replace`, optional,
+    is the fix `codepub check --fix` applies to a match the source spells
+    literally (`$1` names a group); `name`, optional, is shown with the
+    message and recorded in the baseline. A pattern that is not a valid
+    regular expression is reported on codepub.toml and its rule left out;
+    a `lang` or `severity` other than these is an error at its line in
+    codepub.toml. A match kept on purpose is accepted at the address the
+    finding names with `values = [name, match]` (the pattern stands for
+    the name of a rule without one).
+
+# P022 terms: forbidden and deprecated terms.
+explain-p022 = No forbidden or deprecated terms
+    .compares = The glossary lists terms not to use, in either language,
+    each with the term to use instead. Every heading, paragraph, list and
+    footnote of both languages, and the back cover, is searched for them:
+    English terms as whole words, as written or with capitals where the
+    term has lower case at the start of a word or throughout, also followed by `s`,
+    `'s` or `’s`; Japanese terms literally. An occurrence inside an approved
+    term of the same language (a glossary term, or a term to use instead) is
+    not reported: forbidding 評議会 leaves 技術管理評議会 alone when that is
+    a glossary term. Of two banned terms one inside the other, the longer is
+    reported.
+    .why = A terminology is as much about the words not to use as about the
+    words to use: a superseded name, a calque, a term another body uses for
+    something else. Terminologists record them as forbidden or deprecated
+    (TBX's normative status); reading for them by eye misses some in a long
+    text.
+    .fails-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .fails-ja = 会員は、この定款に違反する行為を知ったときは、倫理審査会に報告しなければならない。
+    .reported = With the glossary entry `en = "Ethics Committee"`, `ja =
+    "倫理委員会"`, `ja_forbidden = ["倫理審査会"]`: error[P022]: “倫理審査会”
+    is a forbidden term, with the help to replace it with “倫理委員会”
+    .passes-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
+    .config = The terms are in the glossary (`content/glossary.toml`, or the
+    file `glossary` under `[content]` in codepub.toml names). On a `[[term]]`
+    entry, `en_forbidden`, `ja_forbidden`, `en_deprecated` and
+    `ja_deprecated` list terms not to use for it, e.g.
+    `ja_forbidden = ["評議会"]`. A `[[forbidden]]` table says more: `lang` (`"en"` or
+    `"ja"`), `term`, `use` (the preferred term, or a list of them, optional),
+    `status` (`"forbidden"`, the default, or `"deprecated"`) and `reason`
+    (optional, shown as a note). A forbidden term is an error, a deprecated
+    one a warning, whatever the check's default severity (error); `codepub
+    check --deny-warnings` makes both errors. With exactly one term to use,
+    `codepub check --fix` replaces the occurrence by it (capitalised as the
+    occurrence was) where the source spells it literally. An unknown key, a
+    `lang` or `status` other than these is an error at its line in the
+    glossary. A use kept on purpose is accepted at the address the finding
+    names, with the term as found as its excerpt.
+
+# P025 spelling
+explain-p025 = English is spelled correctly
+    .compares = The English side only, as harper (harper-core, offline, its
+    dictionary compiled in) reads English alone: each heading, paragraph,
+    list item, quoted paragraph and footnote is given to harper as plain
+    text of its own. Code spans, link targets, footnote references and code
+    blocks are not read. A word is known when it is in harper's dictionary
+    (in the configured dialect), in the project dictionary, or in an English
+    term of the glossary. Each word harper does not know is reported, with
+    its suggestions, and so is whatever its grammar lints find (a or an
+    before a word, a repeated word, agreement…), with harper's own message,
+    in English, and the lint's name.
+    .why = A typo in the English source is copied into every edition and
+    every translation made from it. Spelling is checked on the English, the
+    language translated from; the Japanese is checked against it by the
+    other checks.
+    .fails-en = Members shall declare any conflict of intrest.
+    .fails-ja = 会員は、いかなる利益相反も申告しなければならない。
+    .reported = warning[P025]: spelling: “intrest” is not in the
+    dictionary, labelled at the word, with harper's suggestions
+    .passes-en = Members shall declare any conflict of interest.
+    .passes-ja = 会員は、いかなる利益相反も申告しなければならない。
+    .config = Under `[check.spelling]` in codepub.toml: `enabled = true`
+    turns the check on. It is off by default: on four real texts 13 of its 14
+    findings were names and terms its dictionary lacks, and it takes about
+    5 ms a paragraph, a hundred times the rest of the check; the shipped
+    Code, whose published text keeps its typos, leaves it off. `dictionary`, the project dictionary
+    (by default `content/dictionary.txt`, which may be absent; a file named
+    here must exist: one word per line, `#` starts a comment); `grammar =
+    false` keeps the spelling lint alone; `disable`, harper lints turned off
+    by name (`disable = ["SentenceCapitalization"]`; an unknown name is
+    reported on codepub.toml); `dialect`, `american` (the default),
+    `british`, `canadian`, `australian` or `indian`. Its default severity is
+    warning: a finding is printed but does not fail the run, unless `codepub
+    check --deny-warnings` reports it as an error. `codepub check --fix`
+    replaces a misspelt word only when harper suggests exactly one word for
+    it. A codepub built without the `spelling` feature reports, once, that
+    it cannot check, when the check is enabled.

@@ -320,7 +320,7 @@ p007-full = 日本語テキストに接する ASCII の ( ) , : ; ! ? は全角�
 p008-short = 日本語が翻訳されている
 p008-full = 日本語の見出しと段落に日本語の文字があること（`check.untranslated.allow` のパターンに合うものを除く）。
 p009-short = 用語集どおりに訳されている
-p009-full = 段落に用語集の英語の用語があれば、対になる段落にその日本語訳があること。
+p009-full = 段落に用語集の用語があれば、対になる段落にその対訳があること（英語の用語には日本語の用語、日本語の用語には英語の用語）。
 p010-short = 余計な空白がない
 p010-full = 空白だけの行、行末・行頭の空白、二重の空白がソースにないこと。
 p011-short = 長さの比率が妥当である
@@ -478,3 +478,54 @@ serve-banner-count = エラー { $errors } 件、警告 { $warnings } 件
 serve-banner-link = 指摘事項を表示
 serve-banner-kept = ソースを読み込めないか組版できませんでした: このページは前回の出力です（理由は端末に表示されています）。
 serve-on-network = { $address } で、このマシンの外にも配信しています: プレビューには認証がないため、このアドレスに接続できる人は誰でも閲覧できます
+
+## P026 enumerations
+p026-counts = 英語では { $en } 項目の列挙が、日本語では { $ja } 項目になっています
+label-p026-items = { $count } 項目
+help-p026 = 日本語の列挙が英語の列挙の項目を過不足なく挙げているか確認してください。意図的にまとめたり分けたりした列挙はベースラインで受け入れてください。比べる列挙の最小の項目数は codepub.toml の `[check.enumerations]` の `min_items` で設定します
+p026-short = 列挙の項目数が両言語で同じ
+p026-full = 文中の列挙（英語はコンマと最後の `and` や `or`、日本語は `、` と最後の `及び` や `又は`、または `・` で区切ったもの、括弧内の列挙）の項目数が、両方とも `min_items` 以上のとき、日本語と英語で同じです。
+
+## P023 partly-untranslated
+p023-english-in-japanese = 日本語の中に英語が残っています：「{ $text }」
+p023-same-as-english = 日本語が英語の「{ $text }」を訳さずにそのまま残しています
+p023-bad-pattern = `check.partly_untranslated.allow` のパターン { $pattern } は正しい正規表現ではありません
+help-p023 = 翻訳してください。意図的に英語のまま残す名称や題名は、ベースラインで受け入れるか、プロジェクト全体について codepub.toml の `[check.partly_untranslated]` の `allow` に加えてください
+p023-short = 日本語に英語の文が残っていない
+p023-full = 日本語の見出し、段落、箇条、脚注に、文として読める英語の連なり（小文字の機能語と内容語を含む `min_words` 語以上、または英語からそのまま写した 3 語以上）がありません。タイトルケースの名称や題名、略語、規格番号は指摘しません。
+
+## P024 patterns
+p024-match = { $ja }：「{ $found }」
+p024-match-named = { $ja }（{ $name }）：「{ $found }」
+p024-bad-pattern = `check.patterns` のパターン { $pattern } は正しい正規表現ではありません：この規則は使いません
+help-p024 = プロジェクト独自の規則（codepub.toml の `[[check.patterns]]`）です。意図的に残す箇所はベースラインで受け入れてください
+help-p024-replace = 「{ $found }」を「{ $replacement }」に置き換えてください：`codepub check --fix` で置き換えられます
+p024-short = プロジェクト独自のパターンに合う箇所がない
+p024-full = codepub.toml の `[[check.patterns]]` のどのパターンも、その言語の本文（見出し、段落、箇条、脚注、裏表紙。コードスパンとリンク先は除く）に一致しません。
+
+# P009 glossary（日本語から英語への方向）と P022 terms（禁止語・非推奨語）。
+p009-english-term-missing = 用語集：「{ $ja }」は「{ $en }」の訳語ですが、英語にその用語がありません
+help-p009-english-term-missing = 英語にその用語を使うか、英語が言っている内容に対応する用語集の訳語を使ってください。用語集は content/glossary.toml です
+label-japanese-term-here = 「{ $ja }」はここ
+label-english-term-expected = ここに「{ $en }」が必要
+p022-forbidden = 「{ $term }」は禁止語です
+p022-deprecated = 「{ $term }」は非推奨語です
+help-p022 = 禁止語と非推奨語は content/glossary.toml に挙げられています
+help-p022-use = 「{ $term }」を「{ $use }」に置き換えてください
+label-p022-use = 「{ $use }」を使う
+note-p022-reason = 用語集の注記：{ $reason }
+p022-short = 禁止語・非推奨語を使っていない
+p022-full = 用語集が禁止または非推奨とする用語を、どちらの言語でも、使われている箇所で報告し、代わりに使う用語を示します。
+
+# P025 spelling
+p025-spelling = スペル：“{ $word }” は辞書にない語です
+p025-grammar = 文法（{ $lint }）：{ $message }
+p025-unknown-lint = `check.spelling.disable` に指定された { $lint } は harper のリント名ではありません
+p025-unavailable = codepub.toml で P025 spelling が有効ですが、この codepub は `spelling` 機能なしでビルドされているため、英語のスペルチェックは行われません
+help-p025-spelling = 単語を直してください。意図して使う語（名称や用語）は、プロジェクト辞書 content/dictionary.txt に 1 行に 1 語ずつ加えてください
+help-p025-spelling-suggested = { $suggestions } ではありませんか。意図して使う語（名称や用語）は、プロジェクト辞書 content/dictionary.txt に 1 行に 1 語ずつ加えてください
+help-p025-grammar = 英語の表現を直してください。意図した表現はベースラインで受け入れるか、プロジェクト全体について codepub.toml の `[check.spelling]` に `disable = ["{ $lint }"]` と書いてこのリントを無効にしてください
+help-p025-grammar-suggested = harper の提案は { $suggestions } です。意図した表現はベースラインで受け入れるか、プロジェクト全体について codepub.toml の `[check.spelling]` に `disable = ["{ $lint }"]` と書いてこのリントを無効にしてください
+help-p025-unavailable = 既定の機能でビルドされた codepub を使うか、codepub.toml の `[check.spelling]` に `enabled = false` と書いてください
+p025-short = 英語のスペルが正しい
+p025-full = 英語のすべての単語が harper の辞書、プロジェクト辞書、用語集のいずれかにあり、harper の文法リントが英語に何も見つけません。

@@ -121,14 +121,14 @@ explain-p008 = 日本語が翻訳されている
     .config = `[check.untranslated]` の `allow` にパターンを並べます（例：`allow = ["^ISO(/[A-Z]+)?$", "^ISBN [0-9-]+$"]`）。既定の重大度は error で、`codepub check --fix` では修正されません。
 
 explain-p009 = 用語集どおりに訳されている
-    .compares = 用語集には、英語の用語と、それを訳すべき日本語の用語を並べます。英語の見出し・段落・リストが用語を（単語全体として、大文字・小文字も同じに）使っていれば、対になる日本語テキストのどこかに、その日本語の用語がそのままの表記で含まれていなければなりません（どちらも Unicode 正規化形式 C で読みます）。指摘は英語の用語の位置と、訳語があるべき日本語のブロックを示します。
+    .compares = 用語集には、英語の用語と、それを訳すべき日本語の用語を並べます。英語の見出し・段落・リストが用語を使っていれば、対になる日本語テキストにその日本語の用語が含まれていなければならず、日本語が用語集の用語を使っていれば、対になる英語にその英語の用語が含まれていなければなりません。英語の用語は単語全体として（用語の小文字は、語頭（文頭や、各語を大文字で始める見出し）またはすべて大文字の一致（THE COUNCIL）では大文字でもよく、後ろに `s`、`'s`、`’s` が続く形も。例：`Council's`。複数形の用語は単数形も。例：`stakeholders` に対する `multi-stakeholder`。ただし s、u、i の後の s は除きません：`consensus`）、日本語の用語はそのままの表記で探します（どちらも Unicode 正規化形式 C で読みます）。用語は読み手が数えるとおり、各位置で最も長いものを数えます。理事会 と 技術管理理事会 がどちらも用語なら、技術管理理事会 の中の 理事会 は数えません。複数の項目が同じ用語を持つときは、そのどれかの対訳があれば足ります。足りない用語は対ごとに一度、その用語の位置と、対訳があるべきブロックで報告します。
     .why = 公式テキストは機関名、文書名、定義語を一貫して用い、その翻訳も同様でなければなりません。同じ機関が二通りに訳されていると、別々の機関のように読めてしまいます。
     .fails-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
     .fails-ja = 会員は、この定款に違反する行為を知ったときは、倫理審査会に報告しなければならない。
     .reported = 用語集に `Ethics Committee` = `倫理委員会` がある場合：error[P009]: 用語集：「Ethics Committee」は「倫理委員会」と訳してください
     .passes-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
     .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
-    .config = 用語集は `content/glossary.toml` です（codepub.toml の `[content]` の `glossary` で別のファイルを指定できます）。各用語は、`en = "Ethics Committee"` と `ja = "倫理委員会"` を持つ `[[term]]` テーブルです。既定の重大度は error で、`codepub check --fix` では修正されません。ベースラインのエントリーでは、英語の用語を抜粋にします（`excerpt = "Ethics Committee"`）。
+    .config = 用語集は `content/glossary.toml` です（codepub.toml の `[content]` の `glossary` で別のファイルを指定できます）。各用語は、`en = "Ethics Committee"` と `ja = "倫理委員会"` を持つ `[[term]]` テーブルです（使ってはいけない用語は P022 で扱います）。既定の重大度は error ですが、英語のない日本語の用語は warning です。日本語の用語は長い語の一部であることが多いためです（電波法 の中の 電波）。このとき英語は大文字・小文字を問わずに探します（`code of conduct` があれば 行動規範 は対応しています）。`codepub check --fix` では修正されません。ベースラインのエントリーでは、用語集の用語を抜粋にします（`excerpt = "Ethics Committee"`、英語のない日本語の用語なら `excerpt = "倫理委員会"`）。
 
 explain-p010 = ソースに余計な空白がない
     .compares = 両言語の Markdown ソースの全行を読み、空白だけの行、行末の空白、段落の行頭の空白（リストやコードブロックの字下げは Markdown の構文なので対象外）、見出し・段落・リストの中の二重の空白を報告します。各指摘は、その行を含むブロック、なければ次のブロックの位置で示します。行末の二つの空白で書いた Markdown の強制改行も行末の空白として数えるので、代わりに行末にバックスラッシュを書いてください。
@@ -265,3 +265,66 @@ explain-p021 = 同じテキストが同じように訳されている
         - 機密情報を保護する。
         - 利益相反を申告する。
     .config = codepub.toml にこのチェックの設定はありません。既定の重大度は warning で、指摘は表示されますが、`codepub check --deny-warnings` でエラーとして報告しない限り、実行は失敗しません。`codepub check --fix` では修正されません。意図的な違いは、指摘に示される位置で、テキストの冒頭を抜粋として受け入れます。
+
+# P026 enumerations
+explain-p026 = 列挙の項目数が両言語で同じ
+    .compares = 各見出し、段落、箇条の文中の列挙を両言語で比べます。英語では、コンマ（1,000 のコンマは除く）で区切られ、最後の項目が and、or、nor で始まるもの（A, B, and C）か、その前の項目とつながっているもの（A, B and C）、またはセミコロンで区切られ、最後の項目が and か or で始まるもの。日本語では、`、` で区切られ、最後の項目が 及び、並びに、又は、若しくは、その他（かな書きも含む）で始まるもの、またはそれらや「や」「と」でその前の項目とつながっているもの（A、B及びC）、そして `・` でつないだ語（カタカナの名前の `・` は除く）。括弧内では、どちらの言語でも、接続詞のないコンマや `、` の区切りも列挙とみなします。最初の項目以外は短いもの（英語は 6 語以内、日本語は 20 字以内で、名詞のように終わるもの）に限るので、項目内の and（gender identity and expression）で項目を分けることはなく、節の後の `、`（私たちは、）は列挙の区切りになりません。接続詞を含む項目は一つとも二つとも数えられるので、各列挙を両方の数え方で数えます。段落、見出し、箇条（同じ順番の箇条どうし。箇条の数が異なるリストは P002 の指摘です）ごとに各言語で最も長い列挙を比べ、両方とも `min_items` 以上の項目があり、どちらの数え方でも同じ側の列挙が長いとき、両方の列挙の位置で報告します。終わりが開いている列挙（etc.、等、など、e.g.）は比べません。
+    .why = 列挙は、誰にも気づかれずに翻訳から項目が抜け落ちやすい箇所です。文としては問題なく読めてしまうからです。コントリビューター行動規範のある日本語訳は、英語の誓約が挙げる 16 の特性のうち 13 しか挙げていません。
+    .fails-en = We welcome everyone, regardless of age, disability, ethnicity,
+    education, nationality, or religion.
+    .fails-ja = 年齢、障害、民族性、国籍、または宗教に関係なく、すべての人を歓迎します。
+    .reported = warning[P026]：英語では 6 項目の列挙が、日本語では 5 項目になっています（両方の列挙の位置に表示されます）
+    .passes-en = We welcome everyone, regardless of age, disability, ethnicity,
+    education, nationality, or religion.
+    .passes-ja = 年齢、障害、民族性、教育、国籍、または宗教に関係なく、すべての人を歓迎します。
+    .config = codepub.toml の `[check.enumerations]` の `min_items = 4`（既定値。2 以上）で、比べる両方の列挙が持つべき最小の項目数を設定します。既定の重大度は warning です。項目のまとめ方や書き分け方が違うと、何も欠けていなくても項目数が異なるためです。`codepub check --fix` では修正されません。意図的な違いは、指摘に示される位置で、両方の項目数を値として受け入れます。
+
+# P023 partly-untranslated
+explain-p023 = 日本語に英語の文が残っていない
+    .compares = 日本語の文字を含む日本語の見出し、段落、箇条、脚注（日本語の文字がないものは P008 が報告します）を、日本語でない部分の連なりに区切ります（かな、漢字、和文と全角の約物、コードスパンで区切り、URL とメールアドレスでも区切ります）。連なりの語はラテン文字の語で、数字や `ISO/CS`、`9001:2015` のようなものは数えません。文として読める連なりを報告します。すなわち、`min_words` 語以上で、小文字の機能語（`the`、`of`、`shall` など）と、機能語でない小文字の語を含むもの、または機能語でない小文字の語を含む 3 語以上で、対の英語にそのまま（大文字小文字と空白の違いを除いて）あるものです。タイトルケースの名称や題名（`International Organization for Standardization`）、略語、規格番号、ローマ字の人名は報告しません。かぎ括弧（「」、『』、“”）の中の連なりや、リンクのテキスト全体である連なりは、英語にもあれば引用された題名として指摘しません。丸括弧の中の連なりは用語の原語の併記とみなし、それだけで文として読める場合に限って報告します。指摘は連なりの位置と、英語に同じテキストがあればその位置に表示されます。
+    .why = 原文から貼り付けたまま訳されなかった文や、翻訳ツールが残した文は、前後の日本語に紛れて完成した訳に見えるため、日本語版だけを読む読者はその内容を読み落とします。翻訳品質チェックツールも、セグメント内に訳されずに残ったテキストを同じ理由で報告します。
+    .fails-en = We act with integrity.
+    .fails-ja = 私たちは誠実に行動します。We act with integrity.
+    .reported = warning[P023]：日本語が英語の「We act with integrity」を訳さずにそのまま残しています（両方のファイルの位置に表示されます）
+    .passes-en = We act with integrity.
+    .passes-ja = 私たちは誠実に行動します。
+    .config = codepub.toml の `[check.partly_untranslated]` で設定します。`min_words = 4`（既定値）で、文として読む連なりに必要な語数を設定します。`allow = ["Terms of .*"]` には、プロジェクトが意図的に英語のまま残すものの正規表現を並べ、それぞれを指摘に示される連なり全体と照合します。正しくないパターンは codepub.toml への指摘として報告します。既定の重大度は warning です。日本語の文が意図的に英語を引用することもあるためです。`codepub check --fix` では修正されません。意図的に残す連なりは、指摘に示される位置で、その連なりを値として受け入れます。
+
+# P024 patterns
+explain-p024 = プロジェクト独自のパターンに合う箇所がない
+    .compares = プロジェクト独自のチェックリストです。codepub.toml の `[[check.patterns]]` の各規則は正規表現で、その言語の本文（見出し、段落、箇条（一つずつ）、脚注、裏表紙）で検索します。コードスパン、リンク先、脚注の参照は読みません。空の一致と、コードスパンにかかる一致は除きます。一致するたびに、その位置で指摘し、もう一方の言語の対の見出しやブロックにもラベルを付けます。
+    .why = 表記の基準には、一般的なチェックでは分からない規則があります。漢字でなくかなで書く語、もう使わない用語、つづりなどです。パターンとして一度書いておけば、翻訳品質チェックツールのチェックリストのように、実行のたびに確かめられます。
+    .fails-en = Please contact the secretariat.
+    .fails-ja = 事務局に連絡して下さい。
+    .reported = error[P024]：write ください in kana（kana-kudasai）：「下さい」（`codepub check --fix` で修正されます）
+    .passes-en = Please contact the secretariat.
+    .passes-ja = 事務局に連絡してください。
+    .config = 各規則は codepub.toml の `[[check.patterns]]` の表です。例では次の規則を使います：
+    `lang = "ja"`
+    `pattern = "下さい"`
+    `message = "write ください in kana"`
+    `replace = "ください"`
+    `name = "kana-kudasai"`
+    `lang` は `en`、`ja`、`both` のいずれか、`pattern` は正規表現（Rust の `regex` クレートの構文）、`message` は指摘のメッセージ、またはインターフェース言語ごとのメッセージの表 `{"{"} en = "…", ja = "…" {"}"}` です。`severity` は `error`（既定値）か `warning`、省略できる `replace` は、ソースにそのまま書かれている一致に `codepub check --fix` が適用する修正（`$1` でグループを参照）、省略できる `name` はメッセージとともに表示され、ベースラインに記録されます。正しい正規表現でないパターンは codepub.toml への指摘として報告し、その規則は使いません。`lang` や `severity` がこれら以外のときは、codepub.toml のその行のエラーになります。意図的に残す一致は、指摘に示される位置で `values = [名前, 一致したテキスト]` として受け入れます（名前のない規則ではパターンが名前の代わりです）。
+
+# P022 terms：禁止語と非推奨語。
+explain-p022 = 禁止語・非推奨語を使っていない
+    .compares = 用語集には、どちらかの言語で使ってはいけない用語を、代わりに使う用語とともに挙げられます。両言語のすべての見出し・段落・リスト・脚注と裏表紙からそれを探します。英語の用語は単語全体として（用語の小文字は、語頭（文頭や、各語を大文字で始める見出し）またはすべて大文字の一致（THE COUNCIL）では大文字でもよく、後ろに `s`、`'s`、`’s` が続く形も）、日本語の用語は書かれたとおりに探します。同じ言語の承認された用語（用語集の用語、または代わりに使う用語）の中にある出現は報告しません。たとえば 評議会 を禁止しても、技術管理評議会 が用語集の用語なら、そこは報告しません。禁止語の一方が他方を含むときは、長いほうを報告します。
+    .why = 用語の管理は、使うべき語だけでなく、使ってはいけない語も対象です。改称前の名称、直訳調の語、他の機関が別の意味で使う語などです。用語管理者はこれらを禁止語・非推奨語として記録します（TBX の規範的ステータス）。長いテキストで目視に頼ると見落としが出ます。
+    .fails-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .fails-ja = 会員は、この定款に違反する行為を知ったときは、倫理審査会に報告しなければならない。
+    .reported = 用語集に `en = "Ethics Committee"`、`ja = "倫理委員会"`、`ja_forbidden = ["倫理審査会"]` の項目がある場合：error[P022]: 「倫理審査会」は禁止語です（「倫理委員会」に置き換えるよう案内します）
+    .passes-en = Members who become aware of a breach of these Bylaws shall report it to the Ethics Committee.
+    .passes-ja = 会員は、この定款に違反する行為を知ったときは、倫理委員会に報告しなければならない。
+    .config = 用語は用語集（`content/glossary.toml`、または codepub.toml の `[content]` の `glossary` で指定したファイル）に書きます。`[[term]]` の項目に `en_forbidden`、`ja_forbidden`、`en_deprecated`、`ja_deprecated` を書くと、その用語の代わりに使ってはいけない語を挙げられます（例：`ja_forbidden = ["評議会"]`）。`[[forbidden]]` テーブルでは、`lang`（`"en"` か `"ja"`）、`term`、`use`（代わりに使う用語、または用語のリスト。省略可）、`status`（既定値の `"forbidden"` か `"deprecated"`）、`reason`（省略可。注記として表示）を指定できます。禁止語は error、非推奨語は warning で、チェックの既定の重大度（error）にはよりません。`codepub check --deny-warnings` ではどちらも error です。代わりに使う用語がちょうど一つなら、ソースにそのまま書かれている出現を `codepub check --fix` がその用語に置き換えます（出現が大文字始まりなら大文字始まりで）。未知のキーや、これら以外の `lang`・`status` は、用語集のその行のエラーになります。意図的に残す用語は、指摘に示される位置で、見つかった用語を抜粋として受け入れます。
+
+# P025 spelling
+explain-p025 = 英語のスペルが正しい
+    .compares = 英語の側だけを読みます。harper（harper-core。オフラインで動き、辞書を内蔵します）は英語しか読まないためです。見出し、段落、箇条の各項目、引用の段落、脚注を、それぞれ 1 つのプレーンテキストとして harper に渡します。コードスパン、リンク先、脚注参照、コードブロックは読みません。harper の辞書（設定した方言のもの）、プロジェクト辞書、用語集の英語の用語のいずれかにある語を既知の語とします。harper が知らない語を候補とともに報告し、harper の文法リントが見つけたもの（a と an の使い分け、語の重複、一致など）も、harper 自身の英語のメッセージとリント名とともに報告します。
+    .why = 英語の原文の誤字は、すべての版と、そこから作るすべての翻訳に写されます。スペルは翻訳元の言語である英語で確かめます。日本語は、ほかのチェックが英語と照らし合わせます。
+    .fails-en = Members shall declare any conflict of intrest.
+    .fails-ja = 会員は、いかなる利益相反も申告しなければならない。
+    .reported = warning[P025]：スペル：“intrest” は辞書にない語です（その語の位置に、harper の候補とともに表示されます）
+    .passes-en = Members shall declare any conflict of interest.
+    .passes-ja = 会員は、いかなる利益相反も申告しなければならない。
+    .config = codepub.toml の `[check.spelling]` で設定します。`enabled = true` でチェックを有効にします。既定では無効です。4 つの実際の本文では 14 件の指摘のうち 13 件が辞書にない固有名詞や用語で、1 段落に約 5 ms と、ほかのチェック全体の 100 倍の時間がかかるためです。出版された本文の誤字をそのまま残す同梱の規範も無効のままにしています。`dictionary`（プロジェクト辞書。既定は `content/dictionary.txt` で、なくてもかまいません。ここで指定したファイルは存在しなければなりません。1 行に 1 語、`#` 以降はコメント）、`grammar = false`（スペルのリントだけを使います）、`disable`（名前で無効にする harper のリント。`disable = ["SentenceCapitalization"]`。知らない名前は codepub.toml の位置で報告します）、`dialect`（`american`（既定）、`british`、`canadian`、`australian`、`indian`）。既定の重大度は warning で、指摘は表示されますが、`codepub check --deny-warnings` でエラーとして報告しない限り、実行は失敗しません。`codepub check --fix` は、harper の候補がちょうど 1 語のときに限り、誤った語を置き換えます。`spelling` 機能なしでビルドされた codepub では、このチェックが有効なとき、チェックできないことを 1 度だけ報告します。

@@ -305,6 +305,11 @@ ja = {title_ja}
 dir = "content"
 glossary = "content/glossary.toml"
 baseline = "content/accepted.toml"
+
+# English spelling and grammar (P025, offline), with the project's words in content/dictionary.txt:
+# [check.spelling]
+# enabled = true
+# dialect = "british"                            # american (default), british, canadian, australian, indian
 "#
     );
     let [english, japanese] = sources;
@@ -316,6 +321,13 @@ baseline = "content/accepted.toml"
             "content/glossary.toml",
             "# The text's terminology: an English term in a paragraph expects its Japanese term in the paired one.\n\
              # [[term]]\n# en = \"Council\"\n# ja = \"理事会\"\n"
+                .to_string(),
+        ),
+        (
+            "content/dictionary.txt",
+            "# Words the English spelling check (P025, when codepub.toml turns it on) accepts besides its\n\
+             # own dictionary: one word per line, `#` starts a comment. Names and terms of the text go here.\n\
+             codepub\n"
                 .to_string(),
         ),
         (

@@ -182,6 +182,45 @@ impl TempProject {
             "私たちは、十分な情報に基づいて行動し、十分な注意を払って決定を下すように注意します。",
             "私たちは、注意力、気配り、勤勉さ、そしてスキルをもって力を発揮します。",
         );
+        // P022: a term the glossary forbids, in the English.
+        let glossary = project.read("content/glossary.toml");
+        project.write(
+            "content/glossary.toml",
+            format!("{glossary}\n[[forbidden]]\nlang = \"en\"\nterm = \"organisation\"\nuse = \"organization\"\n"),
+        );
+        project.replace(
+            EN,
+            "contribute to the organization's decision making",
+            "contribute to the organisation's decision making",
+        );
+        // P023: an English clause of the paragraph pasted into its Japanese (a warning).
+        project.replace(
+            JA,
+            "それらは直ちに開示され、適切なメカニズムを通じて対処されるものとします。",
+            "they shall immediately be disclosed and addressed through the appropriate mechanisms。",
+        );
+        // P024: the project's own rule (kana for ください) and a Japanese paragraph breaking it.
+        let config = project.read("codepub.toml");
+        project.write(
+            "codepub.toml",
+            format!(
+                "{config}\n[[check.patterns]]\nlang = \"ja\"\npattern = \"下さい\"\nmessage = \"write ください in kana\"\n\
+                 replace = \"ください\"\nname = \"kana-kudasai\"\n"
+            ),
+        );
+        project.replace(
+            JA,
+            "その性質上機密である情報を開示しません。",
+            "その性質上機密である情報を開示しないで下さい。",
+        );
+        // P026: impartiality left out of the Japanese list of principles (a warning).
+        project.replace(JA, "開放性、公平性、有効性", "開放性、有効性");
+        // P025: spelling turned on (the shipped Code has it off), with the words harper lacks in
+        // the Code and its one false grammar finding (“according to agreed processes”) settled,
+        // and one misspelling in the English (a warning).
+        project.replace("codepub.toml", "enabled = false\n", "enabled = true\ndisable = [\"InflectedVerbAfterTo\"]\n");
+        project.write("content/dictionary.txt", "non-negotiable\nanticompetitive\nChemin\nBlandonnet\n");
+        project.replace(EN, "information necessary to a full", "information neccessary to a full");
         project
     }
 }

@@ -96,6 +96,11 @@ fn message_id(code: &str) -> Option<&'static str> {
         "P019" => "explain-p019",
         "P020" => "explain-p020",
         "P021" => "explain-p021",
+        "P022" => "explain-p022",
+        "P023" => "explain-p023",
+        "P024" => "explain-p024",
+        "P025" => "explain-p025",
+        "P026" => "explain-p026",
         _ => return None,
     };
     Some(id)

@@ -3,6 +3,15 @@
 //! translation keeps (numbers, footnote references, markup, glossary terms, acronyms, sentences),
 //! and length only to break ties. Unpaired, swapped and reordered blocks and clauses are recorded,
 //! never fatal.
+//!
+//! Where a clause has more blocks in one language than in the other and no translation record
+//! pairs them, word associations learnt from the document's own sure pairs (its headings and its
+//! clauses of as many blocks in both languages) say which blocks share words in translation (see
+//! [`lexicon`]); they are learnt once, on first need, and never where the record decides.
+
+mod lexicon;
+
+use std::cell::OnceCell;
 
 use std::collections::{HashMap, HashSet};
 
@@ -206,12 +215,30 @@ const LOANWORD_ELSEWHERE: f64 = 0.75;
 /// Cost of pairing a block that repeats an earlier one of its clause with a block that does not.
 const REPEAT_UNMATCHED: f64 = 2.0;
 
+/// Weight of the word associations in a pair's cost: from `-LEXICAL` when every associated
+/// word and feature of the two blocks finds its partner, to `+LEXICAL` when none does.
+const LEXICAL: f64 = 2.0;
+
 /// What says two blocks translate each other.
 pub struct Evidence<'t> {
     /// The document's Japanese/English length ratio.
     ratio: f64,
     terms: &'t [Term],
     record: Option<&'t SignedOff<'t>>,
+    /// The documents' own word associations, learnt when a clause first needs them.
+    lexicon: Option<&'t Learnt<'t>>,
+}
+
+/// The word associations of two documents, learnt on first need (see [`lexicon`]).
+struct Learnt<'d> {
+    documents: Pair<&'d Document>,
+    lexicon: OnceCell<lexicon::Lexicon>,
+}
+
+impl Learnt<'_> {
+    fn get(&self) -> &lexicon::Lexicon {
+        self.lexicon.get_or_init(|| lexicon::Lexicon::learn(self.documents.en, self.documents.ja))
+    }
 }
 
 /// The translation record as alignment evidence: the (English, Japanese) source fingerprints
@@ -383,14 +410,17 @@ struct Scorer<'e> {
     /// language that have it (see [`loanword_homes`]).
     loanwords: Pair<Vec<Vec<Vec<usize>>>>,
     evidence: &'e Evidence<'e>,
+    /// The blocks' associated words and features, and the lexicon that associates them: only in
+    /// a clause of unequal block counts with blocks the record leaves unpaired.
+    lexical: Option<(Pair<Vec<lexicon::Bag>>, &'e lexicon::Lexicon)>,
     /// Evidence beyond the blocks' own (a section heading's level and numbers), added to every
     /// pair's cost.
     extra: Option<&'e dyn Fn(usize, usize) -> f64>,
 }
 
 impl<'e> Scorer<'e> {
-    fn new(en: &[Block], ja: &[Block], evidence: &'e Evidence<'e>) -> Self {
-        let (en, ja) = (Traits::of_all(en, Lang::En, evidence), Traits::of_all(ja, Lang::Ja, evidence));
+    fn new(en_blocks: &[Block], ja_blocks: &[Block], evidence: &'e Evidence<'e>) -> Self {
+        let (en, ja) = (Traits::of_all(en_blocks, Lang::En, evidence), Traits::of_all(ja_blocks, Lang::Ja, evidence));
         let (mut en_recorded, mut ja_recorded) = (vec![false; en.len()], vec![false; ja.len()]);
         if let Some(record) = evidence.record {
             let ja_at: HashMap<&str, Vec<usize>> = ja.iter().enumerate().fold(HashMap::new(), |mut map, (j, t)| {
@@ -411,11 +441,22 @@ impl<'e> Scorer<'e> {
             }
         }
         let loanwords = Pair::new(loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
+        let unrecorded = |recorded: &[bool]| recorded.iter().any(|r| !r);
+        let lexical = evidence
+            .lexicon
+            .filter(|_| en_blocks.len() != ja_blocks.len() && unrecorded(&en_recorded) && unrecorded(&ja_recorded));
+        let lexical = lexical.map(|learnt| {
+            let lexicon = learnt.get();
+            let en = en_blocks.iter().map(|b| lexicon.english_bag(&b.plain_text())).collect();
+            let ja = ja_blocks.iter().map(|b| lexicon.japanese_bag(&b.plain_text())).collect();
+            (Pair::new(en, ja), lexicon)
+        });
         Self {
             traits: Pair::new(en, ja),
             recorded: Pair::new(en_recorded, ja_recorded),
             loanwords,
             evidence,
+            lexical,
             extra: None,
         }
     }
@@ -461,7 +502,19 @@ impl<'e> Scorer<'e> {
         cost += LOANWORD_ELSEWHERE * against.clamp(-2.0, 3.0);
         let lengths = ((ja.length / en.length).ln() - self.evidence.ratio.ln()).abs();
         cost += self.extra.map_or(0.0, |extra| extra(i, j));
+        cost += self.lexical_cost(i, j);
         cost + 0.5 * lengths.min(2.0)
+    }
+
+    /// The word associations' say on pairing English block `i` with Japanese block `j` (see
+    /// [`LEXICAL`]): nothing where the record pairs either block, or neither has an associated
+    /// word.
+    fn lexical_cost(&self, i: usize, j: usize) -> f64 {
+        let Some((bags, lexicon)) = &self.lexical else { return 0.0 };
+        if self.recorded.en[i] || self.recorded.ja[j] {
+            return 0.0;
+        }
+        lexicon.similarity(&bags.en[i], &bags.ja[j]).map_or(0.0, |similarity| LEXICAL * (1.0 - 2.0 * similarity))
     }
 }
 
@@ -652,7 +705,8 @@ pub fn align_with<'d>(
     terms: &[Term],
     record: Option<&SignedOff<'_>>,
 ) -> Alignment<'d> {
-    let evidence = Evidence { ratio: length_ratio(en, ja), terms, record };
+    let learnt = Learnt { documents: Pair::new(en, ja), lexicon: OnceCell::new() };
+    let evidence = Evidence { ratio: length_ratio(en, ja), terms, record, lexicon: Some(&learnt) };
     let en_ids: Vec<&ClauseId> = en.clauses.iter().map(|c| &c.id).collect();
     let ja_ids: Vec<&ClauseId> = ja.clauses.iter().map(|c| &c.id).collect();
 
@@ -736,7 +790,7 @@ pub fn pair_sections(en: &[Section<'_>], ja: &[Section<'_>], terms: &[Term]) -> 
         blocks.iter().map(|b| b.plain_text().chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>() as f64
     };
     let (e, j) = (chars(&en_blocks), chars(&ja_blocks));
-    let evidence = Evidence { ratio: if e > 0.0 && j > 0.0 { j / e } else { 1.0 }, terms, record: None };
+    let evidence = Evidence { ratio: if e > 0.0 && j > 0.0 { j / e } else { 1.0 }, terms, record: None, lexicon: None };
     let numbers = |sections: &[Section<'_>], lang: Lang| -> Vec<Vec<String>> {
         sections.iter().map(|s| crate::numerals::values(&crate::model::plain_text(s.heading), lang)).collect()
     };
@@ -888,7 +942,13 @@ mod tests {
     fn the_block_left_without_counterpart_is_found_by_length_not_position() {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
-        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
+        let pairs = pair_blocks(
+            &Owner::clause("c"),
+            &en,
+            &ja,
+            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+        )
+        .rows;
         let shape: Vec<_> =
             pairs.iter().map(|p| (p.address.to_string(), p.sides.en.is_some(), p.sides.ja.is_some())).collect();
         assert_eq!(
@@ -909,7 +969,13 @@ mod tests {
         let ja: Vec<Block> =
             (0..n).filter(|i| !missing.contains(i)).map(|i| block(&format!("第{}段落を適用する。", i + 7))).collect();
         assert!(Band::new(en.len(), ja.len()).is_some_and(|band| band.starts[n + 1] <= 53 * (n + 1)));
-        let rows = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 1.0, terms: &[], record: None }).rows;
+        let rows = pair_blocks(
+            &Owner::clause("c"),
+            &en,
+            &ja,
+            &Evidence { ratio: 1.0, terms: &[], record: None, lexicon: None },
+        )
+        .rows;
         let alone: Vec<Part> = rows.iter().filter(|row| row.sides.ja.is_none()).map(|row| row.address.part).collect();
         assert_eq!(alone, missing.iter().map(|i| Part::Block(i + 1)).collect::<Vec<_>>());
     }
@@ -925,8 +991,15 @@ mod tests {
     fn numbers_in_kanji_and_in_english_words_are_alignment_evidence() {
         let en = [block("Within forty (40) days."), block("Within sixty (60) days.")];
         let ja = [block("六十日以内。")];
-        let rows =
-            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows = shape(
+            &pair_blocks(
+                &Owner::clause("c"),
+                &en,
+                &ja,
+                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+            )
+            .rows,
+        );
         assert_eq!(rows[0], ("c#1".into(), Some("Within forty (40) days.".into()), None));
         assert_eq!(rows[1].2.as_deref(), Some("六十日以内。"));
     }
@@ -935,7 +1008,13 @@ mod tests {
     fn an_extra_japanese_block_gets_a_japanese_address() {
         let en = [block("one two three four."), block("five six seven eight.")];
         let ja = [block("一二三四。"), block(&"余".repeat(80)), block("五六七八。")];
-        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows;
+        let pairs = pair_blocks(
+            &Owner::clause("c"),
+            &en,
+            &ja,
+            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+        )
+        .rows;
         let addresses: Vec<_> = pairs.iter().map(|p| p.address.to_string()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
     }
@@ -958,10 +1037,10 @@ mod tests {
         let ja = [block(&"長".repeat(60)), block("三番目。")];
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("Short.", &"長".repeat(60)), ("Third one.", "三番目。")], &text);
-        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record) };
+        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: None };
         let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &evidence).rows);
         assert_eq!(rows[1], ("c#2".into(), Some("long ".repeat(30)), None));
-        let without = Evidence { ratio: 0.5, terms: &[], record: None };
+        let without = Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None };
         assert_eq!(
             shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &without).rows)[0].0,
             "c#1",
@@ -976,8 +1055,12 @@ mod tests {
         let ja = [block("一。"), block("三。"), block("二。")];
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("One.", "一。"), ("Two.", "二。"), ("Three.", "三。")], &text);
-        let paired =
-            pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: Some(&record) });
+        let paired = pair_blocks(
+            &Owner::clause("c"),
+            &en,
+            &ja,
+            &Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: None },
+        );
         assert_eq!(paired.swaps, [1]);
         let rows = shape(&paired.rows);
         assert_eq!(rows[1], ("c#2".into(), Some("Two.".into()), Some("二。".into())));
@@ -988,7 +1071,12 @@ mod tests {
     fn blocks_in_the_same_order_are_never_read_as_swapped_without_evidence() {
         let en = [block("One two three."), block("Four five six.")];
         let ja = [block("四五六。"), block("一二三。")];
-        let paired = pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None });
+        let paired = pair_blocks(
+            &Owner::clause("c"),
+            &en,
+            &ja,
+            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+        );
         assert!(paired.swaps.is_empty());
     }
 
@@ -997,8 +1085,15 @@ mod tests {
         // By length, the copy would pair with the second paragraph, and the last block be left.
         let en = [block("One two three."), block("Four five six seven eight nine ten eleven.")];
         let ja = [block("一二三。"), block("一二三。"), block("四。")];
-        let rows =
-            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows = shape(
+            &pair_blocks(
+                &Owner::clause("c"),
+                &en,
+                &ja,
+                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+            )
+            .rows,
+        );
         let alone: Vec<_> = rows.iter().filter(|r| r.1.is_none()).map(|r| r.0.as_str()).collect();
         assert_eq!(alone, ["c#ja2"]);
     }
@@ -1008,8 +1103,15 @@ mod tests {
         // By length, the Japanese would pair with the first paragraph; ハラスメント says the second.
         let en = [block("We value skill and care."), block("Harassment is not tolerated here at all.")];
         let ja = [block("ハラスメント容認不可。")];
-        let rows =
-            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows = shape(
+            &pair_blocks(
+                &Owner::clause("c"),
+                &en,
+                &ja,
+                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+            )
+            .rows,
+        );
         assert_eq!(rows[0].0, "c#1");
         assert!(rows[0].2.is_none(), "{rows:?}");
     }
@@ -1026,9 +1128,84 @@ mod tests {
             block("Complaints are reviewed. Each one is answered soon."),
         ];
         let ja = [block("虐待は[連絡方法]で指導者に報告してください。")];
-        let rows =
-            shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &Evidence { ratio: 0.5, terms: &[], record: None }).rows);
+        let rows = shape(
+            &pair_blocks(
+                &Owner::clause("c"),
+                &en,
+                &ja,
+                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
+            )
+            .rows,
+        );
         assert_eq!(rows[0].2.as_deref(), Some("虐待は[連絡方法]で指導者に報告してください。"), "{rows:?}");
+    }
+
+    /// Clauses of one block each teaching three English phrases and their Japanese, twice, then
+    /// a clause of three look-alike paragraphs (no number, term, markup or loanword; lengths
+    /// alike) whose Japanese lacks the middle one.
+    fn look_alike_documents() -> (Document, Document) {
+        let taught = [
+            ("We protect confidential information.", "機密情報を保護する。"),
+            ("Confidential information stays private.", "機密情報は非公開とする。"),
+            ("We support fair competition.", "公正競争を支持する。"),
+            ("Fair competition serves markets.", "公正競争は市場に役立つ。"),
+            ("We put public safety first.", "公共安全を優先する。"),
+            ("Public safety guides design.", "公共安全は設計を導く。"),
+        ];
+        let ids: Vec<String> = (0..=taught.len()).map(|k| format!("c{k}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let (mut en, mut ja) = (doc(Lang::En, &ids), doc(Lang::Ja, &ids));
+        for (k, (e, j)) in taught.iter().enumerate() {
+            en.clauses[k].blocks.push(block(e));
+            ja.clauses[k].blocks.push(block(j));
+        }
+        let last = taught.len();
+        en.clauses[last].blocks = vec![
+            block("Keep confidential information."),
+            block("Favour fair competition."),
+            block("Value public safety."),
+        ];
+        ja.clauses[last].blocks = vec![block("機密情報を守る。"), block("公共安全を重んじる。")];
+        (en, ja)
+    }
+
+    #[test]
+    fn word_associations_learnt_from_the_document_blame_a_deletion_between_look_alike_paragraphs_on_itself() {
+        let (en, ja) = look_alike_documents();
+        let alignment = align(&en, &ja);
+        let rows = shape(&alignment.clauses[6].blocks);
+        let alone: Vec<_> = rows.iter().filter(|r| r.2.is_none()).map(|r| r.0.as_str()).collect();
+        assert_eq!(alone, ["c6#2"], "{rows:?}");
+        // Without them, the tie leaves the last paragraph alone.
+        let (en_blocks, ja_blocks) = (&en.clauses[6].blocks, &ja.clauses[6].blocks);
+        let without = Evidence { ratio: length_ratio(&en, &ja), terms: &[], record: None, lexicon: None };
+        let rows = shape(&pair_blocks(&Owner::clause("c6"), en_blocks, ja_blocks, &without).rows);
+        let alone: Vec<_> = rows.iter().filter(|r| r.2.is_none()).map(|r| r.0.as_str()).collect();
+        assert_ne!(alone, ["c6#2"], "{rows:?}");
+    }
+
+    #[test]
+    fn word_associations_are_not_learnt_for_a_clause_of_as_many_blocks_in_both_languages() {
+        let (en, ja) = look_alike_documents();
+        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceCell::new() };
+        let evidence = Evidence { ratio: 0.5, terms: &[], record: None, lexicon: Some(&learnt) };
+        pair_blocks(&Owner::clause("c0"), &en.clauses[0].blocks, &ja.clauses[0].blocks, &evidence);
+        assert!(learnt.lexicon.get().is_none(), "the cheap path learns nothing");
+        pair_blocks(&Owner::clause("c6"), &en.clauses[6].blocks, &ja.clauses[6].blocks, &evidence);
+        assert!(learnt.lexicon.get().is_some(), "a clause of unequal counts learns");
+    }
+
+    #[test]
+    fn word_associations_never_overrule_the_translation_record() {
+        // The record pairs the Japanese with the first paragraph, against the words they share.
+        let (en, ja) = look_alike_documents();
+        let (en_blocks, ja_blocks) = (&en.clauses[6].blocks[..2], &ja.clauses[6].blocks[1..]);
+        let text = |b: &Block| b.plain_text();
+        let record = signed_off(&[("Keep confidential information.", "公共安全を重んじる。")], &text);
+        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceCell::new() };
+        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: Some(&learnt) };
+        let rows = shape(&pair_blocks(&Owner::clause("c6"), en_blocks, ja_blocks, &evidence).rows);
+        assert_eq!(rows[0].2.as_deref(), Some("公共安全を重んじる。"), "{rows:?}");
     }
 
     #[test]

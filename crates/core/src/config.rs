@@ -214,6 +214,174 @@ pub struct CheckConfig {
     pub final_punctuation: FinalPunctuationConfig,
     pub repeated: RepeatedConfig,
     pub identifiers: IdentifiersConfig,
+    pub partly_untranslated: PartlyUntranslatedConfig,
+    /// `[[check.patterns]]`: the project's own checklist of regular expressions (P024).
+    pub patterns: Vec<PatternRule>,
+    pub spelling: SpellingConfig,
+    pub enumerations: EnumerationsConfig,
+}
+
+/// `[check.spelling]`: P025, English spelling and grammar (harper).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SpellingConfig {
+    /// Off unless turned on: on real texts most of what harper reports are names and terms of
+    /// the text its dictionary lacks (1 true finding in 14 on four texts), and it takes about
+    /// 5 ms a paragraph, a hundred times the rest of the check (see docs/checks.md).
+    pub enabled: bool,
+    /// The project's dictionary: one word per line, `#` comments. The default file may be
+    /// absent (no words); a file named here must exist.
+    pub dictionary: Option<PathBuf>,
+    /// Grammar lints besides spelling; `false` keeps spelling only.
+    pub grammar: bool,
+    /// Harper lints turned off by name (`"SentenceCapitalization"`).
+    pub disable: Vec<String>,
+    /// The English of the text: `american` (the default), `british`, `canadian`, `australian`
+    /// or `indian`.
+    pub dialect: SpellingDialect,
+}
+
+/// The default project dictionary, read when `[check.spelling] dictionary` names none.
+pub const DEFAULT_DICTIONARY: &str = "content/dictionary.txt";
+
+impl Default for SpellingConfig {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            dictionary: None,
+            grammar: true,
+            disable: Vec::new(),
+            dialect: SpellingDialect::American,
+        }
+    }
+}
+
+impl SpellingConfig {
+    /// The dictionary file to read, and whether it must exist (it was named in codepub.toml).
+    pub fn dictionary_path(&self) -> (PathBuf, bool) {
+        match &self.dictionary {
+            Some(path) => (path.clone(), true),
+            None => (DEFAULT_DICTIONARY.into(), false),
+        }
+    }
+}
+
+/// The dialects of English P025 spells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpellingDialect {
+    #[default]
+    American,
+    British,
+    Canadian,
+    Australian,
+    Indian,
+}
+
+/// `[check.partly_untranslated]`: what P023 reports as English prose left in the Japanese.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PartlyUntranslatedConfig {
+    /// Regular expressions, each matched against a whole run of English as P023 reports it.
+    pub allow: Vec<String>,
+    /// Fewest words of a run that reads as prose (the English holding a run verbatim reports
+    /// runs of three words and more, whatever this is).
+    pub min_words: usize,
+}
+
+impl Default for PartlyUntranslatedConfig {
+    fn default() -> Self {
+        Self { allow: Vec::new(), min_words: 4 }
+    }
+}
+
+/// One rule of `[[check.patterns]]`: a regular expression that must not match the text of a
+/// language, with the message a match is reported with and, optionally, its fix.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternRule {
+    /// The language whose text is searched: `en`, `ja` or `both`.
+    pub lang: PatternLang,
+    /// A regular expression (the `regex` crate's syntax).
+    pub pattern: String,
+    /// What a match is reported with: one text, or one per UI language.
+    pub message: PatternMessage,
+    /// `error` (the default) or `warning`.
+    #[serde(default = "error_severity")]
+    pub severity: crate::diagnostic::Severity,
+    /// The fix: what replaces a match (`$1` names a group).
+    #[serde(default)]
+    pub replace: Option<String>,
+    /// The rule's id, shown with its findings and recorded in the baseline.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+fn error_severity() -> crate::diagnostic::Severity {
+    crate::diagnostic::Severity::Error
+}
+
+/// The language a pattern searches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PatternLang {
+    En,
+    Ja,
+    Both,
+}
+
+impl PatternLang {
+    pub fn covers(self, lang: crate::model::Lang) -> bool {
+        match self {
+            PatternLang::Both => true,
+            PatternLang::En => lang == crate::model::Lang::En,
+            PatternLang::Ja => lang == crate::model::Lang::Ja,
+        }
+    }
+}
+
+/// A pattern's message: `message = "…"`, or `message = { en = "…", ja = "…" }` for each UI
+/// language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged, expecting = "a message: a string, or a table { en = \"…\", ja = \"…\" }")]
+pub enum PatternMessage {
+    One(String),
+    Each(Pair<String>),
+}
+
+impl PatternMessage {
+    /// The message in each UI language.
+    pub fn texts(&self) -> Pair<&str> {
+        match self {
+            PatternMessage::One(text) => Pair::new(text.as_str(), text.as_str()),
+            PatternMessage::Each(pair) => Pair::new(pair.en.as_str(), pair.ja.as_str()),
+        }
+    }
+}
+
+/// `[check.enumerations]`: P026, in-sentence lists with as many items in both languages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EnumerationsConfig {
+    /// Items both lists must have at least for a difference to be reported (2 or more).
+    #[serde(deserialize_with = "min_items")]
+    pub min_items: usize,
+}
+
+impl Default for EnumerationsConfig {
+    fn default() -> Self {
+        Self { min_items: 4 }
+    }
+}
+
+/// `min_items` of `[check.enumerations]`: a list has two items or more.
+fn min_items<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    let value = usize::deserialize(deserializer)?;
+    if value >= 2 {
+        Ok(value)
+    } else {
+        Err(serde::de::Error::custom(format!("min_items is {value}: a list has 2 items or more")))
+    }
 }
 
 /// `[check.identifiers]`: what P020 need not find in both languages.
@@ -384,8 +552,57 @@ copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
     }
 
     #[test]
+    fn check_patterns_are_read_with_their_defaults() {
+        let text = format!(
+            "{MINIMAL}\n[[check.patterns]]\nlang = \"ja\"\npattern = \"下さい\"\nmessage = \"kana\"\n\n\
+             [[check.patterns]]\nlang = \"both\"\npattern = \"x\"\nmessage = {{ en = \"E\", ja = \"J\" }}\n\
+             severity = \"warning\"\nreplace = \"y\"\nname = \"n\"\n"
+        );
+        let config: Config = parse_toml(&text, "codepub.toml").unwrap();
+        let [first, second] = &config.check.patterns[..] else { panic!("two rules") };
+        assert_eq!(
+            (first.lang, first.severity, first.replace.as_deref()),
+            (PatternLang::Ja, crate::diagnostic::Severity::Error, None)
+        );
+        assert_eq!(first.message.texts(), Pair::new("kana", "kana"));
+        assert_eq!((second.severity, second.name.as_deref()), (crate::diagnostic::Severity::Warning, Some("n")));
+        assert_eq!(second.message.texts(), Pair::new("E", "J"));
+        assert!(PatternLang::Both.covers(Lang::En) && !PatternLang::Ja.covers(Lang::En));
+    }
+
+    #[test]
+    fn a_bad_pattern_severity_language_or_message_is_an_error_at_its_line() {
+        for bad in ["severity = \"fatal\"", "lang = \"fr\"", "message = 3"] {
+            let key = bad.split(' ').next().unwrap();
+            let mut rule = vec!["lang = \"ja\"", "pattern = \"a\"", "message = \"m\""];
+            rule.retain(|line| !line.starts_with(key));
+            rule.push(bad);
+            let text = format!("{MINIMAL}\n[[check.patterns]]\n{}\n", rule.join("\n"));
+            let line = text.lines().position(|l| l == bad).unwrap() as u32 + 1;
+            let error = parse_toml::<Config>(&text, "codepub.toml").unwrap_err();
+            assert!(matches!(&error, InputError::Toml { at, .. } if at.line == line), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn partly_untranslated_needs_four_words_unless_configured() {
+        assert_eq!(parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().check.partly_untranslated.min_words, 4);
+        let text = format!("{MINIMAL}\n[check.partly_untranslated]\nmin_words = 6\nallow = [\"a\"]\n");
+        assert_eq!(parse_toml::<Config>(&text, "codepub.toml").unwrap().check.partly_untranslated.min_words, 6);
+    }
+
+    #[test]
     fn adoption_date_must_be_a_date() {
         let text = MINIMAL.replace("adopted = 2023-02-23", "adopted = 2023-02-23T10:00:00");
         assert!(parse_toml::<Config>(&text, "codepub.toml").is_err());
+    }
+
+    #[test]
+    fn enumerations_compare_lists_of_four_items_unless_configured_and_never_fewer_than_two() {
+        assert_eq!(parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().check.enumerations.min_items, 4);
+        let with = |n: usize| format!("{MINIMAL}\n[check.enumerations]\nmin_items = {n}\n");
+        assert_eq!(parse_toml::<Config>(&with(2), "codepub.toml").unwrap().check.enumerations.min_items, 2);
+        let error = parse_toml::<Config>(&with(1), "codepub.toml").unwrap_err().to_string();
+        assert!(error.contains("a list has 2 items or more"), "{error}");
     }
 }

@@ -16,6 +16,7 @@ pub mod align;
 pub mod baseline;
 pub mod config;
 pub mod diagnostic;
+pub mod dictionary;
 pub mod error;
 pub mod glossary;
 pub mod glyphs;

@@ -6,6 +6,7 @@ mod blocks;
 mod brackets;
 mod colophon;
 mod consistency;
+mod enumerations;
 mod footnotes;
 mod glossary;
 mod glyphs;
@@ -16,10 +17,14 @@ mod links;
 mod markup;
 mod normalization;
 mod numbers;
+mod partly_untranslated;
+mod patterns;
 mod punctuation;
 mod repeated;
+mod spelling;
 pub mod stale;
 mod structure;
+mod terms;
 mod untranslated;
 mod whitespace;
 mod width;
@@ -74,6 +79,11 @@ pub fn all_checks() -> Vec<Box<dyn Check>> {
         Box::new(repeated::RepeatedWord),
         Box::new(identifiers::Identifiers),
         Box::new(consistency::Consistency),
+        Box::new(terms::ForbiddenTerms),
+        Box::new(partly_untranslated::PartlyUntranslated),
+        Box::new(patterns::Patterns),
+        Box::new(spelling::Spelling),
+        Box::new(enumerations::Enumerations),
     ]
 }
 
@@ -92,11 +102,21 @@ pub struct Draft {
     /// What the finding reports, which a baseline entry records: the message's arguments unless
     /// the check says otherwise ([`Draft::values`]).
     pub values: Option<Vec<String>>,
+    /// This finding's severity, when not its check's default (a deprecated term warns where a
+    /// forbidden one is an error); `--deny-warnings` still makes it an error.
+    pub severity: Option<Severity>,
 }
 
 impl Draft {
     pub fn new(message: Message, address: impl Into<Address>, lang: Option<Lang>) -> Self {
-        Self { diagnostic: Diagnostic::error(message), address: address.into(), lang, excerpt: None, values: None }
+        Self {
+            diagnostic: Diagnostic::error(message),
+            address: address.into(),
+            lang,
+            excerpt: None,
+            values: None,
+            severity: None,
+        }
     }
 
     /// A finding on the Japanese side of a pair: the Japanese text as primary label, the English
@@ -120,6 +140,12 @@ impl Draft {
     /// not the right ones (some depend on the rest of the text).
     pub fn values(mut self, values: Vec<String>) -> Self {
         self.values = Some(values);
+        self
+    }
+
+    /// Reports this finding with `severity` instead of its check's default.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
         self
     }
 
@@ -554,17 +580,54 @@ pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions, gl
     run_checks(&cx, &all_checks(), options)
 }
 
+/// The drafts of each check, in the order of `checks`. The checks are independent readers of
+/// one context: they run on as many threads as the machine has cores, each taking the next
+/// check not yet taken, and their drafts are put back in order, so the report does not depend on
+/// which thread ran what.
+fn drafts_of(cx: &Context<'_>, checks: &[Box<dyn Check>]) -> Vec<Vec<Draft>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(checks.len());
+    if threads <= 1 {
+        return checks.iter().map(|check| drafts_of_one(cx, check.as_ref())).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Vec<Draft>>>> = Mutex::new(vec![None; checks.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(check) = checks.get(i) else { break };
+                    let drafts = drafts_of_one(cx, check.as_ref());
+                    results.lock().unwrap_or_else(|poisoned| poisoned.into_inner())[i] = Some(drafts);
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    results.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+fn drafts_of_one(cx: &Context<'_>, check: &dyn Check) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    check.run(cx, &mut drafts);
+    drafts
+}
+
 pub fn run_checks(cx: &Context<'_>, checks: &[Box<dyn Check>], options: RunOptions) -> Report {
     let baseline = &cx.project.baseline;
     // How many findings each entry accepts, and which, for an entry without values.
     let mut used = vec![0usize; baseline.entries.len()];
     let mut unbound: Vec<Vec<usize>> = vec![Vec::new(); baseline.entries.len()];
     let mut findings = Vec::new();
-    for check in checks {
-        let mut drafts = Vec::new();
-        check.run(cx, &mut drafts);
-        let severity = if options.deny_warnings { Severity::Error } else { check.default_severity() };
+    for (check, drafts) in checks.iter().zip(drafts_of(cx, checks)) {
         for draft in drafts {
+            let severity = if options.deny_warnings {
+                Severity::Error
+            } else {
+                draft.severity.unwrap_or_else(|| check.default_severity())
+            };
             let values = draft.values.unwrap_or_else(|| message_values(&draft.diagnostic.message));
             let accepted = if options.no_baseline {
                 None
@@ -718,7 +781,7 @@ pub mod testing {
     }
 
     pub fn glossary(project: &mut Project, en: &str, ja: &str) {
-        project.glossary.terms.push(codepub_core::glossary::Term { en: en.into(), ja: ja.into() });
+        project.glossary.terms.push(codepub_core::glossary::Term::new(en, ja));
     }
 
     /// Findings of one check on a project, baseline ignored.

@@ -42,6 +42,11 @@ fn descriptions(code: &str) -> Option<(&'static str, &'static str)> {
         "P019" => ("p019-short", "p019-full"),
         "P020" => ("p020-short", "p020-full"),
         "P021" => ("p021-short", "p021-full"),
+        "P022" => ("p022-short", "p022-full"),
+        "P023" => ("p023-short", "p023-full"),
+        "P024" => ("p024-short", "p024-full"),
+        "P025" => ("p025-short", "p025-full"),
+        "P026" => ("p026-short", "p026-full"),
         _ => return None,
     })
 }

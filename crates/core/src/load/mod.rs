@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::baseline::Baseline;
 use crate::config::{self, CONFIG_FILE, Config};
+use crate::dictionary::ProjectDictionary;
 use crate::error::InputError;
 use crate::glossary::Glossary;
 use crate::location::Location;
@@ -43,6 +44,8 @@ pub struct Project {
     pub lock: Option<TranslationLock>,
     /// Markdown files of the language folders left out: named pipes, sockets, devices.
     pub skipped: Vec<Skipped>,
+    /// The words P025 accepts besides its own dictionary; read only when P025 is enabled.
+    pub dictionary: ProjectDictionary,
 }
 
 impl Project {
@@ -101,6 +104,7 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
     let baseline = kept(Baseline::parse(baseline_text, &tree::shown(&config.content.baseline)), &mut errors);
     let lock_text = kept(read_text(tree, &config.content.lock), &mut errors).flatten();
     let lock = kept(TranslationLock::parse(lock_text, &tree::shown(&config.content.lock)), &mut errors).flatten();
+    let dictionary = kept(read_dictionary(tree, &config), &mut errors).unwrap_or_default();
     InputError::all_of(errors)?;
     let baseline = baseline.unwrap_or_default();
     Ok(Project {
@@ -114,7 +118,25 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
         baseline,
         lock,
         skipped,
+        dictionary,
     })
+}
+
+/// The project's dictionary when P025 is enabled: the default file may be absent, a file
+/// `codepub.toml` names must exist.
+fn read_dictionary(tree: &dyn SourceTree, config: &Config) -> Result<ProjectDictionary, InputError> {
+    let spelling = &config.check.spelling;
+    if !spelling.enabled {
+        return Ok(ProjectDictionary::default());
+    }
+    let (path, required) = spelling.dictionary_path();
+    match read_text(tree, &path)? {
+        Some(text) => Ok(ProjectDictionary::parse(&text)),
+        None if required => {
+            Err(InputError::Io { path: tree::shown(&path), source: std::io::ErrorKind::NotFound.into() })
+        }
+        None => Ok(ProjectDictionary::default()),
+    }
 }
 
 /// The value of `result`, or `None` with its error kept in `errors`.
