@@ -28,6 +28,11 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
     for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
         let address = Message::new("report-address").arg("address", &finding.address);
         emit(&mut out, &finding.diagnostic, Some(&sources), &[address], l10n);
+        // A blank line ends a finding without labels too, as codespan ends a labelled one, so
+        // the next one does not run on.
+        if finding.diagnostic.labels.is_empty() {
+            let _ = out.write_all(b"\n");
+        }
     }
     let mut text = String::from_utf8_lossy(out.as_slice()).into_owned();
 
