@@ -889,6 +889,10 @@ fn out_of_order<'d>(en_ids: &[&'d ClauseId], ja_ids: &[&'d ClauseId]) -> Vec<&'d
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Evidence from the blocks alone: no glossary, no record, no learnt associations.
+    const NO_EVIDENCE_BUT_THE_TEXT: Evidence<'static> =
+        Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None };
     use crate::model::ClauseKind;
     use crate::source::{FileId, Span};
 
@@ -942,13 +946,7 @@ mod tests {
     fn the_block_left_without_counterpart_is_found_by_length_not_position() {
         let en = [block(&"long ".repeat(40)), block("short one."), block(&"middle ".repeat(12))];
         let ja = [block("短い。"), block(&"中".repeat(40))];
-        let pairs = pair_blocks(
-            &Owner::clause("c"),
-            &en,
-            &ja,
-            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-        )
-        .rows;
+        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows;
         let shape: Vec<_> =
             pairs.iter().map(|p| (p.address.to_string(), p.sides.en.is_some(), p.sides.ja.is_some())).collect();
         assert_eq!(
@@ -991,15 +989,7 @@ mod tests {
     fn numbers_in_kanji_and_in_english_words_are_alignment_evidence() {
         let en = [block("Within forty (40) days."), block("Within sixty (60) days.")];
         let ja = [block("六十日以内。")];
-        let rows = shape(
-            &pair_blocks(
-                &Owner::clause("c"),
-                &en,
-                &ja,
-                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-            )
-            .rows,
-        );
+        let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         assert_eq!(rows[0], ("c#1".into(), Some("Within forty (40) days.".into()), None));
         assert_eq!(rows[1].2.as_deref(), Some("六十日以内。"));
     }
@@ -1008,13 +998,7 @@ mod tests {
     fn an_extra_japanese_block_gets_a_japanese_address() {
         let en = [block("one two three four."), block("five six seven eight.")];
         let ja = [block("一二三四。"), block(&"余".repeat(80)), block("五六七八。")];
-        let pairs = pair_blocks(
-            &Owner::clause("c"),
-            &en,
-            &ja,
-            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-        )
-        .rows;
+        let pairs = pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows;
         let addresses: Vec<_> = pairs.iter().map(|p| p.address.to_string()).collect();
         assert_eq!(addresses, ["c#1", "c#ja2", "c#2"]);
     }
@@ -1071,12 +1055,7 @@ mod tests {
     fn blocks_in_the_same_order_are_never_read_as_swapped_without_evidence() {
         let en = [block("One two three."), block("Four five six.")];
         let ja = [block("四五六。"), block("一二三。")];
-        let paired = pair_blocks(
-            &Owner::clause("c"),
-            &en,
-            &ja,
-            &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-        );
+        let paired = pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT);
         assert!(paired.swaps.is_empty());
     }
 
@@ -1085,15 +1064,7 @@ mod tests {
         // By length, the copy would pair with the second paragraph, and the last block be left.
         let en = [block("One two three."), block("Four five six seven eight nine ten eleven.")];
         let ja = [block("一二三。"), block("一二三。"), block("四。")];
-        let rows = shape(
-            &pair_blocks(
-                &Owner::clause("c"),
-                &en,
-                &ja,
-                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-            )
-            .rows,
-        );
+        let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         let alone: Vec<_> = rows.iter().filter(|r| r.1.is_none()).map(|r| r.0.as_str()).collect();
         assert_eq!(alone, ["c#ja2"]);
     }
@@ -1103,15 +1074,7 @@ mod tests {
         // By length, the Japanese would pair with the first paragraph; ハラスメント says the second.
         let en = [block("We value skill and care."), block("Harassment is not tolerated here at all.")];
         let ja = [block("ハラスメント容認不可。")];
-        let rows = shape(
-            &pair_blocks(
-                &Owner::clause("c"),
-                &en,
-                &ja,
-                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-            )
-            .rows,
-        );
+        let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         assert_eq!(rows[0].0, "c#1");
         assert!(rows[0].2.is_none(), "{rows:?}");
     }
@@ -1128,15 +1091,7 @@ mod tests {
             block("Complaints are reviewed. Each one is answered soon."),
         ];
         let ja = [block("虐待は[連絡方法]で指導者に報告してください。")];
-        let rows = shape(
-            &pair_blocks(
-                &Owner::clause("c"),
-                &en,
-                &ja,
-                &Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None },
-            )
-            .rows,
-        );
+        let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         assert_eq!(rows[0].2.as_deref(), Some("虐待は[連絡方法]で指導者に報告してください。"), "{rows:?}");
     }
 
