@@ -1,37 +1,73 @@
 //! Katakana loanwords and the English words they transliterate, as evidence that two paragraphs
 //! translate each other (`ハラスメント` ↔ `harassment`, `ポリシー` ↔ `policies`). Both are reduced
-//! to a skeleton of consonant classes, which survives the vowels Japanese adds and the letters
-//! English spells but does not pronounce; two skeletons that mostly agree are a match.
+//! to a skeleton of units: a consonant class, as Japanese hears it, and the vowels that may follow
+//! it. The classes survive the vowels Japanese adds and the letters English spells but does not
+//! pronounce; the vowels tell apart words of one consonant class sequence (`コメント`, comment, and
+//! `community`). Two skeletons whose units mostly agree, in order, are a match.
+//!
+//! A skeleton is written as text, each unit an upper-case class followed by its lower-case vowels:
+//! `コミュニティ` is `KoMuNiTi`, `community` is `KaouMauNaiTai`, since an English vowel letter is
+//! heard as one of several Japanese vowels. A unit without vowels (`ン`, the `s` of `skill`, the
+//! `e` of `code`) agrees with any vowel: Japanese adds its own after an English consonant cluster.
 
-use similar::TextDiff;
-
-/// Consonant classes of each katakana run of two or more characters in `text`.
+/// Consonant classes and vowels of each katakana run of two or more characters in `text`.
 pub fn katakana_skeletons(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let (mut skeleton, mut run) = (String::new(), 0);
+    let (mut skeleton, mut run, mut units) = (String::new(), 0, 0);
+    // The mora being read, whose vowel a small kana may still change (`テ` + `ィ`, `ビ` + `ュ`).
+    let mut mora: Option<(char, u8)> = None;
     for c in text.chars().chain(std::iter::once(' ')) {
-        if is_katakana(c) {
+        let katakana = is_katakana(c);
+        if katakana
+            && let Some(vowel) = small_vowel(c)
+            && let Some((_, vowels)) = mora.as_mut()
+        {
+            *vowels = vowel;
             run += 1;
-            skeleton.extend(katakana_class(c));
-        } else {
-            if run >= 2 && skeleton.chars().count() >= MIN_CLASSES {
-                words.push(std::mem::take(&mut skeleton));
-            }
-            skeleton.clear();
-            run = 0;
+            continue;
         }
+        if let Some((class, vowels)) = mora.take() {
+            push_unit(&mut skeleton, class, vowels);
+            units += 1;
+        }
+        if katakana {
+            run += 1;
+            mora = katakana_class(c).map(|class| (class, katakana_vowel(c)));
+            continue;
+        }
+        if run >= 2 && units >= MIN_CLASSES {
+            words.push(std::mem::take(&mut skeleton));
+        }
+        skeleton.clear();
+        (run, units) = (0, 0);
     }
     words
 }
 
-/// Fewest consonant classes a skeleton needs to be evidence: one alone matches by chance.
+/// Fewest units a skeleton needs to be evidence: one alone matches by chance.
 const MIN_CLASSES: usize = 2;
 
-/// Skeletons shorter than this match only when equal (`データ` ↔ `data`).
+/// Skeletons shorter than this match only when every unit agrees (`データ` ↔ `data`).
 const FUZZY_CLASSES: usize = 4;
 
-/// Consonant classes of each English word in `text`, and of each two neighbouring words
-/// together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
+/// Most units a skeleton compared may have: a longer katakana run is no one loanword.
+const MAX_UNITS: usize = 40;
+
+/// Vowel classes, as bits of a unit's vowels (none: any vowel).
+const A: u8 = 1;
+const I: u8 = 2;
+const U: u8 = 4;
+const E: u8 = 8;
+const O: u8 = 16;
+const VOWEL_LETTERS: [(u8, char); 5] = [(A, 'a'), (E, 'e'), (I, 'i'), (O, 'o'), (U, 'u')];
+
+fn push_unit(skeleton: &mut String, class: char, vowels: u8) {
+    skeleton.push(class);
+    skeleton.extend(VOWEL_LETTERS.iter().filter(|(bit, _)| vowels & bit != 0).map(|&(_, letter)| letter));
+}
+
+/// Consonant classes and vowels of each English word in `text`, and of each two neighbouring
+/// words together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
 pub fn english_skeletons(text: &str) -> Vec<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -40,25 +76,80 @@ pub fn english_skeletons(text: &str) -> Vec<String> {
         .collect();
     let pairs = words.windows(2).map(|pair| format!("{}{}", pair[0], pair[1]));
     let mut skeletons: Vec<String> =
-        words.iter().cloned().chain(pairs).filter(|s| s.chars().count() >= MIN_CLASSES).collect();
+        words.iter().cloned().chain(pairs).filter(|s| Units::count(s) >= MIN_CLASSES).collect();
     skeletons.sort();
     skeletons.dedup();
     skeletons
 }
 
-/// Whether a katakana skeleton and an English one name the same word: short ones are equal,
-/// longer ones start alike and at least 80% of their classes agree, in order.
+/// Whether a katakana skeleton and an English one name the same word: short ones agree unit by
+/// unit; longer ones start alike and at least 80% of their units agree, in order. Units agree
+/// when their classes are equal and their vowels share one (or either has none).
 pub fn transliterates(katakana: &str, english: &str) -> bool {
-    let length = katakana.chars().count().max(english.chars().count());
-    if length < FUZZY_CLASSES {
-        return katakana == english;
-    }
-    if katakana.chars().next() != english.chars().next()
-        || katakana.chars().count().abs_diff(english.chars().count()) * 4 > length
-    {
+    // Every match starts with the same class: the cheap test first.
+    if katakana.bytes().next() != english.bytes().next() {
         return false;
     }
-    TextDiff::from_chars(katakana, english).ratio() >= 0.8
+    let (Some(katakana), Some(english)) = (Units::of(katakana), Units::of(english)) else { return false };
+    let length = katakana.len.max(english.len);
+    if length < FUZZY_CLASSES {
+        return katakana.len == english.len && (0..length).all(|u| katakana.agrees(u, &english, u));
+    }
+    if !katakana.agrees(0, &english, 0) || katakana.len.abs_diff(english.len) * 4 > length {
+        return false;
+    }
+    // 2 × common / (both lengths) ≥ 0.8
+    10 * katakana.common(&english) >= 4 * (katakana.len + english.len)
+}
+
+/// A skeleton read back from its text, on the stack.
+struct Units {
+    classes: [u8; MAX_UNITS],
+    vowels: [u8; MAX_UNITS],
+    len: usize,
+}
+
+impl Units {
+    /// The units of `skeleton`; `None` when it has none or more than [`MAX_UNITS`].
+    fn of(skeleton: &str) -> Option<Self> {
+        let mut units = Self { classes: [0; MAX_UNITS], vowels: [0; MAX_UNITS], len: 0 };
+        for byte in skeleton.bytes() {
+            if byte.is_ascii_uppercase() {
+                *units.classes.get_mut(units.len)? = byte;
+                units.len += 1;
+            } else if let Some(&(bit, _)) = VOWEL_LETTERS.iter().find(|(_, letter)| *letter as u8 == byte)
+                && let Some(vowels) = units.len.checked_sub(1).and_then(|last| units.vowels.get_mut(last))
+            {
+                *vowels |= bit;
+            }
+        }
+        (units.len > 0).then_some(units)
+    }
+
+    fn count(skeleton: &str) -> usize {
+        skeleton.bytes().filter(u8::is_ascii_uppercase).count()
+    }
+
+    /// Whether unit `a` of these units agrees with unit `b` of `other`.
+    fn agrees(&self, a: usize, other: &Self, b: usize) -> bool {
+        let (vowels, others) = (self.vowels[a], other.vowels[b]);
+        self.classes[a] == other.classes[b] && (vowels == 0 || others == 0 || vowels & others != 0)
+    }
+
+    /// How many units of the two agree, in order, at most (their longest common subsequence).
+    fn common(&self, other: &Self) -> usize {
+        // `row[b]`: the most agreeing units of the units read so far and `other`'s first `b`.
+        let mut row = [0u8; MAX_UNITS + 1];
+        for a in 0..self.len {
+            let mut diagonal = 0;
+            for b in 0..other.len {
+                let above = row[b + 1];
+                row[b + 1] = if self.agrees(a, other, b) { diagonal + 1 } else { above.max(row[b]) };
+                diagonal = above;
+            }
+        }
+        usize::from(row[other.len])
+    }
 }
 
 fn is_katakana(c: char) -> bool {
@@ -82,18 +173,66 @@ fn katakana_class(c: char) -> Option<char> {
     Some(class)
 }
 
-/// The consonant classes of a lower-case English word, as Japanese would hear them.
+/// The katakana of each vowel: the column of the syllabary a character's mora ends in.
+const KANA_VOWELS: [(u8, &str); 5] = [
+    (A, "アカガサザタダナハバパマヤラワャァ"),
+    (I, "イキギシジチヂニヒビピミリィヰ"),
+    (U, "ウクグスズツヅヌフブプムユルュゥヴ"),
+    (E, "エケゲセゼテデネヘベペメレェヱ"),
+    (O, "オコゴソゾトドノホボポモヨロョォヲ"),
+];
+
+/// The vowel of a katakana character's mora (none for `ン`, `ッ` and `ー`).
+fn katakana_vowel(c: char) -> u8 {
+    KANA_VOWELS.iter().find(|(_, kana)| kana.contains(c)).map_or(0, |&(vowel, _)| vowel)
+}
+
+/// The vowel a small kana gives the mora before it (`ティ` is `ti`, `ビュ` is `byu`).
+fn small_vowel(c: char) -> Option<u8> {
+    matches!(c, 'ャ' | 'ュ' | 'ョ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ').then(|| katakana_vowel(c))
+}
+
+/// The Japanese vowels an English vowel letter may be heard as: its own, and where spelling
+/// and sound part (`data` is `デー`, `public` `パブ`, `my` `マイ`, `come` `カム`).
+fn letter_vowels(letter: char) -> u8 {
+    match letter {
+        'a' => A | E | O,
+        'e' => E | I,
+        'i' | 'y' => I | A,
+        'o' => O | A | U,
+        'u' => U | A,
+        _ => 0,
+    }
+}
+
+/// The units of a lower-case English word, as Japanese would hear them.
 fn english_skeleton(word: &str) -> String {
     let letters: Vec<char> = word.chars().collect();
-    let vowel = |i: usize| letters.get(i).is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let vowel = |i: usize| letters.get(i).is_some_and(is_vowel);
     let front = |i: usize| letters.get(i).is_some_and(|c| matches!(c, 'e' | 'i' | 'y'));
-    let mut skeleton = String::new();
+    // An `e` after a consonant that Japanese may hear as any vowel or none, in a word with an
+    // earlier vowel: silent at the end (`code`) and after one consonant and a vowel before another
+    // consonant (`timely` is `タイムリー`, `guidelines` `ガイドライン`), or unstressed before one
+    // final consonant (`open` is `オープン`, `processes` `プロセス`).
+    let unheard_e = |i: usize| {
+        let last = letters.len().saturating_sub(1);
+        let silent = i == last || (i >= 2 && vowel(i - 2) && i < last && !vowel(i + 1));
+        let unstressed = i + 1 == last && !vowel(last);
+        (silent || unstressed) && i >= 1 && !vowel(i - 1) && letters[..i - 1].iter().any(is_vowel)
+    };
+    let mut units: Vec<(char, u8)> = Vec::new();
     // The class of the previous consonant letter, while no vowel has come between.
     let mut previous: Option<char> = None;
     for (i, &c) in letters.iter().enumerate() {
         let class = match c {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {
                 previous = None;
+                if let Some((_, vowels)) = units.last_mut()
+                    && !(c == 'e' && unheard_e(i))
+                {
+                    *vowels |= letter_vowels(c);
+                }
                 continue;
             }
             'h' if i > 0 && !vowel(i - 1) => continue,
@@ -111,18 +250,35 @@ fn english_skeleton(word: &str) -> String {
             'd' | 't' => 'T',
             's' | 'z' | 'j' => 'S',
             'x' => {
-                skeleton.push('K');
+                units.push(('K', 0));
                 'S'
             }
+            // An `r` after a vowel and before none is no consonant: the vowel is heard long, often
+            // as `アー` (`sector` is `セクター`, `party` `パーティー`). A unit whose vowel is
+            // unheard keeps agreeing with any.
+            'r' if i >= 1 && vowel(i - 1) && !vowel(i + 1) => {
+                if let Some((_, vowels)) = units.last_mut()
+                    && *vowels != 0
+                {
+                    *vowels |= A;
+                }
+                continue;
+            }
             'l' | 'r' => 'R',
+            // Before a labial, `m` is the moraic nasal `ン` (`computer` is `コンピューター`).
+            'm' if matches!(letters.get(i + 1), Some('b' | 'p' | 'f' | 'v')) => 'N',
             'm' => 'M',
             'n' => 'N',
             _ => continue,
         };
         if previous != Some(class) {
-            skeleton.push(class);
+            units.push((class, 0));
         }
         previous = Some(class);
+    }
+    let mut skeleton = String::new();
+    for (class, vowels) in units {
+        push_unit(&mut skeleton, class, vowels);
     }
     skeleton
 }
@@ -164,10 +320,71 @@ mod tests {
     }
 
     #[test]
+    fn words_of_one_consonant_sequence_match_only_when_their_vowels_agree() {
+        for (katakana, english, same) in [
+            // KMNT: `コメント` is comment, not community.
+            ("コミュニティ", "community", true),
+            ("コメント", "comments", true),
+            ("コメント", "community", false),
+            ("コミュニティ", "comment", false),
+            // KMT: a commit, not a community.
+            ("コミット", "commits", true),
+            ("コミット", "community", false),
+            // HRSMNT: the fuzzy match of a longer skeleton needs agreeing vowels too.
+            ("ハラスメント", "harassment", true),
+            ("ハラスメント", "healthy community", false),
+            ("ポリシー", "policies", true),
+            ("ポリシー", "places", false),
+            ("データ", "data", true),
+            ("データ", "duty", false),
+            ("コード", "code", true),
+            ("コード", "kid", false),
+        ] {
+            assert_eq!(matches(katakana, english), same, "{katakana} ↔ {english}");
+        }
+    }
+
+    #[test]
+    fn english_spelling_is_heard_as_japanese_hears_it() {
+        for (katakana, english) in [
+            // A vowel before an `r` no vowel follows is `アー`.
+            ("メンバー", "member"),
+            ("リーダー", "leader"),
+            // `u` is often `ア`, `o` too, `i` and `y` often `アイ`.
+            ("パブリック", "public"),
+            ("カラー", "color"),
+            ("タイプ", "type"),
+            ("オンライン", "online"),
+            // An `r` no vowel follows is no consonant.
+            ("レーダー", "radar"),
+            ("パーティー", "party"),
+            // A final `e` is silent, and often one between a vowel's consonant and another;
+            // an `e` before a final consonant is unstressed.
+            ("インクルーシブ", "inclusive"),
+            ("タイムリー", "timely"),
+            ("ガイドライン", "guidelines"),
+            ("オープン", "open"),
+            // A small kana sets the vowel of the mora before it; `m` before a labial is `ン`.
+            ("コンピューター", "computer"),
+        ] {
+            assert!(matches(katakana, english), "{katakana} ↔ {english}");
+        }
+    }
+
+    #[test]
     fn single_katakana_and_short_english_words_are_no_evidence() {
         assert!(katakana_skeletons("ア・イ・ケ").is_empty());
         assert!(english_skeletons("a to a").is_empty());
-        assert!(!transliterates("TT", "TTS"), "short skeletons match only when equal");
+        assert!(!transliterates("TaTa", "TaTaSa"), "short skeletons match only unit by unit");
+    }
+
+    #[test]
+    fn malformed_skeletons_match_nothing() {
+        let long = "Ta".repeat(MAX_UNITS + 1);
+        for (katakana, english) in [("", ""), ("aei", "aei"), ("Ta", ""), (long.as_str(), long.as_str()), ("ー", "T")]
+        {
+            assert!(!transliterates(katakana, english), "{katakana:?} ↔ {english:?}");
+        }
     }
 
     #[test]
