@@ -230,3 +230,96 @@ fn diff_status_and_check_agree_along_a_revision_history() {
     assert_eq!(stale_list(&project, "r1", "HEAD"), []);
     project.codepub().arg("check").assert().code(0);
 }
+
+/// The text of a PDF, by pdftotext (poppler-utils), with its whitespace runs made single spaces.
+fn pdf_text(pdf: &std::path::Path) -> String {
+    let text = std::process::Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs `diff OLD NEW --format FORMAT --out redline.FORMAT` in `project`; the redline's path.
+fn redline(project: &TempProject, old: &str, new: &str, format: &str) -> std::path::PathBuf {
+    let out = project.path(&format!("redline.{format}"));
+    project.codepub().args(["diff", old, new, "--format", format, "--out"]).arg(&out).assert().code(1);
+    out
+}
+
+#[test]
+#[cfg_attr(not(all(feature = "html", feature = "pdf")), ignore = "needs the html and pdf features")]
+fn the_redline_header_names_both_revisions() {
+    // Two folders: the project's own, and another one named by its folder.
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    let html = std::fs::read_to_string(redline(&project, &root, &synthetic_revision(), "html")).expect("written");
+    let old = "<dt>Old</dt><dd>Council Resolution 11/2023 · 2023-02-23 · the project&#39;s folder</dd>";
+    let new = "<dt>New</dt><dd>Council Resolution 7/2025 · 2025-06-12 · folder 2025-synthetic</dd>";
+    assert!(html.contains(old) && html.contains(new), "{html}");
+    assert!(!html.contains(&root), "the folder's whole path ties the redline to the machine");
+    let pdf = pdf_text(&redline(&project, &root, &synthetic_revision(), "pdf"));
+    assert!(pdf.contains("Old Council Resolution 11/2023 · 2023-02-23 · the project's folder"), "{pdf}");
+    assert!(pdf.contains("New Council Resolution 7/2025 · 2025-06-12 · folder 2025-synthetic"), "{pdf}");
+
+    // Two git revisions, named as given.
+    git(project.root(), &["init", "-q", "-b", "main"]);
+    git(project.root(), &["add", "content", "codepub.toml"]);
+    git(project.root(), &["commit", "-q", "-m", "11/2023"]);
+    git(project.root(), &["tag", "r11-2023"]);
+    project.replace(EN, "We act with honesty", "We act with complete honesty");
+    git(project.root(), &["commit", "-q", "-am", "revise principle 3"]);
+    // Each named with its commit, shortened as git shortens it, and the commit's date.
+    let commit_of = |revision: &str| {
+        let output = std::process::Command::new("git")
+            .current_dir(project.root())
+            .args(["log", "-1", "--format=%h %cs", revision])
+            .output()
+            .expect("git runs");
+        let line = String::from_utf8(output.stdout).expect("UTF-8");
+        let (hash, date) = line.trim().split_once(' ').expect("hash and date");
+        format!("commit {hash} of {date}")
+    };
+    let (old_commit, new_commit) = (commit_of("r11-2023"), commit_of("HEAD"));
+    assert_ne!(old_commit, new_commit);
+    let html = std::fs::read_to_string(redline(&project, "r11-2023", "HEAD", "html")).expect("written");
+    let old = format!("<dd>Council Resolution 11/2023 · 2023-02-23 · git revision r11-2023, {old_commit}</dd>");
+    let new = format!("<dd>Council Resolution 11/2023 · 2023-02-23 · git revision HEAD, {new_commit}</dd>");
+    assert!(html.contains(&old) && html.contains(&new), "{html}");
+    let pdf = pdf_text(&redline(&project, "r11-2023", "HEAD", "pdf"));
+    assert!(pdf.contains(&format!("git revision r11-2023, {old_commit}")), "{pdf}");
+    assert!(pdf.contains(&format!("git revision HEAD, {new_commit}")), "{pdf}");
+
+    // In Japanese.
+    let out = project.path("redline-ja.html");
+    let mut command = project.codepub();
+    command.args(["--lang", "ja", "diff", &root, &synthetic_revision(), "--format", "html", "--out"]).arg(&out);
+    command.assert().code(1);
+    let html = std::fs::read_to_string(out).expect("written");
+    assert!(
+        html.contains("<dt>新版</dt><dd>理事会決議 7/2025 · 2025-06-12 · フォルダー 2025-synthetic</dd>"),
+        "{html}"
+    );
+}
+
+#[test]
+#[cfg_attr(not(all(feature = "html", feature = "pdf")), ignore = "needs the html and pdf features")]
+fn markup_in_source_text_is_text_in_the_html_and_pdf_redline() {
+    let project = TempProject::shipped();
+    let root = project.root().display().to_string();
+    let hostile = r#"We act with <script>alert("x")</script> #set page(width: 1pt) $x^2$ ] [x] \ honesty"#;
+    project.replace(EN, "We act with honesty", hostile);
+    project.replace(JA, "正直さ", "#strong[正直さ] $y$ ]");
+    let base = manifest_dir().display().to_string();
+
+    let html = std::fs::read_to_string(redline(&project, &base, &root, "html")).expect("written");
+    assert!(!html.contains("<script"), "{html}");
+    // The text as it reads, the <ins> marks aside.
+    let text = regex::Regex::new("</?(ins|del)>").expect("regex").replace_all(&html, "");
+    assert!(text.contains(r#"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; #set page(width: 1pt) $x^2$ ] [x] \"#));
+    assert!(text.contains("#strong[正直さ] $y$ ]"), "{text}");
+
+    let pdf = pdf_text(&redline(&project, &base, &root, "pdf"));
+    // Line by line (pdftotext reads the two columns' lines in turn).
+    for fragment in [r#"<script>alert("x")</script>"#, "#set page(width: 1pt)", r"$x^2$ ] [x] \ honesty"] {
+        assert!(pdf.contains(fragment), "{fragment} in {pdf}");
+    }
+    assert!(pdf.contains("#strong[正直さ] $y$ ]"), "{pdf}");
+}

@@ -425,3 +425,99 @@ fn every_diff_message_id_exists_in_both_locales() {
         assert!(missing.is_empty(), "{name} lacks {missing:?}");
     }
 }
+
+/// Replaces `from` with `to` in `file` of the project copy at `root`; panics if it is not there.
+fn revise(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// The shipped Code, and a copy of it with `edits` (file, from, to) made.
+fn diff_after(edits: &[(&str, &str, &str)]) -> RevisionDiff {
+    let old = copy_project();
+    let new = copy_project();
+    for (file, from, to) in edits {
+        revise(new.path(), file, from, to);
+    }
+    compare(&load(old.path()), &load(new.path()))
+}
+
+const EN_CODE: &str = "content/en/10-code.md";
+const JA_CODE: &str = "content/ja/10-code.md";
+
+#[test]
+#[cfg(feature = "html")]
+fn the_redline_renders_bold_as_bold_not_asterisks() {
+    let diff =
+        diff_after(&[(EN_CODE, "We respect applicable laws", "We respect **Community Impact** and applicable laws")]);
+    let html = render_html(&diff, &Localizer::new(UiLang::English));
+    assert!(html.contains("<ins><strong>Community Impact</strong></ins>"), "{html}");
+    assert!(!html.contains("**"), "Markdown source printed: {html}");
+    // The terminal and JSON diffs keep the Markdown spelling, which shows markup changes as text.
+    assert!(render_terminal(&diff, &Localizer::new(UiLang::English), false).contains("{+**Community Impact** and +}"));
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn a_link_in_the_redline_shows_its_url_once() {
+    let url = "https://www.iso.org/code-of-conduct";
+    let diff = diff_after(&[(
+        EN_CODE,
+        "We respect applicable laws",
+        "We respect [the Code](https://www.iso.org/code-of-conduct), [this](javascript:alert(1)) and applicable laws",
+    )]);
+    let html = render_html(&diff, &Localizer::new(UiLang::English));
+    assert_eq!(html.matches(url).count(), 1, "{html}");
+    assert!(html.contains(&format!("<ins><a href=\"{url}\">the Code</a></ins>")), "{html}");
+    assert!(!html.contains("](") && !html.contains("[the Code"), "Markdown link printed: {html}");
+    // A target a page may not follow prints as its text alone.
+    assert!(html.contains("<ins>this</ins>") && !html.contains("javascript"), "{html}");
+    // The redline data carries the followable target only.
+    let view = serde_json::to_string(&redline_view(&diff)).expect("serialises");
+    assert!(view.contains(&format!("\"href\":\"{url}\"")) && !view.contains("javascript"), "{view}");
+}
+
+#[test]
+fn the_japanese_word_diff_keeps_numbers_whole() {
+    let sentence = "報告は30日以内に処理されます。";
+    let old = copy_project();
+    let new = copy_project();
+    let (from, to) = ("容認されません。", format!("容認されません。{sentence}"));
+    revise(old.path(), JA_CODE, from, &to);
+    revise(new.path(), JA_CODE, from, &to.replace("30日", "60日"));
+    let diff = compare(&load(old.path()), &load(new.path()));
+    let change = paragraph(&diff, Lang::Ja, "principle-3#3");
+    let shown: Vec<(SegmentOp, &str)> = change.segments.iter().map(|s| (s.op, s.text.as_str())).collect();
+    assert!(shown.contains(&(SegmentOp::Delete, "30")) && shown.contains(&(SegmentOp::Insert, "60")), "{shown:?}");
+    let text = render_terminal(&diff, &Localizer::new(UiLang::English), false);
+    assert!(text.contains("報告は[-30-]{+60+}日以内に処理されます。"), "{text}");
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn the_legend_calls_pairs_changed_in_both_languages_updated_not_stale() {
+    // The synthetic revision keeps no translation record: title#1 and principle-7#2 changed in
+    // both languages (updated together), three pairs changed in one language or lack one.
+    let diff = revision_diff();
+    let html = render_html(&diff, &Localizer::new(UiLang::English));
+    let legend = html.split("<p class=\"legend\">").nth(1).and_then(|rest| rest.split("</p>").next()).expect("legend");
+    assert!(legend.contains("updated together: changed in both languages, nothing to review (2)"), "{legend}");
+    assert!(legend.contains("Japanese stale: the English changed alone, review the Japanese (1)"), "{legend}");
+    assert!(!legend.to_lowercase().contains("5 stale"), "{legend}");
+    let review =
+        html.split("<section id=\"stale\">").nth(1).and_then(|s| s.split("</section>").next()).expect("review");
+    assert!(review.contains("principle-3#2") && !review.contains("principle-7#2") && !review.contains("title#1"));
+    let together = html.split("<section id=\"together\">").nth(1).expect("the pairs updated together");
+    assert!(together.contains("principle-7#2") && together.contains("title#1"), "{together}");
+    assert!(html.contains("<tr class=\"together\">"), "a row changed in both languages is not marked stale");
+    assert!(html.contains("3 translations to review; 2 pairs updated together in both languages"), "{html}");
+
+    let japanese = render_html(&diff, &Localizer::new(UiLang::Japanese));
+    assert!(japanese.contains("同時に更新：両言語で変更され、見直し不要 (2)"), "{japanese}");
+    assert!(japanese.contains("見直しが必要な翻訳 3 件、両言語で同時に更新 2 件"), "{japanese}");
+    let terminal = render_terminal(&diff, &Localizer::new(UiLang::English), false);
+    let (review, together) = terminal.split_once("Changed in both languages").expect("listed apart");
+    assert!(!review.contains("principle-7#2  ") && together.contains("principle-7#2  "), "{terminal}");
+}

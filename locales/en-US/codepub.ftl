@@ -320,7 +320,7 @@ diff-moved-first = moved to the beginning
 diff-stale-heading = Translations to review:
 diff-stale-japanese = English changed, Japanese did not: review the Japanese
 diff-stale-english = Japanese changed, English did not: review the English
-diff-stale-both = changed in both languages (translated together)
+diff-stale-both = changed in both languages: updated together, nothing to review
 diff-stale-updated = translation updated, awaiting review (the English changed earlier; the Japanese now follows)
 diff-stale-unsigned = never signed off
 diff-stale-missing-japanese = no Japanese translation
@@ -332,7 +332,27 @@ diff-summary = { $clauses ->
     [0] no translations to review
     [one] 1 translation to review
    *[other] { $stale } translations to review
+}{ $together ->
+    [0] {""}
+    [one] ; 1 pair updated together in both languages
+   *[other] ; { $together } pairs updated together in both languages
 }
+diff-together-heading = Changed in both languages (updated together, nothing to review):
+diff-revision-old = Old
+diff-revision-new = New
+diff-source-git = git revision { $name }
+diff-source-commit = git revision { $name }, commit { $commit } of { $date }
+diff-source-folder = folder { $name }
+diff-source-project-folder = the project's folder
+diff-legend-heading = Legend
+diff-legend-deleted = deleted
+diff-legend-inserted = inserted
+diff-state-japanese-stale = Japanese stale: the English changed alone, review the Japanese
+diff-state-english-stale = English stale: the Japanese changed alone, review the English
+diff-state-translation-updated = translation updated, awaiting review
+diff-state-unsigned = never signed off
+diff-state-missing-translation = missing translation
+diff-state-both-changed = updated together: changed in both languages, nothing to review
 diff-html-title = Redline: { $old_en } → { $new_en }
 diff-html-lang = en
 

@@ -293,12 +293,31 @@ diff-moved-first = 先頭へ移動
 diff-stale-heading = 見直しが必要な翻訳：
 diff-stale-japanese = 英語が変更され、日本語は未変更：日本語を見直してください
 diff-stale-english = 日本語が変更され、英語は未変更：英語を見直してください
-diff-stale-both = 両言語で変更（同時に翻訳済み）
+diff-stale-both = 両言語で変更：同時に更新済みのため見直し不要
 diff-stale-updated = 訳文更新済み・確認待ち（先に英語が変更され、日本語が追随しました）
 diff-stale-unsigned = 未承認
 diff-stale-missing-japanese = 日本語訳がありません
 diff-stale-missing-english = 英語の本文がありません
-diff-summary = 条項の変更 { $clauses } 件、段落：追加 { $added }、削除 { $removed }、変更 { $changed }、見直しが必要な翻訳 { $stale } 件
+diff-summary = 条項の変更 { $clauses } 件、段落：追加 { $added }、削除 { $removed }、変更 { $changed }、見直しが必要な翻訳 { $stale } 件{ $together ->
+    [0] {""}
+   *[other] 、両言語で同時に更新 { $together } 件
+}
+diff-together-heading = 両言語で変更（同時に更新済み・見直し不要）：
+diff-revision-old = 旧版
+diff-revision-new = 新版
+diff-source-git = git リビジョン { $name }
+diff-source-commit = git リビジョン { $name }（コミット { $commit }、{ $date }）
+diff-source-folder = フォルダー { $name }
+diff-source-project-folder = プロジェクトのフォルダー
+diff-legend-heading = 凡例
+diff-legend-deleted = 削除
+diff-legend-inserted = 挿入
+diff-state-japanese-stale = 日本語が古い：英語のみ変更されたため、日本語を見直してください
+diff-state-english-stale = 英語が古い：日本語のみ変更されたため、英語を見直してください
+diff-state-translation-updated = 訳文更新済み・確認待ち
+diff-state-unsigned = 未承認
+diff-state-missing-translation = 訳文なし
+diff-state-both-changed = 同時に更新：両言語で変更され、見直し不要
 diff-html-title = 対照表：{ $old_ja } → { $new_ja }
 diff-html-lang = ja
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::{CliError, Session};
 use crate::cli::{DiffArgs, DiffFormat};
-use codepub::diff::{compare, render_json, render_terminal};
+use codepub::diff::{RevisionSource, compare, render_json, render_terminal};
 use codepub::load::{DirTree, GitTree, Project, load_from};
 use codepub::render::Templates;
 use codepub::write::write_file_atomic;
@@ -15,6 +15,8 @@ use codepub::write::write_file_atomic;
 /// One side of the diff: the project, and the templates it is rendered with.
 pub struct Revision {
     pub project: Project,
+    /// Where it was read from, as the redline's header names it.
+    pub source: RevisionSource,
     /// Read only by the redline renderers: unused in a check-only build.
     #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(dead_code))]
     pub templates: Templates,
@@ -26,9 +28,16 @@ pub fn load_revision(root: &Path, spec: &str) -> Result<Revision, CliError> {
     let folder = PathBuf::from(spec);
     if !spec.trim().is_empty() && folder.join(codepub::config::CONFIG_FILE).is_file() {
         let project = load_from(&folder, &DirTree::new(&folder))?;
-        return Ok(Revision { templates: Templates::of_project(&folder), project });
+        let source = RevisionSource::Folder { name: folder_name(root, &folder) };
+        return Ok(Revision { templates: Templates::of_project(&folder), project, source });
     }
     let tree = GitTree::open(root, spec)?;
+    let commit = tree.commit();
+    let source = RevisionSource::Git {
+        name: spec.to_string(),
+        commit: Some(commit.short_id.clone()),
+        date: commit.date.map(|date| date.to_string()),
+    };
     let project = load_from(root, &tree)?;
     let mut files = BTreeMap::new();
     for path in tree.files_under(Path::new("templates")) {
@@ -36,7 +45,19 @@ pub fn load_revision(root: &Path, spec: &str) -> Result<Revision, CliError> {
         let inside = path.strip_prefix("templates").unwrap_or(&path);
         files.insert(codepub::load::shown(inside), text);
     }
-    Ok(Revision { project, templates: Templates::of_revision(files) })
+    Ok(Revision { project, templates: Templates::of_revision(files), source })
+}
+
+/// A folder revision's name: the last part of its path, or `None` for the project's own folder
+/// (`--root`), whose name (a clone's, a temporary copy's) says nothing of the revision. Never the
+/// whole path, which would tie the redline's bytes to the machine it was made on.
+fn folder_name(root: &Path, folder: &Path) -> Option<String> {
+    let canonical = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let folder = canonical(folder);
+    if folder == canonical(root) {
+        return None;
+    }
+    folder.file_name().map(|name| name.to_string_lossy().into_owned())
 }
 
 pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
@@ -45,14 +66,14 @@ pub fn diff(session: &Session, args: &DiffArgs) -> Result<ExitCode, CliError> {
         DiffFormat::Pdf => super::require_feature("the PDF redline", "pdf")?,
         DiffFormat::Terminal | DiffFormat::Json => {}
     }
-    let old = load_revision(&session.root, &args.old)?.project;
+    let old = load_revision(&session.root, &args.old)?;
     let new = load_revision(&session.root, &args.new)?;
-    let diff = compare(&old, &new.project);
+    let diff = compare(&old.project, &new.project).with_sources(old.source, new.source.clone());
     let output: Vec<u8> = match args.format {
         DiffFormat::Terminal => render_terminal(&diff, &session.l10n, session.color).into_bytes(),
         DiffFormat::Json => (render_json(&diff) + "\n").into_bytes(),
         DiffFormat::Html => html_redline(&diff, session, &new)?,
-        DiffFormat::Pdf => pdf_redline(&diff, &new)?,
+        DiffFormat::Pdf => pdf_redline(&diff, session, &new)?,
     };
     match &args.out {
         Some(path) => {
@@ -80,18 +101,19 @@ fn html_redline(_: &codepub::diff::RevisionDiff, _: &Session, _: &Revision) -> R
     Err(CliError::MissingFeature { output: "the HTML redline", feature: "html" })
 }
 
-/// The PDF redline, with the later revision's templates.
+/// The PDF redline, with the later revision's templates, labelled in the session's language.
 #[cfg(feature = "pdf")]
-fn pdf_redline(diff: &codepub::diff::RevisionDiff, new: &Revision) -> Result<Vec<u8>, CliError> {
+fn pdf_redline(diff: &codepub::diff::RevisionDiff, session: &Session, new: &Revision) -> Result<Vec<u8>, CliError> {
     use codepub::render::{CacheUse, RenderContext, pdf::PdfRenderer};
     let cx = RenderContext { templates: new.templates.clone(), slug: new.project.slug(), caches: CacheUse::Shared };
     let redline = codepub::diff::redline_view(diff);
+    let labels = codepub::diff::RedlineLabels::new(diff, &session.l10n);
     PdfRenderer::new(&[])
-        .and_then(|renderer| renderer.render_redline(&redline, &cx))
+        .and_then(|renderer| renderer.render_redline(&redline, &labels, &cx))
         .map_err(|error| CliError::Render { what: "redline".into(), error })
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf_redline(_: &codepub::diff::RevisionDiff, _: &Revision) -> Result<Vec<u8>, CliError> {
+fn pdf_redline(_: &codepub::diff::RevisionDiff, _: &Session, _: &Revision) -> Result<Vec<u8>, CliError> {
     Err(CliError::MissingFeature { output: "the PDF redline", feature: "pdf" })
 }

@@ -34,7 +34,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use codepub_core::config::Date;
-use codepub_view::diff::RedlineView;
+use codepub_view::diff::{RedlineLabels, RedlineView};
 use codepub_view::render::{CacheUse, Output, RenderContext, RenderError, Renderer, Templates};
 use codepub_view::view::EditionModel;
 
@@ -310,10 +310,23 @@ impl PdfRenderer {
         )))
     }
 
-    /// Renders the redline of a revision diff (`redline.typ`), dated by the later revision's
+    /// Renders the redline of a revision diff (`redline.typ`), with its words in the interface's
+    /// language (`labels`, beside the view in `/data.json`), dated by the later revision's
     /// adoption date.
-    pub fn render_redline(&self, redline: &RedlineView, cx: &RenderContext) -> Result<Vec<u8>, RenderError> {
-        let data = serde_json::to_vec(redline).map_err(RenderError::data)?;
+    pub fn render_redline(
+        &self,
+        redline: &RedlineView,
+        labels: &RedlineLabels,
+        cx: &RenderContext,
+    ) -> Result<Vec<u8>, RenderError> {
+        /// The template's `/data.json`: the redline, and its words in the interface's language.
+        #[derive(serde::Serialize)]
+        struct RedlineData<'a> {
+            #[serde(flatten)]
+            view: &'a RedlineView,
+            labels: &'a RedlineLabels,
+        }
+        let data = serde_json::to_vec(&RedlineData { view: redline, labels }).map_err(RenderError::data)?;
         let revision = |info: &codepub_view::diff::EditionInfo| {
             info.identifier.as_ref().map_or_else(|| info.adopted.to_string(), |id| id.value.clone())
         };

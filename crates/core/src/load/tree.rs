@@ -96,6 +96,15 @@ pub struct GitTree {
     files: BTreeMap<PathBuf, gix::ObjectId>,
     /// The repository, for errors.
     shown_root: String,
+    commit: CommitInfo,
+}
+
+/// The commit a [`GitTree`] reads: its id shortened as git shortens it, and its commit date in
+/// the committer's time zone (`None` when the commit's time cannot be read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommitInfo {
+    pub short_id: String,
+    pub date: Option<crate::config::Date>,
 }
 
 impl GitTree {
@@ -114,7 +123,7 @@ impl GitTree {
         let workdir = workdir.canonicalize().map_err(|e| error(e.to_string()))?;
         let root = root.canonicalize().map_err(|e| error(e.to_string()))?;
         let prefix = root.strip_prefix(&workdir).unwrap_or(Path::new("")).to_path_buf();
-        let records = {
+        let (records, commit) = {
             let id =
                 repo.rev_parse_single(revision).map_err(|e| error(format!("unknown revision `{revision}`: {e}")))?;
             let not_a_commit = |e: &dyn std::fmt::Display| error(format!("`{revision}` is not a commit: {e}"));
@@ -122,7 +131,11 @@ impl GitTree {
             let tree = commit.tree().map_err(|e| error(e.to_string()))?;
             let mut recorder = gix::traverse::tree::Recorder::default();
             tree.traverse().breadthfirst(&mut recorder).map_err(|e| error(e.to_string()))?;
-            recorder.records
+            let date = commit.time().ok().map(|time| {
+                let local = time.seconds + i64::from(time.offset);
+                crate::config::Date::from_days_since_epoch(local.div_euclid(86_400))
+            });
+            (recorder.records, CommitInfo { short_id: commit.id().shorten_or_id().to_string(), date })
         };
         let mut files = BTreeMap::new();
         for entry in records {
@@ -133,7 +146,12 @@ impl GitTree {
             let Ok(relative) = path.strip_prefix(&prefix) else { continue };
             files.insert(relative.to_path_buf(), entry.oid);
         }
-        Ok(Self { repo, files, shown_root })
+        Ok(Self { repo, files, shown_root, commit })
+    }
+
+    /// The commit read.
+    pub fn commit(&self) -> &CommitInfo {
+        &self.commit
     }
 
     /// The paths of the revision under `dir`, in name order.

@@ -7,7 +7,10 @@
 //!   "version": 2,
 //!   "old": { "identifier": { "value": "11/2023",
 //!                            "label": { "en": "Council Resolution", "ja": "理事会決議" } } | null,
-//!            "adopted": "2023-02-23", "title": { "en": "…", "ja": "…" } },
+//!            "adopted": "2023-02-23", "title": { "en": "…", "ja": "…" },
+//!            "source": { "kind": "git", "name": "HEAD~1", "commit": "…" | null, "date": "…" | null }
+//!                    | { "kind": "folder", "name": "2025-synthetic" | null } },
+//!                                                  // where it was read from; absent when unknown
 //!   "new": { …same fields… },
 //!   "summary": { "clauses_added": 0, "clauses_removed": 0, "clauses_moved": 0,
 //!                "clauses_changed": 0, "paragraphs_added": 0, "paragraphs_removed": 0,

@@ -5,7 +5,8 @@
 //! [`compare`] works clause-aware: clauses are matched by id (added, removed, moved, changed,
 //! per language); inside a clause the heading and the blocks are matched by content (an LCS over
 //! their texts, with rewritten stretches paired by similarity), footnote definitions by label.
-//! A changed paragraph carries a word-level (English) or character-level (Japanese) diff.
+//! A changed paragraph carries a word diff (English words; Japanese runs of one script, numbers
+//! whole: [`words`]), of its plain text and of its styled runs (for the redline).
 //! Stale translations come from pairing the new revision's English and Japanese blocks
 //! ([`codepub_core::align::align`]) and looking at what happened to each side since the old revision.
 //!
@@ -15,11 +16,13 @@
 
 pub mod inline;
 pub mod json;
+pub mod labels;
 pub mod matching;
 pub mod redline;
 pub mod stale;
 pub mod terminal;
 pub mod text;
+pub mod words;
 
 use std::collections::{HashMap, HashSet};
 
@@ -33,12 +36,14 @@ use codepub_core::load::Project;
 use codepub_core::model::{ClauseKind, Document, Lang};
 use codepub_core::pair::Pair;
 
-pub use inline::{Segment, SegmentOp};
+pub use inline::{Segment, SegmentOp, StyledSegment};
 pub use json::render_json;
+pub use labels::RedlineLabels;
 pub use redline::{RedlineView, redline_view};
 pub use terminal::render_terminal;
 
 use matching::Match;
+use text::StyledRun;
 
 /// Everything that changed between two revisions.
 #[derive(Clone, Debug, Serialize)]
@@ -52,17 +57,38 @@ pub struct RevisionDiff {
     pub stale: Vec<StaleTranslation>,
 }
 
-/// What identifies a revision: from `[edition]` of its `codepub.toml`.
+/// What identifies a revision: from `[edition]` of its `codepub.toml`, and where it was read
+/// from when the caller says ([`RevisionDiff::with_sources`]).
 #[derive(Clone, Debug, Serialize)]
 pub struct EditionInfo {
     pub identifier: Option<Identifier>,
     pub adopted: Date,
     pub title: Pair<String>,
+    /// The git revision or folder the edition was read from; absent when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<RevisionSource>,
+}
+
+/// Where a compared revision was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum RevisionSource {
+    /// A git revision: `name` as the user spelled it (`HEAD~1`, `v2`); `commit` its commit's
+    /// short id and `date` its commit date (`2025-06-12`), when the loader knows them.
+    Git { name: String, commit: Option<String>, date: Option<String> },
+    /// A project folder, by its name (the final part of its path); `None` for the project's own
+    /// folder (`--root`), whose name says nothing (and, for a temporary copy, changes each run).
+    Folder { name: Option<String> },
 }
 
 impl EditionInfo {
     pub fn from_edition(edition: &Edition) -> Self {
-        Self { identifier: edition.identifier.clone(), adopted: edition.adopted, title: edition.title.clone() }
+        Self {
+            identifier: edition.identifier.clone(),
+            adopted: edition.adopted,
+            title: edition.title.clone(),
+            source: None,
+        }
     }
 
     /// The revision's name in `lang` (`Council Resolution 11/2023`, or the title).
@@ -94,6 +120,9 @@ pub struct ClauseDiff {
     /// Each language's heading as plain text: the new revision's, or the old one's for a removed
     /// clause; `None` for a clause without heading (a back cover, a footnote).
     pub headings: Pair<Option<String>>,
+    /// The same headings as they read (no Markdown), for the redline.
+    #[serde(skip)]
+    pub headings_read: Pair<Option<String>>,
     /// Serialised as `en` and `ja` beside `id`.
     #[serde(flatten)]
     pub sides: Pair<ClauseSide>,
@@ -159,9 +188,11 @@ pub struct ParagraphChange {
     pub new_address: Option<Address>,
     pub old_text: Option<String>,
     pub new_text: Option<String>,
-    /// Word runs (English) or character runs (Japanese); the whole text for an addition or
-    /// removal.
+    /// Word runs of the plain texts; the whole text for an addition or removal.
     pub segments: Vec<Segment>,
+    /// The same over the texts as they read (bold as bold, a link as its text), for the redline.
+    #[serde(skip)]
+    pub styled: Vec<StyledSegment>,
 }
 
 /// A paired paragraph whose languages no longer match: with the later revision's translation
@@ -180,6 +211,9 @@ pub struct StaleTranslation {
     pub lang: Option<Lang>,
     /// The new revision's text of `lang`, when it has one: what the translator reviews.
     pub current: Option<String>,
+    /// `current` as it reads, for the redline.
+    #[serde(skip)]
+    pub current_runs: Vec<StyledRun>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -215,6 +249,13 @@ pub struct Summary {
 }
 
 impl RevisionDiff {
+    /// The diff with where each revision was read from (the git revision or folder).
+    pub fn with_sources(mut self, old: RevisionSource, new: RevisionSource) -> Self {
+        self.old.source = Some(old);
+        self.new.source = Some(new);
+        self
+    }
+
     /// No paragraph of either language was added, removed, changed or moved. Edition metadata
     /// (resolution, date) is not content: two revisions with the same text are empty.
     pub fn is_empty(&self) -> bool {
@@ -262,6 +303,9 @@ struct Group {
     kind: GroupKind,
     heading: Option<String>,
     blocks: Vec<String>,
+    /// The heading's and the blocks' runs as they read ([`text::heading_runs`]).
+    heading_runs: Vec<StyledRun>,
+    block_runs: Vec<Vec<StyledRun>>,
 }
 
 impl Group {
@@ -292,6 +336,8 @@ impl Side {
                 kind: if lines { GroupKind::Colophon } else { GroupKind::Body },
                 heading: clause.heading.as_ref().map(|h| text::heading_text(&h.inlines)),
                 blocks: clause.blocks.iter().map(|b| text::block_text(b, lines)).collect(),
+                heading_runs: clause.heading.as_ref().map(|h| text::heading_runs(&h.inlines)).unwrap_or_default(),
+                block_runs: clause.blocks.iter().map(|b| text::block_runs(b, lines)).collect(),
             });
         }
         let clause_order = document.clauses.iter().map(|clause| clause.id.0.clone()).collect();
@@ -301,6 +347,8 @@ impl Side {
                 kind: GroupKind::Footnote,
                 heading: None,
                 blocks: footnote.blocks.iter().map(|b| text::block_text(b, false)).collect(),
+                heading_runs: Vec::new(),
+                block_runs: footnote.blocks.iter().map(|b| text::block_runs(b, false)).collect(),
             });
         }
         let mut index = HashMap::with_capacity(groups.len());
@@ -359,12 +407,15 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
     for id in &order {
         let mut kind = None;
         let mut headings = Pair::new(None, None);
+        let mut headings_read = Pair::new(None, None);
         let mut per_lang = Vec::with_capacity(2);
         for lang in Lang::BOTH {
             let (old_side, new_side) = sides.get(lang);
             let (old_group, new_group) = (old_side.get(id), new_side.get(id));
             kind = kind.or(new_group.map(|g| g.kind)).or(old_group.map(|g| g.kind));
             *headings.get_mut(lang) = new_group.or(old_group).and_then(|g| g.heading.clone());
+            *headings_read.get_mut(lang) =
+                new_group.or(old_group).filter(|g| g.heading.is_some()).map(|g| text::plain(&g.heading_runs));
             let (side, group_match) = compare_group(lang, id, old_group, new_group, moved.get(lang).get(&id.key()));
             if let Some(group_match) = group_match {
                 matches.insert((lang, id.clone()), group_match);
@@ -379,6 +430,7 @@ pub fn compare(old: &Project, new: &Project) -> RevisionDiff {
                 id: id.clone(),
                 kind: kind.unwrap_or(GroupKind::Body),
                 headings,
+                headings_read,
                 sides: Pair::new(en, ja),
             });
         }
@@ -477,7 +529,14 @@ fn compare_group(
             (ClauseStatus::Changed, heading, matching::match_units(&old_texts, &new_texts))
         }
     };
-    let empty = Group { id: id.clone(), kind: GroupKind::Body, heading: None, blocks: Vec::new() };
+    let empty = Group {
+        id: id.clone(),
+        kind: GroupKind::Body,
+        heading: None,
+        blocks: Vec::new(),
+        heading_runs: Vec::new(),
+        block_runs: Vec::new(),
+    };
     let (old_group, new_group) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
     let mut paragraphs = Vec::new();
     if let Some(m) = heading {
@@ -507,6 +566,19 @@ fn unit(group: &Group, slot: Slot, index: usize) -> (Address, String) {
     }
 }
 
+/// The runs of unit `index` of `group`, as it reads.
+fn unit_runs(group: &Group, slot: Slot, index: usize) -> &[StyledRun] {
+    match slot {
+        Slot::Heading => &group.heading_runs,
+        Slot::Block => group.block_runs.get(index).map_or(&[], Vec::as_slice),
+    }
+}
+
+/// One side's runs, whole, as a deletion or an insertion.
+fn whole_runs(op: SegmentOp, runs: &[StyledRun]) -> Vec<StyledSegment> {
+    runs.iter().map(|run| StyledSegment { op, text: run.text.clone(), style: run.style.clone() }).collect()
+}
+
 /// Records the change `m` (if it is one) between units of `old` and `new`.
 fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &Owner, m: Match, old: &Group, new: &Group, slot: Slot) {
     let change = match m {
@@ -521,6 +593,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &Owner, m: Match,
                 old_address: Some(old_address),
                 new_address: Some(new_address),
                 segments: inline::segments(&old_text, &new_text, lang),
+                styled: inline::styled_segments(unit_runs(old, slot, o), unit_runs(new, slot, n), lang),
                 old_text: Some(old_text),
                 new_text: Some(new_text),
             }
@@ -535,6 +608,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &Owner, m: Match,
                 old_address: None,
                 new_address: Some(new_address),
                 segments: inline::whole(SegmentOp::Insert, &new_text),
+                styled: whole_runs(SegmentOp::Insert, unit_runs(new, slot, n)),
                 old_text: None,
                 new_text: Some(new_text),
             }
@@ -549,6 +623,7 @@ fn push_change(out: &mut Vec<ParagraphChange>, lang: Lang, id: &Owner, m: Match,
                 old_address: Some(old_address),
                 new_address: None,
                 segments: inline::whole(SegmentOp::Delete, &old_text),
+                styled: whole_runs(SegmentOp::Delete, unit_runs(old, slot, o)),
                 old_text: Some(old_text),
                 new_text: None,
             }
@@ -565,10 +640,11 @@ mod tests {
     fn a_revision_without_identifier_is_named_by_its_title() {
         let title = Pair { en: "Act on Examples".to_string(), ja: "例に関する法律".to_string() };
         let date = Date { year: 1947, month: 5, day: 3 };
-        let info = EditionInfo { identifier: None, adopted: date, title: title.clone() };
+        let info = EditionInfo { identifier: None, adopted: date, title: title.clone(), source: None };
         assert_eq!(info.name(Lang::Ja), "例に関する法律");
         let label = Pair { en: "Act No.".to_string(), ja: "法律第".to_string() };
-        let info = EditionInfo { identifier: Some(Identifier { value: "25".into(), label }), adopted: date, title };
+        let identifier = Some(Identifier { value: "25".into(), label });
+        let info = EditionInfo { identifier, adopted: date, title, source: None };
         assert_eq!(info.name(Lang::En), "Act No. 25");
     }
 }

@@ -5,7 +5,9 @@
 //! ```text
 //! {
 //!   "version": 2,
-//!   "old": { "identifier": { "value", "label": { "en", "ja" } } | null, "adopted", "title": { "en", "ja" } },
+//!   "old": { "identifier": { "value", "label": { "en", "ja" } } | null, "adopted", "title": { "en", "ja" },
+//!            "source": { "kind": "git", "name", "commit" | null, "date" | null }
+//!                    | { "kind": "folder", "name" | null } },           // absent when not known
 //!   "new": { …same… },
 //!   "summary": { …as in the JSON diff… },
 //!   "clauses": [ {
@@ -21,7 +23,9 @@
 //!       "en": null | {
 //!         "change": "added" | "removed" | "changed" | "unchanged",  // unchanged: shown for review
 //!         "address": "principle-3#2", "old_address": "principle-3#2" | null,
-//!         "segments": [ { "op": "equal" | "delete" | "insert", "text": "…" } ]
+//!         "segments": [ { "op": "equal" | "delete" | "insert", "text": "…",
+//!                         "emphasis", "strong", "code", "note": true | false,
+//!                         "href": "https://…" | null } ]
 //!       },
 //!       "ja": null | { …same… }
 //!     } ]
@@ -31,7 +35,13 @@
 //! ```
 //!
 //! A row pairs the English and Japanese changes at the same address; an unchanged side of a
-//! stale pair is filled with its current text (one `equal` segment) so the reviewer sees both.
+//! stale pair is filled with its current text (`equal` segments) so the reviewer sees both.
+//!
+//! A segment's text is the text as it reads, never Markdown source: `**Community Impact**` is
+//! `Community Impact` with `strong`, a link is its text with `href`, a footnote reference its
+//! label with `note`. `href` is set only for targets a standalone page may follow (`http:`,
+//! `https:`, `mailto:`); any other link prints as its text alone. Templates print every text as
+//! text (the HTML one escaped, the Typst one as a string value, never evaluated as markup).
 //! For a Typst template: `delete` segments are struck through, `insert` ones underlined.
 
 use std::collections::HashMap;
@@ -42,9 +52,10 @@ use codepub_core::address::Address;
 use codepub_core::model::Lang;
 use codepub_core::pair::Pair;
 
+use super::text::StyledRun;
 use super::{
-    ChangeKind, ClauseDiff, ClauseStatus, EditionInfo, GroupKind, Move, ParagraphChange, RevisionDiff, Segment,
-    SegmentOp, StaleKind, StaleTranslation, Summary,
+    ChangeKind, ClauseDiff, ClauseStatus, EditionInfo, GroupKind, Move, ParagraphChange, RevisionDiff, SegmentOp,
+    StaleKind, StaleTranslation, StyledSegment, Summary,
 };
 
 #[derive(Clone, Debug, Serialize)]
@@ -61,7 +72,7 @@ pub struct RedlineView {
 pub struct RedlineClause {
     pub id: String,
     pub kind: GroupKind,
-    /// Each language's heading (see [`super::ClauseDiff::headings`]).
+    /// Each language's heading as it reads (see [`super::ClauseDiff::headings_read`]).
     pub headings: Pair<Option<String>>,
     pub status: Pair<ClauseStatus>,
     pub moved: Pair<Option<Move>>,
@@ -89,7 +100,51 @@ pub struct RedlineCell {
     pub change: CellChange,
     pub address: Address,
     pub old_address: Option<Address>,
-    pub segments: Vec<Segment>,
+    pub segments: Vec<RedlineSegment>,
+}
+
+/// A run of a cell: its text as it reads, its style, and whether it was deleted or inserted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RedlineSegment {
+    pub op: SegmentOp,
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    /// A footnote reference (`text` is its label), set as a superscript.
+    pub note: bool,
+    /// The target of the link the text is in, when a standalone page may follow it (see
+    /// [`followable`]); `None` outside a link and for any other target.
+    pub href: Option<String>,
+}
+
+impl RedlineSegment {
+    fn new(segment: &StyledSegment) -> Self {
+        let style = &segment.style;
+        Self {
+            op: segment.op,
+            text: segment.text.clone(),
+            emphasis: style.emphasis,
+            strong: style.strong,
+            code: style.code,
+            note: style.note,
+            href: style.link.as_deref().filter(|target| followable(target)).map(|target| target.trim().to_string()),
+        }
+    }
+
+    fn equal(runs: &[StyledRun]) -> Vec<Self> {
+        let segment =
+            |run: &StyledRun| StyledSegment { op: SegmentOp::Equal, text: run.text.clone(), style: run.style.clone() };
+        runs.iter().map(|run| Self::new(&segment(run))).collect()
+    }
+}
+
+/// Whether a redline may link to `target`: an absolute `http:`, `https:` or `mailto:` address.
+/// A relative one would point into wherever the redline is saved; any other scheme
+/// (`javascript:`, `data:`, `file:`) is never followed.
+pub fn followable(target: &str) -> bool {
+    let target = target.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| target.starts_with(scheme) && target.len() > scheme.len())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -152,7 +207,7 @@ fn cell(paragraph: &ParagraphChange) -> RedlineCell {
         change: paragraph.change.into(),
         address: paragraph.address.clone(),
         old_address: paragraph.old_address.clone(),
-        segments: paragraph.segments.clone(),
+        segments: paragraph.styled.iter().map(RedlineSegment::new).collect(),
     }
 }
 
@@ -163,12 +218,12 @@ fn stale_row(stale: &StaleTranslation) -> RedlineRow {
         stale_lang: stale.lang,
         cells: Pair::new(None, None),
     };
-    if let (Some(lang), Some(text)) = (stale.lang, &stale.current) {
+    if let (Some(lang), Some(_)) = (stale.lang, &stale.current) {
         *row.cell_mut(lang) = Some(RedlineCell {
             change: CellChange::Unchanged,
             address: stale.address.clone(),
             old_address: stale.old_address.clone(),
-            segments: vec![Segment::new(SegmentOp::Equal, text.clone())],
+            segments: RedlineSegment::equal(&stale.current_runs),
         });
     }
     row
@@ -209,14 +264,14 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
         if let Some(s) = stale.get(&row.address) {
             row.stale = Some(s.kind);
             row.stale_lang = s.lang;
-            if let (Some(lang), Some(text)) = (s.lang, &s.current) {
+            if let (Some(lang), Some(_)) = (s.lang, &s.current) {
                 let slot = row.cell_mut(lang);
                 if slot.is_none() {
                     *slot = Some(RedlineCell {
                         change: CellChange::Unchanged,
                         address: s.address.clone(),
                         old_address: s.old_address.clone(),
-                        segments: vec![Segment::new(SegmentOp::Equal, text.clone())],
+                        segments: RedlineSegment::equal(&s.current_runs),
                     });
                 }
             }
@@ -225,7 +280,7 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
     RedlineClause {
         id: clause.id.to_string(),
         kind: clause.kind,
-        headings: clause.headings.clone(),
+        headings: clause.headings_read.clone(),
         status: Pair { en: clause.sides.en.status, ja: clause.sides.ja.status },
         moved: Pair { en: clause.sides.en.moved.clone(), ja: clause.sides.ja.moved.clone() },
         rows,
@@ -235,4 +290,20 @@ fn clause(clause: &ClauseDiff, stale: &HashMap<&Address, &StaleTranslation>) -> 
 /// The redline as data for a Typst template (shape in the module documentation).
 pub fn redline_view(diff: &RevisionDiff) -> RedlineView {
     build(diff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_are_followed() {
+        for target in ["https://www.iso.org", " HTTP://x.org ", "mailto:ethics@iso.org"] {
+            assert!(followable(target), "{target}");
+        }
+        for target in ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative", "#top", "https://"]
+        {
+            assert!(!followable(target), "{target}");
+        }
+    }
 }

@@ -94,7 +94,10 @@ pub(crate) fn stale_translations(
             let fate = |m: Option<&GroupMatch>, lang| Fate::of(m.and_then(|g| g.heading), heading(lang));
             let old_len = |m: Option<&GroupMatch>| m.and_then(|g| g.heading).map_or(0, |_| 1);
             let sides = [(fate(en, Lang::En), old_len(en)), (fate(ja, Lang::Ja), old_len(ja))];
-            let current = |lang: Lang| pair.side(lang)?.heading.as_ref().map(|h| text::heading_text(&h.inlines));
+            let current = |lang: Lang| {
+                let heading = pair.side(lang)?.heading.as_ref()?;
+                Some((text::heading_text(&heading.inlines), text::heading_runs(&heading.inlines)))
+            };
             judge(&mut out, record, id, &Address::heading(id.clone()), sides, Unit::Heading, current);
         }
         for (i, row) in pair.blocks.iter().enumerate() {
@@ -102,7 +105,7 @@ pub(crate) fn stale_translations(
             let old_len = |m: Option<&GroupMatch>| m.map_or(0, |g| g.old_len);
             let sides =
                 [(fate(en, row.sides.en.is_some()), old_len(en)), (fate(ja, row.sides.ja.is_some()), old_len(ja))];
-            let current = |lang: Lang| row.side(lang).map(|b| text::block_text(b, false));
+            let current = |lang: Lang| row.side(lang).map(|b| (text::block_text(b, false), text::block_runs(b, false)));
             judge(&mut out, record, id, &row.address, sides, Unit::Block, current);
         }
     }
@@ -114,7 +117,7 @@ pub(crate) fn stale_translations(
             let old_len = |m: Option<&GroupMatch>| m.map_or(0, |g| g.old_len);
             let sides =
                 [(fate(en, row.sides.en.is_some()), old_len(en)), (fate(ja, row.sides.ja.is_some()), old_len(ja))];
-            let current = |lang: Lang| row.side(lang).map(|b| text::block_text(b, false));
+            let current = |lang: Lang| row.side(lang).map(|b| (text::block_text(b, false), text::block_runs(b, false)));
             judge(&mut out, record, &id, &row.address, sides, Unit::Block, current);
         }
     }
@@ -130,7 +133,7 @@ fn judge(
     address: &Address,
     sides: [(Fate, usize); 2],
     unit: Unit,
-    current: impl Fn(Lang) -> Option<String>,
+    current: impl Fn(Lang) -> Option<(String, Vec<text::StyledRun>)>,
 ) {
     let [(en, en_old_len), (ja, ja_old_len)] = sides;
     let in_both = !matches!(en, Fate::Absent) && !matches!(ja, Fate::Absent);
@@ -152,8 +155,16 @@ fn judge(
         Unit::Heading => Address::heading(clause.clone()),
         Unit::Block => Address::block(clause.clone(), o),
     });
-    let current = lang.and_then(current);
-    out.push(StaleTranslation { address: address.clone(), clause: clause.clone(), old_address, kind, lang, current });
+    let (current, current_runs) = lang.and_then(current).map_or((None, Vec::new()), |(text, runs)| (Some(text), runs));
+    out.push(StaleTranslation {
+        address: address.clone(),
+        clause: clause.clone(),
+        old_address,
+        kind,
+        lang,
+        current,
+        current_runs,
+    });
 }
 
 /// Decides a pair from which language changed between the revisions (no record to ask).

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use codepub_core::i18n::{Localizer, Message};
 use codepub_core::model::Lang;
 
+use super::labels::to_review;
 use super::{ChangeKind, ClauseDiff, ClauseSide, ClauseStatus, GroupKind, RevisionDiff, SegmentOp, StaleKind};
 
 const RESET: &str = "\x1b[0m";
@@ -101,14 +102,18 @@ pub fn header_message(diff: &RevisionDiff) -> Message {
         .arg("new_adopted", diff.new.adopted.to_string())
 }
 
+/// The summary line: clause and paragraph counts, the pairs to review, and (apart, as nothing
+/// is to review there) the pairs updated together in both languages.
 pub fn summary_message(diff: &RevisionDiff) -> Message {
     let s = diff.summary();
+    let together = diff.stale.iter().filter(|t| !to_review(t.kind)).count();
     Message::new("diff-summary")
         .num("clauses", (s.clauses_added + s.clauses_removed + s.clauses_changed + s.clauses_moved) as i64)
         .num("added", s.paragraphs_added as i64)
         .num("removed", s.paragraphs_removed as i64)
         .num("changed", s.paragraphs_changed as i64)
-        .num("stale", s.stale as i64)
+        .num("stale", (s.stale - together) as i64)
+        .num("together", together as i64)
 }
 
 /// Renders the diff for a terminal; ANSI colours when `color`.
@@ -134,13 +139,15 @@ pub fn render_terminal(diff: &RevisionDiff, l10n: &Localizer, color: bool) -> St
         out.push('\n');
         clause_block(&mut out, clause, l10n, &p);
     }
-    if !diff.stale.is_empty() {
-        let _ = writeln!(out, "\n{}", p.paint(BOLD, &l10n.format(&Message::new("diff-stale-heading"))));
-        for stale in &diff.stale {
-            let style = match stale.kind {
-                StaleKind::BothChanged => CYAN,
-                _ => YELLOW,
-            };
+    // The pairs to review, then those changed in both languages (updated together: listed
+    // apart, as nothing is to review there).
+    for (review, heading, style) in [(true, "diff-stale-heading", YELLOW), (false, "diff-together-heading", CYAN)] {
+        let listed: Vec<_> = diff.stale.iter().filter(|s| to_review(s.kind) == review).collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", p.paint(BOLD, &l10n.format(&Message::new(heading))));
+        for stale in listed {
             let message = l10n.format(&stale_message(stale.kind, stale.lang));
             let _ = writeln!(out, "  {}  {}", p.paint(style, &printable(&stale.address.to_string())), message);
         }
