@@ -11,7 +11,7 @@
 
 mod lexicon;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use std::collections::{HashMap, HashSet};
 
@@ -232,7 +232,7 @@ pub struct Evidence<'t> {
 /// The word associations of two documents, learnt on first need (see [`lexicon`]).
 struct Learnt<'d> {
     documents: Pair<&'d Document>,
-    lexicon: OnceCell<lexicon::Lexicon>,
+    lexicon: OnceLock<lexicon::Lexicon>,
 }
 
 impl Learnt<'_> {
@@ -245,7 +245,7 @@ impl Learnt<'_> {
 /// signed off together, and how to fingerprint a block's source.
 pub struct SignedOff<'a> {
     pub pairs: HashSet<(String, String)>,
-    pub fingerprint: &'a dyn Fn(&Block) -> String,
+    pub fingerprint: &'a (dyn Fn(&Block) -> String + Sync),
 }
 
 /// What a translation keeps of a block, computed once per block.
@@ -276,8 +276,10 @@ struct Traits {
 }
 
 impl Traits {
-    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>) -> Self {
+    /// The traits of `block`; `seen`: the normalised texts of the blocks before it in its clause.
+    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>, seen: &mut HashSet<String>) -> Self {
         let text = block.plain_text();
+        let repeat = !seen.insert(crate::lock::normalise(&text));
         let mut notes = Vec::new();
         let (mut markup, mut links) = (0, 0);
         for group in block.inline_groups() {
@@ -293,11 +295,14 @@ impl Traits {
         let sentences = match lang {
             Lang::Ja => text.chars().filter(|c| matches!(c, '。' | '？' | '！')).count(),
             Lang::En => {
-                let chars: Vec<char> = text.chars().collect();
-                (0..chars.len())
-                    .filter(|&i| matches!(chars[i], '.' | '?' | '!'))
-                    .filter(|&i| chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
-                    .count()
+                let mut chars = text.chars().peekable();
+                let mut ends = 0;
+                while let Some(c) = chars.next() {
+                    if matches!(c, '.' | '?' | '!') && chars.peek().is_none_or(|c| c.is_whitespace()) {
+                        ends += 1;
+                    }
+                }
+                ends
             }
         };
         let terms = evidence
@@ -323,21 +328,14 @@ impl Traits {
                 Lang::En => crate::loanword::english_skeletons(&text),
                 Lang::Ja => crate::loanword::katakana_skeletons(&text),
             },
-            repeat: false,
+            repeat,
         }
     }
 
     /// Traits of a clause's blocks, repeats marked.
     fn of_all(blocks: &[Block], lang: Lang, evidence: &Evidence<'_>) -> Vec<Self> {
         let mut seen = HashSet::new();
-        blocks
-            .iter()
-            .map(|block| {
-                let mut traits = Self::of(block, lang, evidence);
-                traits.repeat = !seen.insert(crate::lock::normalise(&block.plain_text()));
-                traits
-            })
-            .collect()
+        blocks.iter().map(|block| Self::of(block, lang, evidence, &mut seen)).collect()
     }
 }
 
@@ -705,7 +703,7 @@ pub fn align_with<'d>(
     terms: &[Term],
     record: Option<&SignedOff<'_>>,
 ) -> Alignment<'d> {
-    let learnt = Learnt { documents: Pair::new(en, ja), lexicon: OnceCell::new() };
+    let learnt = Learnt { documents: Pair::new(en, ja), lexicon: OnceLock::new() };
     let evidence = Evidence { ratio: length_ratio(en, ja), terms, record, lexicon: Some(&learnt) };
     let en_ids: Vec<&ClauseId> = en.clauses.iter().map(|c| &c.id).collect();
     let ja_ids: Vec<&ClauseId> = ja.clauses.iter().map(|c| &c.id).collect();
@@ -723,19 +721,18 @@ pub fn align_with<'d>(
 
     let en_by_id: HashMap<&ClauseId, &Clause> = en.clauses.iter().map(|c| (&c.id, c)).collect();
     let ja_by_id: HashMap<&ClauseId, &Clause> = ja.clauses.iter().map(|c| (&c.id, c)).collect();
-    let clauses = order
-        .into_iter()
-        .map(|id| {
-            let (en, ja) = (en_by_id.get(id).copied(), ja_by_id.get(id).copied());
-            let colophon = [en, ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon);
-            let Paired { rows: blocks, swaps } = if colophon {
-                Paired { rows: Vec::new(), swaps: Vec::new() }
-            } else {
-                pair_blocks(&id.owner(), en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
-            };
-            ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }
-        })
-        .collect();
+    // Clauses align independently (the learnt associations are shared, learnt once): over the
+    // cores, in order.
+    let clauses = crate::parallel::map_in_order(&order, |&id| {
+        let (en, ja) = (en_by_id.get(id).copied(), ja_by_id.get(id).copied());
+        let colophon = [en, ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon);
+        let Paired { rows: blocks, swaps } = if colophon {
+            Paired { rows: Vec::new(), swaps: Vec::new() }
+        } else {
+            pair_blocks(&id.owner(), en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
+        };
+        ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }
+    });
 
     Alignment { clauses, footnotes: align_footnotes(en, ja, &evidence), out_of_order: out_of_order(&en_ids, &ja_ids) }
 }
@@ -1010,7 +1007,7 @@ mod tests {
             .collect()
     }
 
-    fn signed_off<'a>(pairs: &[(&str, &str)], fingerprint: &'a dyn Fn(&Block) -> String) -> SignedOff<'a> {
+    fn signed_off<'a>(pairs: &[(&str, &str)], fingerprint: &'a (dyn Fn(&Block) -> String + Sync)) -> SignedOff<'a> {
         SignedOff { pairs: pairs.iter().map(|(e, j)| (e.to_string(), j.to_string())).collect(), fingerprint }
     }
 
@@ -1142,7 +1139,7 @@ mod tests {
     #[test]
     fn word_associations_are_not_learnt_for_a_clause_of_as_many_blocks_in_both_languages() {
         let (en, ja) = look_alike_documents();
-        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceCell::new() };
+        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceLock::new() };
         let evidence = Evidence { ratio: 0.5, terms: &[], record: None, lexicon: Some(&learnt) };
         pair_blocks(&Owner::clause("c0"), &en.clauses[0].blocks, &ja.clauses[0].blocks, &evidence);
         assert!(learnt.lexicon.get().is_none(), "the cheap path learns nothing");
@@ -1157,7 +1154,7 @@ mod tests {
         let (en_blocks, ja_blocks) = (&en.clauses[6].blocks[..2], &ja.clauses[6].blocks[1..]);
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("Keep confidential information.", "公共安全を重んじる。")], &text);
-        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceCell::new() };
+        let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceLock::new() };
         let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: Some(&learnt) };
         let rows = shape(&pair_blocks(&Owner::clause("c6"), en_blocks, ja_blocks, &evidence).rows);
         assert_eq!(rows[0].2.as_deref(), Some("公共安全を重んじる。"), "{rows:?}");

@@ -32,6 +32,7 @@ pub mod model;
 pub mod nfc;
 pub mod numerals;
 pub mod pair;
+pub mod parallel;
 pub mod percent;
 pub mod publish;
 pub mod script;

@@ -301,6 +301,9 @@ struct Present {
     /// A word that numbered parts follow or precede, in any case (`paragraph`, `Chapter`…), or
     /// `quarter`.
     unit_word: bool,
+    /// A whole word, in any case, that an English number in words starts with (`one`…`ninety`,
+    /// `twice`).
+    number_word: bool,
 }
 
 static MONTH_NAME: LazyLock<Regex> = LazyLock::new(|| regex(&MONTHS.join("|")));
@@ -331,6 +334,7 @@ impl Present {
         has.url = text.contains("://") || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
         has.month_name = MONTH_NAME.is_match(text);
         has.unit_word = UNIT_WORD.is_match(text);
+        has.number_word = has_number_word(text);
         has
     }
 
@@ -351,6 +355,7 @@ impl Present {
             url: true,
             month_name: true,
             unit_word: true,
+            number_word: true,
         }
     }
 }
@@ -399,7 +404,9 @@ impl Reader<'_> {
             self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
             self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
         }
-        self.words();
+        if self.has.number_word {
+            self.words();
+        }
         self.roman_labels();
     }
 
@@ -834,6 +841,38 @@ const UNITS: [&str; 19] = [
 ];
 const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
+/// Whether `text` has a whole ASCII word that [`word_number`] can start a number with, in any case:
+/// one pass over the bytes, no allocation.
+fn has_number_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let mut lower = [0u8; LONGEST_NUMBER_WORD];
+        if i - start <= LONGEST_NUMBER_WORD {
+            let word = &mut lower[..i - start];
+            word.copy_from_slice(&bytes[start..i]);
+            word.make_ascii_lowercase();
+            // ASCII letters only: always UTF-8.
+            let word = std::str::from_utf8(word).unwrap_or_default();
+            if word == "twice" || below_hundred(word).is_some() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Letters in the longest of [`UNITS`] and [`TENS`] (`seventeen`).
+const LONGEST_NUMBER_WORD: usize = 9;
+
 fn below_hundred(word: &str) -> Option<u64> {
     UNITS
         .iter()
@@ -1152,6 +1191,14 @@ mod tests {
     /// The patterns skipped for what a text lacks could not have matched it: every line of the
     /// shipped Code and of the test fixtures (statutes, a constitution, a code of conduct) reads
     /// the same numbers as with every pattern run.
+    #[test]
+    fn the_number_word_prefilter_knows_the_longest_number_word() {
+        let longest = UNITS.iter().chain(&TENS).chain(&["twice"]).map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_NUMBER_WORD));
+        assert!(has_number_word("Seventeen days") && has_number_word("twice") && has_number_word("x FORTY-five"));
+        assert!(!has_number_word("someone often content attention") && !has_number_word("一二三"));
+    }
+
     #[test]
     fn skipping_patterns_a_text_cannot_match_reads_the_same_numbers() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -585,28 +585,7 @@ pub fn run(project: &Project, alignment: &Alignment<'_>, options: RunOptions, gl
 /// check not yet taken, and their drafts are put back in order, so the report does not depend on
 /// which thread ran what.
 fn drafts_of(cx: &Context<'_>, checks: &[Box<dyn Check>]) -> Vec<Vec<Draft>> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(checks.len());
-    if threads <= 1 {
-        return checks.iter().map(|check| drafts_of_one(cx, check.as_ref())).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Vec<Draft>>>> = Mutex::new(vec![None; checks.len()]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(check) = checks.get(i) else { break };
-                    let drafts = drafts_of_one(cx, check.as_ref());
-                    results.lock().unwrap_or_else(|poisoned| poisoned.into_inner())[i] = Some(drafts);
-                }
-            });
-        }
-    });
-    let results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
-    results.into_iter().map(Option::unwrap_or_default).collect()
+    codepub_core::parallel::map_in_order(checks, |check| drafts_of_one(cx, check.as_ref()))
 }
 
 fn drafts_of_one(cx: &Context<'_>, check: &dyn Check) -> Vec<Draft> {
