@@ -69,15 +69,27 @@ fn push_unit(skeleton: &mut String, class: char, vowels: u8) {
 /// Consonant classes and vowels of each English word in `text`, and of each two neighbouring
 /// words together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
 pub fn english_skeletons(text: &str) -> Vec<String> {
-    let words: Vec<String> = text
+    let words: Vec<(String, usize)> = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| !word.is_empty())
-        .map(|word| english_skeleton(&word.to_ascii_lowercase()))
+        .map(|word| {
+            let skeleton = english_skeleton(word);
+            let units = Units::count(&skeleton);
+            (skeleton, units)
+        })
         .collect();
-    let pairs = words.windows(2).map(|pair| format!("{}{}", pair[0], pair[1]));
-    let mut skeletons: Vec<String> =
-        words.iter().cloned().chain(pairs).filter(|s| Units::count(s) >= MIN_CLASSES).collect();
-    skeletons.sort();
+    let mut skeletons = Vec::with_capacity(2 * words.len());
+    for pair in words.windows(2) {
+        let ((first, first_units), (second, second_units)) = (&pair[0], &pair[1]);
+        if first_units + second_units >= MIN_CLASSES {
+            let mut joined = String::with_capacity(first.len() + second.len());
+            joined.push_str(first);
+            joined.push_str(second);
+            skeletons.push(joined);
+        }
+    }
+    skeletons.extend(words.into_iter().filter(|(_, units)| *units >= MIN_CLASSES).map(|(skeleton, _)| skeleton));
+    skeletons.sort_unstable();
     skeletons.dedup();
     skeletons
 }
@@ -205,12 +217,13 @@ fn letter_vowels(letter: char) -> u8 {
     }
 }
 
-/// The units of a lower-case English word, as Japanese would hear them.
+/// The units of an English word of ASCII letters (in any case), as Japanese would hear them.
 fn english_skeleton(word: &str) -> String {
-    let letters: Vec<char> = word.chars().collect();
-    let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    let vowel = |i: usize| letters.get(i).is_some_and(is_vowel);
-    let front = |i: usize| letters.get(i).is_some_and(|c| matches!(c, 'e' | 'i' | 'y'));
+    let letters = word.as_bytes();
+    let letter = |i: usize| letters.get(i).map(u8::to_ascii_lowercase);
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let vowel = |i: usize| letter(i).is_some_and(is_vowel);
+    let front = |i: usize| letter(i).is_some_and(|c| matches!(c, b'e' | b'i' | b'y'));
     // An `e` after a consonant that Japanese may hear as any vowel or none, in a word with an
     // earlier vowel: silent at the end (`code`) and after one consonant and a vowel before another
     // consonant (`timely` is `タイムリー`, `guidelines` `ガイドライン`), or unstressed before one
@@ -219,65 +232,72 @@ fn english_skeleton(word: &str) -> String {
         let last = letters.len().saturating_sub(1);
         let silent = i == last || (i >= 2 && vowel(i - 2) && i < last && !vowel(i + 1));
         let unstressed = i + 1 == last && !vowel(last);
-        (silent || unstressed) && i >= 1 && !vowel(i - 1) && letters[..i - 1].iter().any(is_vowel)
+        (silent || unstressed) && i >= 1 && !vowel(i - 1) && (0..i - 1).any(vowel)
     };
-    let mut units: Vec<(char, u8)> = Vec::new();
+    let mut skeleton = String::with_capacity(2 * letters.len());
+    // The unit being read, whose vowels the letters after it may still add to.
+    let mut unit: Option<(char, u8)> = None;
+    let mut push = |unit: &mut Option<(char, u8)>, next: (char, u8)| {
+        if let Some((class, vowels)) = unit.replace(next) {
+            push_unit(&mut skeleton, class, vowels);
+        }
+    };
     // The class of the previous consonant letter, while no vowel has come between.
     let mut previous: Option<char> = None;
-    for (i, &c) in letters.iter().enumerate() {
+    for (i, byte) in letters.iter().enumerate() {
+        let c = byte.to_ascii_lowercase();
         let class = match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => {
                 previous = None;
-                if let Some((_, vowels)) = units.last_mut()
-                    && !(c == 'e' && unheard_e(i))
+                if let Some((_, vowels)) = unit.as_mut()
+                    && !(c == b'e' && unheard_e(i))
                 {
-                    *vowels |= letter_vowels(c);
+                    *vowels |= letter_vowels(char::from(c));
                 }
                 continue;
             }
-            'h' if i > 0 && !vowel(i - 1) => continue,
-            'h' => 'H',
-            'w' if !vowel(i + 1) => continue,
-            'w' => 'W',
-            'b' | 'p' | 'v' | 'f' => 'P',
-            'c' if letters.get(i + 1) == Some(&'h') => 'T',
-            'c' if front(i + 1) => 'S',
-            'c' | 'k' | 'q' => 'K',
-            'g' if front(i + 1) => 'S',
-            'g' => 'K',
-            't' if letters.get(i + 1) == Some(&'h') => 'S',
-            't' if letters.get(i + 1) == Some(&'i') && vowel(i + 2) => 'S',
-            'd' | 't' => 'T',
-            's' | 'z' | 'j' => 'S',
-            'x' => {
-                units.push(('K', 0));
+            b'h' if i > 0 && !vowel(i - 1) => continue,
+            b'h' => 'H',
+            b'w' if !vowel(i + 1) => continue,
+            b'w' => 'W',
+            b'b' | b'p' | b'v' | b'f' => 'P',
+            b'c' if letter(i + 1) == Some(b'h') => 'T',
+            b'c' if front(i + 1) => 'S',
+            b'c' | b'k' | b'q' => 'K',
+            b'g' if front(i + 1) => 'S',
+            b'g' => 'K',
+            b't' if letter(i + 1) == Some(b'h') => 'S',
+            b't' if letter(i + 1) == Some(b'i') && vowel(i + 2) => 'S',
+            b'd' | b't' => 'T',
+            b's' | b'z' | b'j' => 'S',
+            b'x' => {
+                push(&mut unit, ('K', 0));
                 'S'
             }
             // An `r` after a vowel and before none is no consonant: the vowel is heard long, often
             // as `アー` (`sector` is `セクター`, `party` `パーティー`). A unit whose vowel is
             // unheard keeps agreeing with any.
-            'r' if i >= 1 && vowel(i - 1) && !vowel(i + 1) => {
-                if let Some((_, vowels)) = units.last_mut()
+            b'r' if i >= 1 && vowel(i - 1) && !vowel(i + 1) => {
+                if let Some((_, vowels)) = unit.as_mut()
                     && *vowels != 0
                 {
                     *vowels |= A;
                 }
                 continue;
             }
-            'l' | 'r' => 'R',
+            b'l' | b'r' => 'R',
             // Before a labial, `m` is the moraic nasal `ン` (`computer` is `コンピューター`).
-            'm' if matches!(letters.get(i + 1), Some('b' | 'p' | 'f' | 'v')) => 'N',
-            'm' => 'M',
-            'n' => 'N',
+            b'm' if matches!(letter(i + 1), Some(b'b' | b'p' | b'f' | b'v')) => 'N',
+            b'm' => 'M',
+            b'n' => 'N',
             _ => continue,
         };
         if previous != Some(class) {
-            units.push((class, 0));
+            push(&mut unit, (class, 0));
         }
         previous = Some(class);
     }
-    let mut skeleton = String::new();
-    for (class, vowels) in units {
+    if let Some((class, vowels)) = unit {
         push_unit(&mut skeleton, class, vowels);
     }
     skeleton

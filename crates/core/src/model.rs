@@ -192,7 +192,16 @@ impl Block {
     pub fn plain_text(&self) -> String {
         match &self.kind {
             BlockKind::Code(code) => code.clone(),
-            _ => self.inline_groups().into_iter().map(plain_text).collect::<Vec<_>>().join("\n"),
+            _ => {
+                let mut out = String::new();
+                for (i, group) in self.inline_groups().into_iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    push_plain_text(group, &mut out);
+                }
+                out
+            }
         }
     }
 
@@ -220,6 +229,17 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain_text(inlines, &mut out);
     out
+}
+
+/// The plain text of an inline that holds no others (text, code, a line break as a space), as
+/// [`plain_text`] spells it, without allocating; `None` for one that does (emphasis, a link) and
+/// for a footnote reference.
+pub fn leaf_text(inline: &Inline) -> Option<&str> {
+    match &inline.kind {
+        InlineKind::Text(text) | InlineKind::Code(text) => Some(text),
+        InlineKind::SoftBreak | InlineKind::HardBreak => Some(" "),
+        InlineKind::Emphasis(_) | InlineKind::Strong(_) | InlineKind::Link { .. } | InlineKind::FootnoteRef(_) => None,
+    }
 }
 
 fn push_plain_text(inlines: &[Inline], out: &mut String) {
@@ -262,6 +282,27 @@ pub fn safe_link_target(target: &str) -> bool {
                 return true;
             }
             matches!(scheme, "http" | "https" | "mailto")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_of_a_leaf_inline_is_its_plain_text_and_a_container_has_none() {
+        let inline = |kind| Inline { kind, span: Span::default() };
+        let text = inline(InlineKind::Text("ISO 9001".into()));
+        for leaf in [text.clone(), inline(InlineKind::Code("a < b".into())), inline(InlineKind::SoftBreak)] {
+            assert_eq!(leaf_text(&leaf), Some(plain_text(std::slice::from_ref(&leaf)).as_str()));
+        }
+        for container in [
+            inline(InlineKind::Strong(vec![text.clone()])),
+            inline(InlineKind::Emphasis(vec![text.clone()])),
+            inline(InlineKind::FootnoteRef("1".into())),
+        ] {
+            assert_eq!(leaf_text(&container), None);
         }
     }
 }

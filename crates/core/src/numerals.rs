@@ -301,9 +301,11 @@ struct Present {
     /// A word that numbered parts follow or precede, in any case (`paragraph`, `Chapter`…), or
     /// `quarter`.
     unit_word: bool,
-    /// A whole word, in any case, that an English number in words starts with (`one`…`ninety`,
-    /// `twice`).
+    /// Whole words, in any case: one an English number in words starts with (`one`…`ninety`,
+    /// `twice`), an ordinal (`first`…`twentieth`), one of roman-numeral letters only (`iv`).
     number_word: bool,
+    ordinal_word: bool,
+    roman_word: bool,
 }
 
 static MONTH_NAME: LazyLock<Regex> = LazyLock::new(|| regex(&MONTHS.join("|")));
@@ -334,7 +336,7 @@ impl Present {
         has.url = text.contains("://") || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
         has.month_name = MONTH_NAME.is_match(text);
         has.unit_word = UNIT_WORD.is_match(text);
-        has.number_word = has_number_word(text);
+        (has.number_word, has.ordinal_word, has.roman_word) = number_words(text);
         has
     }
 
@@ -356,6 +358,8 @@ impl Present {
             month_name: true,
             unit_word: true,
             number_word: true,
+            ordinal_word: true,
+            roman_word: true,
         }
     }
 }
@@ -396,12 +400,18 @@ impl Reader<'_> {
             self.english_dates();
         }
         if self.has.unit_word {
-            self.each(&ORDINAL_BEFORE_UNIT, |c| ordinal_word(&c[1]).map(Value::Integer));
-            self.each(&WORD_AFTER_UNIT, |c| {
-                let word = c[1].to_ascii_lowercase();
-                ordinal_word(&word).or_else(|| below_hundred(&word)).map(Value::Integer)
-            });
-            self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
+            if self.has.ordinal_word {
+                self.each(&ORDINAL_BEFORE_UNIT, |c| ordinal_word(&c[1]).map(Value::Integer));
+            }
+            if self.has.ordinal_word || self.has.number_word {
+                self.each(&WORD_AFTER_UNIT, |c| {
+                    let word = c[1].to_ascii_lowercase();
+                    ordinal_word(&word).or_else(|| below_hundred(&word)).map(Value::Integer)
+                });
+            }
+            if self.has.roman_word {
+                self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
+            }
             self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
         }
         if self.has.number_word {
@@ -841,9 +851,11 @@ const UNITS: [&str; 19] = [
 ];
 const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
-/// Whether `text` has a whole ASCII word that [`word_number`] can start a number with, in any case:
-/// one pass over the bytes, no allocation.
-fn has_number_word(text: &str) -> bool {
+/// Whether `text` has, as a whole ASCII word in any case, one that [`word_number`] can start a
+/// number with, an ordinal word, and one of roman-numeral letters only: one pass over the bytes,
+/// no allocation.
+fn number_words(text: &str) -> (bool, bool, bool) {
+    let (mut number, mut ordinal, mut roman) = (false, false, false);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -855,23 +867,27 @@ fn has_number_word(text: &str) -> bool {
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
+        let word = &bytes[start..i];
+        roman = roman || word.iter().all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l' | b'c'));
         let mut lower = [0u8; LONGEST_NUMBER_WORD];
-        if i - start <= LONGEST_NUMBER_WORD {
-            let word = &mut lower[..i - start];
-            word.copy_from_slice(&bytes[start..i]);
-            word.make_ascii_lowercase();
+        if word.len() <= LONGEST_NUMBER_WORD {
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
             // ASCII letters only: always UTF-8.
-            let word = std::str::from_utf8(word).unwrap_or_default();
-            if word == "twice" || below_hundred(word).is_some() {
-                return true;
-            }
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            number = number || lower == "twice" || below_hundred(lower).is_some();
+            ordinal = ordinal || ORDINAL_WORDS.contains(&lower);
+        }
+        if number && ordinal && roman {
+            break;
         }
     }
-    false
+    (number, ordinal, roman)
 }
 
-/// Letters in the longest of [`UNITS`] and [`TENS`] (`seventeen`).
-const LONGEST_NUMBER_WORD: usize = 9;
+/// Letters in the longest of [`UNITS`], [`TENS`] and [`ORDINAL_WORDS`] (`seventeenth`).
+const LONGEST_NUMBER_WORD: usize = 11;
 
 fn below_hundred(word: &str) -> Option<u64> {
     UNITS
@@ -1192,11 +1208,19 @@ mod tests {
     /// shipped Code and of the test fixtures (statutes, a constitution, a code of conduct) reads
     /// the same numbers as with every pattern run.
     #[test]
-    fn the_number_word_prefilter_knows_the_longest_number_word() {
-        let longest = UNITS.iter().chain(&TENS).chain(&["twice"]).map(|w| w.len()).max();
+    fn the_number_word_prefilter_reads_whole_words_up_to_the_longest() {
+        let longest = UNITS.iter().chain(&TENS).chain(&ORDINAL_WORDS).chain(&["twice"]).map(|w| w.len()).max();
         assert_eq!(longest, Some(LONGEST_NUMBER_WORD));
-        assert!(has_number_word("Seventeen days") && has_number_word("twice") && has_number_word("x FORTY-five"));
-        assert!(!has_number_word("someone often content attention") && !has_number_word("一二三"));
+        for (text, found) in [
+            ("Seventeen days", (true, false, false)),
+            ("x FORTY-five", (true, false, true)),
+            ("the Seventeenth Article", (false, true, false)),
+            ("Chapter IV", (false, false, true)),
+            ("someone often content attention firstly", (false, false, false)),
+            ("一二三", (false, false, false)),
+        ] {
+            assert_eq!(number_words(text), found, "{text}");
+        }
     }
 
     #[test]

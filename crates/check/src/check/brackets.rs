@@ -51,6 +51,9 @@ pub(super) fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
     let mut chars = Vec::new();
     walk_inlines(group, &mut |inline| match &inline.kind {
         InlineKind::Text(text) => {
+            // Reserved exactly: the iterator's size hint is a quarter of the bytes, and growing
+            // by it again and again cost more than the scan.
+            chars.reserve(text.chars().count());
             chars.extend(text.char_indices().map(|(offset, c)| Char { c, origin: Some((inline, offset)) }))
         }
         InlineKind::Code(_) => chars.push(Char { c: CODE, origin: None }),

@@ -356,9 +356,11 @@ fn words(text: &[char], range: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn is_word(text: &[char], word: &Range<usize>, list: &[&str]) -> bool {
-    let lower: String = text[word.clone()].iter().flat_map(|c| c.to_lowercase()).collect();
-    let bare = lower.trim_end_matches([',', ':']);
-    list.contains(&bare)
+    let mut word = &text[word.clone()];
+    while let [rest @ .., ',' | ':'] = word {
+        word = rest;
+    }
+    list.iter().any(|candidate| candidate.chars().eq(word.iter().flat_map(|c| c.to_lowercase())))
 }
 
 fn starts_with(text: &[char], range: &Range<usize>, prefix: &str) -> bool {

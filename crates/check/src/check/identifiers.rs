@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::{Check, Context, Draft, Label, Unit, literal_span_in_text};
 use codepub_core::i18n::Message;
-use codepub_core::model::{Inline, InlineKind, Lang, plain_text};
+use codepub_core::model::{Inline, InlineKind, Lang};
 use codepub_core::script::has_japanese_script;
 use codepub_core::source::Span;
 
@@ -143,7 +143,7 @@ impl<'a> Scanned<'a> {
                 InlineKind::Link { children, .. } => self.push_inlines(children, unfolded, true),
                 _ => {
                     self.pieces.push((*unfolded, inline));
-                    for c in plain_text(std::slice::from_ref(inline)).chars() {
+                    for c in codepub_core::model::leaf_text(inline).unwrap_or_default().chars() {
                         self.push(c, unfolded, in_link);
                     }
                 }

@@ -37,7 +37,7 @@ pub use codepub_core::diagnostic::{Diagnostic, Fix, Label, Severity};
 use codepub_core::glyphs::{GlyphCoverage, Unknown};
 use codepub_core::i18n::Message;
 use codepub_core::load::Project;
-use codepub_core::model::{Block, BlockKind, Inline, InlineKind, Lang, plain_text};
+use codepub_core::model::{Block, BlockKind, Inline, InlineKind, Lang};
 use codepub_core::pair::Pair;
 use codepub_core::source::{FileId, Span};
 
@@ -321,7 +321,7 @@ pub fn push_text_without_refs<'a>(inlines: &'a [Inline], out: &mut String, start
             }
             _ => {
                 starts.push((out.len(), inline));
-                out.push_str(&plain_text(std::slice::from_ref(inline)));
+                out.push_str(codepub_core::model::leaf_text(inline).unwrap_or_default());
             }
         }
     }

@@ -55,6 +55,8 @@ fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
     let mut chars = Vec::new();
     walk_inlines(group, &mut |inline| match &inline.kind {
         InlineKind::Text(text) => {
+            // Reserved exactly: the iterator's size hint is a quarter of the bytes.
+            chars.reserve(text.chars().count());
             chars.extend(text.char_indices().map(|(offset, c)| Char { c, origin: Some((inline, offset)) }))
         }
         InlineKind::Code(code) => chars.extend(code.chars().map(|c| Char { c, origin: None })),
