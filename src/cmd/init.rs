@@ -295,6 +295,7 @@ adopted = {adopted}
 # author = "…"                                   # the documents' metadata
 # copyright = {{ en = ["© …"], ja = ["© …"] }}    # checked on the back covers (P014)
 # facing_paper = "a5"                            # the facing-pages edition's paper: a4 (default) or a5
+# smart_quotes = true                            # print the English's "quotes" and apostrophes curly
 
 [edition.title]
 en = {title_en}

@@ -44,6 +44,11 @@ pub struct Edition {
     pub slug: Option<String>,
     /// The paper of the facing-pages edition (`facing_paper = "a5"`); A4 when not given.
     pub facing_paper: Paper,
+    /// Whether the editions print the English's straight quotes and apostrophes curly
+    /// (`smart_quotes = true`, [`crate::quotes`]); off unless turned on, so that a text is
+    /// printed as typed. Not serialised: the render model carries its text already curled.
+    #[serde(skip_serializing)]
+    pub smart_quotes: bool,
 }
 
 /// A paper size of the PDF editions, spelled as Typst names it.
@@ -87,6 +92,8 @@ struct EditionSource {
     slug: Option<String>,
     #[serde(default)]
     facing_paper: Paper,
+    #[serde(default)]
+    smart_quotes: bool,
 }
 
 /// The slug of a project without one: its folder's name, characters other than letters, digits,
@@ -129,6 +136,7 @@ impl From<EditionSource> for Edition {
             copyright: source.copyright,
             slug: source.slug,
             facing_paper: source.facing_paper,
+            smart_quotes: source.smart_quotes,
         }
     }
 }
@@ -542,6 +550,15 @@ copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
         assert_eq!(parse_toml::<Config>(&a5, "codepub.toml").unwrap().edition.facing_paper, Paper::A5);
         let letter = MINIMAL.replacen("[edition]", "[edition]\nfacing_paper = \"letter\"", 1);
         assert!(parse_toml::<Config>(&letter, "codepub.toml").is_err());
+    }
+
+    #[test]
+    fn smart_quotes_are_off_unless_turned_on() {
+        assert!(!parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().edition.smart_quotes);
+        let on = MINIMAL.replacen("[edition]", "[edition]\nsmart_quotes = true", 1);
+        assert!(parse_toml::<Config>(&on, "codepub.toml").unwrap().edition.smart_quotes);
+        let word = MINIMAL.replacen("[edition]", "[edition]\nsmart_quotes = \"yes\"", 1);
+        assert!(parse_toml::<Config>(&word, "codepub.toml").is_err());
     }
 
     #[test]

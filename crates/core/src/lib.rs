@@ -35,6 +35,7 @@ pub mod pair;
 pub mod parallel;
 pub mod percent;
 pub mod publish;
+pub mod quotes;
 pub mod script;
 pub mod skipped;
 pub mod source;

@@ -9,6 +9,7 @@ pub mod chunks;
 mod note_refs;
 mod notes;
 mod pieces;
+mod quotes;
 mod runs;
 
 use std::collections::BTreeSet;
@@ -280,7 +281,7 @@ impl<'p> EditionModel<'p> {
 
         let notes = notes(alignment, langs, &mut refs);
         let toc = table_of_contents(&sections);
-        EditionModel {
+        let mut model = EditionModel {
             edition,
             langs,
             bilingual: langs.len() > 1,
@@ -292,7 +293,11 @@ impl<'p> EditionModel<'p> {
             notes,
             covers,
             provisional: None,
+        };
+        if meta.smart_quotes {
+            model.curl_quotes();
         }
+        model
     }
 
     /// Marks the provisional translations of a provisional build: each Japanese heading and
