@@ -38,7 +38,7 @@ use std::ops::Range;
 use super::brackets::{Char, char_span, chars_of, literal_span};
 use super::{Check, Context, Draft, Label, Unit};
 use codepub_core::i18n::Message;
-use codepub_core::model::{Inline, Lang};
+use codepub_core::model::{Inline, InlineKind, Lang, walk_inlines};
 
 pub struct Enumerations;
 
@@ -173,9 +173,11 @@ impl Check for Enumerations {
             if en.groups.len() != ja.groups.len() {
                 continue;
             }
-            let compared = (en.groups.iter().zip(&ja.groups)).map(|(e, j)| {
-                (Longest::of(en.lang, std::slice::from_ref(e)), Longest::of(ja.lang, std::slice::from_ref(j)))
-            });
+            let long_enough = |group: &[Inline]| separators(group) + 2 >= min_items;
+            let compared =
+                (en.groups.iter().zip(&ja.groups)).filter(|(e, j)| long_enough(j) && long_enough(e)).map(|(e, j)| {
+                    (Longest::of(en.lang, std::slice::from_ref(e)), Longest::of(ja.lang, std::slice::from_ref(j)))
+                });
             for (en_found, ja_found) in compared {
                 let (Some(en_found), Some(ja_found)) = (en_found, ja_found) else { continue };
                 let (e, j) = (&en_found.series, &ja_found.series);
@@ -199,6 +201,20 @@ impl Check for Enumerations {
             }
         }
     }
+}
+
+/// Characters that separate the items of a series (`,` `;` `、` `，` `；` `・`) in the text of a
+/// run, code left out as [`chars_of`] leaves it: a series of `n` items has at least `n - 2` (its
+/// last two may be joined by a conjunction alone), so a run with fewer than `min_items - 2` holds
+/// no series long enough to report and is not read.
+fn separators(group: &[Inline]) -> usize {
+    let mut count = 0;
+    walk_inlines(group, &mut |inline| {
+        if let InlineKind::Text(text) = &inline.kind {
+            count += text.chars().filter(|c| matches!(c, ',' | ';' | '、' | '，' | '；' | '・')).count();
+        }
+    });
+    count
 }
 
 /// The longest series of a unit, with the characters of the run it is in.
@@ -927,6 +943,17 @@ mod tests {
         let en = "# A {#a}\n\n- Age, sex, race, caste, color and creed.\n- Staff.\n";
         let ja = "# エー {#a}\n\n- 年齢、性別、人種及び信条\n";
         assert!(findings(&project_with(en, ja, ""), &Enumerations).is_empty());
+    }
+
+    #[test]
+    fn a_series_of_min_items_is_read_when_it_has_just_enough_separators() {
+        // Four items, two commas, the last two joined by `and` / `及び`: the least a reported
+        // series has; one separator fewer on either side is no series of four.
+        let (en, ja) = ("Members declare age, sex, race and religion.", "会員は年齢、性別及び宗教を申告する。");
+        assert_eq!(reported_with(en, ja, ""), []);
+        let ja = "会員は年齢、性別、人種、国籍及び宗教を申告する。";
+        assert_eq!(reported_with(en, ja, ""), [(4, 5)]);
+        assert_eq!(separators(&[]), 0);
     }
 
     #[test]
