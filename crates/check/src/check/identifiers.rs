@@ -115,7 +115,9 @@ struct Scanned<'a> {
 
 impl<'a> Scanned<'a> {
     fn of(unit: &'a Unit<'a>) -> Self {
-        let mut scanned = Self { unit, text: String::new(), chars: Vec::new(), pieces: Vec::new(), found: Vec::new() };
+        // The unit's text is what is pushed, each character folded: reserved once.
+        let (text, chars) = (String::with_capacity(unit.text.len()), Vec::with_capacity(unit.text.chars().count()));
+        let mut scanned = Self { unit, text, chars, pieces: Vec::new(), found: Vec::new() };
         let mut unfolded = 0;
         for (i, group) in unit.groups.iter().enumerate() {
             if i > 0 {

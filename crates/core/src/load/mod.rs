@@ -93,10 +93,28 @@ pub fn load_from(root: &Path, tree: &dyn SourceTree) -> Result<Project, InputErr
     // Every input error that can be found is reported at once, as a compiler would.
     let mut errors = Vec::new();
     let mut files = Pair::new(Vec::new(), Vec::new());
+    // Every file is read first (English, then Japanese: the order of their ids), parsed over the
+    // cores, then assembled in order, so ids and errors come out as if read one by one.
+    let read = Pair::new(
+        read_language(tree, &config, Lang::En, &mut sources),
+        read_language(tree, &config, Lang::Ja, &mut sources),
+    );
+    let to_parse: Vec<FileId> = [&read.en, &read.ja]
+        .into_iter()
+        .flat_map(|listed| listed.iter().flatten())
+        .filter_map(|read| match read {
+            Read::File(file) => Some(*file),
+            _ => None,
+        })
+        .collect();
+    let max_block_bytes = config.content.max_block_bytes;
+    let mut parsed =
+        crate::parallel::map_in_order(&to_parse, |&file| markdown::parse(&sources, file, max_block_bytes)).into_iter();
     let mut found =
         Found { sources: &mut sources, missing_ids: &mut missing_ids, skipped: &mut skipped, errors: &mut errors };
-    let en = load_language(tree, &config, Lang::En, files.get_mut(Lang::En), &mut found);
-    let ja = load_language(tree, &config, Lang::Ja, files.get_mut(Lang::Ja), &mut found);
+    let Pair { en: read_en, ja: read_ja } = read;
+    let en = load_language(&config, Lang::En, read_en, &mut parsed, files.get_mut(Lang::En), &mut found);
+    let ja = load_language(&config, Lang::Ja, read_ja, &mut parsed, files.get_mut(Lang::Ja), &mut found);
     let mut glossary: Glossary =
         kept(read_toml(tree, &config.content.glossary), &mut errors).flatten().unwrap_or_default();
     glossary.normalize();
@@ -167,25 +185,56 @@ struct Found<'a> {
     errors: &'a mut Vec<InputError>,
 }
 
-/// One language's documents; the files it read are added to `files_read`.
-fn load_language(
+/// What reading one listed source file gave.
+enum Read {
+    File(FileId),
+    /// Gone between listing and reading.
+    Missing,
+    Skipped(Skipped),
+    Failed(InputError),
+}
+
+/// Reads one language's source files into `sources`: what each listed file gave, or why the
+/// folder could not be listed.
+fn read_language(
     tree: &dyn SourceTree,
     config: &Config,
     lang: Lang,
+    sources: &mut SourceMap,
+) -> Result<Vec<Read>, InputError> {
+    let dir = config.content.dir.join(lang.code());
+    let files = match tree.markdown_files(&dir)? {
+        Some(files) if !files.is_empty() => files,
+        _ => return Err(missing_language(lang, config)),
+    };
+    let read = files.into_iter().map(|relative| match read_text(tree, &relative) {
+        Ok(Some(text)) => Read::File(sources.add(SourceFile::new(tree::shown(&relative), text))),
+        Ok(None) => Read::Missing,
+        Err(InputError::NotAFile { path, kind }) => Read::Skipped(Skipped { path, why: SkipReason::Special(kind) }),
+        Err(error) => Read::Failed(error),
+    });
+    Ok(read.collect())
+}
+
+fn missing_language(lang: Lang, config: &Config) -> InputError {
+    let dir_shown = tree::shown(&config.content.dir.join(lang.code()));
+    InputError::MissingLanguage { lang: lang.code().to_string(), dir: dir_shown }
+}
+
+/// One language's documents from its files as read and parsed (`parsed` gives the parse of each
+/// file read, in order); the files it read are added to `files_read`.
+fn load_language(
+    config: &Config,
+    lang: Lang,
+    read: Result<Vec<Read>, InputError>,
+    parsed: &mut impl Iterator<Item = Result<markdown::ParsedFile, InputError>>,
     files_read: &mut Vec<FileId>,
     found: &mut Found<'_>,
 ) -> Document {
     let Found { sources, missing_ids, skipped, errors } = found;
     let mut document = Document { lang, clauses: Vec::new(), footnotes: Vec::new() };
-    let dir = config.content.dir.join(lang.code());
-    let dir_shown = tree::shown(&dir);
-    let missing = || InputError::MissingLanguage { lang: lang.code().to_string(), dir: dir_shown.clone() };
-    let files = match tree.markdown_files(&dir) {
-        Ok(Some(files)) if !files.is_empty() => files,
-        Ok(_) => {
-            errors.push(missing());
-            return document;
-        }
+    let read = match read {
+        Ok(read) => read,
         Err(error) => {
             errors.push(error);
             return document;
@@ -193,33 +242,32 @@ fn load_language(
     };
 
     let mut first_seen: HashMap<ClauseId, Location> = HashMap::new();
-    let listed = files.len();
+    let listed = read.len();
     let skipped_before = skipped.len();
-    for relative in files {
-        let shown = tree::shown(&relative);
-        let text = match read_text(tree, &relative) {
-            Ok(Some(text)) => text,
-            Ok(None) => {
-                errors.push(missing());
+    for file in read {
+        let file = match file {
+            Read::File(file) => file,
+            Read::Missing => {
+                errors.push(missing_language(lang, config));
                 continue;
             }
-            Err(InputError::NotAFile { path, kind }) => {
-                skipped.push(Skipped { path, why: SkipReason::Special(kind) });
+            Read::Skipped(special) => {
+                skipped.push(special);
                 continue;
             }
-            Err(error) => {
+            Read::Failed(error) => {
                 errors.push(error);
                 continue;
             }
         };
-        let file = sources.add(SourceFile::new(shown, text));
         files_read.push(file);
-        let parsed = match markdown::parse(sources, file, config.content.max_block_bytes) {
-            Ok(parsed) => parsed,
-            Err(error) => {
+        let parsed = match parsed.next() {
+            Some(Ok(parsed)) => parsed,
+            Some(Err(error)) => {
                 errors.push(error);
                 continue;
             }
+            None => continue,
         };
         for (mut clause, origin) in parsed.clauses {
             if origin == IdOrigin::Missing {
@@ -240,7 +288,7 @@ fn load_language(
     }
     // Only special files: the language has no sources.
     if skipped.len() - skipped_before == listed {
-        errors.push(missing());
+        errors.push(missing_language(lang, config));
     }
     document
 }
