@@ -296,6 +296,7 @@ adopted = {adopted}
 # copyright = {{ en = ["© …"], ja = ["© …"] }}    # checked on the back covers (P014)
 # facing_paper = "a5"                            # the facing-pages edition's paper: a4 (default) or a5
 # smart_quotes = true                            # print the English's "quotes" and apostrophes curly
+# contents = "auto"                             # a contents page in the PDFs: true, "auto" (over 20 headings, the default) or false
 
 [edition.title]
 en = {title_en}

@@ -49,6 +49,42 @@ pub struct Edition {
     /// printed as typed. Not serialised: the render model carries its text already curled.
     #[serde(skip_serializing)]
     pub smart_quotes: bool,
+    /// Whether the PDF editions print a contents page (`contents = "auto" | true | false`);
+    /// not serialised: the render model carries the decision.
+    #[serde(skip_serializing)]
+    pub contents: ContentsPage,
+}
+
+/// `contents` under `[edition]`: a contents page in the PDF editions always (`true`), never
+/// (`false`), or when the text is long enough to want one (`"auto"`: the render model decides
+/// from the headings it lists), which is the default: the Code, a brochure, has none, a statute
+/// has one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContentsPage {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl<'de> Deserialize<'de> for ContentsPage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// `true`, `false` or `"auto"`, as written.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Flag(bool),
+            Word(String),
+        }
+        match Written::deserialize(deserializer)? {
+            Written::Flag(true) => Ok(ContentsPage::Always),
+            Written::Flag(false) => Ok(ContentsPage::Never),
+            Written::Word(word) if word == "auto" => Ok(ContentsPage::Auto),
+            Written::Word(word) => {
+                Err(serde::de::Error::custom(format!("contents = \"{word}\": expected \"auto\", true or false")))
+            }
+        }
+    }
 }
 
 /// A paper size of the PDF editions, spelled as Typst names it.
@@ -94,6 +130,8 @@ struct EditionSource {
     facing_paper: Paper,
     #[serde(default)]
     smart_quotes: bool,
+    #[serde(default)]
+    contents: ContentsPage,
 }
 
 /// The slug of a project without one: its folder's name, characters other than letters, digits,
@@ -137,6 +175,7 @@ impl From<EditionSource> for Edition {
             slug: source.slug,
             facing_paper: source.facing_paper,
             smart_quotes: source.smart_quotes,
+            contents: source.contents,
         }
     }
 }
@@ -550,6 +589,20 @@ copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
         assert_eq!(parse_toml::<Config>(&a5, "codepub.toml").unwrap().edition.facing_paper, Paper::A5);
         let letter = MINIMAL.replacen("[edition]", "[edition]\nfacing_paper = \"letter\"", 1);
         assert!(parse_toml::<Config>(&letter, "codepub.toml").is_err());
+    }
+
+    #[test]
+    fn the_contents_page_is_auto_unless_true_or_false_is_given() {
+        let contents = |line: &str| {
+            let toml = MINIMAL.replacen("[edition]", &format!("[edition]\n{line}"), 1);
+            parse_toml::<Config>(&toml, "codepub.toml").map(|config| config.edition.contents)
+        };
+        assert_eq!(parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().edition.contents, ContentsPage::Auto);
+        assert_eq!(contents("contents = \"auto\"").unwrap(), ContentsPage::Auto);
+        assert_eq!(contents("contents = true").unwrap(), ContentsPage::Always);
+        assert_eq!(contents("contents = false").unwrap(), ContentsPage::Never);
+        assert!(contents("contents = \"yes\"").is_err());
+        assert!(contents("contents = 3").is_err());
     }
 
     #[test]

@@ -62,8 +62,9 @@ pub struct FacingData<'m, 'p> {
     pub spreads: &'m [Spread],
     /// Points kept free at the foot of every page.
     pub slack: f64,
-    /// Which part of the edition this is, when it is rendered in parts: `first_page` is the
-    /// number of its first spread, `pages_before` the pages of the parts before it.
+    /// Which part of the edition this is, when it is rendered in parts: `pages_before` is the
+    /// pages of the parts before it (every page is numbered by its place in the whole edition,
+    /// so `first_page` is not read).
     pub part: Option<Chunk>,
 }
 

@@ -126,8 +126,15 @@ impl PdfRenderer {
     /// A long edition rendered a part at a time by `render`, each part's caches released after
     /// it and its PDF merged as soon as it is written ([`pdfa_merge::Merger`]), so that memory holds
     /// one part's layout and objects, not the edition's: each part's body carries on the page
-    /// numbers of the one before (the spreads' numbers in the facing edition), and the back
-    /// covers start on a left-hand page of the whole. `catalog`: entries the merged catalog gets.
+    /// numbers of the one before (in the facing edition, every page's place in the whole), and
+    /// the back covers start on a left-hand page of the whole. `catalog`: entries the merged
+    /// catalog gets.
+    ///
+    /// An edition with a contents page: the first part's contents page lists headings laid out
+    /// in later parts, whose page labels are known only once those are laid out. The parts'
+    /// PDFs are held (their bytes, not their layouts) until the last is rendered, and the first
+    /// part is rendered again with every heading's label ([`EditionModel::contents_labels`]); its
+    /// contents page keeps its length (the label column has a fixed width), so no page moves.
     fn render_in_parts<'p>(
         &self,
         parts: &codepub_view::view::chunks::Chunks<'_, 'p>,
@@ -139,13 +146,46 @@ impl PdfRenderer {
         for (key, value) in catalog {
             merger.set_in_catalog(key, value);
         }
-        let mut part = Chunk { first_page: None, pages_before: 0 };
+        let first = Chunk { first_page: None, pages_before: 0 };
+        let mut part = first;
+        let mut held = Vec::new();
+        let mut labels: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+            Default::default();
+        let mut first_pages = 0;
         for model in parts.models() {
+            let contents = model.contents;
             let (pdf, pages) = render(&model, part)?;
             drop(model);
             typst::comemo::evict(0);
-            merger.push(pdf).map_err(merge_error)?;
+            if contents {
+                for (anchor, lang, label) in &pages.contents_labels {
+                    labels.entry(anchor.clone()).or_default().entry(lang.clone()).or_insert_with(|| label.clone());
+                }
+                if part.pages_before == 0 {
+                    first_pages = pages.count;
+                }
+                held.push(pdf);
+            } else {
+                merger.push(pdf).map_err(merge_error)?;
+            }
             part = Chunk { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
+        }
+        if !held.is_empty() {
+            let mut model = parts.chunk(0);
+            model.contents_labels = labels;
+            let (pdf, pages) = render(&model, first)?;
+            drop(model);
+            typst::comemo::evict(0);
+            if pages.count != first_pages {
+                return Err(RenderError::Layout(format!(
+                    "the contents page changed the first part's length from {first_pages} to {} pages once the page labels were known",
+                    pages.count
+                )));
+            }
+            held[0] = pdf;
+            for pdf in held {
+                merger.push(pdf).map_err(merge_error)?;
+            }
         }
         merger.finish().map_err(merge_error)
     }
@@ -179,7 +219,7 @@ impl PdfRenderer {
                 },
             )
             .map_err(Rejected::error)?;
-        Ok((pdf, pages.get()))
+        Ok((pdf, pages.take()))
     }
 
     /// The bilingual columns edition: laid out with every row breakable, then again with the rows
@@ -213,7 +253,7 @@ impl PdfRenderer {
                 },
             );
             match checked {
-                Ok(pdf) => return Ok((pdf, pages.get())),
+                Ok(pdf) => return Ok((pdf, pages.take())),
                 Err(Rejected::Render(error)) => return Err(error),
                 Err(Rejected::Check(retry)) => {
                     layout = retry.layout;
@@ -247,7 +287,7 @@ impl PdfRenderer {
                 },
             )
             .map_err(Rejected::error)?;
-        Ok((pdf, pages.get()))
+        Ok((pdf, pages.take()))
     }
 
     /// The facing-pages edition, or one part of it: the probe compiled and read, the spreads
@@ -297,7 +337,7 @@ impl PdfRenderer {
                 },
             );
             match checked {
-                Ok(pdf) => return Ok((pdf, pages.get())),
+                Ok(pdf) => return Ok((pdf, pages.take())),
                 Err(Rejected::Render(error)) => return Err(error),
                 Err(Rejected::Check(found)) => overflow = Some(found),
             }
@@ -460,16 +500,30 @@ fn standards_of(part: Option<Chunk>) -> &'static [PdfStandard] {
     }
 }
 
-/// What a laid-out document's pages are: how many, and the number of the last.
-#[derive(Clone, Copy, Debug, Default)]
+/// What a laid-out document's pages are: how many, the number of the last, and the page label of
+/// each heading a contents page lists (`contents.typ`'s markers: anchor, language or `any`,
+/// label), for the contents page of an edition rendered in parts.
+#[derive(Clone, Debug, Default)]
 struct Pages {
     count: usize,
     last_number: u64,
+    contents_labels: Vec<(String, String, String)>,
 }
 
 impl Pages {
     fn of(document: &PagedDocument) -> Self {
-        Pages { count: document.pages().len(), last_number: document.pages().last().map_or(0, |page| page.number) }
+        let contents_labels = markers::markers(&**document.introspector(), "codepub-contents-target")
+            .filter_map(|(value, _)| {
+                let anchor = markers::string(&value, "anchor")?;
+                let lang = markers::string(&value, "lang").unwrap_or_else(|| "any".into());
+                Some((anchor, lang, markers::string(&value, "label")?))
+            })
+            .collect();
+        Pages {
+            count: document.pages().len(),
+            last_number: document.pages().last().map_or(0, |page| page.number),
+            contents_labels,
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("edition.typ", include_str!("../../templates/edition.typ")),
     ("facing.typ", include_str!("../../templates/facing.typ")),
     ("content.typ", include_str!("../../templates/content.typ")),
+    ("contents.typ", include_str!("../../templates/contents.typ")),
     ("style.typ", include_str!("../../templates/style.typ")),
     ("redline.typ", include_str!("../../templates/redline.typ")),
     ("page.html", include_str!("../../templates/page.html")),

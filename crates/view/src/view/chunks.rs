@@ -114,6 +114,9 @@ impl<'p> Chunks<'_, 'p> {
             title_page: if first { model.title_page.clone() } else { None },
             sections: model.sections[self.ranges[index].clone()].to_vec(),
             toc: if first { model.toc.clone() } else { Vec::new() },
+            // The contents page opens the first part; every part marks its headings for it.
+            contents: model.contents,
+            contents_labels: if first { model.contents_labels.clone() } else { Default::default() },
             notes: model.notes.iter().filter(|note| numbers.contains(&note.number)).cloned().collect(),
             covers: if last { model.covers.clone() } else { Vec::new() },
             // The note is printed with the title matter, in the first part.

@@ -12,13 +12,13 @@ mod pieces;
 mod quotes;
 mod runs;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use codepub_core::address::{Address, Owner};
 use codepub_core::align::{Alignment, BlockPair, ClausePair};
-use codepub_core::config::Edition;
+use codepub_core::config::{ContentsPage, Edition};
 use codepub_core::model::{Block, BlockKind, Clause, Lang};
 use codepub_core::pair::Pair;
 use codepub_core::script::has_japanese_script;
@@ -110,6 +110,16 @@ pub struct EditionModel<'p> {
     pub sections: Vec<Section>,
     /// Headed body sections, nested by level.
     pub toc: Vec<TocEntry>,
+    /// Whether the PDF editions print a contents page listing [`EditionModel::toc`]
+    /// (`contents` under `[edition]`, [`contents_page`]); serialised only when they do, so an
+    /// edition without one has the data it always had.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub contents: bool,
+    /// The page labels of headings laid out in other parts of an edition rendered in parts, for
+    /// the first part's contents page: anchor → language (`any` for a row holding every
+    /// language's heading) → label. Empty, and not serialised, otherwise.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub contents_labels: BTreeMap<String, BTreeMap<String, String>>,
     /// Footnotes in number order.
     pub notes: Vec<Note>,
     pub covers: Vec<Cover>,
@@ -281,6 +291,7 @@ impl<'p> EditionModel<'p> {
 
         let notes = notes(alignment, langs, &mut refs);
         let toc = table_of_contents(&sections);
+        let contents = contents_page(meta.contents, &toc);
         let mut model = EditionModel {
             edition,
             langs,
@@ -290,6 +301,8 @@ impl<'p> EditionModel<'p> {
             title_page,
             sections,
             toc,
+            contents,
+            contents_labels: BTreeMap::new(),
             notes,
             covers,
             provisional: None,
@@ -436,6 +449,25 @@ fn notes(alignment: &Alignment<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Vec<
     notes
 }
 
+/// Under `contents = "auto"`, an edition gets a contents page when its contents would list more
+/// than this many headings. A reader finds one of a few headings by leafing through a short
+/// text (the Code's 14, on four pages, need none); past a score of headings the text runs to
+/// many pages and a list of where each starts pays for its page. Counted on the model, before
+/// any layout, so the same sources always decide the same way.
+pub const AUTO_CONTENTS_HEADINGS: usize = 20;
+
+/// Whether an edition whose contents are `toc` prints a contents page under `setting`.
+pub fn contents_page(setting: ContentsPage, toc: &[TocEntry]) -> bool {
+    fn count(entries: &[TocEntry]) -> usize {
+        entries.iter().map(|entry| 1 + count(&entry.children)).sum()
+    }
+    match setting {
+        ContentsPage::Always => !toc.is_empty(),
+        ContentsPage::Never => false,
+        ContentsPage::Auto => count(toc) > AUTO_CONTENTS_HEADINGS,
+    }
+}
+
 /// Headed body sections (level 1 and below), nested by level.
 fn table_of_contents(sections: &[Section]) -> Vec<TocEntry> {
     let mut entries = sections.iter().filter(|s| s.level >= 1 && s.headed).peekable();
@@ -469,6 +501,38 @@ mod tests {
             side.provisional.iter().map(|&i| format!("{}:{}", side.id, side.addresses[i].as_ref().expect("address")))
         });
         (headings.chain(rows).chain(notes).collect(), model.provisional)
+    }
+
+    fn toc_of(headings: usize) -> Vec<TocEntry> {
+        let entry =
+            |n: usize| TocEntry { anchor: format!("s{n}"), heading: Pair::new(None, None), children: Vec::new() };
+        // Half of them nested: every heading counts, at any level.
+        let mut parent = entry(0);
+        parent.children = (1..headings / 2).map(entry).collect();
+        std::iter::once(parent).chain((headings / 2..headings).map(entry)).collect()
+    }
+
+    #[test]
+    fn auto_prints_a_contents_page_past_twenty_headings_at_any_level() {
+        assert!(!contents_page(ContentsPage::Auto, &toc_of(AUTO_CONTENTS_HEADINGS)));
+        assert!(contents_page(ContentsPage::Auto, &toc_of(AUTO_CONTENTS_HEADINGS + 1)));
+        assert!(contents_page(ContentsPage::Always, &toc_of(1)));
+        assert!(!contents_page(ContentsPage::Always, &[]), "nothing to list");
+        assert!(!contents_page(ContentsPage::Never, &toc_of(500)));
+    }
+
+    #[test]
+    fn the_shipped_code_has_no_contents_page_under_auto() {
+        let project = codepub_core::load::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")))
+            .expect("shipped project");
+        let alignment = project.alignment();
+        let meta = Edition { contents: ContentsPage::Auto, ..project.config.edition.clone() };
+        for edition in EditionKind::ALL {
+            let model = EditionModel::build(&alignment, &meta, edition);
+            assert!(!model.contents, "{edition:?}");
+            let json = serde_json::to_string(&model).expect("serialised");
+            assert!(!json.contains("\"contents\""), "{edition:?}");
+        }
     }
 
     #[test]

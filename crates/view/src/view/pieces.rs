@@ -117,7 +117,16 @@ impl EditionModel<'_> {
             })
             .collect();
         let toc = table_of_contents(&sections);
-        EditionModel { title_page, toc, sections, covers, notes, provisional: self.provisional.clone(), ..*self }
+        EditionModel {
+            title_page,
+            toc,
+            sections,
+            covers,
+            notes,
+            provisional: self.provisional.clone(),
+            contents_labels: self.contents_labels.clone(),
+            ..*self
+        }
     }
 
     /// Where a piece stands in reading order: its section's place, then heading before blocks,

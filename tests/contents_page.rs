@@ -1,0 +1,217 @@
+//! The contents page of the PDF editions (`contents = "auto" | true | false` under `[edition]`):
+//! with `true` every PDF edition lists the headings after its title matter, in both languages
+//! where it prints both, each with the label of the page that prints the heading (the label a
+//! PDF viewer shows, read here with lopdf); with `false` none does; under `"auto"` a text of more
+//! than 20 headings has one and the shipped Code none. A long text rendered in parts lists the
+//! labels of headings laid out in later parts.
+
+#![cfg(feature = "pdf")]
+
+use std::path::Path;
+
+use crate::common;
+
+use common::poppler::{pages, run, squash};
+use common::{TempProject, long_project};
+
+/// The headings of level 2 and below in a Markdown source, in order (the levels the contents
+/// list, the title left out), without their ids.
+fn headings(markdown: &str) -> Vec<String> {
+    (markdown.lines())
+        .filter(|line| line.starts_with("##"))
+        .map(|line| {
+            let text = line.trim_start_matches('#').trim();
+            text.split(" {#").next().unwrap_or(text).trim().to_string()
+        })
+        .collect()
+}
+
+/// The page labels of `pdf`, page by page, from the catalog's `/PageLabels` number tree (one
+/// `/Nums` array, as typst-pdf and the merge of parts write it): decimal, roman or none, with a
+/// prefix.
+fn page_labels(pdf: &Path) -> Vec<String> {
+    use lopdf::{Document, Object};
+    let document = Document::load(pdf).expect("a PDF lopdf reads");
+    let resolve = |object: &Object| match object {
+        Object::Reference(id) => document.get_object(*id).expect("a reference that resolves").clone(),
+        other => other.clone(),
+    };
+    let catalog = document.catalog().expect("a catalog");
+    let tree = resolve(catalog.get(b"PageLabels").expect("/PageLabels"));
+    let nums = resolve(tree.as_dict().expect("a number tree").get(b"Nums").expect("/Nums"));
+    let nums = nums.as_array().expect("an array");
+    let ranges: Vec<(usize, String, String, usize)> = (nums.chunks(2))
+        .map(|pair| {
+            let label = resolve(&pair[1]);
+            let label = label.as_dict().expect("a page label");
+            let name = |key: &[u8]| {
+                label.get(key).ok().and_then(|o| o.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned())
+            };
+            let prefix =
+                label.get(b"P").ok().and_then(|o| o.as_str().ok()).map(|p| String::from_utf8_lossy(p).into_owned());
+            let start = label.get(b"St").ok().and_then(|o| o.as_i64().ok()).unwrap_or(1);
+            let from = pair[0].as_i64().expect("a page index") as usize;
+            (from, name(b"S").unwrap_or_default(), prefix.unwrap_or_default(), start as usize)
+        })
+        .collect();
+    let roman = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    (0..document.get_pages().len())
+        .map(|page| {
+            let (from, style, prefix, start) = ranges.iter().rev().find(|r| r.0 <= page).expect("a range");
+            let n = start + page - from;
+            let number = match style.as_str() {
+                "D" => n.to_string(),
+                "r" => roman.get(n).expect("small roman").to_string(),
+                _ => String::new(),
+            };
+            format!("{prefix}{number}")
+        })
+        .collect()
+}
+
+/// The page labels a contents page prints, in order: the last word of each line of its text
+/// laid out (`pdftotext -layout`) that reads as a label (digits, after a letter prefix or not).
+fn listed_labels(pdf: &Path, page: usize) -> Vec<String> {
+    let page = (page + 1).to_string();
+    let text = run("pdftotext", &["-layout", "-f", &page, "-l", &page], pdf);
+    (text.lines())
+        .filter_map(|line| line.split_whitespace().last())
+        .filter(|word| {
+            let digits = word.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks that `contents` (page indices from 0) list `headings` in order, each with the label
+/// of the first page after the contents (and after the heading before it) that prints it.
+fn assert_lists_where_each_heading_is(pdf: &Path, contents: &[usize], headings: &[String]) {
+    let labels = page_labels(pdf);
+    let texts = pages(pdf);
+    let listed: Vec<String> = contents.iter().flat_map(|&page| listed_labels(pdf, page)).collect();
+    assert_eq!(listed.len(), headings.len(), "{}: listed {listed:?} for {headings:?}", pdf.display());
+    let mut from = contents.iter().max().expect("a contents page") + 1;
+    for (heading, label) in headings.iter().zip(&listed) {
+        let wanted = squash(heading);
+        let page = (from..texts.len()).find(|&page| texts[page].contains(&wanted));
+        let page = page.unwrap_or_else(|| panic!("{}: `{heading}` printed after page {from}", pdf.display()));
+        assert_eq!(
+            label,
+            &labels[page],
+            "{}: `{heading}` is on page {} labelled {}",
+            pdf.display(),
+            page + 1,
+            labels[page]
+        );
+        from = page;
+    }
+}
+
+/// The Constitution excerpt (16 headings on a few pages) with `contents = setting`.
+fn constitution_with(setting: &str) -> TempProject {
+    let project = common::constitution();
+    project.replace("codepub.toml", "[edition]\n", &format!("[edition]\ncontents = {setting}\n"));
+    project
+}
+
+fn build(project: &TempProject, edition: &str) {
+    let args = ["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", edition];
+    project.codepub().args(args).assert().success();
+}
+
+#[test]
+fn contents_true_lists_every_heading_in_each_edition_with_the_label_of_the_page_that_prints_it() {
+    let project = constitution_with("true");
+    build(&project, "bilingual,facing,en,ja");
+    let en = headings(&project.read("content/en/10-text.md"));
+    let ja = headings(&project.read("content/ja/10-text.md"));
+    assert_eq!(en.len(), 16);
+    // After the title page: one page listing both languages side by side, or one.
+    for (edition, title, listed) in [("bilingual", "Contents目次", &en), ("en", "Contents", &en), ("ja", "目次", &ja)]
+    {
+        let pdf = project.path(&format!("out/constitution-{edition}.pdf"));
+        let texts = pages(&pdf);
+        assert!(texts[1].starts_with(title), "{edition}: {}", texts[1]);
+        assert!(!texts[2].contains(title), "{edition}: one contents page");
+        assert_lists_where_each_heading_is(&pdf, &[1], listed);
+    }
+    // Bilingual: each entry holds both languages' headings, the Japanese in its own column.
+    let bilingual = pages(&project.path("out/constitution-bilingual.pdf"));
+    assert!(ja.iter().all(|heading| bilingual[1].contains(&squash(heading))), "{}", bilingual[1]);
+    // Facing: after the cover and the title spread, a contents spread: the English on the
+    // left-hand page, the Japanese on the right, each with its own pages' labels.
+    let pdf = project.path("out/constitution-facing.pdf");
+    let texts = pages(&pdf);
+    assert!(texts[3].starts_with("Contents") && texts[4].starts_with("目次"), "{}\n{}", texts[3], texts[4]);
+    assert_lists_where_each_heading_is(&pdf, &[3], &en);
+    assert_lists_where_each_heading_is(&pdf, &[4], &ja);
+}
+
+#[test]
+fn contents_false_prints_no_contents_page_even_for_a_text_long_enough_for_auto_the_default() {
+    // 2 copies of the Code's body: 28 headings.
+    let project = long_project(2);
+    for (setting, printed) in [("contents = false\n", false), ("", true)] {
+        let config = project.read("codepub.toml").replace("contents = false\n", "");
+        project.write("codepub.toml", config.replacen("[edition]\n", &format!("[edition]\n{setting}"), 1));
+        build(&project, "en");
+        let texts = pages(&project.path("out/code-en.pdf"));
+        assert_eq!(texts.iter().any(|page| page.starts_with("Contents")), printed, "{setting:?}: {}", texts[1]);
+    }
+}
+
+#[test]
+fn auto_leaves_the_shipped_code_without_a_contents_page() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = \"auto\"\n");
+    build(&project, "bilingual,en");
+    for edition in ["bilingual", "en"] {
+        let texts = pages(&project.path(&format!("out/code-{edition}.pdf")));
+        assert!(texts.iter().all(|page| !page.starts_with("Contents")), "{edition}: {}", texts[1]);
+        assert!(texts[1].contains(&squash("a) Introduction")), "{edition}: {}", texts[1]);
+    }
+}
+
+#[test]
+fn auto_lists_a_long_text_rendered_in_parts_with_the_labels_of_headings_in_later_parts() {
+    // 40 copies of the Code's body: 560 headings, some 90 pages in several parts.
+    let project = long_project(40);
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = \"auto\"\n");
+    build(&project, "en");
+    let pdf = project.path("out/code-en.pdf");
+    let texts = pages(&pdf);
+    assert!(texts.len() > 60, "{} pages: rendered in parts", texts.len());
+    let listed = headings(&project.read("content/en/10-code.md"));
+    assert_eq!(listed.len(), 560);
+    // The contents run from page 2 to the page before the body's first heading.
+    assert!(texts[1].starts_with("Contents"), "{}", texts[1]);
+    let body = (1..texts.len()).find(|&page| texts[page].starts_with(&squash("a) Introduction Since"))).expect("body");
+    let contents: Vec<usize> = (1..body).collect();
+    assert!(contents.len() > 5, "{} contents pages", contents.len());
+    assert_lists_where_each_heading_is(&pdf, &contents, &listed);
+}
+
+#[test]
+fn a_long_bilingual_or_facing_edition_rendered_in_parts_lists_the_labels_of_headings_in_later_parts() {
+    let project = long_project(40);
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = true\n");
+    build(&project, "bilingual,facing");
+    let en = headings(&project.read("content/en/10-code.md"));
+    let ja = headings(&project.read("content/ja/10-code.md"));
+    let body_start =
+        |texts: &[String]| (1..texts.len()).position(|page| texts[page].contains(&squash("a) Introduction Since")));
+    // Bilingual: the contents after the title page, each entry in both languages.
+    let pdf = project.path("out/code-bilingual.pdf");
+    let texts = pages(&pdf);
+    let body = 1 + body_start(&texts).expect("the body");
+    assert!(texts[1].starts_with("Contents目次"), "{}", texts[1]);
+    assert_lists_where_each_heading_is(&pdf, &(1..body).collect::<Vec<_>>(), &en);
+    // Facing: contents spreads after the title spread, English left, Japanese right.
+    let pdf = project.path("out/code-facing.pdf");
+    let texts = pages(&pdf);
+    let body = 1 + body_start(&texts).expect("the body");
+    assert!(texts[3].starts_with("Contents") && texts[4].starts_with("目次"), "{}", texts[3]);
+    assert_lists_where_each_heading_is(&pdf, &(3..body).step_by(2).collect::<Vec<_>>(), &en);
+    assert_lists_where_each_heading_is(&pdf, &(4..body).step_by(2).collect::<Vec<_>>(), &ja);
+}
