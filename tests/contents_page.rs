@@ -26,47 +26,9 @@ fn headings(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// The page labels of `pdf`, page by page, from the catalog's `/PageLabels` number tree (one
-/// `/Nums` array, as typst-pdf and the merge of parts write it): decimal, roman or none, with a
-/// prefix.
+/// The page labels of the PDF at `pdf`, page by page ([`common::page_labels`]).
 fn page_labels(pdf: &Path) -> Vec<String> {
-    use lopdf::{Document, Object};
-    let document = Document::load(pdf).expect("a PDF lopdf reads");
-    let resolve = |object: &Object| match object {
-        Object::Reference(id) => document.get_object(*id).expect("a reference that resolves").clone(),
-        other => other.clone(),
-    };
-    let catalog = document.catalog().expect("a catalog");
-    let tree = resolve(catalog.get(b"PageLabels").expect("/PageLabels"));
-    let nums = resolve(tree.as_dict().expect("a number tree").get(b"Nums").expect("/Nums"));
-    let nums = nums.as_array().expect("an array");
-    let ranges: Vec<(usize, String, String, usize)> = (nums.chunks(2))
-        .map(|pair| {
-            let label = resolve(&pair[1]);
-            let label = label.as_dict().expect("a page label");
-            let name = |key: &[u8]| {
-                label.get(key).ok().and_then(|o| o.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned())
-            };
-            let prefix =
-                label.get(b"P").ok().and_then(|o| o.as_str().ok()).map(|p| String::from_utf8_lossy(p).into_owned());
-            let start = label.get(b"St").ok().and_then(|o| o.as_i64().ok()).unwrap_or(1);
-            let from = pair[0].as_i64().expect("a page index") as usize;
-            (from, name(b"S").unwrap_or_default(), prefix.unwrap_or_default(), start as usize)
-        })
-        .collect();
-    let roman = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
-    (0..document.get_pages().len())
-        .map(|page| {
-            let (from, style, prefix, start) = ranges.iter().rev().find(|r| r.0 <= page).expect("a range");
-            let n = start + page - from;
-            let number = match style.as_str() {
-                "D" => n.to_string(),
-                "r" => roman.get(n).expect("small roman").to_string(),
-                _ => String::new(),
-            };
-            format!("{prefix}{number}")
-        })
-        .collect()
+    common::page_labels(&std::fs::read(pdf).expect("the PDF"))
 }
 
 /// The page labels a contents page prints, in order: the last word of each line of its text

@@ -7,7 +7,7 @@
 #![cfg(feature = "pdf")]
 
 use crate::common;
-use crate::facing::page_labels;
+use crate::common::page_labels;
 
 use std::path::{Path, PathBuf};
 
