@@ -435,6 +435,7 @@ fn revise(root: &Path, file: &str, from: &str, to: &str) {
 }
 
 /// The shipped Code, and a copy of it with `edits` (file, from, to) made.
+#[cfg(feature = "html")]
 fn diff_after(edits: &[(&str, &str, &str)]) -> RevisionDiff {
     let old = copy_project();
     let new = copy_project();
@@ -444,6 +445,7 @@ fn diff_after(edits: &[(&str, &str, &str)]) -> RevisionDiff {
     compare(&load(old.path()), &load(new.path()))
 }
 
+#[cfg(feature = "html")]
 const EN_CODE: &str = "content/en/10-code.md";
 const JA_CODE: &str = "content/ja/10-code.md";
 

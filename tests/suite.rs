@@ -41,6 +41,7 @@ mod names;
 mod outputs;
 mod outputs_unchanged;
 mod page_layout;
+mod paragraph_numbers;
 mod parts;
 mod patterns_cli;
 mod pdf;

@@ -297,6 +297,7 @@ adopted = {adopted}
 # facing_paper = "a5"                            # the facing-pages edition's paper: a4 (default) or a5
 # smart_quotes = true                            # print the English's "quotes" and apostrophes curly
 # contents = "auto"                             # a contents page in the PDFs: true, "auto" (over 20 headings, the default) or false
+# numbering = "paragraph"                       # print each paragraph's number in its clause beside it: "none" (default) or "paragraph"
 
 [edition.title]
 en = {title_en}

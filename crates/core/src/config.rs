@@ -53,6 +53,33 @@ pub struct Edition {
     /// not serialised: the render model carries the decision.
     #[serde(skip_serializing)]
     pub contents: ContentsPage,
+    /// Whether the editions print each block's number within its clause beside it
+    /// (`numbering = "none" | "paragraph"`); not serialised: the render model carries the numbers.
+    #[serde(skip_serializing)]
+    pub numbering: Numbering,
+}
+
+/// `numbering` under `[edition]`: whether the editions print the number of each block of a
+/// clause (its paragraphs, lists, quotes) beside it, the number its address holds
+/// (`principle-3#2` → 2), so that a reader can cite "principle 3, paragraph 2" in either
+/// language. `"none"`, the default, prints none; `"paragraph"` prints them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Numbering {
+    #[default]
+    None,
+    Paragraph,
+}
+
+impl<'de> Deserialize<'de> for Numbering {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match String::deserialize(deserializer)?.as_str() {
+            "none" => Ok(Numbering::None),
+            "paragraph" => Ok(Numbering::Paragraph),
+            word => {
+                Err(serde::de::Error::custom(format!("numbering = \"{word}\": expected \"none\" or \"paragraph\"")))
+            }
+        }
+    }
 }
 
 /// `contents` under `[edition]`: a contents page in the PDF editions always (`true`), never
@@ -132,6 +159,8 @@ struct EditionSource {
     smart_quotes: bool,
     #[serde(default)]
     contents: ContentsPage,
+    #[serde(default)]
+    numbering: Numbering,
 }
 
 /// The slug of a project without one: its folder's name, characters other than letters, digits,
@@ -176,6 +205,7 @@ impl From<EditionSource> for Edition {
             facing_paper: source.facing_paper,
             smart_quotes: source.smart_quotes,
             contents: source.contents,
+            numbering: source.numbering,
         }
     }
 }
@@ -603,6 +633,20 @@ copyright = { en = ["© ISO, 2023"], ja = ["© ISO, 2023", "© ISO/JSA, 2023"] }
         assert_eq!(contents("contents = false").unwrap(), ContentsPage::Never);
         assert!(contents("contents = \"yes\"").is_err());
         assert!(contents("contents = 3").is_err());
+    }
+
+    #[test]
+    fn paragraph_numbering_is_none_unless_paragraph_is_given_and_other_values_name_the_allowed_ones() {
+        let numbering = |line: &str| {
+            let toml = MINIMAL.replacen("[edition]", &format!("[edition]\n{line}"), 1);
+            parse_toml::<Config>(&toml, "codepub.toml").map(|config| config.edition.numbering)
+        };
+        assert_eq!(parse_toml::<Config>(MINIMAL, "codepub.toml").unwrap().edition.numbering, Numbering::None);
+        assert_eq!(numbering("numbering = \"none\"").unwrap(), Numbering::None);
+        assert_eq!(numbering("numbering = \"paragraph\"").unwrap(), Numbering::Paragraph);
+        let error = numbering("numbering = \"article\"").unwrap_err().to_string();
+        assert!(error.contains("\"none\" or \"paragraph\""), "{error}");
+        assert!(numbering("numbering = true").is_err());
     }
 
     #[test]

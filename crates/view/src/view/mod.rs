@@ -8,6 +8,7 @@
 pub mod chunks;
 mod note_refs;
 mod notes;
+mod numbers;
 mod pieces;
 mod quotes;
 mod runs;
@@ -18,13 +19,14 @@ use serde::Serialize;
 
 use codepub_core::address::{Address, Owner};
 use codepub_core::align::{Alignment, BlockPair, ClausePair};
-use codepub_core::config::{ContentsPage, Edition};
+use codepub_core::config::{ContentsPage, Edition, Numbering};
 use codepub_core::model::{Block, BlockKind, Clause, Lang};
 use codepub_core::pair::Pair;
 use codepub_core::script::has_japanese_script;
 
 pub use note_refs::note_id;
 pub use notes::{Note, NoteSide};
+pub use numbers::ParagraphNumber;
 pub use pieces::Piece;
 pub use runs::{BlockView, Run, plain_text};
 
@@ -120,6 +122,11 @@ pub struct EditionModel<'p> {
     /// language's heading) → label. Empty, and not serialised, otherwise.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub contents_labels: BTreeMap<String, BTreeMap<String, String>>,
+    /// Whether the body's rows carry their paragraph numbers (`numbering = "paragraph"`,
+    /// [`ParagraphNumber`]); serialised only when they do, so an edition without them has the
+    /// data it always had.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub paragraph_numbers: bool,
     /// Footnotes in number order.
     pub notes: Vec<Note>,
     pub covers: Vec<Cover>,
@@ -194,6 +201,10 @@ pub struct Row {
     /// it is.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub provisional: bool,
+    /// The number printed beside the row and its id in a page (`numbering = "paragraph"`,
+    /// [`ParagraphNumber`]); absent, and not serialised, otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<ParagraphNumber>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -303,12 +314,16 @@ impl<'p> EditionModel<'p> {
             toc,
             contents,
             contents_labels: BTreeMap::new(),
+            paragraph_numbers: false,
             notes,
             covers,
             provisional: None,
         };
         if meta.smart_quotes {
             model.curl_quotes();
+        }
+        if meta.numbering == Numbering::Paragraph {
+            model.number_paragraphs();
         }
         model
     }
@@ -378,7 +393,7 @@ fn print_row(row: &BlockPair<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Row {
             *cells.get_mut(lang) = Some(Printer { lang, lines: false, in_note: false, refs }.block(block));
         }
     }
-    Row { address: row.address.clone(), cells, provisional: false }
+    Row { address: row.address.clone(), cells, provisional: false, paragraph: None }
 }
 
 /// Whether a row of the title matter is a title-page line: one short paragraph in each
