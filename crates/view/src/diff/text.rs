@@ -12,7 +12,6 @@
 use serde::Serialize;
 
 use codepub_core::model::{Block, BlockKind, Inline, InlineKind};
-use codepub_core::script::is_japanese;
 
 /// Text of a heading's inline runs.
 pub fn heading_text(inlines: &[Inline]) -> String {
@@ -137,15 +136,9 @@ pub fn plain(runs: &[StyledRun]) -> String {
     runs.iter().map(|run| run.text.as_str()).collect()
 }
 
-/// A soft break is decided once its neighbours are known.
-enum Piece {
-    Run(StyledRun),
-    SoftBreak,
-}
-
 #[derive(Default)]
 struct Flattener {
-    pieces: Vec<Piece>,
+    runs: Vec<StyledRun>,
 }
 
 impl Flattener {
@@ -153,13 +146,13 @@ impl Flattener {
         if text.is_empty() {
             return;
         }
-        if let Some(Piece::Run(last)) = self.pieces.last_mut()
+        if let Some(last) = self.runs.last_mut()
             && last.style == *style
         {
             last.text.push_str(text);
             return;
         }
-        self.pieces.push(Piece::Run(StyledRun { text: text.to_string(), style: style.clone() }));
+        self.runs.push(StyledRun { text: text.to_string(), style: style.clone() });
     }
 
     fn block(&mut self, block: &Block, lines: bool) {
@@ -190,7 +183,7 @@ impl Flattener {
     }
 
     fn inlines(&mut self, inlines: &[Inline], style: &Style, lines: bool) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match &inline.kind {
                 InlineKind::Text(text) => self.push(text, style),
                 InlineKind::Code(text) => self.push(text, &Style { code: true, ..style.clone() }),
@@ -203,39 +196,16 @@ impl Flattener {
                 }
                 InlineKind::FootnoteRef(label) => self.push(label, &Style { note: true, ..style.clone() }),
                 InlineKind::SoftBreak if lines => self.push("\n", style),
-                InlineKind::SoftBreak => self.pieces.push(Piece::SoftBreak),
+                // As the editions print it: no word space where Japanese is next to the break.
+                InlineKind::SoftBreak if crate::view::runs::joins(inlines, i) => {}
+                InlineKind::SoftBreak => self.push(" ", &Style::default()),
                 InlineKind::HardBreak => self.push("\n", style),
             }
         }
     }
 
-    /// The runs, each soft break a space unless a Japanese character is next to it.
     fn finish(self) -> Vec<StyledRun> {
-        let edge = |piece: &Piece, last: bool| match piece {
-            Piece::Run(run) if last => run.text.chars().next_back(),
-            Piece::Run(run) => run.text.chars().next(),
-            Piece::SoftBreak => None,
-        };
-        let mut out = Flattener::default();
-        for (i, piece) in self.pieces.iter().enumerate() {
-            match piece {
-                Piece::Run(run) => out.push(&run.text, &run.style),
-                Piece::SoftBreak => {
-                    let before = self.pieces[..i].iter().rev().find_map(|p| edge(p, true));
-                    let after = self.pieces[i + 1..].iter().find_map(|p| edge(p, false));
-                    if !(before.is_some_and(is_japanese) || after.is_some_and(is_japanese)) {
-                        out.push(" ", &Style::default());
-                    }
-                }
-            }
-        }
-        out.pieces
-            .into_iter()
-            .filter_map(|piece| match piece {
-                Piece::Run(run) => Some(run),
-                Piece::SoftBreak => None,
-            })
-            .collect()
+        self.runs
     }
 }
 

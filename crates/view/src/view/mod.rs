@@ -11,7 +11,7 @@ mod notes;
 mod numbers;
 mod pieces;
 mod quotes;
-mod runs;
+pub(crate) mod runs;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -166,7 +166,7 @@ fn opens_with_label(text: &str) -> bool {
 
 /// Whether the soft break `inlines[i]` joins its lines: the character printed just before or
 /// just after it is Japanese (a line break in Japanese text is no word space).
-fn joins(inlines: &[Inline], i: usize) -> bool {
+pub(crate) fn joins(inlines: &[Inline], i: usize) -> bool {
     let before = inlines[..i].iter().rev().find_map(|inline| edge(inline, Edge::Last));
     let after = inlines[i + 1..].iter().find_map(|inline| edge(inline, Edge::First));
     before.is_some_and(is_japanese) || after.is_some_and(is_japanese)
