@@ -134,22 +134,41 @@ mod html {
             regex::Regex::new(r##"<a class="pn" href="#([^"]+)" aria-label="[^"]+ (\d+)">(\d+)</a>"##).unwrap();
         for page in ["index.html", "en.html", "ja.html"] {
             let html = std::fs::read_to_string(out.path().join("html").join(page)).unwrap();
-            // The row of principle-3#2, in either language's page, is `#principle-3-2`.
-            assert!(html.contains(r##"data-address="principle-3#2" id="principle-3-2">"##), "{page}");
-            assert!(html.contains(r##"<a class="pn" href="#principle-3-2" aria-label="##), "{page}");
+            // The row of principle-3#2, in either language's page, is `#principle-3:2`.
+            assert!(html.contains(r##"data-address="principle-3#2" id="principle-3:2">"##), "{page}");
+            assert!(html.contains(r##"<a class="pn" href="#principle-3:2" aria-label="##), "{page}");
             // Each row's id is its address, and its number links to it: one number per row, none elsewhere.
             let rows: Vec<(String, String)> =
-                row.captures_iter(&html).map(|c| (format!("{}-{}", &c[1], &c[2]), c[3].to_string())).collect();
+                row.captures_iter(&html).map(|c| (format!("{}:{}", &c[1], &c[2]), c[3].to_string())).collect();
             assert!(rows.len() > 20 && rows.iter().all(|(address, id)| address == id), "{page}: {rows:?}");
             let numbers: Vec<(String, String)> =
                 number.captures_iter(&html).map(|c| (c[1].to_string(), c[3].to_string())).collect();
             assert_eq!(numbers.len(), rows.len(), "{page}");
             for ((id, _), (href, n)) in rows.iter().zip(&numbers) {
                 assert_eq!(id, href, "{page}");
-                assert!(id.ends_with(&format!("-{n}")), "{page}: {id} prints {n}");
+                assert!(id.ends_with(&format!(":{n}")), "{page}: {id} prints {n}");
             }
             assert_eq!(html.matches(r#"class="pn""#).count(), rows.len(), "{page}: numbers beyond the rows");
         }
+    }
+
+    /// A second "Definitions" heading is given the clause id `definitions-2` (P001's fix and
+    /// `codepub init` propose it): the second paragraph of the first must not take it as well.
+    #[test]
+    fn a_paragraph_id_never_repeats_the_id_of_a_clause_named_like_it() {
+        let en = "# Rules {#rules}\n\n## Definitions {#definitions}\n\nOne.\n\nTwo.\n\n\
+                  ## Definitions {#definitions-2}\n\nThree.\n";
+        let ja = "# 規則 {#rules}\n\n## 定義 {#definitions}\n\n一。\n\n二。\n\n## 定義 {#definitions-2}\n\n三。\n";
+        let project = TempProject::small(en, ja);
+        project.replace("codepub.toml", "[edition]\n", "[edition]\nnumbering = \"paragraph\"\n");
+        let out = tempfile::tempdir().unwrap();
+        build(&project, "bilingual", "html", out.path());
+        let html = std::fs::read_to_string(out.path().join("html/index.html")).unwrap();
+        let id = regex::Regex::new(r#" id="([^"]+)""#).unwrap();
+        let ids: Vec<&str> = id.captures_iter(&html).map(|c| c.get(1).unwrap().as_str()).collect();
+        assert!(ids.contains(&"definitions-2") && ids.contains(&"definitions:2"), "{ids:?}");
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "an id repeated in the page: {ids:?}");
     }
 
     #[test]

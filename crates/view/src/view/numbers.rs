@@ -5,8 +5,11 @@
 //! Decisions: the number is the one the block's [`Address`] holds (`principle-3#2` → 2), so the
 //! English and the Japanese of a pair print the same number in every edition, and a block found
 //! in one language only prints its own address's number (`principle-3#ja2` → 2). The id is the
-//! address with `-` for `#` (`principle-3-2`, `principle-3-ja2`), the same on every page, so a
-//! link to a paragraph lands on the same row of the bilingual and the single-language pages.
+//! address with `:` for `#` (`principle-3:2`, `principle-3:ja2`), the same on every page, so a
+//! link to a paragraph lands on the same row of the bilingual and the single-language pages. Not
+//! `-`: clause ids are slugs that end in `-2` themselves (a second "Definitions" heading is
+//! `definitions-2`, a statute's 第一条の二 `article-1-2`), and a page's ids must be unique; a
+//! slug never holds a `:`.
 //! Only the body's rows are numbered: headings, the title page's lines, footnotes and back
 //! covers are not.
 
@@ -21,7 +24,7 @@ use super::EditionModel;
 pub struct ParagraphNumber {
     /// The number printed: the block's number within its clause.
     pub number: usize,
-    /// The row's id in a page (`principle-3-2`).
+    /// The row's id in a page (`principle-3:2`).
     pub anchor: String,
 }
 
@@ -33,7 +36,7 @@ impl ParagraphNumber {
             Part::JapaneseOnly(n) => (n, format!("ja{n}")),
             Part::Whole | Part::Heading => return None,
         };
-        Some(Self { number, anchor: format!("{}-{part}", address.owner) })
+        Some(Self { number, anchor: format!("{}:{part}", address.owner) })
     }
 }
 
@@ -55,9 +58,9 @@ mod tests {
     #[test]
     fn a_block_is_numbered_as_its_address_and_anchored_by_it() {
         let number = ParagraphNumber::of(&Address::block(Owner::clause("principle-3"), 1));
-        assert_eq!(number, Some(ParagraphNumber { number: 2, anchor: "principle-3-2".into() }));
+        assert_eq!(number, Some(ParagraphNumber { number: 2, anchor: "principle-3:2".into() }));
         let japanese = ParagraphNumber::of(&Address::japanese_only(Owner::clause("principle-3"), 1));
-        assert_eq!(japanese, Some(ParagraphNumber { number: 2, anchor: "principle-3-ja2".into() }));
+        assert_eq!(japanese, Some(ParagraphNumber { number: 2, anchor: "principle-3:ja2".into() }));
     }
 
     #[test]
@@ -77,7 +80,7 @@ mod tests {
             assert!(model.sections.iter().flat_map(|s| &s.rows).all(|r| r.paragraph.is_some()), "{edition:?}");
             assert!(model.title_page.iter().flat_map(|t| &t.lines).all(|r| r.paragraph.is_none()), "{edition:?}");
             let json = serde_json::to_string(&model).expect("serialised");
-            assert!(json.contains(r#""paragraph":{"number":1,"anchor":"principle-3-1"}"#), "{edition:?}");
+            assert!(json.contains(r#""paragraph":{"number":1,"anchor":"principle-3:1"}"#), "{edition:?}");
             let off = EditionModel::build(&alignment, &project.config.edition, edition);
             let json = serde_json::to_string(&off).expect("serialised");
             assert!(!json.contains("\"paragraph\":{") && !json.contains("paragraph_numbers"), "{edition:?}");
