@@ -110,6 +110,46 @@ fn without_smart_quotes_every_edition_prints_the_quotes_as_typed() {
     assert!(!html.contains(['“', '”', '‘', '’']), "{html}");
 }
 
+/// The small project titled `Residents' "Code"` in `codepub.toml`, its facing edition and web
+/// page built.
+fn titled(smart_quotes: bool) -> TempProject {
+    let project = TempProject::small(EN, JA);
+    project.replace("codepub.toml", "en = \"Code\"", r#"en = "Residents' \"Code\"""#);
+    if smart_quotes {
+        project.replace("codepub.toml", "[edition]\n", "[edition]\nsmart_quotes = true\n");
+    }
+    project.codepub().args(["build", "--edition", "facing,bilingual"]).assert().success();
+    project
+}
+
+/// The PDF's document title, as `pdfinfo` reads it from the metadata.
+fn pdf_title(project: &TempProject, edition: &str) -> String {
+    let info = poppler::run("pdfinfo", &[], &project.path(&format!("out/small-{edition}.pdf")));
+    info.lines().find_map(|line| line.strip_prefix("Title:")).expect("a title").trim().to_string()
+}
+
+#[test]
+fn smart_quotes_curl_the_title_on_the_facing_cover_in_the_pdf_metadata_and_the_page_title() {
+    let project = titled(true);
+    let cover = poppler::run("pdftotext", &["-f", "1", "-l", "1"], &project.path("out/small-facing.pdf"));
+    assert!(cover.contains("Residents’ “Code”"), "{cover}");
+    for edition in ["facing", "bilingual"] {
+        assert_eq!(pdf_title(&project, edition), "Residents’ “Code” / 規範", "{edition}");
+    }
+    let html = project.read("out/html/index.html");
+    assert!(html.contains("<title>Residents’ “Code” — 規範</title>"), "{html}");
+}
+
+#[test]
+fn without_smart_quotes_the_title_prints_as_typed_in_codepub_toml() {
+    let project = titled(false);
+    let cover = poppler::run("pdftotext", &["-f", "1", "-l", "1"], &project.path("out/small-facing.pdf"));
+    assert!(cover.contains("Residents' \"Code\""), "{cover}");
+    assert_eq!(pdf_title(&project, "facing"), "Residents' \"Code\" / 規範");
+    let html = project.read("out/html/index.html");
+    assert!(html.contains("<title>Residents&#39; &quot;Code&quot; — 規範</title>"), "{html}");
+}
+
 #[test]
 fn the_setting_init_writes_commented_out_turns_smart_quotes_on() {
     let dir = tempfile::tempdir().expect("temp dir");

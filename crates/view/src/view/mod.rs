@@ -105,6 +105,10 @@ pub struct EditionModel<'p> {
     /// See [`EditionKind::own_lang`].
     pub lang: Lang,
     pub meta: &'p Edition,
+    /// The edition's title in each language as it prints (on the facing edition's cover, in the
+    /// web page's `<title>`, in the PDF's metadata): `title` in `codepub.toml`, its quotes
+    /// curled under `smart_quotes` as the text's are. Templates read this, never `meta.title`.
+    pub title: Pair<String>,
     /// The title and what stands under it on the title page (an approval line), when the text
     /// opens with a title.
     pub title_page: Option<TitleMatter>,
@@ -309,6 +313,7 @@ impl<'p> EditionModel<'p> {
             bilingual: langs.len() > 1,
             lang: edition.own_lang(),
             meta,
+            title: meta.title.clone(),
             title_page,
             sections,
             toc,

@@ -1,7 +1,7 @@
 //! Typographic quotes in the render model (`smart_quotes = true` under `[edition]`): every
 //! printed paragraph, list item, heading, note paragraph and back-cover line of the English
-//! curled as one sequence of runs by [`codepub_core::quotes`], so that every renderer prints
-//! the same characters and decides nothing. Code spans are context, never changed; a link's
+//! curled as one sequence of runs by [`codepub_core::quotes`], and the edition's title, so that
+//! every renderer prints the same characters and decides nothing. Code spans are context, never changed; a link's
 //! target is not text and is never touched; Japanese is left as typed.
 
 use codepub_core::model::Lang;
@@ -13,6 +13,9 @@ use super::{BlockView, EditionModel, Row, Run, TocEntry};
 impl EditionModel<'_> {
     /// Curls the quotes of every text the edition prints, each in its own language.
     pub(super) fn curl_quotes(&mut self) {
+        for lang in [Lang::En, Lang::Ja] {
+            curl(&mut [Piece::Text(self.title.get_mut(lang))], lang);
+        }
         if let Some(title) = &mut self.title_page {
             heading(&mut title.heading);
             rows(&mut title.lines);
