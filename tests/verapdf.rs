@@ -252,6 +252,44 @@ fn every_edition_and_a_redline_pass_pdfa_2u_and_pdfua_1() {
     assert!(failures.is_empty(), "veraPDF finds the PDFs non-conforming:\n{}", failures.join("\n"));
 }
 
+/// The shipped Code with every typographic setting on: a contents page, paragraph numbers in the
+/// margin, curly quotes, and a clause of links whose addresses print after their text.
+fn code_with_every_setting() -> TempProject {
+    let project = TempProject::shipped();
+    let settings = "[edition]\ncontents = true\nnumbering = \"paragraph\"\nsmart_quotes = true\n";
+    project.replace("codepub.toml", "[edition]\n", settings);
+    project.write(
+        "content/en/20-links.md",
+        "## Links {#links}\n\nThe guidelines follow [Mozilla's \"enforcement ladder\"](https://github.com/mozilla/diversity).\n\n\
+         Write to [the secretary](mailto:secretary@example.org).\n",
+    );
+    project.write(
+        "content/ja/20-links.md",
+        "## リンク {#links}\n\nガイドラインは[Mozillaの施行ラダー](https://github.com/mozilla/diversity)に従う。\n\n\
+         [事務局](mailto:secretary@example.org)に連絡してください。\n",
+    );
+    project
+}
+
+#[test]
+fn every_edition_with_contents_paragraph_numbers_curly_quotes_and_printed_links_passes_both_profiles() {
+    let Some(validator) = validator() else { return };
+    let project = code_with_every_setting();
+    let out = tempfile::tempdir().unwrap();
+    project.codepub().args(["build", "--allow-errors", "--format", "pdf", "--out"]).arg(out.path()).assert().success();
+    let files = ["bilingual", "facing", "en", "ja"].map(|edition| out.path().join(format!("code-{edition}.pdf")));
+    // What the settings print is there to validate: the contents page, a paragraph number beside
+    // its text, an address after its link, a curly quote.
+    let english = common::poppler::run("pdftotext", &["-layout"], &files[2]);
+    for printed in ["Contents", "github.com/mozilla/diversity", "“enforcement ladder”"] {
+        assert!(english.contains(printed), "{printed} not printed:\n{english}");
+    }
+    assert!(english.lines().any(|line| line.trim_start().starts_with("2 ")), "no paragraph number:\n{english}");
+    let verdicts = validate(validator, &files);
+    let failures = failures(&verdicts);
+    assert!(failures.is_empty(), "veraPDF finds the editions non-conforming:\n{}", failures.join("\n"));
+}
+
 /// A one-page PDF with a Helvetica (not embedded) text line and nothing of PDF/A or PDF/UA: no
 /// XMP metadata, no output intent, no structure tree, no language, no file identifier.
 fn non_conforming_pdf() -> Vec<u8> {
