@@ -177,3 +177,28 @@ fn a_long_bilingual_or_facing_edition_rendered_in_parts_lists_the_labels_of_head
     assert_lists_where_each_heading_is(&pdf, &(3..body).step_by(2).collect::<Vec<_>>(), &en);
     assert_lists_where_each_heading_is(&pdf, &(4..body).step_by(2).collect::<Vec<_>>(), &ja);
 }
+
+/// Whether the line of `page` in `pdf` (laid out by `pdftotext -layout`) that holds `text` ends
+/// with a page label.
+fn labelled(pdf: &Path, page: usize, text: &str) -> bool {
+    let page = (page + 1).to_string();
+    let layout = run("pdftotext", &["-layout", "-f", &page, "-l", &page], pdf);
+    let line = layout.lines().find(|line| line.contains(text)).unwrap_or_else(|| panic!("no line holds {text:?}"));
+    line.split_whitespace().last().is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[test]
+fn a_wrapped_entry_has_its_label_on_its_first_line_beside_two_languages_and_on_its_last_alone() {
+    let project = TempProject::shipped();
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = true\n");
+    build(&project, "bilingual,en");
+    // Bilingual: the English of principle 1 wraps and its Japanese does not; the label stands on
+    // the line both share, not beside the English's second line alone.
+    let bilingual = project.path("out/code-bilingual.pdf");
+    assert!(labelled(&bilingual, 1, "1. Comply with legal and statutory"));
+    assert!(!labelled(&bilingual, 1, "   obligations"));
+    // English alone: principle 2 wraps, and its label ends the entry, as a contents page sets it.
+    let english = project.path("out/code-en.pdf");
+    assert!(!labelled(&english, 1, "2. Perform and act in good faith"));
+    assert!(labelled(&english, 1, "principles of the organization"));
+}
