@@ -103,6 +103,27 @@ mod pdf {
         assert!(line_with(&lines, english).trim_start().starts_with(english));
     }
 
+    /// In the Constitution's English edition, Article 14's second paragraph does not fit at the
+    /// foot of page 3 and moves to page 4: its number must go with it, not stay behind alone.
+    #[test]
+    fn a_paragraph_number_moves_to_the_next_page_with_its_paragraph() {
+        let project = common::constitution();
+        project.replace("codepub.toml", "[edition]\n", "[edition]\nnumbering = \"paragraph\"\n");
+        let out = tempfile::tempdir().unwrap();
+        build(&project, "en,ja", "pdf", out.path());
+        for edition in ["en", "ja"] {
+            let pdf = out.path().join(format!("constitution-{edition}.pdf"));
+            for (index, page) in poppler::run("pdftotext", &["-layout"], &pdf).split('\u{c}').enumerate() {
+                let lines: Vec<&str> = page.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+                // A line holding a number and nothing else, but the page's folio at its foot.
+                let lone = lines.iter().rev().skip(1).find(|line| line.chars().all(|c| c.is_ascii_digit()));
+                assert!(lone.is_none(), "{edition} page {}: number {lone:?} without its paragraph:\n{page}", index + 1);
+            }
+        }
+        let english = layout_lines(&out.path().join("constitution-en.pdf"));
+        assert!(number_before(line_with(&english, "Peers and peerage"), 2, "Peers and peerage"));
+    }
+
     #[test]
     fn a_long_edition_rendered_in_parts_numbers_the_paragraphs_of_every_part() {
         let project = common::long_project(40);
