@@ -260,7 +260,7 @@ impl<'p> EditionModel<'p> {
                 let heading = headings(pair, langs, &mut refs);
                 let mut rows = pair.blocks.iter().peekable();
                 let mut lines = Vec::new();
-                while let Some(row) = rows.next_if(|row| is_title_line(row, langs)) {
+                while let Some(row) = rows.next_if(|row| is_title_line(row)) {
                     lines.push(print_row(row, langs, &mut refs));
                 }
                 title_page = Some(TitleMatter { id: pair.id.0.clone(), heading, lines, provisional: false });
@@ -402,12 +402,14 @@ fn print_row(row: &BlockPair<'_>, langs: &[Lang], refs: &mut NoteRefs) -> Row {
 }
 
 /// Whether a row of the title matter is a title-page line: one short paragraph in each
-/// printed language that has it.
-fn is_title_line(row: &BlockPair<'_>, langs: &[Lang]) -> bool {
+/// language that has it, printed by the edition or not, so that every edition puts the same
+/// rows on its title page (a preamble short in Japanese and long in English was a title-page
+/// line of the Japanese edition and a numbered paragraph of the others).
+fn is_title_line(row: &BlockPair<'_>) -> bool {
     let short_paragraph = |block: &Block| {
         matches!(block.kind, BlockKind::Paragraph(_)) && block.plain_text().chars().count() <= TITLE_LINE_MAX_CHARS
     };
-    langs.iter().filter_map(|&lang| row.side(lang)).all(short_paragraph)
+    [Lang::En, Lang::Ja].into_iter().filter_map(|lang| row.side(lang)).all(short_paragraph)
 }
 
 fn cover(clause: &Clause, lang: Lang, anchor: String, refs: &mut NoteRefs) -> Cover {
@@ -539,6 +541,25 @@ mod tests {
         assert!(contents_page(ContentsPage::Always, &toc_of(1)));
         assert!(!contents_page(ContentsPage::Always, &[]), "nothing to list");
         assert!(!contents_page(ContentsPage::Never, &toc_of(500)));
+    }
+
+    /// The Constitution's preamble is under 200 characters in Japanese and over in English.
+    #[test]
+    fn every_edition_puts_the_same_rows_on_its_title_page() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/constitution");
+        let project = codepub_core::load::load(std::path::Path::new(root)).expect("the Constitution fixture");
+        let alignment = project.alignment();
+        let title_rows = |edition| {
+            let model = EditionModel::build(&alignment, &project.config.edition, edition);
+            let title = model.title_page.expect("a title page");
+            let body: Vec<Address> = model.sections.iter().flat_map(|s| &s.rows).map(|r| r.address.clone()).collect();
+            (title.lines.iter().map(|row| row.address.clone()).collect::<Vec<_>>(), body.first().cloned())
+        };
+        let bilingual = title_rows(EditionKind::Bilingual);
+        assert!(bilingual.0.is_empty(), "the preamble is long in English: {bilingual:?}");
+        for edition in [EditionKind::Facing, EditionKind::En, EditionKind::Ja] {
+            assert_eq!(title_rows(edition), bilingual, "{edition:?}");
+        }
     }
 
     #[test]
