@@ -63,7 +63,7 @@ impl EditionFonts {
     }
 }
 
-/// The coverage of the bundled fonts (parsed once per process).
+/// The coverage of the bundled fonts (a table built in at compile time).
 pub fn bundled() -> &'static dyn GlyphCoverage {
     #[cfg(feature = "pdf")]
     return codepub_pdf::coverage::FontCoverage::bundled();
@@ -71,7 +71,8 @@ pub fn bundled() -> &'static dyn GlyphCoverage {
     return &codepub_core::glyphs::Unknown;
 }
 
-/// Starts reading the bundled fonts on another thread (see [`bundled`]).
+/// Starts reading the bundled fonts on another thread, for a command that will typeset them or
+/// read the coverage of `--font-path` fonts beside them.
 pub fn warm() {
     #[cfg(feature = "pdf")]
     codepub_pdf::coverage::FontCoverage::warm();

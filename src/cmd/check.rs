@@ -20,8 +20,11 @@ use codepub::report::{
 
 pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> {
     let format = Format::from(args.format);
-    // The fonts' coverage (P015) is read while the sources are loaded and aligned.
-    codepub::glyphs::warm();
+    // The bundled fonts' coverage (P015) is a table built in; with `--font-path` the fonts are
+    // read, while the sources are loaded and aligned.
+    if !args.font_path.is_empty() {
+        codepub::glyphs::warm();
+    }
     let load = || {
         let loaded = codepub::load::load(&session.root).and_then(|project| {
             let changed = args.changed_since.as_deref().map(|rev| changed_clauses(&project, rev)).transpose()?;

@@ -2,37 +2,47 @@
 //! (the bundled ones and those of `--font-path`), read from the fonts' own tables as Typst parses
 //! them ([`typst::text::FontInfo::coverage`]). Typst falls back through every font it has, so a
 //! character prints when any of them has a glyph for it.
-
+//!
+//! The bundled fonts' coverage is a table `build.rs` wrote at compile time from the same tables,
+//! so a check reads no font: only the names of the families, printed with a finding, are read
+//! from the fonts, when first asked for.
+//!
 //! It implements [`codepub_core::glyphs::GlyphCoverage`], which the glyph check (P015) reads.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::OnceLock;
-
-use typst::text::Coverage;
 
 use crate::fonts::FontSet;
 use codepub_core::skipped::Skipped;
 use codepub_view::render::RenderError;
 
+mod bundled_table {
+    include!(concat!(env!("OUT_DIR"), "/bundled_coverage.rs"));
+}
+
 /// The character coverage of a set of fonts, with their family names in loading order.
 #[derive(Clone)]
 pub struct FontCoverage {
-    fonts: Vec<(String, Coverage)>,
+    /// The fonts' families, or none for the bundled fonts' table (read from the fonts when
+    /// asked for: [`bundled_families`]).
+    families: Option<Vec<String>>,
     /// Every code point some font covers, as sorted, disjoint, inclusive ranges: one binary
-    /// search per character (a font's own coverage is searched run by run).
-    covered: Vec<(u32, u32)>,
+    /// search per character.
+    covered: Cow<'static, [(u32, u32)]>,
     /// Entries of the `--font-path` folders that could not be read, left out.
     skipped: Vec<Skipped>,
 }
 
 impl FontCoverage {
-    /// The coverage of the bundled fonts, from the fonts the renderer parses (once per process).
+    /// The coverage of the bundled fonts: the table written at compile time (no font is read).
     pub fn bundled() -> &'static FontCoverage {
-        static BUNDLED: OnceLock<FontCoverage> = OnceLock::new();
-        BUNDLED.get_or_init(|| Self::load(&[]).unwrap_or_else(|_| FontCoverage::new(Vec::new())))
+        static BUNDLED: FontCoverage =
+            FontCoverage { families: None, covered: Cow::Borrowed(bundled_table::COVERED), skipped: Vec::new() };
+        &BUNDLED
     }
 
-    /// Starts reading the bundled fonts on another thread (see [`FontCoverage::bundled`]).
+    /// Starts reading the bundled fonts on another thread, for a command that will typeset.
     pub fn warm() {
         crate::fonts::warm_bundled_fonts();
     }
@@ -43,15 +53,12 @@ impl FontCoverage {
         Ok(Self::of(&FontSet::load(extra_dirs)?))
     }
 
+    /// The coverage of the fonts of `set`, read from the fonts as Typst parsed them.
     fn of(set: &FontSet) -> Self {
-        let fonts = set.fonts.iter().map(|font| (font.info().family.clone(), font.info().coverage.clone())).collect();
-        FontCoverage { skipped: set.skipped.clone(), ..FontCoverage::new(fonts) }
-    }
-
-    fn new(fonts: Vec<(String, Coverage)>) -> Self {
+        let families = set.fonts.iter().map(|font| font.info().family.clone()).collect();
         let mut covered: Vec<(u32, u32)> = Vec::new();
-        for (_, coverage) in &fonts {
-            for c in coverage.iter() {
+        for font in &set.fonts {
+            for c in font.info().coverage.iter() {
                 match covered.last_mut() {
                     Some((_, end)) if *end + 1 == c => *end = c,
                     _ => covered.push((c, c)),
@@ -66,7 +73,7 @@ impl FontCoverage {
                 _ => merged.push((start, end)),
             }
         }
-        FontCoverage { fonts, covered: merged, skipped: Vec::new() }
+        FontCoverage { families: Some(families), covered: Cow::Owned(merged), skipped: set.skipped.clone() }
     }
 
     /// What the `--font-path` folders hold that could not be read, for the commands to warn
@@ -90,14 +97,28 @@ impl FontCoverage {
 
     /// The families tried for every character, each once, in loading order.
     pub fn families(&self) -> Vec<&str> {
+        let all: &[String] = match &self.families {
+            Some(families) => families,
+            None => bundled_families(),
+        };
         let mut families: Vec<&str> = Vec::new();
-        for (family, _) in &self.fonts {
+        for family in all {
             if !families.contains(&family.as_str()) {
                 families.push(family);
             }
         }
         families
     }
+}
+
+/// The families of the bundled fonts, one per font in loading order, read from the fonts once
+/// per process (none if they cannot be read: the renderer reports that).
+fn bundled_families() -> &'static [String] {
+    static FAMILIES: OnceLock<Vec<String>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        let fonts = crate::fonts::bundled_fonts().unwrap_or_default();
+        fonts.iter().map(|font| font.info().family.clone()).collect()
+    })
 }
 
 impl codepub_core::glyphs::GlyphCoverage for FontCoverage {
@@ -144,13 +165,23 @@ mod tests {
 
     #[test]
     fn the_merged_ranges_cover_exactly_what_some_font_covers() {
-        let coverage = FontCoverage::bundled();
+        let set = FontSet::load(&[]).expect("the bundled fonts");
+        let coverage = FontCoverage::of(&set);
         let union: std::collections::HashSet<u32> =
-            coverage.fonts.iter().flat_map(|(_, coverage)| coverage.iter()).collect();
+            set.fonts.iter().flat_map(|font| font.info().coverage.iter()).collect();
         assert!(union.len() > 10_000, "{} code points", union.len());
         for c in 0..=0x10FFFF {
             assert_eq!(coverage.covers(c), union.contains(&c), "U+{c:04X}");
         }
+    }
+
+    /// The table `build.rs` wrote is what Typst reads from the fonts, range for range.
+    #[test]
+    fn the_compile_time_table_is_the_coverage_typst_reads_from_the_bundled_fonts() {
+        let parsed = FontCoverage::of(&FontSet::load(&[]).expect("the bundled fonts"));
+        assert_eq!(FontCoverage::bundled().covered, parsed.covered);
+        assert_eq!(FontCoverage::bundled().families(), parsed.families());
+        assert!(!parsed.families().is_empty());
     }
 
     #[test]
