@@ -48,19 +48,32 @@ pub(super) const CODE: char = '\u{FFFC}';
 /// The characters of an inline run, footnote references left out: line breaks are `\n`, a code
 /// span is one [`CODE`].
 pub(super) fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
-    let mut chars = Vec::new();
+    // Reserved exactly, once: growing by each inline's characters cost more than the scan.
+    let mut count = 0;
+    each_char(group, &mut |_| count += 1);
+    let mut chars = Vec::with_capacity(count);
     walk_inlines(group, &mut |inline| match &inline.kind {
         InlineKind::Text(text) => {
-            // Reserved exactly: the iterator's size hint is a quarter of the bytes, and growing
-            // by it again and again cost more than the scan.
-            chars.reserve(text.chars().count());
-            chars.extend(text.char_indices().map(|(offset, c)| Char { c, origin: Some((inline, offset)) }))
+            for (offset, c) in text.char_indices() {
+                chars.push(Char { c, origin: Some((inline, offset)) });
+            }
         }
         InlineKind::Code(_) => chars.push(Char { c: CODE, origin: None }),
         InlineKind::SoftBreak | InlineKind::HardBreak => chars.push(Char { c: '\n', origin: None }),
         _ => {}
     });
     chars
+}
+
+/// The characters [`chars_of`] gives, one by one, without building them: for a quick look
+/// before the whole scan.
+pub(super) fn each_char(group: &[Inline], visit: &mut dyn FnMut(char)) {
+    walk_inlines(group, &mut |inline| match &inline.kind {
+        InlineKind::Text(text) => text.chars().for_each(&mut *visit),
+        InlineKind::Code(_) => visit(CODE),
+        InlineKind::SoftBreak | InlineKind::HardBreak => visit('\n'),
+        _ => {}
+    });
 }
 
 /// The source span of consecutive characters `chars`, when one text inline spells them literally.
@@ -126,6 +139,27 @@ fn opening(c: char) -> Option<(Kind, bool)> {
 
 fn closing(c: char) -> Option<(Kind, bool)> {
     BRACKETS.iter().find(|b| b.1 == c).map(|b| (b.2, b.3))
+}
+
+/// Whether `c` is one of [`BRACKETS`], opening or closing.
+fn is_bracket(c: char) -> bool {
+    match c {
+        '(' | ')' | '[' | ']' => true,
+        c if c.is_ascii() => false,
+        c => BRACKETS.iter().any(|b| b.0 == c || b.1 == c),
+    }
+}
+
+/// The characters and scan of an inline run; `None` when its text holds no bracket, so that
+/// its scan has neither pairs nor problems (most runs: read without building the characters).
+fn scanned(group: &[Inline]) -> Option<(Vec<Char<'_>>, Scan)> {
+    let mut any = false;
+    each_char(group, &mut |c| any |= is_bracket(c));
+    any.then(|| {
+        let chars = chars_of(group);
+        let scan = scan(&chars);
+        (chars, scan)
+    })
 }
 
 /// The partner of a bracket, in its own width.
@@ -265,8 +299,8 @@ impl UnpairedBrackets {
     fn unit(&self, address: &Address, unit: &Unit<'_>, out: &mut Vec<Draft>) -> bool {
         let mut any = false;
         for group in &unit.groups {
-            let chars = chars_of(group);
-            for problem in scan(&chars).problems {
+            let Some((chars, scan)) = scanned(group) else { continue };
+            for problem in scan.problems {
                 let draft = match problem {
                     Problem::Unclosed(i) | Problem::Unopened(i) => {
                         let c = chars[i].c;
@@ -347,20 +381,23 @@ impl Check for UnpairedBrackets {
                         continue;
                     }
                     let Some((en, ja)) = pair.sides.both() else { continue };
-                    let ja_unpaired = ja.groups.iter().any(|g| !scan(&chars_of(g)).problems.is_empty());
-                    if en.kind != ja.kind || ja_unpaired {
+                    if en.kind != ja.kind {
                         continue;
                     }
-                    let asides_of = |unit: &Unit<'_>| -> Vec<Span> {
+                    let ja_scanned: Vec<_> = ja.groups.iter().filter_map(|g| scanned(g)).collect();
+                    if ja_scanned.iter().any(|(_, scan)| !scan.problems.is_empty()) {
+                        continue;
+                    }
+                    let asides_of = |unit: &Unit<'_>, scanned: &[(Vec<Char<'_>>, Scan)]| -> Vec<Span> {
                         let mut spans = Vec::new();
-                        for group in &unit.groups {
-                            let chars = chars_of(group);
-                            let found = asides(&chars, &scan(&chars).pairs);
+                        for (chars, scan) in scanned {
+                            let found = asides(chars, &scan.pairs);
                             spans.extend(found.into_iter().map(|i| char_span(&chars[i], unit.span)));
                         }
                         spans
                     };
-                    let (en_asides, ja_asides) = (asides_of(en), asides_of(ja));
+                    let en_scanned: Vec<_> = en.groups.iter().filter_map(|g| scanned(g)).collect();
+                    let (en_asides, ja_asides) = (asides_of(en, &en_scanned), asides_of(ja, &ja_scanned));
                     if en_asides.len() == ja_asides.len() {
                         continue;
                     }
@@ -389,6 +426,22 @@ impl Check for UnpairedBrackets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_bracket_test_knows_every_bracket_and_nothing_else() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{1F600}']) {
+            assert_eq!(is_bracket(c), opening(c).is_some() || closing(c).is_some(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_without_brackets_is_not_scanned_and_one_with_them_is() {
+        let p = project("# A {#a}\n\nNo brackets *here*.\n", "# エー {#a}\n\n括弧**（なし）**。\n");
+        let groups = |lang: Lang| p.document(lang).clauses[0].blocks[0].inline_groups();
+        assert!(scanned(groups(Lang::En)[0]).is_none());
+        let (_, scan) = scanned(groups(Lang::Ja)[0]).expect("brackets inside strong");
+        assert_eq!(scan.pairs.len(), 1);
+    }
     use crate::check::testing::{findings, project};
 
     /// (message id, language, excerpt) of each finding on a one-paragraph pair.

@@ -17,11 +17,11 @@
 
 use std::collections::HashSet;
 
-use super::brackets::{CODE, Char, char_span, chars_of, excerpt, literal_span};
+use super::brackets::{CODE, Char, char_span, chars_of, each_char, excerpt, literal_span};
 use super::{Check, Context, Draft, Fix, Label, Unit};
 use codepub_core::address::Address;
 use codepub_core::i18n::Message;
-use codepub_core::model::Lang;
+use codepub_core::model::{Inline, Lang};
 use codepub_core::script::is_japanese;
 
 pub struct RepeatedWord;
@@ -33,7 +33,8 @@ const ALLOWED: [&str; 4] = ["that", "had", "is", "do"];
 const PARTICLES: [char; 9] = ['を', 'の', 'に', 'が', 'は', 'で', 'と', 'も', 'へ'];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_japanese(c) && c != CODE
+    // Japanese first: it is a range test, and a kanji is alphanumeric only after a table lookup.
+    c != CODE && !is_japanese(c) && c.is_alphanumeric()
 }
 
 fn is_hiragana(c: char) -> bool {
@@ -89,9 +90,36 @@ fn removal(chars: &[Char<'_>], first_end: usize, second: std::ops::Range<usize>)
     before.or_else(after).map(|span| Fix { span, replacement: String::new() })
 }
 
+/// Whether a run holds two words or more (runs of word characters: [`words`] joins some across
+/// an apostrophe, never splits one), the least a repeated word needs.
+fn two_words(group: &[Inline]) -> bool {
+    let (mut runs, mut in_word) = (0, false);
+    each_char(group, &mut |c| {
+        let word = is_word_char(c);
+        runs += usize::from(word && !in_word);
+        in_word = word;
+    });
+    runs >= 2
+}
+
+/// Whether a run holds a particle twice in a row, line breaks aside, the least a doubled
+/// particle needs.
+fn particle_twice(group: &[Inline]) -> bool {
+    let (mut found, mut previous) = (false, None);
+    each_char(group, &mut |c| {
+        if c == '\n' {
+            return;
+        }
+        found |= previous == Some(c) && PARTICLES.contains(&c);
+        previous = Some(c);
+    });
+    found
+}
+
 impl RepeatedWord {
     fn english(&self, address: &Address, unit: &Unit<'_>, allowed: &HashSet<String>, out: &mut Vec<Draft>) {
-        for group in &unit.groups {
+        // The quick look pays in Japanese, whose Latin words are few; English runs have words.
+        for group in unit.groups.iter().filter(|group| unit.lang == Lang::En || two_words(group)) {
             let chars = chars_of(group);
             let words = words(&chars);
             for pair in words.windows(2) {
@@ -131,7 +159,7 @@ impl RepeatedWord {
     }
 
     fn japanese(&self, address: &Address, unit: &Unit<'_>, out: &mut Vec<Draft>) {
-        for group in &unit.groups {
+        for group in unit.groups.iter().filter(|group| particle_twice(group)) {
             // Line breaks join Japanese text without a space.
             let chars: Vec<Char<'_>> = chars_of(group).into_iter().filter(|ch| ch.c != '\n').collect();
             for i in 1..chars.len().saturating_sub(1) {
@@ -211,6 +239,21 @@ mod tests {
 
     fn found(en: &str, ja: &str) -> Vec<(Lang, String)> {
         found_with(en, ja, "")
+    }
+
+    /// The first inline run of the Japanese side of a one-paragraph pair.
+    fn quick_looks(ja: &str) -> (bool, bool) {
+        let p = project("# A {#a}\n\nA.\n", &format!("# エー {{#a}}\n\n{ja}\n"));
+        let groups = p.document(Lang::Ja).clauses[0].blocks[0].inline_groups();
+        (two_words(groups[0]), particle_twice(groups[0]))
+    }
+
+    #[test]
+    fn the_quick_looks_pass_only_runs_that_may_hold_a_repeat() {
+        assert_eq!(quick_looks("項目 5 が理事会によって確実にします"), (false, false));
+        assert_eq!(quick_looks("ISO*の*ISO"), (true, false));
+        assert_eq!(quick_looks("規範**を**を遵守"), (false, true));
+        assert_eq!(quick_looks("規範を\nを遵守"), (false, true));
     }
 
     const EN: &str = "Members shall declare conflicts.";
