@@ -32,6 +32,8 @@ pub struct Alignment<'d> {
     pub footnotes: Vec<FootnotePair<'d>>,
     /// Clauses present in both languages whose Japanese position disagrees with the English order.
     pub out_of_order: Vec<&'d ClauseId>,
+    /// The numbers of every block the aligner weighed, by text, for the checks to take.
+    pub numerals: crate::numerals::Memo,
 }
 
 /// A clause in both languages: its `sides` are the [`Pair`] of them (`pair.sides.en`).
@@ -115,6 +117,8 @@ impl<'d> Alignment<'d> {
 struct Paired<'d> {
     rows: Vec<BlockPair<'d>>,
     swaps: Vec<usize>,
+    /// The numbers read from the blocks while weighing them, with the texts read.
+    numerals: Pair<Vec<(String, Vec<crate::numerals::Numeral>)>>,
 }
 
 /// Pairs the blocks of one clause or footnote by the evidence in [`Evidence`]: a minimal-cost
@@ -125,17 +129,20 @@ struct Paired<'d> {
 /// rows by the Japanese one (`principle-7#ja2`).
 fn pair_blocks<'d>(owner: &Owner, en: &'d [Block], ja: &'d [Block], evidence: &Evidence<'_>) -> Paired<'d> {
     let (n, m) = (en.len(), ja.len());
-    let steps = if n == m {
+    let (steps, numerals) = if n == m {
         let scorer = Scorer::new(en, ja, evidence);
-        in_order_with_swaps(&scorer, n)
+        (in_order_with_swaps(&scorer, n), scorer.into_numerals())
     } else {
         match Band::new(n, m) {
-            Some(band) => best_alignment(&Scorer::new(en, ja, evidence), &band),
+            Some(band) => {
+                let scorer = Scorer::new(en, ja, evidence);
+                (best_alignment(&scorer, &band), scorer.into_numerals())
+            }
             // Long clauses whose lengths differ by thousands of blocks fall back to positions.
-            None => (0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect(),
+            None => ((0..n.max(m)).map(|i| Step::Pair(i < n, i < m)).collect(), Default::default()),
         }
     };
-    let mut paired = Paired { rows: Vec::with_capacity(n.max(m)), swaps: Vec::new() };
+    let mut paired = Paired { rows: Vec::with_capacity(n.max(m)), swaps: Vec::new(), numerals };
     let (mut i, mut j) = (0, 0);
     let row = |e: Option<usize>, j: Option<usize>| BlockPair {
         address: match (e, j) {
@@ -255,6 +262,8 @@ struct Traits {
     length: f64,
     /// Numbers as values in canonical form (`40` for `四十日` and `forty (40) days`), sorted.
     numbers: Vec<String>,
+    /// The block's plain text and the numbers read from it, for [`Alignment::numerals`].
+    read: (String, Vec<crate::numerals::Numeral>),
     /// Footnote labels referenced, sorted.
     notes: Vec<String>,
     /// Emphasis and strong spans (English italics may be Japanese bold).
@@ -313,10 +322,11 @@ impl Traits {
                 Lang::Ja => text.contains(&term.ja),
             })
             .collect();
+        let numerals = crate::numerals::read(&text, lang);
         Self {
             kind: block.kind_name(),
             length: text.chars().filter(|c| !c.is_whitespace()).count() as f64 + 1.0,
-            numbers: crate::numerals::values(&text, lang),
+            numbers: crate::numerals::values_of(&numerals),
             notes,
             markup,
             links,
@@ -329,6 +339,7 @@ impl Traits {
                 Lang::Ja => crate::loanword::katakana_skeletons(&text),
             },
             repeat,
+            read: (text, numerals),
         }
     }
 
@@ -457,6 +468,11 @@ impl<'e> Scorer<'e> {
             lexical,
             extra: None,
         }
+    }
+
+    /// The texts of the blocks and the numbers read from them.
+    fn into_numerals(self) -> Pair<Vec<(String, Vec<crate::numerals::Numeral>)>> {
+        self.traits.map(|traits| traits.into_iter().map(|t| t.read).collect())
     }
 
     /// Whether the translation record pairs English block `i` with Japanese block `j`.
@@ -682,8 +698,12 @@ fn best_alignment(scorer: &Scorer<'_>, band: &Band) -> Vec<Step> {
 
 /// The document's Japanese/English length ratio, over every block of both languages.
 fn length_ratio(en: &Document, ja: &Document) -> f64 {
+    // Clause by clause over the cores: a sum, the same in any order.
     let chars = |d: &Document| {
-        d.blocks().map(|(_, b)| b.plain_text().chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>() as f64
+        let counts = crate::parallel::map_in_order(&d.clauses, |clause| {
+            clause.blocks.iter().map(|b| b.plain_text().chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>()
+        });
+        counts.into_iter().sum::<usize>() as f64
     };
     let (e, j) = (chars(en), chars(ja));
     if e > 0.0 && j > 0.0 { j / e } else { 1.0 }
@@ -723,18 +743,27 @@ pub fn align_with<'d>(
     let ja_by_id: HashMap<&ClauseId, &Clause> = ja.clauses.iter().map(|c| (&c.id, c)).collect();
     // Clauses align independently (the learnt associations are shared, learnt once): over the
     // cores, in order.
-    let clauses = crate::parallel::map_in_order(&order, |&id| {
+    let paired = crate::parallel::map_in_order(&order, |&id| {
         let (en, ja) = (en_by_id.get(id).copied(), ja_by_id.get(id).copied());
         let colophon = [en, ja].into_iter().flatten().any(|c| c.kind == ClauseKind::Colophon);
-        let Paired { rows: blocks, swaps } = if colophon {
-            Paired { rows: Vec::new(), swaps: Vec::new() }
+        let Paired { rows: blocks, swaps, numerals } = if colophon {
+            Paired { rows: Vec::new(), swaps: Vec::new(), numerals: Default::default() }
         } else {
             pair_blocks(&id.owner(), en.map_or(&[], |c| &c.blocks), ja.map_or(&[], |c| &c.blocks), &evidence)
         };
-        ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }
+        (Some(ClausePair { id, sides: Pair::new(en, ja), blocks, swaps }), numerals)
     });
+    let (footnotes, in_footnotes) = align_footnotes(en, ja, &evidence);
+    let mut read = Pair::<Vec<_>>::default();
+    let mut clauses = Vec::with_capacity(paired.len());
+    for (clause, numerals) in paired.into_iter().chain(in_footnotes.into_iter().map(|numerals| (None, numerals))) {
+        clauses.extend(clause);
+        read.en.extend(numerals.en);
+        read.ja.extend(numerals.ja);
+    }
+    let numerals = crate::numerals::Memo::of(read);
 
-    Alignment { clauses, footnotes: align_footnotes(en, ja, &evidence), out_of_order: out_of_order(&en_ids, &ja_ids) }
+    Alignment { clauses, footnotes, out_of_order: out_of_order(&en_ids, &ja_ids), numerals }
 }
 
 /// A section of one language's text as [`pair_sections`] reads it: a heading and the blocks up to
@@ -847,26 +876,33 @@ pub fn pair_sections(en: &[Section<'_>], ja: &[Section<'_>], terms: &[Term]) -> 
     pairs
 }
 
-fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'_>) -> Vec<FootnotePair<'d>> {
+/// The footnotes paired, and the numbers read from their blocks (see [`Paired::numerals`]).
+type FootnotesPaired<'d> = (Vec<FootnotePair<'d>>, Vec<Pair<Vec<(String, Vec<crate::numerals::Numeral>)>>>);
+
+/// The footnotes paired, and the numbers read from their blocks.
+fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'_>) -> FootnotesPaired<'d> {
+    let mut numerals = Vec::new();
     let mut labels: Vec<&str> = en.footnotes.iter().map(|f| f.label.as_str()).collect();
     for footnote in &ja.footnotes {
         if !labels.contains(&footnote.label.as_str()) {
             labels.push(&footnote.label);
         }
     }
-    labels
+    let footnotes = labels
         .into_iter()
         .map(|label| {
             let (en, ja) = (en.footnote(label), ja.footnote(label));
-            let Paired { rows: blocks, swaps } = pair_blocks(
+            let Paired { rows: blocks, swaps, numerals: read } = pair_blocks(
                 &Owner::footnote(label),
                 en.map_or(&[], |f| &f.blocks),
                 ja.map_or(&[], |f| &f.blocks),
                 evidence,
             );
+            numerals.push(read);
             FootnotePair { label, sides: Pair::new(en, ja), blocks, swaps }
         })
-        .collect()
+        .collect();
+    (footnotes, numerals)
 }
 
 /// Clauses of both languages that fall outside the longest common ordering.

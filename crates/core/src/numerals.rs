@@ -35,6 +35,10 @@ use regex::{Captures, Regex};
 
 use crate::model::Lang;
 
+mod memo;
+
+pub use memo::Memo;
+
 /// A number as a value, comparable across the two languages.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Value {
@@ -108,7 +112,12 @@ fn read_having(text: &str, lang: Lang, has: Present) -> Vec<Numeral> {
 /// The values of a text in canonical form (`40`, `2/3`, `2023-02-23`, `11/2023`), sorted: what
 /// the aligner compares between blocks.
 pub fn values(text: &str, lang: Lang) -> Vec<String> {
-    let mut values: Vec<String> = read(text, lang).iter().map(|n| n.value.to_string()).collect();
+    values_of(&read(text, lang))
+}
+
+/// [`values`] of numerals already read.
+pub fn values_of(numerals: &[Numeral]) -> Vec<String> {
+    let mut values: Vec<String> = numerals.iter().map(|n| n.value.to_string()).collect();
     values.sort();
     values
 }

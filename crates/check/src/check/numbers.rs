@@ -5,7 +5,7 @@
 use super::{Check, Context, Draft, Label, Unit, push_text_without_refs};
 use codepub_core::i18n::Message;
 use codepub_core::model::{Inline, InlineKind, Lang};
-use codepub_core::numerals::{self, Numeral};
+use codepub_core::numerals::Numeral;
 use codepub_core::source::{SourceMap, Span};
 
 pub struct Numbers;
@@ -28,7 +28,9 @@ impl Check for Numbers {
         for pair in &cx.pairs {
             let Some((en, ja)) = pair.sides.both() else { continue };
             let (en, ja) = (Located::of(en), Located::of(ja));
-            let (en_numbers, ja_numbers) = (numerals::read(&en.text, Lang::En), numerals::read(&ja.text, Lang::Ja));
+            // Mostly the aligner's reading of the same text.
+            let read = |located: &Located<'_>, lang| cx.alignment.numerals.read(&located.text, lang).into_owned();
+            let (en_numbers, ja_numbers) = (read(&en, Lang::En), read(&ja, Lang::Ja));
             let (en_numbers, ja_numbers) = without_unmatched_labels(&en, en_numbers, &ja, ja_numbers);
             let mut en_matched = vec![false; en_numbers.len()];
             let mut ja_only = Vec::new();
