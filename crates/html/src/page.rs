@@ -1,5 +1,5 @@
 //! What a page template sees: the edition's render model as it is, plus what only a web page
-//! needs: its file name, the language its `html` element declares, its `<title>`, the links to the
+//! needs: its file name, the language its `html` element declares, its title, the links to the
 //! other editions and the stylesheet's name.
 
 use serde::Serialize;
@@ -30,8 +30,8 @@ pub struct Page<'m> {
     #[serde(flatten)]
     pub model: &'m EditionModel<'m>,
     pub page_lang: Lang,
-    /// The `<title>`: the edition's titles (its model's `title`), both in the bilingual page.
-    pub page_title: String,
+    /// The `<title>`: the edition's titles (its model's `titles`), both in the bilingual page.
+    pub title: String,
     pub editions: Vec<EditionLink>,
     pub stylesheet: &'static str,
 }
@@ -47,7 +47,7 @@ pub struct EditionLink {
 impl<'m> Page<'m> {
     pub fn new(model: &'m EditionModel<'m>, stylesheet: &'static str) -> Self {
         let edition = model.edition;
-        let title = &model.title;
+        let title = &model.titles;
         let page_title = match edition {
             EditionKind::Bilingual | EditionKind::Facing => format!("{} — {}", title.en, title.ja),
             EditionKind::En => title.en.clone(),
@@ -57,6 +57,6 @@ impl<'m> Page<'m> {
             .iter()
             .filter_map(|&kind| Some(EditionLink { kind, href: page_file(kind)?, current: kind == edition }))
             .collect();
-        Self { model, page_lang: page_lang(edition), page_title, editions, stylesheet }
+        Self { model, page_lang: page_lang(edition), title: page_title, editions, stylesheet }
     }
 }

@@ -111,7 +111,7 @@ impl<'p> Chunks<'_, 'p> {
             bilingual: model.bilingual,
             lang: model.lang,
             meta: model.meta,
-            title: model.title.clone(),
+            titles: model.titles.clone(),
             title_page: if first { model.title_page.clone() } else { None },
             sections: model.sections[self.ranges[index].clone()].to_vec(),
             toc: if first { model.toc.clone() } else { Vec::new() },

@@ -108,7 +108,7 @@ pub struct EditionModel<'p> {
     /// The edition's title in each language as it prints (on the facing edition's cover, in the
     /// web page's `<title>`, in the PDF's metadata): `title` in `codepub.toml`, its quotes
     /// curled under `smart_quotes` as the text's are. Templates read this, never `meta.title`.
-    pub title: Pair<String>,
+    pub titles: Pair<String>,
     /// The title and what stands under it on the title page (an approval line), when the text
     /// opens with a title.
     pub title_page: Option<TitleMatter>,
@@ -313,7 +313,7 @@ impl<'p> EditionModel<'p> {
             bilingual: langs.len() > 1,
             lang: edition.own_lang(),
             meta,
-            title: meta.title.clone(),
+            titles: meta.title.clone(),
             title_page,
             sections,
             toc,

@@ -118,7 +118,7 @@ impl EditionModel<'_> {
             .collect();
         let toc = table_of_contents(&sections);
         EditionModel {
-            title: self.title.clone(),
+            titles: self.titles.clone(),
             title_page,
             toc,
             sections,

@@ -14,7 +14,7 @@ impl EditionModel<'_> {
     /// Curls the quotes of every text the edition prints, each in its own language.
     pub(super) fn curl_quotes(&mut self) {
         for lang in [Lang::En, Lang::Ja] {
-            curl(&mut [Piece::Text(self.title.get_mut(lang))], lang);
+            curl(&mut [Piece::Text(self.titles.get_mut(lang))], lang);
         }
         if let Some(title) = &mut self.title_page {
             heading(&mut title.heading);
