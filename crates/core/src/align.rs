@@ -118,7 +118,7 @@ struct Paired<'d> {
     rows: Vec<BlockPair<'d>>,
     swaps: Vec<usize>,
     /// The numbers read from the blocks while weighing them, with the texts read.
-    numerals: Pair<Vec<(String, Vec<crate::numerals::Numeral>)>>,
+    numerals: Pair<crate::numerals::Readings>,
 }
 
 /// Pairs the blocks of one clause or footnote by the evidence in [`Evidence`]: a minimal-cost
@@ -471,7 +471,7 @@ impl<'e> Scorer<'e> {
     }
 
     /// The texts of the blocks and the numbers read from them.
-    fn into_numerals(self) -> Pair<Vec<(String, Vec<crate::numerals::Numeral>)>> {
+    fn into_numerals(self) -> Pair<crate::numerals::Readings> {
         self.traits.map(|traits| traits.into_iter().map(|t| t.read).collect())
     }
 
@@ -877,7 +877,7 @@ pub fn pair_sections(en: &[Section<'_>], ja: &[Section<'_>], terms: &[Term]) -> 
 }
 
 /// The footnotes paired, and the numbers read from their blocks (see [`Paired::numerals`]).
-type FootnotesPaired<'d> = (Vec<FootnotePair<'d>>, Vec<Pair<Vec<(String, Vec<crate::numerals::Numeral>)>>>);
+type FootnotesPaired<'d> = (Vec<FootnotePair<'d>>, Vec<Pair<crate::numerals::Readings>>);
 
 /// The footnotes paired, and the numbers read from their blocks.
 fn align_footnotes<'d>(en: &'d Document, ja: &'d Document, evidence: &Evidence<'_>) -> FootnotesPaired<'d> {

@@ -39,4 +39,5 @@ pub mod quotes;
 pub mod script;
 pub mod skipped;
 pub mod source;
+pub mod whitespace;
 pub mod write;

@@ -94,15 +94,7 @@ impl State {
 /// Whitespace-normalised source text in Unicode normal form ([`crate::nfc`]): what a
 /// fingerprint covers, so a file saved again in NFD keeps its translations signed off.
 pub fn normalise(source: &str) -> String {
-    let normalized = crate::nfc::normalize(source);
-    let mut out = String::with_capacity(normalized.len());
-    for word in normalized.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::whitespace::collapse(&crate::nfc::normalize(source))
 }
 
 /// `sha256:` and the first 16 hex digits of the SHA-256 of the normalised text.

@@ -37,7 +37,7 @@ use crate::model::Lang;
 
 mod memo;
 
-pub use memo::Memo;
+pub use memo::{Memo, Readings};
 
 /// A number as a value, comparable across the two languages.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

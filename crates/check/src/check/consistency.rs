@@ -15,6 +15,7 @@ use super::{Check, Context, Draft, Label, UnitKind, text_without_refs};
 use codepub_core::i18n::Message;
 use codepub_core::model::{Inline, Lang};
 use codepub_core::source::Span;
+use codepub_core::whitespace;
 
 pub struct Consistency;
 
@@ -186,7 +187,7 @@ fn segments<'a>(cx: &'a Context<'a>) -> Vec<Segment<'a>> {
                 vec![(en_text.as_str(), ja_text.as_str())]
             };
             for (en, ja) in cut {
-                let (en, ja) = (collapse(en), collapse(ja));
+                let (en, ja) = (whitespace::collapse(en), whitespace::collapse(ja));
                 // Nothing to translate: a number, a mark.
                 if !en.chars().any(char::is_alphabetic) || ja.is_empty() {
                     continue;
@@ -196,18 +197,6 @@ fn segments<'a>(cx: &'a Context<'a>) -> Vec<Segment<'a>> {
         }
     }
     segments
-}
-
-/// Whitespace runs as one space, none at the ends.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Closing marks a sentence's final mark may be followed by.

@@ -185,7 +185,7 @@ impl<'a> Located<'a> {
     /// A number as written, with its value when the writing does not show it: `五十 (50)`.
     fn shown(&self, number: &Numeral) -> String {
         let written = self.text.get(number.span.clone()).unwrap_or_default();
-        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let written = codepub_core::whitespace::collapse(written);
         let value = number.value.to_string();
         if written.contains(&value) { written } else { format!("{written} ({value})") }
     }

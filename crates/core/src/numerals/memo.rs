@@ -10,6 +10,9 @@ use super::{Numeral, read};
 use crate::model::Lang;
 use crate::pair::Pair;
 
+/// Texts read and the numerals read from each, in reading order.
+pub type Readings = Vec<(String, Vec<Numeral>)>;
+
 /// Numerals by language and the text they were read from.
 #[derive(Debug, Default)]
 pub struct Memo {
@@ -18,13 +21,14 @@ pub struct Memo {
 
 impl Memo {
     /// Keeps `numerals`, which [`read`] gave for `text` in `lang`.
-    pub fn keep(&mut self, lang: Lang, text: String, numerals: Vec<Numeral>) {
+    #[cfg(test)]
+    fn keep(&mut self, lang: Lang, text: String, numerals: Vec<Numeral>) {
         self.by_text.get_mut(lang).insert(text, numerals);
     }
 
     /// A memo of the texts read in each language and their numerals; the two languages' tables
     /// are built side by side, on two threads.
-    pub fn of(read: Pair<Vec<(String, Vec<Numeral>)>>) -> Self {
+    pub fn of(read: Pair<Readings>) -> Self {
         let Pair { en, ja } = read;
         let by_text = std::thread::scope(|scope| {
             let en = scope.spawn(|| en.into_iter().collect::<HashMap<_, _>>());

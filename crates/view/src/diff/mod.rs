@@ -514,7 +514,7 @@ fn compare_group(
         (Some(old), Some(new)) => {
             // Whitespace is not content: a doubled space made single is no change (as for the
             // translation record's fingerprints, [`codepub_core::lock::normalise`]).
-            let normalise = |text: &String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let normalise = |text: &String| codepub_core::whitespace::collapse(text);
             let heading = match (&old.heading, &new.heading) {
                 (None, None) => None,
                 (Some(a), Some(b)) if normalise(a) == normalise(b) => Some(Match::Same(0, 0)),
