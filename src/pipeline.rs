@@ -144,11 +144,30 @@ pub fn provisional(report: &crate::check::Report, alignment: &Alignment<'_>) -> 
 /// translation.
 pub const PROVISIONAL_CODE: &str = "P013";
 
-/// The renderers of the requested formats, PDF first; an error naming the Cargo feature a
+/// The renderers of the requested formats for one build, PDF first; an error naming the Cargo feature a
 /// format needs when this binary lacks it. `font_path`: the extra font folders of the PDFs.
 pub fn renderers(
     formats: &[OutputFormat],
+    font_path: &[std::path::PathBuf],
+) -> Result<Vec<Box<dyn Renderer>>, Failure> {
+    renderers_for(formats, font_path, Lifetime::OneBuild)
+}
+
+/// How long the renderers live, which decides what they keep between renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lifetime {
+    /// One build: nothing is kept for a later render.
+    OneBuild,
+    /// Many renders of the same sources (`codepub watch`): the PDF renderer keeps the parts of
+    /// long editions, and lays out again only the parts an edit changed.
+    Live,
+}
+
+/// [`renderers`] for renderers that live `lifetime`.
+pub fn renderers_for(
+    formats: &[OutputFormat],
     #[cfg_attr(not(feature = "pdf"), allow(unused_variables))] font_path: &[std::path::PathBuf],
+    #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_variables))] lifetime: Lifetime,
 ) -> Result<Vec<Box<dyn Renderer>>, Failure> {
     require_formats(formats)?;
     #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_mut))]
@@ -158,12 +177,15 @@ pub fn renderers(
         {
             let pdf = codepub_pdf::PdfRenderer::new(font_path)
                 .map_err(|error| Failure::Render { what: "pdf".into(), error })?;
+            let pdf = if lifetime == Lifetime::Live { pdf.keeping_parts() } else { pdf };
             renderers.push(Box::new(pdf));
         }
     }
     #[cfg(feature = "html")]
     if formats.contains(&OutputFormat::Html) {
-        renderers.push(Box::new(codepub_html::HtmlRenderer));
+        // Live, the pages come first: they are what a preview shows while the PDFs are laid out.
+        let at = if lifetime == Lifetime::Live { 0 } else { renderers.len() };
+        renderers.insert(at, Box::new(codepub_html::HtmlRenderer));
     }
     Ok(renderers)
 }
@@ -183,6 +205,19 @@ pub fn require_formats(formats: &[OutputFormat]) -> Result<(), Failure> {
 /// caches released after it, so that the peak memory is one edition's, not the sum of all.
 pub const ONE_EDITION_AT_A_TIME_BYTES: usize = 512 * 1024;
 
+/// How the editions of large sources are rendered: each renders alone, in parts, releasing its
+/// caches as it goes, either one after another or each on its own thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LargeSources {
+    /// One edition after another, so that the peak memory is one edition's part's (a build, and
+    /// a live loop's first pass).
+    OneAtATime,
+    /// On parallel threads: for a renderer that keeps the parts of its last render
+    /// ([`Lifetime::Live`]) after its first pass, when an edit leaves most parts as they were
+    /// and each edition lays out only a few.
+    Together,
+}
+
 /// Renders every edition with `renderer`, each on its own thread (one after another for large
 /// sources), plus the format's shared files, and hands each edition's outputs to `keep` as soon
 /// as they are there (in the order of `models`; the shared files last). An edition that fails is
@@ -195,6 +230,19 @@ pub fn render_all(
     sources: &SourceMap,
     keep: &mut dyn FnMut(Vec<Output>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
+    render_all_with(renderer, models, cx, alignment, sources, LargeSources::OneAtATime, keep)
+}
+
+/// [`render_all`], with the editions of large sources rendered as `large` says.
+pub fn render_all_with(
+    renderer: &dyn Renderer,
+    models: &[&EditionModel<'_>],
+    cx: &RenderContext,
+    alignment: &Alignment<'_>,
+    sources: &SourceMap,
+    large: LargeSources,
+    keep: &mut dyn FnMut(Vec<Output>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let failed = |what: &str, error: RenderError| Failure::Render { what: what.to_string(), error };
     let checked = |model: &EditionModel<'_>, result: Result<Vec<Output>, RenderError>| {
         let traced = |error| {
@@ -202,9 +250,10 @@ pub fn render_all(
         };
         result.map_err(|error| failed(model.edition.name(), traced(error)))
     };
-    if sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES {
-        // Each render alone: it may release what its own earlier passes cached.
-        let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
+    let is_large = sources.total_bytes() > ONE_EDITION_AT_A_TIME_BYTES;
+    // Each render alone: it may release what its own earlier passes cached.
+    let alone = RenderContext { caches: CacheUse::Own, ..cx.clone() };
+    if is_large && large == LargeSources::OneAtATime {
         crate::memory::release_promptly();
         for &model in models {
             let timed = crate::timings::rendering(renderer.name(), model.edition);
@@ -214,6 +263,7 @@ pub fn render_all(
             keep(checked(model, result)?)?;
         }
     } else {
+        let cx = if is_large { &alone } else { cx };
         let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (models.iter())
                 .map(|&model| {

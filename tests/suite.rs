@@ -32,6 +32,7 @@ mod init_cli;
 mod layers;
 mod limits;
 mod links_on_paper;
+mod live_parts;
 mod locales;
 mod lsp;
 mod memory;

@@ -542,6 +542,10 @@ watch-rebuilt = rebuilt { $count ->
     [one] one edition
    *[other] { $count } editions
 } in { $ms } ms
+watch-parts = laid out { $laid } of the { $count ->
+    [one] one part
+   *[other] { $count } parts
+} of long PDF editions again; the rest were as they had been
 watch-preview-errors = the output shows the sources as they are, with { $count ->
     [one] one error
    *[other] { $count } errors

@@ -475,6 +475,7 @@ memory-revision-skipped = 警告：翻訳記録の過去の版を一つ、翻訳
 watch-unchanged = { $edition } 版（{ $format }）は変更なし: 再組版しません
 watch-nothing-changed = 変更された版はありません: 再組版なし
 watch-rebuilt = { $count } 版を { $ms } ミリ秒で再組版しました
+watch-parts = 長い PDF 版の { $count } 部分のうち { $laid } 部分を組み直しました(ほかは前回のまま)
 watch-preview-errors = 出力はエラー { $count } 件を含む現在のソースをそのまま表示しています: エラーが解消されるまで `codepub build` は何も公開しません
 watch-kept-input = ソースを読み込めません: 前回の出力を残しました
 watch-kept-render = 版を作成できません: 前回の出力を残しました

@@ -24,6 +24,8 @@ pub fn serve(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> 
 
 #[cfg(feature = "html")]
 fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError> {
+    use std::collections::BTreeMap;
+
     use codepub::i18n::Message;
     use codepub::live::serve::SiteServer;
     use codepub::live::watcher::LiveEvent;
@@ -42,14 +44,23 @@ fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError>
         .map(|message| format!("warning: {}\n", session.l10n.format(&message)))
         .unwrap_or_default();
     let footer = || format!("{}\n{warning}", session.l10n.format(&Message::new("serve-url").arg("url", url.clone())));
-    let mut opened = !args.open;
-    let status = super::watch::run_loop(session, &args.watch, events, received, footer, |rebuilder, pass| {
-        server.update(rebuilder.outputs(), pass, &session.l10n);
-        if !opened {
-            opened = true;
+    // The browser opens on the first pages written: those of the first pass's HTML, or its end.
+    let opened = std::cell::Cell::new(!args.open);
+    let show = |outputs: &BTreeMap<String, Vec<u8>>, pass: &codepub::live::Pass| {
+        server.update(outputs, pass, &session.l10n);
+        if !opened.replace(true) {
             open_in_browser(&url);
         }
-    });
+    };
+    let status = super::watch::run_loop(
+        session,
+        &args.watch,
+        events,
+        received,
+        footer,
+        |rebuilder, pass| show(rebuilder.outputs(), pass),
+        show,
+    );
     server.stop();
     status
 }

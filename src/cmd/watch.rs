@@ -3,6 +3,7 @@
 //! passes are the [`codepub::live::Rebuilder`]'s; this is the loop and its printing, shared with
 //! `codepub serve`, which adds its server ([`run_loop`]'s `after_pass`).
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -17,7 +18,7 @@ use codepub::view::EditionKind;
 
 pub fn watch(session: &Session, args: &WatchArgs) -> Result<ExitCode, CliError> {
     let (events, received) = stop_on_signals()?;
-    run_loop(session, args, events, received, String::new, |_, _| {})
+    run_loop(session, args, events, received, String::new, |_, _| {}, |_, _| {})
 }
 
 /// The channel every event of the loop arrives on, with Ctrl-C, SIGTERM and SIGHUP sending
@@ -53,8 +54,9 @@ pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
 }
 
 /// Runs the first pass, then one per batch of changes, until a stop event. After each pass,
-/// `after_pass` sees it (serve updates its site); `footer` is printed under each pass (serve's
-/// address).
+/// `after_pass` sees it (serve updates its site), and `after_format` sees the output and the pass
+/// so far each time a format is written while others follow (serve shows the pages while the
+/// PDFs are laid out); `footer` is printed under each pass (serve's address).
 pub(crate) fn run_loop(
     session: &Session,
     args: &WatchArgs,
@@ -62,6 +64,7 @@ pub(crate) fn run_loop(
     received: Receiver<LiveEvent>,
     footer: impl Fn() -> String,
     mut after_pass: impl FnMut(&Rebuilder, &Pass),
+    mut after_format: impl FnMut(&BTreeMap<String, Vec<u8>>, &Pass),
 ) -> Result<ExitCode, CliError> {
     let mut rebuilder = Rebuilder::new(plan(session, args))?;
     let mut watcher = SourceWatcher::start(&session.root, &args.font_path, events)
@@ -69,7 +72,10 @@ pub(crate) fn run_loop(
     let clear = std::io::stdout().is_terminal();
     let mut changes = Changes::all();
     loop {
-        let pass = rebuilder.pass(&changes, &session.l10n, session.color, &super::build::Printed(&session.l10n));
+        let printed = super::build::Printed(&session.l10n);
+        let pass = rebuilder.pass_showing(&changes, &session.l10n, session.color, &printed, &mut |outputs, so_far| {
+            after_format(outputs, so_far)
+        });
         after_pass(&rebuilder, &pass);
         show(clear, &pass.text, &footer(), session);
         // Wait for a change, then for the inputs to be quiet for a moment (an editor's save is

@@ -28,7 +28,7 @@ use crate::glyphs::EditionFonts;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
-use crate::pipeline::{OutputFormat, Progress, render_all, renderers, write_outputs};
+use crate::pipeline::{LargeSources, Lifetime, OutputFormat, Progress, render_all_with, renderers_for, write_outputs};
 use crate::render::{CacheUse, Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
@@ -109,7 +109,7 @@ impl Rebuilder {
     /// The renderers of `plan.formats` (fonts loaded once, here); an error naming the Cargo
     /// feature a format needs when this binary lacks it.
     pub fn new(plan: Plan) -> Result<Self, Failure> {
-        let renderers = renderers(&plan.formats, &plan.font_path)?;
+        let renderers = renderers_for(&plan.formats, &plan.font_path, Lifetime::Live)?;
         let glyphs = EditionFonts::load(&plan.font_path)?;
         Ok(Self { plan, renderers, glyphs, rendered: HashMap::new(), outputs: BTreeMap::new(), passes: 0 })
     }
@@ -126,12 +126,26 @@ impl Rebuilder {
     /// Runs one pass after `changes` (everything, for the first); `progress` hears when another
     /// build holds the output folder.
     pub fn pass(&mut self, changes: &Changes, l10n: &Localizer, color: bool, progress: &dyn Progress) -> Pass {
+        self.pass_showing(changes, l10n, color, progress, &mut |_, _| {})
+    }
+
+    /// [`Rebuilder::pass`], rendering and writing a format at a time, the HTML first: `early`
+    /// sees the output and the pass so far each time a format is written while others follow,
+    /// so that a preview shows the pages while the PDFs are laid out.
+    pub fn pass_showing(
+        &mut self,
+        changes: &Changes,
+        l10n: &Localizer,
+        color: bool,
+        progress: &dyn Progress,
+        early: &mut dyn FnMut(&BTreeMap<String, Vec<u8>>, &Pass),
+    ) -> Pass {
         let mut text = String::new();
         let started = Instant::now();
         self.passes += 1;
         if changes.fonts {
             // New fonts: new renderers and coverage, so every edition is rendered again.
-            match renderers(&self.plan.formats, &self.plan.font_path)
+            match renderers_for(&self.plan.formats, &self.plan.font_path, Lifetime::Live)
                 .and_then(|r| Ok((r, EditionFonts::load(&self.plan.font_path)?)))
             {
                 Ok((renderers, glyphs)) => {
@@ -177,9 +191,10 @@ impl Rebuilder {
                 (model, fingerprint)
             })
             .collect();
-        let mut fresh: Vec<Output> = Vec::new();
         let mut rebuilt = Vec::new();
-        for renderer in &self.renderers {
+        let parts_before = self.parts_laid_out_and_reused();
+        let last = self.renderers.len().saturating_sub(1);
+        for (index, renderer) in self.renderers.iter().enumerate() {
             let format = renderer.name();
             let mut due = Vec::new();
             for (model, fingerprint) in &models {
@@ -202,50 +217,69 @@ impl Rebuilder {
             if due.is_empty() {
                 continue;
             }
+            let mut fresh: Vec<Output> = Vec::new();
             let keep = &mut |outputs| {
                 fresh.extend(outputs);
                 Ok(())
             };
-            match render_all(renderer.as_ref(), &due, &cx, &alignment, &project.sources, keep) {
-                Ok(()) => {}
+            // After the first pass, an edit leaves most parts of a long edition as they were: the
+            // editions lay out their few changed parts side by side.
+            let large = if self.passes > 1 { LargeSources::Together } else { LargeSources::OneAtATime };
+            let sources = &project.sources;
+            if let Err(error) = render_all_with(renderer.as_ref(), &due, &cx, &alignment, sources, large, keep) {
+                text.push_str(&error.render(l10n, color));
+                return kept(text, KeptBecause::Render, findings, accepted, l10n);
+            }
+            #[cfg(feature = "pdf")]
+            crate::render::pdf::evict_old_caches();
+
+            // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
+            let changed: Vec<Output> =
+                fresh.into_iter().filter(|o| self.outputs.get(&o.path) != Some(&o.bytes)).collect();
+            let folders: Vec<&str> = changed.iter().filter_map(|o| o.path.split_once('/').map(|(f, _)| f)).collect();
+            let unchanged_in_folders = (self.outputs.iter())
+                .filter(|(path, _)| path.split_once('/').is_some_and(|(folder, _)| folders.contains(&folder)))
+                .filter(|(path, _)| !changed.iter().any(|o| &o.path == *path))
+                .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
+            let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
+            // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
+            match write_outputs(&self.plan.out, to_write, Durability::RenameOnly, progress) {
+                Ok(written) => {
+                    for path in written {
+                        let message = Message::new("report-built").arg("path", path.display().to_string());
+                        text.push_str(&format!("{}\n", l10n.format(&message)));
+                    }
+                }
                 Err(error) => {
                     text.push_str(&error.render(l10n, color));
                     return kept(text, KeptBecause::Render, findings, accepted, l10n);
                 }
             }
+            self.outputs.extend(changed.into_iter().map(|o| (o.path, o.bytes)));
+            for model in &due {
+                if let Some((_, Some(fingerprint))) = models.iter().find(|(m, _)| m.edition == model.edition) {
+                    self.rendered.insert((format, model.edition), *fingerprint);
+                }
+            }
             rebuilt.extend(due.iter().map(|model| (format, model.edition)));
-        }
-        #[cfg(feature = "pdf")]
-        crate::render::pdf::evict_old_caches();
-
-        // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
-        let changed: Vec<Output> = fresh.into_iter().filter(|o| self.outputs.get(&o.path) != Some(&o.bytes)).collect();
-        let folders: Vec<&str> = changed.iter().filter_map(|o| o.path.split_once('/').map(|(f, _)| f)).collect();
-        let unchanged_in_folders = (self.outputs.iter())
-            .filter(|(path, _)| path.split_once('/').is_some_and(|(folder, _)| folders.contains(&folder)))
-            .filter(|(path, _)| !changed.iter().any(|o| &o.path == *path))
-            .map(|(path, bytes)| Output { path: path.clone(), bytes: bytes.clone() });
-        let to_write: Vec<Output> = changed.iter().cloned().chain(unchanged_in_folders).collect();
-        // Not synced to disk: the next change writes again, and a pass should not wait for the disk.
-        match write_outputs(&self.plan.out, to_write, Durability::RenameOnly, progress) {
-            Ok(written) => {
-                for path in written {
-                    let message = Message::new("report-built").arg("path", path.display().to_string());
-                    text.push_str(&format!("{}\n", l10n.format(&message)));
-                }
-            }
-            Err(error) => {
-                text.push_str(&error.render(l10n, color));
-                return kept(text, KeptBecause::Render, findings, accepted, l10n);
+            if index < last {
+                // The formats rendered first (the HTML, in a live loop) are out: seen now, while
+                // the rest follow.
+                let so_far = Pass {
+                    text: text.clone(),
+                    outcome: Outcome::Rebuilt(rebuilt.clone()),
+                    findings: findings.clone(),
+                    accepted,
+                };
+                early(&self.outputs, &so_far);
             }
         }
-        self.outputs.extend(changed.into_iter().map(|o| (o.path, o.bytes)));
-        for (model, fingerprint) in &models {
-            for &(format, edition) in &rebuilt {
-                if let (true, Some(fingerprint)) = (edition == model.edition, fingerprint) {
-                    self.rendered.insert((format, edition), *fingerprint);
-                }
-            }
+        let (laid_out, reused) = self.parts_laid_out_and_reused();
+        let (laid_out, reused) = (laid_out.saturating_sub(parts_before.0), reused.saturating_sub(parts_before.1));
+        if laid_out + reused > 0 {
+            let message =
+                Message::new("watch-parts").num("laid", laid_out as i64).num("count", (laid_out + reused) as i64);
+            text.push_str(&format!("{}\n", l10n.format(&message)));
         }
         let outcome = if rebuilt.is_empty() {
             text.push_str(&format!("{}\n", l10n.format(&Message::new("watch-nothing-changed"))));
@@ -258,6 +292,14 @@ impl Rebuilder {
             Outcome::Rebuilt(rebuilt)
         };
         Pass { text, outcome, findings, accepted }
+    }
+}
+
+impl Rebuilder {
+    /// Parts of long editions laid out and reused by the renderers, over their life.
+    fn parts_laid_out_and_reused(&self) -> (usize, usize) {
+        (self.renderers.iter().map(|renderer| renderer.parts_laid_out_and_reused()))
+            .fold((0, 0), |(laid, reused), (l, r)| (laid + l, reused + r))
     }
 }
 

@@ -11,8 +11,8 @@
 //! opens in two-page view ([`page_layout`]).
 //!
 //! Modules: [`fonts`] (bundled and extra fonts), [`world`] (the Typst `World`), [`diagnostics`]
-//! (Typst errors), [`markers`] (what a template reports of its layout), [`merge`] (PDFs of runs
-//! of pages of one edition merged into one).
+//! (Typst errors), [`markers`] (what a template reports of its layout), [`reuse`] (the parts of
+//! long editions a long-lived renderer keeps between renders).
 
 pub mod columns;
 pub mod coverage;
@@ -21,6 +21,7 @@ pub mod facing;
 pub mod fonts;
 mod markers;
 pub mod page_layout;
+mod reuse;
 mod world;
 
 use std::convert::Infallible;
@@ -70,6 +71,9 @@ pub struct PdfRenderer {
     sources: SourceCache,
     /// How many times a render released Typst's cache between its passes.
     evictions: std::sync::atomic::AtomicUsize,
+    /// The parts of long editions kept from their last render, when this renderer keeps them
+    /// ([`PdfRenderer::keeping_parts`]).
+    parts: Option<reuse::PartStore>,
 }
 
 impl PdfRenderer {
@@ -82,7 +86,16 @@ impl PdfRenderer {
             library: LazyHash::new(Library::default()),
             sources: SourceCache::default(),
             evictions: Default::default(),
+            parts: None,
         })
+    }
+
+    /// This renderer, keeping the parts of each long edition it renders for its next render of
+    /// the edition, which lays out again only the parts whose inputs changed ([`reuse`]): for a
+    /// renderer that lives across many renders of the same sources (`codepub watch`).
+    pub fn keeping_parts(mut self) -> Self {
+        self.parts = Some(reuse::PartStore::default());
+        self
     }
 
     /// The PDF of one edition, rendered beside others: Typst's cache is left as it is.
@@ -117,7 +130,8 @@ impl PdfRenderer {
         if let Some(parts) = parts.filter(|parts| parts.len() > 1) {
             // The merged whole opens as spreads: set as it is written, not read and written again.
             let catalog = if facing { vec![page_layout::two_page_right_entry()] } else { Vec::new() };
-            return self.render_in_parts(&parts, catalog, |model, part| render(model, Some(part), CacheUse::Own));
+            let reused = |model: &EditionModel<'_>, part| render(model, Some(part), CacheUse::Own);
+            return self.render_in_parts(&parts, catalog, &ident, templates, reused);
         }
         let pdf = render(edition, None, caches)?.0;
         if facing { two_page(&pdf) } else { Ok(pdf) }
@@ -135,7 +149,50 @@ impl PdfRenderer {
     /// PDFs are held (their bytes, not their layouts) until the last is rendered, and the first
     /// part is rendered again with every heading's label ([`EditionModel::contents_labels`]); its
     /// contents page keeps its length (the label column has a fixed width), so no page moves.
+    ///
+    /// A renderer that keeps parts ([`PdfRenderer::keeping_parts`]) takes each part whose inputs
+    /// are those of a part of the edition's last render (`ident`) as it was, and keeps this
+    /// render's parts for the next; a failed render keeps the last one's.
     fn render_in_parts<'p>(
+        &self,
+        parts: &codepub_view::view::chunks::Chunks<'_, 'p>,
+        catalog: Vec<(&'static [u8], lopdf::Object)>,
+        ident: &str,
+        templates: &Templates,
+        render: impl Fn(&EditionModel<'p>, Chunk) -> Result<(Vec<u8>, Pages), RenderError>,
+    ) -> Result<Vec<u8>, RenderError> {
+        let Some(store) = &self.parts else {
+            let laid_out = |model: &EditionModel<'p>, part| {
+                let rendered = render(model, part);
+                typst::comemo::evict(0);
+                rendered
+            };
+            return self.merge_parts(parts, catalog, laid_out);
+        };
+        let fingerprint = templates.fingerprint();
+        let previous = store.take(ident);
+        let now = std::cell::RefCell::new(Vec::new());
+        let reused_or_laid_out = |model: &EditionModel<'p>, part: Chunk| {
+            let data = serde_json::to_vec(&EditionData { model, part: Some(part) }).map_err(RenderError::data)?;
+            let key = reuse::PartKey { templates: fingerprint, data };
+            if let Some(kept) = reuse::find(&previous, &key) {
+                store.count(true);
+                now.borrow_mut().push(kept.clone());
+                return Ok((kept.pdf.clone(), kept.pages.clone()));
+            }
+            let (pdf, pages) = render(model, part)?;
+            typst::comemo::evict(0);
+            store.count(false);
+            now.borrow_mut().push(reuse::KeptPart { key, pdf: pdf.clone(), pages: pages.clone() });
+            Ok((pdf, pages))
+        };
+        let merged = self.merge_parts(parts, catalog, reused_or_laid_out);
+        store.keep(ident, if merged.is_ok() { now.into_inner() } else { previous });
+        merged
+    }
+
+    /// The parts of a long edition, each from `render`, merged ([`PdfRenderer::render_in_parts`]).
+    fn merge_parts<'p>(
         &self,
         parts: &codepub_view::view::chunks::Chunks<'_, 'p>,
         catalog: Vec<(&'static [u8], lopdf::Object)>,
@@ -156,7 +213,6 @@ impl PdfRenderer {
             let contents = model.contents;
             let (pdf, pages) = render(&model, part)?;
             drop(model);
-            typst::comemo::evict(0);
             if contents {
                 for (anchor, lang, label) in &pages.contents_labels {
                     labels.entry(anchor.clone()).or_default().entry(lang.clone()).or_insert_with(|| label.clone());
@@ -175,7 +231,6 @@ impl PdfRenderer {
             model.contents_labels = labels;
             let (pdf, pages) = render(&model, first)?;
             drop(model);
-            typst::comemo::evict(0);
             if pages.count != first_pages {
                 return Err(RenderError::Layout(format!(
                     "the contents page changed the first part's length from {first_pages} to {} pages once the page labels were known",
@@ -572,6 +627,10 @@ impl Renderer for PdfRenderer {
 
     fn locate_span(&self, span: std::num::NonZeroU64) -> Option<(String, u32)> {
         self.sources.locate(typst::syntax::Span::from_raw(span))
+    }
+
+    fn parts_laid_out_and_reused(&self) -> (usize, usize) {
+        self.parts.as_ref().map_or((0, 0), reuse::PartStore::counts)
     }
 }
 

@@ -185,23 +185,30 @@ impl SiteServer {
         format!("http://{address}/")
     }
 
-    /// Serves the output and findings of `pass`, and tells the open pages to reload when either
-    /// changed.
+    /// Serves the output and findings of `pass`, and tells the open pages to reload when what
+    /// they show changed: the pages and what they load, the findings or the preview. A PDF that
+    /// changed is served anew without a reload: the pages only link to it (and a pass writes
+    /// the pages first, then the PDFs, updating the site after each).
     pub fn update(&self, outputs: &BTreeMap<String, Vec<u8>>, pass: &Pass, l10n: &Localizer) {
         let findings_page = pages::findings_page(pass, outputs, l10n);
         let preview = pages::Preview::of(pass, l10n);
         let mut snapshot = self.site.snapshot.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let same_files = snapshot.files.len() == outputs.len()
-            && snapshot
-                .files
-                .iter()
-                .zip(outputs)
-                .all(|((path, bytes), (new_path, new))| path == new_path && bytes == new);
-        if same_files
-            && snapshot.findings_page == findings_page
-            && snapshot.preview == preview
-            && snapshot.generation > 0
-        {
+        let same = |shown: fn(&str) -> bool| {
+            let old = snapshot.files.iter().filter(|(path, _)| shown(path));
+            let new = outputs.iter().filter(|(path, _)| shown(path));
+            old.map(|(path, bytes)| (path.as_str(), &bytes[..]))
+                .eq(new.map(|(path, bytes)| (path.as_str(), &bytes[..])))
+        };
+        let same_files = same(|_| true);
+        let same_pages = same(|path| !path.ends_with(".pdf"));
+        let same_view = same_pages && snapshot.findings_page == findings_page && snapshot.preview == preview;
+        if same_files && same_view && snapshot.generation > 0 {
+            return;
+        }
+        if same_view && snapshot.generation > 0 {
+            // Only PDFs changed: served anew, the pages left as they are.
+            snapshot.files =
+                outputs.iter().map(|(path, bytes)| (path.clone(), Bytes::copy_from_slice(bytes))).collect();
             return;
         }
         snapshot.generation += 1;

@@ -71,6 +71,13 @@ pub trait Renderer: Sync {
     fn shared(&self, _cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
         Ok(Vec::new())
     }
+
+    /// How many parts of long editions this renderer has laid out over its life, and how many
+    /// it took as its last render of the edition left them (a renderer kept across renders, in
+    /// `codepub watch`); none for a format that does not render in parts.
+    fn parts_laid_out_and_reused(&self) -> (usize, usize) {
+        (0, 0)
+    }
 }
 
 /// Why an edition could not be rendered.

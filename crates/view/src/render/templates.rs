@@ -116,6 +116,45 @@ impl Templates {
     }
 }
 
+impl Templates {
+    /// A fingerprint of every template a render could read: each file name the defaults, the
+    /// project's folder or the revision has, with what [`Templates::read`] gives for it (its
+    /// text and where it comes from, or why it cannot be read). Two renders with the same
+    /// fingerprint read the same templates; a long-lived renderer keys what it reuses by it.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut names: std::collections::BTreeSet<String> =
+            DEFAULTS.iter().map(|(name, _)| (*name).to_string()).collect();
+        match &self.own {
+            Own::None => {}
+            Own::Revision(files) => names.extend(files.keys().cloned()),
+            Own::Folder(dir) => {
+                for entry in walkdir::WalkDir::new(dir).min_depth(1).into_iter().flatten() {
+                    if entry.file_type().is_dir() {
+                        continue;
+                    }
+                    if let Ok(relative) = entry.path().strip_prefix(dir) {
+                        let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+                        if let Some(parts) = parts {
+                            names.insert(parts.join("/"));
+                        }
+                    }
+                }
+            }
+        }
+        let mut hasher = std::hash::DefaultHasher::new();
+        for name in &names {
+            name.hash(&mut hasher);
+            match self.read(name) {
+                Ok(file) => (0u8, file.text, file.shown_as).hash(&mut hasher),
+                Err(TemplateMiss::NotFound) => 1u8.hash(&mut hasher),
+                Err(TemplateMiss::Io(error)) => (2u8, error.kind().to_string()).hash(&mut hasher),
+            }
+        }
+        hasher.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +197,23 @@ mod tests {
         for bad in ["../Cargo.toml", "a/../../x", "./edition.typ", ""] {
             assert!(matches!(templates.read(bad), Err(TemplateMiss::NotFound)), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_a_template_s_text_and_with_a_new_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = Templates::new(Some(dir.path().to_path_buf()));
+        let defaults = templates.fingerprint();
+        assert_eq!(defaults, Templates::built_in().fingerprint(), "an empty folder reads as the defaults");
+        std::fs::write(dir.path().join("style.typ"), "// mine").unwrap();
+        let mine = templates.fingerprint();
+        assert_ne!(mine, defaults);
+        assert_eq!(templates.fingerprint(), mine, "unchanged files, unchanged fingerprint");
+        std::fs::write(dir.path().join("style.typ"), "// mine, edited").unwrap();
+        assert_ne!(templates.fingerprint(), mine);
+        let edited = templates.fingerprint();
+        std::fs::create_dir(dir.path().join("parts")).unwrap();
+        std::fs::write(dir.path().join("parts/cover.typ"), "// new").unwrap();
+        assert_ne!(templates.fingerprint(), edited, "a file in a subfolder counts");
     }
 }
