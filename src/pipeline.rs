@@ -263,6 +263,9 @@ pub fn render_all_with(
             keep(checked(model, result)?)?;
         }
     } else {
+        if is_large {
+            crate::memory::release_at_leisure();
+        }
         let cx = if is_large { &alone } else { cx };
         let rendered: Vec<Result<Vec<Output>, RenderError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (models.iter())

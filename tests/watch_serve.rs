@@ -581,3 +581,43 @@ fn a_served_page_shows_an_edit_of_a_signed_off_paragraph_and_the_banner_within_t
     assert!(report.contains("and \"1 error, no warnings\""), "{report}");
     assert!(live.stop_with("TERM").success());
 }
+
+#[test]
+#[cfg(all(feature = "pdf", feature = "html"))]
+fn a_pass_writes_and_shows_the_pages_before_it_lays_out_the_pdfs() {
+    use codepub::i18n::{Localizer, UiLang};
+    use codepub::live::{Changes, Outcome, Plan, Rebuilder};
+    use codepub::pipeline::{OutputFormat, Silent};
+    use codepub::view::EditionKind;
+
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    let mut rebuilder = Rebuilder::new(Plan {
+        root: project.root().to_path_buf(),
+        out: out.path().to_path_buf(),
+        editions: EditionKind::ALL.to_vec(),
+        named: false,
+        formats: vec![OutputFormat::Pdf, OutputFormat::Html],
+        font_path: Vec::new(),
+    })
+    .expect("renderers");
+    // What the preview is shown while the pass goes on: the output so far, and what is on disk.
+    let mut shown = Vec::new();
+    let l10n = Localizer::new(UiLang::English);
+    let pass = rebuilder.pass_showing(&Changes::all(), &l10n, false, &Silent, &mut |outputs, so_far| {
+        let on_disk = |path: &str| out.path().join(path).exists();
+        shown.push((
+            outputs.keys().cloned().collect::<Vec<_>>(),
+            so_far.outcome.clone(),
+            on_disk("html/index.html"),
+            on_disk("code-en.pdf"),
+        ));
+    });
+    assert_eq!(shown.len(), 1, "shown once, between the pages and the PDFs");
+    let (paths, outcome, page_written, pdf_written) = &shown[0];
+    assert!(!paths.is_empty() && paths.iter().all(|path| path.starts_with("html/")), "{paths:?}");
+    assert!(*page_written && !*pdf_written, "the pages are on disk, the PDFs not yet");
+    assert!(matches!(outcome, Outcome::Rebuilt(editions) if editions.iter().all(|(format, _)| *format == "HTML")));
+    assert!(matches!(&pass.outcome, Outcome::Rebuilt(editions) if editions.len() == 7), "{}", pass.text);
+    assert!(out.path().join("code-en.pdf").exists());
+}

@@ -49,6 +49,10 @@ pub struct Plan {
     pub font_path: Vec<PathBuf>,
 }
 
+/// What sees the output (by path under the output folder) and the pass so far, each time a
+/// format is written while others follow ([`Rebuilder::pass_showing`]).
+pub type ShowEarly<'a> = dyn FnMut(&BTreeMap<String, Vec<u8>>, &Pass) + 'a;
+
 /// Renders passes for as long as the command runs.
 pub struct Rebuilder {
     plan: Plan,
@@ -138,7 +142,7 @@ impl Rebuilder {
         l10n: &Localizer,
         color: bool,
         progress: &dyn Progress,
-        early: &mut dyn FnMut(&BTreeMap<String, Vec<u8>>, &Pass),
+        early: &mut ShowEarly<'_>,
     ) -> Pass {
         let mut text = String::new();
         let started = Instant::now();
@@ -230,9 +234,6 @@ impl Rebuilder {
                 text.push_str(&error.render(l10n, color));
                 return kept(text, KeptBecause::Render, findings, accepted, l10n);
             }
-            #[cfg(feature = "pdf")]
-            crate::render::pdf::evict_old_caches();
-
             // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
             let changed: Vec<Output> =
                 fresh.into_iter().filter(|o| self.outputs.get(&o.path) != Some(&o.bytes)).collect();
@@ -274,6 +275,8 @@ impl Rebuilder {
                 early(&self.outputs, &so_far);
             }
         }
+        #[cfg(feature = "pdf")]
+        crate::render::pdf::evict_old_caches();
         let (laid_out, reused) = self.parts_laid_out_and_reused();
         let (laid_out, reused) = (laid_out.saturating_sub(parts_before.0), reused.saturating_sub(parts_before.1));
         if laid_out + reused > 0 {

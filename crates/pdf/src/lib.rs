@@ -130,8 +130,8 @@ impl PdfRenderer {
         if let Some(parts) = parts.filter(|parts| parts.len() > 1) {
             // The merged whole opens as spreads: set as it is written, not read and written again.
             let catalog = if facing { vec![page_layout::two_page_right_entry()] } else { Vec::new() };
-            let reused = |model: &EditionModel<'_>, part| render(model, Some(part), CacheUse::Own);
-            return self.render_in_parts(&parts, catalog, &ident, templates, reused);
+            let in_part = |model: &EditionModel<'_>, part, caches| render(model, Some(part), caches);
+            return self.render_in_parts(&parts, catalog, &ident, templates, in_part);
         }
         let pdf = render(edition, None, caches)?.0;
         if facing { two_page(&pdf) } else { Ok(pdf) }
@@ -152,18 +152,20 @@ impl PdfRenderer {
     ///
     /// A renderer that keeps parts ([`PdfRenderer::keeping_parts`]) takes each part whose inputs
     /// are those of a part of the edition's last render (`ident`) as it was, and keeps this
-    /// render's parts for the next; a failed render keeps the last one's.
+    /// render's parts for the next; a failed render keeps the last one's. It also keeps Typst's
+    /// memoised layout of the first part it lays out, so that the next edit in that part is laid
+    /// out warm, as `typst watch` would.
     fn render_in_parts<'p>(
         &self,
         parts: &codepub_view::view::chunks::Chunks<'_, 'p>,
         catalog: Vec<(&'static [u8], lopdf::Object)>,
         ident: &str,
         templates: &Templates,
-        render: impl Fn(&EditionModel<'p>, Chunk) -> Result<(Vec<u8>, Pages), RenderError>,
+        render: impl Fn(&EditionModel<'p>, Chunk, CacheUse) -> Result<(Vec<u8>, Pages), RenderError>,
     ) -> Result<Vec<u8>, RenderError> {
         let Some(store) = &self.parts else {
             let laid_out = |model: &EditionModel<'p>, part| {
-                let rendered = render(model, part);
+                let rendered = render(model, part, CacheUse::Own);
                 typst::comemo::evict(0);
                 rendered
             };
@@ -172,6 +174,7 @@ impl PdfRenderer {
         let fingerprint = templates.fingerprint();
         let previous = store.take(ident);
         let now = std::cell::RefCell::new(Vec::new());
+        let laid_out = std::cell::Cell::new(false);
         let reused_or_laid_out = |model: &EditionModel<'p>, part: Chunk| {
             let data = serde_json::to_vec(&EditionData { model, part: Some(part) }).map_err(RenderError::data)?;
             let key = reuse::PartKey { templates: fingerprint, data };
@@ -180,8 +183,14 @@ impl PdfRenderer {
                 now.borrow_mut().push(kept.clone());
                 return Ok((kept.pdf.clone(), kept.pages.clone()));
             }
-            let (pdf, pages) = render(model, part)?;
-            typst::comemo::evict(0);
+            // Typst's memoised layout of the first part this render lays out is kept for the
+            // next render (an edit is most often followed by another in the same place), its
+            // passes' included; before a second, the caches are released, so that memory holds
+            // about one part's layout.
+            if laid_out.replace(true) {
+                typst::comemo::evict(0);
+            }
+            let (pdf, pages) = render(model, part, CacheUse::Shared)?;
             store.count(false);
             now.borrow_mut().push(reuse::KeptPart { key, pdf: pdf.clone(), pages: pages.clone() });
             Ok((pdf, pages))
@@ -359,8 +368,11 @@ impl PdfRenderer {
         let data =
             serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0, part })
                 .map_err(RenderError::data)?;
-        let probe = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
-        let probe = facing::Probe::read(&probe).map_err(|error| RenderError::Layout(error.to_string()))?;
+        // The probe's laid-out pages are read, then let go of before the spreads are laid out.
+        let probe = {
+            let document = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
+            facing::Probe::read(&document).map_err(|error| RenderError::Layout(error.to_string()))?
+        };
         let mut overflow = None;
         let mut tried = Vec::new();
         for slack in facing::SLACKS {
