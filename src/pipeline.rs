@@ -109,7 +109,8 @@ pub fn publish_marked(
         // folder is published as a whole).
         if !rendered.is_empty() {
             let keep = &mut |rendered| outputs.add(rendered);
-            render_all(renderer.as_ref(), &rendered, &cx, alignment, &project.sources, keep)?;
+            let large = LargeSources::OneAtATime;
+            render_all(renderer.as_ref(), &rendered, &cx, alignment, &project.sources, large, keep)?;
         }
     }
     let _writing = crate::timings::phase("codepub: write");
@@ -144,15 +145,6 @@ pub fn provisional(report: &crate::check::Report, alignment: &Alignment<'_>) -> 
 /// translation.
 pub const PROVISIONAL_CODE: &str = "P013";
 
-/// The renderers of the requested formats for one build, PDF first; an error naming the Cargo feature a
-/// format needs when this binary lacks it. `font_path`: the extra font folders of the PDFs.
-pub fn renderers(
-    formats: &[OutputFormat],
-    font_path: &[std::path::PathBuf],
-) -> Result<Vec<Box<dyn Renderer>>, Failure> {
-    renderers_for(formats, font_path, Lifetime::OneBuild)
-}
-
 /// How long the renderers live, which decides what they keep between renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lifetime {
@@ -163,8 +155,10 @@ pub enum Lifetime {
     Live,
 }
 
-/// [`renderers`] for renderers that live `lifetime`.
-pub fn renderers_for(
+/// The renderers of the requested formats, for renderers that live `lifetime` (for one build,
+/// PDF first); an error naming the Cargo feature a format needs when this binary lacks it.
+/// `font_path`: the extra font folders of the PDFs.
+pub fn renderers(
     formats: &[OutputFormat],
     #[cfg_attr(not(feature = "pdf"), allow(unused_variables))] font_path: &[std::path::PathBuf],
     #[cfg_attr(not(any(feature = "pdf", feature = "html")), allow(unused_variables))] lifetime: Lifetime,
@@ -218,23 +212,11 @@ pub enum LargeSources {
     Together,
 }
 
-/// Renders every edition with `renderer`, each on its own thread (one after another for large
-/// sources), plus the format's shared files, and hands each edition's outputs to `keep` as soon
-/// as they are there (in the order of `models`; the shared files last). An edition that fails is
+/// Renders every edition with `renderer`, each on its own thread (for large sources, as `large`
+/// says), plus the format's shared files, and hands each edition's outputs to `keep` as soon as
+/// they are there (in the order of `models`; the shared files last). An edition that fails is
 /// rendered again in pieces, to report the error at the source block that causes it ([`blame`]).
 pub fn render_all(
-    renderer: &dyn Renderer,
-    models: &[&EditionModel<'_>],
-    cx: &RenderContext,
-    alignment: &Alignment<'_>,
-    sources: &SourceMap,
-    keep: &mut dyn FnMut(Vec<Output>) -> Result<(), Failure>,
-) -> Result<(), Failure> {
-    render_all_with(renderer, models, cx, alignment, sources, LargeSources::OneAtATime, keep)
-}
-
-/// [`render_all`], with the editions of large sources rendered as `large` says.
-pub fn render_all_with(
     renderer: &dyn Renderer,
     models: &[&EditionModel<'_>],
     cx: &RenderContext,

@@ -11,7 +11,7 @@ use crate::cli::BuildArgs;
 use codepub::check::{RunOptions, run};
 use codepub::glyphs::EditionFonts;
 use codepub::i18n::{Localizer, Message};
-use codepub::pipeline::{Plan, Progress, publish_marked, renderers, require_formats};
+use codepub::pipeline::{Lifetime, Plan, Progress, publish_marked, renderers, require_formats};
 use codepub::render::Renderer;
 use codepub::view::EditionKind;
 use codepub::write::Durability;
@@ -28,7 +28,7 @@ pub fn build(session: &Session, args: &BuildArgs) -> Result<ExitCode, CliError> 
     let alignment = project.alignment();
     drop(loading);
     let setting_up = codepub::timings::phase("codepub: set up renderers");
-    let renderers = renderers(&formats, &args.font_path)?;
+    let renderers = renderers(&formats, &args.font_path, Lifetime::OneBuild)?;
     drop(setting_up);
     let checking = codepub::timings::phase("codepub: check");
     let glyphs = EditionFonts::load(&args.font_path)?;

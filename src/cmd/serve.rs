@@ -52,15 +52,7 @@ fn serve_site(session: &Session, args: &ServeArgs) -> Result<ExitCode, CliError>
             open_in_browser(&url);
         }
     };
-    let status = super::watch::run_loop(
-        session,
-        &args.watch,
-        events,
-        received,
-        footer,
-        |rebuilder, pass| show(rebuilder.outputs(), pass),
-        show,
-    );
+    let status = super::watch::run_loop(session, &args.watch, events, received, footer, show);
     server.stop();
     status
 }

@@ -1,7 +1,7 @@
 //! `codepub watch`: a first pass, then one pass per change to the inputs, each printed on a
 //! cleared screen (when standard output is a terminal), until Ctrl-C, SIGTERM or SIGHUP. The
 //! passes are the [`codepub::live::Rebuilder`]'s; this is the loop and its printing, shared with
-//! `codepub serve`, which adds its server ([`run_loop`]'s `after_pass`).
+//! `codepub serve`, which adds its server ([`run_loop`]'s `show`).
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -18,7 +18,7 @@ use codepub::view::EditionKind;
 
 pub fn watch(session: &Session, args: &WatchArgs) -> Result<ExitCode, CliError> {
     let (events, received) = stop_on_signals()?;
-    run_loop(session, args, events, received, String::new, |_, _| {}, |_, _| {})
+    run_loop(session, args, events, received, String::new, |_, _| {})
 }
 
 /// The channel every event of the loop arrives on, with Ctrl-C, SIGTERM and SIGHUP sending
@@ -53,18 +53,17 @@ pub(crate) fn plan(session: &Session, args: &WatchArgs) -> Plan {
     }
 }
 
-/// Runs the first pass, then one per batch of changes, until a stop event. After each pass,
-/// `after_pass` sees it (serve updates its site), and `after_format` sees the output and the pass
-/// so far each time a format is written while others follow (serve shows the pages while the
-/// PDFs are laid out); `footer` is printed under each pass (serve's address).
+/// Runs the first pass, then one per batch of changes, until a stop event. `show` sees the output
+/// and the pass each time a format is written while others follow (serve shows the pages while
+/// the PDFs are laid out) and after each pass (serve updates its site); `footer` is printed under
+/// each pass (serve's address).
 pub(crate) fn run_loop(
     session: &Session,
     args: &WatchArgs,
     events: Sender<LiveEvent>,
     received: Receiver<LiveEvent>,
     footer: impl Fn() -> String,
-    mut after_pass: impl FnMut(&Rebuilder, &Pass),
-    mut after_format: impl FnMut(&BTreeMap<String, Vec<u8>>, &Pass),
+    mut show: impl FnMut(&BTreeMap<String, Vec<u8>>, &Pass),
 ) -> Result<ExitCode, CliError> {
     let mut rebuilder = Rebuilder::new(plan(session, args))?;
     let mut watcher = SourceWatcher::start(&session.root, &args.font_path, events)
@@ -73,11 +72,9 @@ pub(crate) fn run_loop(
     let mut changes = Changes::all();
     loop {
         let printed = super::build::Printed(&session.l10n);
-        let pass = rebuilder.pass_showing(&changes, &session.l10n, session.color, &printed, &mut |outputs, so_far| {
-            after_format(outputs, so_far)
-        });
-        after_pass(&rebuilder, &pass);
-        show(clear, &pass.text, &footer(), session);
+        let pass = rebuilder.pass_showing(&changes, &session.l10n, session.color, &printed, &mut show);
+        show(rebuilder.outputs(), &pass);
+        print_pass(clear, &pass.text, &footer(), session);
         // Wait for a change, then for the inputs to be quiet for a moment (an editor's save is
         // several events), and make one pass of it all.
         changes = Changes::default();
@@ -120,7 +117,7 @@ pub(crate) fn run_loop(
 }
 
 /// Prints a pass, on a cleared screen when standard output is a terminal.
-fn show(clear: bool, text: &str, footer: &str, session: &Session) {
+fn print_pass(clear: bool, text: &str, footer: &str, session: &Session) {
     let mut stdout = std::io::stdout().lock();
     let clear = if clear { "\x1b[2J\x1b[3J\x1b[H" } else { "" };
     let watching = session.l10n.format(&Message::new("watch-waiting"));

@@ -28,7 +28,7 @@ use crate::glyphs::EditionFonts;
 use crate::i18n::{Localizer, Message};
 use crate::load::Project;
 use crate::model::Lang;
-use crate::pipeline::{LargeSources, Lifetime, OutputFormat, Progress, render_all_with, renderers_for, write_outputs};
+use crate::pipeline::{LargeSources, Lifetime, OutputFormat, Progress, render_all, renderers, write_outputs};
 use crate::render::{CacheUse, Output, RenderContext, Renderer, Templates};
 use crate::view::{EditionKind, EditionModel, Note, note_id};
 use crate::write::Durability;
@@ -113,7 +113,7 @@ impl Rebuilder {
     /// The renderers of `plan.formats` (fonts loaded once, here); an error naming the Cargo
     /// feature a format needs when this binary lacks it.
     pub fn new(plan: Plan) -> Result<Self, Failure> {
-        let renderers = renderers_for(&plan.formats, &plan.font_path, Lifetime::Live)?;
+        let renderers = renderers(&plan.formats, &plan.font_path, Lifetime::Live)?;
         let glyphs = EditionFonts::load(&plan.font_path)?;
         Ok(Self { plan, renderers, glyphs, rendered: HashMap::new(), outputs: BTreeMap::new(), passes: 0 })
     }
@@ -149,7 +149,7 @@ impl Rebuilder {
         self.passes += 1;
         if changes.fonts {
             // New fonts: new renderers and coverage, so every edition is rendered again.
-            match renderers_for(&self.plan.formats, &self.plan.font_path, Lifetime::Live)
+            match renderers(&self.plan.formats, &self.plan.font_path, Lifetime::Live)
                 .and_then(|r| Ok((r, EditionFonts::load(&self.plan.font_path)?)))
             {
                 Ok((renderers, glyphs)) => {
@@ -230,7 +230,7 @@ impl Rebuilder {
             // editions lay out their few changed parts side by side.
             let large = if self.passes > 1 { LargeSources::Together } else { LargeSources::OneAtATime };
             let sources = &project.sources;
-            if let Err(error) = render_all_with(renderer.as_ref(), &due, &cx, &alignment, sources, large, keep) {
+            if let Err(error) = render_all(renderer.as_ref(), &due, &cx, &alignment, sources, large, keep) {
                 text.push_str(&error.render(l10n, color));
                 return kept(text, KeptBecause::Render, findings, accepted, l10n);
             }

@@ -114,9 +114,7 @@ impl Templates {
             })
             .ok_or(TemplateMiss::NotFound)
     }
-}
 
-impl Templates {
     /// A fingerprint of every template a render could read: each file name the defaults, the
     /// project's folder or the revision has, with what [`Templates::read`] gives for it (its
     /// text and where it comes from, or why it cannot be read). Two renders with the same
