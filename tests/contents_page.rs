@@ -155,6 +155,22 @@ fn auto_lists_a_long_text_rendered_in_parts_with_the_labels_of_headings_in_later
 }
 
 #[test]
+fn a_long_edition_exports_its_first_part_once_though_it_lays_it_out_twice_for_the_contents_labels() {
+    // 40 copies of the Code's body in English: several parts, and a contents page under auto.
+    let project = long_project(40);
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = \"auto\"\n");
+    let args = ["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "en", "--timings", "trace.json"];
+    project.codepub().args(args).assert().success();
+    let trace: Vec<serde_json::Value> = serde_json::from_str(&project.read("trace.json")).expect("a JSON trace");
+    let began = |name: &str| trace.iter().filter(|event| event["name"] == name && event["ph"] == "B").count();
+    // Each part is compiled once and the first twice: laid out without the labels of the later
+    // parts' headings to count its pages, then with them. Only the second is exported.
+    let (compiles, exports) = (began("compile"), began("pdf"));
+    assert!(exports > 1, "{exports} parts: rendered in parts");
+    assert_eq!(compiles, exports + 1, "{compiles} compiles, {exports} PDFs exported");
+}
+
+#[test]
 fn a_long_bilingual_or_facing_edition_rendered_in_parts_lists_the_labels_of_headings_in_later_parts() {
     let project = long_project(40);
     project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = true\n");

@@ -120,9 +120,10 @@ impl PdfRenderer {
         // Alone, a long edition is rendered in parts.
         let parts = (caches == CacheUse::Own).then(|| codepub_view::view::chunks::split(edition, CHUNK_BYTES));
         // The edition (or one part of it) laid out by its template.
+        let counted = facing::CountedProbe::default();
         let render = |model: &EditionModel<'_>, part: Option<Chunk>, caches: CacheUse| {
             if facing {
-                self.render_facing(model, &ident, templates, part)
+                self.render_facing(model, &ident, templates, part, &counted)
             } else {
                 self.render_part(model, &ident, templates, caches, part)
             }
@@ -145,10 +146,14 @@ impl PdfRenderer {
     /// catalog gets.
     ///
     /// An edition with a contents page: the first part's contents page lists headings laid out
-    /// in later parts, whose page labels are known only once those are laid out. The parts'
-    /// PDFs are held (their bytes, not their layouts) until the last is rendered, and the first
-    /// part is rendered again with every heading's label ([`EditionModel::contents_labels`]); its
-    /// contents page keeps its length (the label column has a fixed width), so no page moves.
+    /// in later parts, whose page labels are known only once those are laid out. The first part
+    /// is laid out without labels only to count its pages (no PDF is exported:
+    /// [`Chunk::pages_only`]); the later parts' PDFs are held (their bytes, not their layouts)
+    /// until the last is rendered, and the first part is rendered with every heading's label
+    /// ([`EditionModel::contents_labels`]). Its contents page keeps its length (the label column
+    /// has a fixed width, an unknown label stands hidden in its place), so no page moves. Given
+    /// its labels, the contents page reads nothing from the layout, so Typst lays it out once,
+    /// not again on each of its layout passes.
     ///
     /// A renderer that keeps parts ([`PdfRenderer::keeping_parts`]) takes each part whose inputs
     /// are those of a part of the edition's last render (`ident`) as it was, and keeps this
@@ -177,7 +182,7 @@ impl PdfRenderer {
         let laid_out = std::cell::Cell::new(false);
         let reused_or_laid_out = |model: &EditionModel<'p>, part: Chunk| {
             let data = serde_json::to_vec(&EditionData { model, part: Some(part) }).map_err(RenderError::data)?;
-            let key = reuse::PartKey { templates: fingerprint, data };
+            let key = reuse::PartKey { templates: fingerprint, data, pages_only: part.pages_only };
             if let Some(kept) = reuse::find(&previous, &key) {
                 store.count(true);
                 now.borrow_mut().push(kept.clone());
@@ -212,32 +217,44 @@ impl PdfRenderer {
         for (key, value) in catalog {
             merger.set_in_catalog(key, value);
         }
-        let first = Chunk { first_page: None, pages_before: 0 };
+        let first = Chunk { first_page: None, pages_before: 0, pages_only: false };
         let mut part = first;
         let mut held = Vec::new();
         let mut labels: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
             Default::default();
         let mut first_pages = 0;
-        for model in parts.models() {
+        for mut model in parts.models() {
             let contents = model.contents;
-            let (pdf, pages) = render(&model, part)?;
+            // Before the later parts are laid out, the first part's contents page has no labels
+            // to print: the part is laid out only to count its pages and read its own headings'
+            // labels, and rendered again once every label is known.
+            let counting = contents && part.pages_before == 0;
+            if counting {
+                model.contents_labels = Some(Default::default());
+            }
+            let (pdf, pages) = render(&model, Chunk { pages_only: counting, ..part })?;
             drop(model);
             if contents {
                 for (anchor, lang, label) in &pages.contents_labels {
                     labels.entry(anchor.clone()).or_default().entry(lang.clone()).or_insert_with(|| label.clone());
                 }
-                if part.pages_before == 0 {
+                if counting {
                     first_pages = pages.count;
+                } else {
+                    held.push(pdf);
                 }
-                held.push(pdf);
             } else {
                 merger.push(pdf).map_err(merge_error)?;
             }
-            part = Chunk { first_page: Some(pages.last_number + 1), pages_before: part.pages_before + pages.count };
+            part = Chunk {
+                first_page: Some(pages.last_number + 1),
+                pages_before: part.pages_before + pages.count,
+                pages_only: false,
+            };
         }
-        if !held.is_empty() {
+        if first_pages > 0 {
             let mut model = parts.chunk(0);
-            model.contents_labels = labels;
+            model.contents_labels = Some(labels);
             let (pdf, pages) = render(&model, first)?;
             drop(model);
             if pages.count != first_pages {
@@ -246,7 +263,7 @@ impl PdfRenderer {
                     pages.count
                 )));
             }
-            held[0] = pdf;
+            merger.push(pdf).map_err(merge_error)?;
             for pdf in held {
                 merger.push(pdf).map_err(merge_error)?;
             }
@@ -268,7 +285,7 @@ impl PdfRenderer {
         }
         let data = serde_json::to_vec(&EditionData { model: edition, part }).map_err(RenderError::data)?;
         let pages = std::cell::Cell::new(Pages::default());
-        let standards = standards_of(part);
+        let export = export_of(part);
         let pdf = self
             .compile_to(
                 EDITION_TEMPLATE,
@@ -276,7 +293,7 @@ impl PdfRenderer {
                 edition.meta.adopted,
                 ident.to_string(),
                 templates,
-                standards,
+                export,
                 |document| {
                     pages.set(Pages::of(document));
                     unchecked(document)
@@ -303,14 +320,14 @@ impl PdfRenderer {
         for _ in 0..columns::MAX_PASSES {
             let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout, part })
                 .map_err(RenderError::data)?;
-            let standards = standards_of(part);
+            let export = export_of(part);
             let checked = self.compile_to(
                 EDITION_TEMPLATE,
                 data,
                 edition.meta.adopted,
                 ident.clone(),
                 templates,
-                standards,
+                export,
                 |document| {
                     pages.set(Pages::of(document));
                     columns::next_layout(document, &layout).map_or(Ok(()), Err)
@@ -338,41 +355,44 @@ impl PdfRenderer {
         let data = serde_json::to_vec(&columns::ColumnsData { model: edition, columns: &layout, part })
             .map_err(RenderError::data)?;
         let pdf = self
-            .compile_to(
-                EDITION_TEMPLATE,
-                data,
-                edition.meta.adopted,
-                ident,
-                templates,
-                standards_of(part),
-                |document| {
-                    pages.set(Pages::of(document));
-                    unchecked(document)
-                },
-            )
+            .compile_to(EDITION_TEMPLATE, data, edition.meta.adopted, ident, templates, export_of(part), |document| {
+                pages.set(Pages::of(document));
+                unchecked(document)
+            })
             .map_err(Rejected::error)?;
         Ok((pdf, pages.take()))
     }
 
     /// The facing-pages edition, or one part of it: the probe compiled and read, the spreads
     /// planned from it with the smallest safety margin under which no page overflows
-    /// ([`facing`]). The caller sets the whole to open in two-page view.
+    /// ([`facing`]). The caller sets the whole to open in two-page view. `counted`: the probe of
+    /// the part laid out only to count its pages, taken as it was for that part's render with its
+    /// labels.
     fn render_facing(
         &self,
         edition: &EditionModel<'_>,
         ident: &str,
         templates: &Templates,
         part: Option<Chunk>,
+        counted: &facing::CountedProbe,
     ) -> Result<(Vec<u8>, Pages), RenderError> {
         let date = edition.meta.adopted;
+        let unlabelled;
+        let probed = if edition.contents_labels.is_some() {
+            unlabelled = EditionModel { contents_labels: None, ..edition.clone() };
+            &unlabelled
+        } else {
+            edition
+        };
         let data =
-            serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0, part })
+            serde_json::to_vec(&facing::FacingData { model: probed, probe: true, spreads: &[], slack: 0.0, part })
                 .map_err(RenderError::data)?;
         // The probe's laid-out pages are read, then let go of before the spreads are laid out.
-        let probe = {
+        let counting = part.is_some_and(|part| part.pages_only);
+        let probe = counted.get_or_read(data, counting, |data| {
             let document = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
-            facing::Probe::read(&document).map_err(|error| RenderError::Layout(error.to_string()))?
-        };
+            facing::Probe::read(&document).map_err(|error| RenderError::Layout(error.to_string()))
+        })?;
         let mut overflow = None;
         let mut tried = Vec::new();
         for slack in facing::SLACKS {
@@ -397,7 +417,7 @@ impl PdfRenderer {
                 date,
                 ident.to_string(),
                 templates,
-                standards_of(part),
+                export_of(part),
                 |document| {
                     pages.set(Pages::of(document));
                     facing::overflow(document, pages_before).map_or(Ok(()), Err)
@@ -486,10 +506,10 @@ impl PdfRenderer {
         templates: &Templates,
         check: impl Fn(&PagedDocument) -> Result<(), E>,
     ) -> Result<Vec<u8>, Rejected<E>> {
-        self.compile_to(main, data, date, ident, templates, &STANDARDS, check)
+        self.compile_to(main, data, date, ident, templates, Export::Pdf(&STANDARDS), check)
     }
 
-    /// [`PdfRenderer::compile`] to the given standards.
+    /// [`PdfRenderer::compile`], exporting what `export` says.
     #[allow(clippy::too_many_arguments)]
     fn compile_to<E>(
         &self,
@@ -498,11 +518,12 @@ impl PdfRenderer {
         date: Date,
         ident: String,
         templates: &Templates,
-        standards: &[PdfStandard],
+        export: Export,
         check: impl Fn(&PagedDocument) -> Result<(), E>,
     ) -> Result<Vec<u8>, Rejected<E>> {
         let (document, world) = self.lay_out_in_world(main, data, date, templates)?;
         check(&document).map_err(Rejected::Check)?;
+        let Export::Pdf(standards) = export else { return Ok(Vec::new()) };
 
         let standards = PdfStandards::new(standards)
             .map_err(|error| RenderError::Export(format!("PDF standards: {}", error.message())))?;
@@ -543,6 +564,11 @@ pub struct Chunk {
     pub first_page: Option<u64>,
     /// How many pages the parts before it have.
     pub pages_before: usize,
+    /// Whether the part is laid out only for what its pages are ([`Pages`]), its PDF not
+    /// exported: the first part of an edition with a contents page, before the later parts'
+    /// labels are known. Not part of the template's data.
+    #[serde(skip)]
+    pub pages_only: bool,
 }
 
 /// An edition's model for `edition.typ`, with the part it is when rendered in parts.
@@ -559,12 +585,22 @@ struct EditionData<'m, 'p> {
 /// against both standards.
 const LATER_PART_STANDARDS: [PdfStandard; 1] = [PdfStandard::A_2u];
 
-/// The standards a render of `part` is exported to.
-fn standards_of(part: Option<Chunk>) -> &'static [PdfStandard] {
+/// What a render of `part` exports: the PDF standards it conforms to, or no PDF at all.
+fn export_of(part: Option<Chunk>) -> Export {
     match part {
-        Some(part) if part.pages_before > 0 => &LATER_PART_STANDARDS,
-        _ => &STANDARDS,
+        Some(part) if part.pages_only => Export::PagesOnly,
+        Some(part) if part.pages_before > 0 => Export::Pdf(&LATER_PART_STANDARDS),
+        _ => Export::Pdf(&STANDARDS),
     }
+}
+
+/// What a compile exports once its layout is accepted.
+#[derive(Clone, Copy)]
+enum Export {
+    /// A PDF conforming to these standards.
+    Pdf(&'static [PdfStandard]),
+    /// Nothing: the layout is wanted only for what its pages are (an empty PDF is returned).
+    PagesOnly,
 }
 
 /// What a laid-out document's pages are: how many, the number of the last, and the page label of

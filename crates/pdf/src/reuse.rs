@@ -21,6 +21,8 @@ use super::Pages;
 pub(crate) struct PartKey {
     pub templates: u64,
     pub data: Vec<u8>,
+    /// Whether the part was laid out only for its pages, no PDF exported ([`super::Chunk::pages_only`]).
+    pub pages_only: bool,
 }
 
 /// One part's output, as the last render of its edition left it.

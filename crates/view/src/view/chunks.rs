@@ -117,7 +117,7 @@ impl<'p> Chunks<'_, 'p> {
             toc: if first { model.toc.clone() } else { Vec::new() },
             // The contents page opens the first part; every part marks its headings for it.
             contents: model.contents,
-            contents_labels: if first { model.contents_labels.clone() } else { Default::default() },
+            contents_labels: if first { model.contents_labels.clone() } else { None },
             paragraph_numbers: model.paragraph_numbers,
             notes: model.notes.iter().filter(|note| numbers.contains(&note.number)).cloned().collect(),
             covers: if last { model.covers.clone() } else { Vec::new() },

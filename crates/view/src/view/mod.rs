@@ -96,7 +96,7 @@ impl EditionKind {
 }
 
 /// One edition, resolved: everything a renderer prints, in reading order.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct EditionModel<'p> {
     pub edition: EditionKind,
     /// Languages printed, left column first.
@@ -121,11 +121,14 @@ pub struct EditionModel<'p> {
     /// edition without one has the data it always had.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub contents: bool,
-    /// The page labels of headings laid out in other parts of an edition rendered in parts, for
-    /// the first part's contents page: anchor → language (`any` for a row holding every
-    /// language's heading) → label. Empty, and not serialised, otherwise.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub contents_labels: BTreeMap<String, BTreeMap<String, String>>,
+    /// The page label of every heading the contents page lists, when codepub gives them: anchor
+    /// → language (`any` for a row holding every language's heading) → label. An edition
+    /// rendered in parts gives its first part's contents page the labels read from every part,
+    /// and no label at all the first time that part is laid out (to count its pages, before the
+    /// later parts are laid out). `None`, and not serialised, when the edition is laid out
+    /// whole: the contents page then finds each heading's page where it is laid out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contents_labels: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// Whether the body's rows carry their paragraph numbers (`numbering = "paragraph"`,
     /// [`ParagraphNumber`]); serialised only when they do, so an edition without them has the
     /// data it always had.
@@ -318,7 +321,7 @@ impl<'p> EditionModel<'p> {
             sections,
             toc,
             contents,
-            contents_labels: BTreeMap::new(),
+            contents_labels: None,
             paragraph_numbers: false,
             notes,
             covers,
