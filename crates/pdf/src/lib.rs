@@ -145,12 +145,12 @@ impl PdfRenderer {
     /// the back covers start on a left-hand page of the whole. `catalog`: entries the merged
     /// catalog gets.
     ///
-    /// An edition with a contents page: the first part's contents page lists headings laid out
-    /// in later parts, whose page labels are known only once those are laid out. The first part
-    /// is laid out without labels only to count its pages (no PDF is exported:
-    /// [`Chunk::pages_only`]); the later parts' PDFs are held (their bytes, not their layouts)
-    /// until the last is rendered, and the first part is rendered with every heading's label
-    /// ([`EditionModel::contents_labels`]). Its contents page keeps its length (the label column
+    /// An edition with a contents page: its first part holds the title matter and the contents
+    /// alone ([`codepub_view::view::chunks`]), which list headings laid out in later parts, whose
+    /// page labels are known only once those are laid out. The first part is laid out without
+    /// labels only to count its pages (no PDF is exported: [`Chunk::pages_only`]); the later
+    /// parts' PDFs are held (their bytes, not their layouts) until the last is rendered, and the
+    /// first part is rendered with every heading's label ([`EditionModel::contents_labels`]). Its contents page keeps its length (the label column
     /// has a fixed width, an unknown label stands hidden in its place), so no page moves. Given
     /// its labels, the contents page reads nothing from the layout, so Typst lays it out once,
     /// not again on each of its layout passes.

@@ -1,7 +1,8 @@
 //! An edition cut into parts, for rendering a long document a run of clauses at a time: every
 //! part holds whole sections, in order, about `budget` bytes of the model each (a section larger
 //! than the budget is a part of its own); the title matter and the table of contents open the
-//! first part and the back covers close the last. A part carries the notes it refers to (the
+//! first part and the back covers close the last. An edition with a contents page opens with a
+//! part of its own holding the title matter and the contents, and no section. A part carries the notes it refers to (the
 //! templates look a note up by its number), those its notes refer to included, and no others:
 //! the templates hand the notes to every block they lay out, so a part carrying all of a long
 //! document's notes would cost time with the length of the whole. A part's model is made when
@@ -43,6 +44,13 @@ pub fn split<'m, 'p>(model: &'m EditionModel<'p>, budget: usize) -> Chunks<'m, '
         ranges.last_mut().expect("one part at least").end = index + 1;
         note_references(section, references.last_mut().expect("one part at least"));
         filled += size;
+    }
+    // A long edition's contents page is a part of its own, with the title matter: it is laid
+    // out twice (its length first, its labels once every part is laid out), and its size grows
+    // with the length of the text, so it is kept apart from any body.
+    if model.contents && ranges.len() > 1 {
+        ranges.insert(0, 0..0);
+        references.insert(0, BTreeSet::new());
     }
     Chunks { model, ranges, references }
 }
@@ -184,6 +192,22 @@ mod tests {
             let with_notes = parts.iter().filter(|part| !part.notes.is_empty()).count();
             assert!(with_notes >= 1 && with_notes < parts.len(), "{with_notes} of {} parts", parts.len());
             assert_eq!(referenced(model), model.notes.iter().map(|note| note.number).collect());
+        });
+    }
+
+    #[test]
+    fn a_long_edition_with_a_contents_page_opens_with_a_part_holding_the_title_matter_and_contents_alone() {
+        with_code_model(EditionKind::En, |model| {
+            let model = EditionModel { contents: true, ..model.clone() };
+            let parts: Vec<_> = split(&model, 2_000).models().collect();
+            let front = &parts[0];
+            assert!(front.sections.is_empty() && front.covers.is_empty());
+            assert!(front.title_page.is_some() && front.toc.len() == model.toc.len() && front.contents);
+            let joined: Vec<String> = parts.iter().flat_map(ids).collect();
+            assert_eq!(joined, ids(&model));
+            assert!(parts[1..].iter().all(|p| !p.sections.is_empty() && p.title_page.is_none() && p.toc.is_empty()));
+            // Within the budget, the contents page stays with the body: one part.
+            assert_eq!(split(&model, usize::MAX).len(), 1);
         });
     }
 
