@@ -147,10 +147,12 @@ impl PdfRenderer {
     ///
     /// An edition with a contents page: its first part holds the title matter and the contents
     /// alone ([`codepub_view::view::chunks`]), which list headings laid out in later parts, whose
-    /// page labels are known only once those are laid out. The first part is laid out without
-    /// labels only to count its pages (no PDF is exported: [`Chunk::pages_only`]); the later
-    /// parts' PDFs are held (their bytes, not their layouts) until the last is rendered, and the
-    /// first part is rendered with every heading's label ([`EditionModel::contents_labels`]). Its contents page keeps its length (the label column
+    /// page labels are known only once those are laid out. The contents are laid out a run of
+    /// [`CONTENTS_ENTRIES_PER_PART`] entries at a time, each cut where its last page opens;
+    /// each run is laid out without labels only to count its pages (no PDF is exported:
+    /// [`Chunk::pages_only`]); the body parts' PDFs are held (their bytes, not their layouts)
+    /// until the last is rendered, and the runs are rendered with every heading's label
+    /// ([`EditionModel::contents_labels`]). Its contents page keeps its length (the label column
     /// has a fixed width, an unknown label stands hidden in its place), so no page moves. Given
     /// its labels, the contents page reads nothing from the layout, so Typst lays it out once,
     /// not again on each of its layout passes.
@@ -217,32 +219,54 @@ impl PdfRenderer {
         for (key, value) in catalog {
             merger.set_in_catalog(key, value);
         }
-        let first = Chunk { first_page: None, pages_before: 0, pages_only: false };
-        let mut part = first;
+        let mut part = Chunk { first_page: None, pages_before: 0, pages_only: false, contents: None };
+        let mut models = parts.models();
+        // The contents of a long edition, a part of their own (the first), laid out a run of
+        // entries at a time: first without labels, only to count each run's pages and find where
+        // it ends (its last page, or spread, begun again by the next run), so that the body's
+        // parts know where they start.
+        let mut runs = Vec::new();
+        let front = if parts.opens_with_contents() { models.next() } else { None };
+        if let Some(front) = &front {
+            let total = contents_entries(&front.toc);
+            let mut start = 0;
+            loop {
+                let end = (start + CONTENTS_ENTRIES_PER_PART).min(total);
+                let model = contents_run(front, start, Some(Default::default()));
+                let run = Chunk { pages_only: true, contents: Some((start, end)), ..part };
+                let (_, pages) = render(&model, run)?;
+                drop(model);
+                let (cut, dropped) = match pages.contents_cut {
+                    Some((entry, from_cut)) if end < total && entry > start && from_cut < pages.count => {
+                        (entry, from_cut)
+                    }
+                    _ => (end, 0),
+                };
+                let count = pages.count - dropped;
+                runs.push((Chunk { pages_only: false, contents: Some((start, cut)), ..part }, count));
+                part = Chunk {
+                    first_page: Some(pages.last_number + 1 - dropped as u64),
+                    pages_before: part.pages_before + count,
+                    pages_only: false,
+                    contents: None,
+                };
+                if cut >= total {
+                    break;
+                }
+                start = cut;
+            }
+        }
         let mut held = Vec::new();
         let mut labels: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
             Default::default();
-        let mut first_pages = 0;
-        for mut model in parts.models() {
-            let contents = model.contents;
-            // Before the later parts are laid out, the first part's contents page has no labels
-            // to print: the part is laid out only to count its pages and read its own headings'
-            // labels, and rendered again once every label is known.
-            let counting = contents && part.pages_before == 0;
-            if counting {
-                model.contents_labels = Some(Default::default());
-            }
-            let (pdf, pages) = render(&model, Chunk { pages_only: counting, ..part })?;
+        for model in models {
+            let (pdf, pages) = render(&model, part)?;
             drop(model);
-            if contents {
+            if front.is_some() {
                 for (anchor, lang, label) in &pages.contents_labels {
                     labels.entry(anchor.clone()).or_default().entry(lang.clone()).or_insert_with(|| label.clone());
                 }
-                if counting {
-                    first_pages = pages.count;
-                } else {
-                    held.push(pdf);
-                }
+                held.push(pdf);
             } else {
                 merger.push(pdf).map_err(merge_error)?;
             }
@@ -250,20 +274,25 @@ impl PdfRenderer {
                 first_page: Some(pages.last_number + 1),
                 pages_before: part.pages_before + pages.count,
                 pages_only: false,
+                contents: None,
             };
         }
-        if first_pages > 0 {
-            let mut model = parts.chunk(0);
-            model.contents_labels = Some(labels);
-            let (pdf, pages) = render(&model, first)?;
-            drop(model);
-            if pages.count != first_pages {
-                return Err(RenderError::Layout(format!(
-                    "the contents page changed the first part's length from {first_pages} to {} pages once the page labels were known",
-                    pages.count
-                )));
+        // Every label known, the contents' runs are rendered with them, each to the pages it
+        // was counted at (the label column has a fixed width, an unknown label stands hidden).
+        if let Some(front) = &front {
+            for (run, counted) in runs {
+                let (start, _) = run.contents.unwrap_or_default();
+                let model = contents_run(front, start, Some(labels.clone()));
+                let (pdf, pages) = render(&model, run)?;
+                drop(model);
+                if pages.count != counted {
+                    return Err(RenderError::Layout(format!(
+                        "the contents changed length from {counted} to {} pages once the page labels were known",
+                        pages.count
+                    )));
+                }
+                merger.push(pdf).map_err(merge_error)?;
             }
-            merger.push(pdf).map_err(merge_error)?;
             for pdf in held {
                 merger.push(pdf).map_err(merge_error)?;
             }
@@ -553,6 +582,33 @@ fn today(date: Date) -> Result<Datetime, RenderError> {
         .ok_or_else(|| RenderError::Export(format!("date {date} is not a calendar date")))
 }
 
+/// The contents of a long edition are laid out this many entries at a time (some ten pages), so
+/// that memory holds a run of them, not the contents of the whole text.
+pub const CONTENTS_ENTRIES_PER_PART: usize = 500;
+
+/// How many entries the contents list (`contents.typ`'s `flat-entries`): every entry of `toc`
+/// and of its children.
+fn contents_entries(toc: &[codepub_view::view::TocEntry]) -> usize {
+    toc.iter().map(|entry| 1 + contents_entries(&entry.children)).sum()
+}
+
+/// The model of the run of the contents that starts at entry `start`: the front part's (the
+/// title matter and the whole list, which the template cuts), the title matter only in the
+/// first run; with the page labels `labels`.
+fn contents_run<'p>(
+    front: &EditionModel<'p>,
+    start: usize,
+    labels: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>>,
+) -> EditionModel<'p> {
+    let mut model = front.clone();
+    if start > 0 {
+        model.title_page = None;
+        model.provisional = None;
+    }
+    model.contents_labels = labels;
+    model
+}
+
 /// Sources of an edition rendered alone are cut into parts of about this many bytes of the
 /// render model (some 50 pages of the bilingual edition), rendered one after another and merged.
 pub const CHUNK_BYTES: usize = 256 * 1024;
@@ -569,6 +625,10 @@ pub struct Chunk {
     /// labels are known. Not part of the template's data.
     #[serde(skip)]
     pub pages_only: bool,
+    /// The entries `(start, end)` of the contents list this part lays out, when it lays out a
+    /// run of them (the contents of a long edition, [`CONTENTS_ENTRIES_PER_PART`] at a time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contents: Option<(usize, usize)>,
 }
 
 /// An edition's model for `edition.typ`, with the part it is when rendered in parts.
@@ -611,6 +671,9 @@ struct Pages {
     count: usize,
     last_number: u64,
     contents_labels: Vec<(String, String, String)>,
+    /// Where a run of the contents list may be cut: the entry that opens its last page (or
+    /// spread), and how many pages there are from that page to the end.
+    contents_cut: Option<(usize, usize)>,
 }
 
 impl Pages {
@@ -622,10 +685,22 @@ impl Pages {
                 Some((anchor, lang, markers::string(&value, "label")?))
             })
             .collect();
+        let count = document.pages().len();
+        // The entry markers on the last page that has any: the first of them opens it.
+        let mut cut: Option<(usize, usize)> = None;
+        for (value, place) in markers::markers(&**document.introspector(), "codepub-contents-entry") {
+            let Some(entry) = markers::int(&value, "entry").and_then(|entry| usize::try_from(entry).ok()) else {
+                continue;
+            };
+            if cut.is_none_or(|(page, first)| place.page > page || (place.page == page && entry < first)) {
+                cut = Some((place.page, entry));
+            }
+        }
         Pages {
-            count: document.pages().len(),
+            count,
             last_number: document.pages().last().map_or(0, |page| page.number),
             contents_labels,
+            contents_cut: cut.map(|(page, entry)| (entry, (count + 1).saturating_sub(page))),
         }
     }
 }

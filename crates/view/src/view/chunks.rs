@@ -83,6 +83,12 @@ impl<'p> Chunks<'_, 'p> {
         self.ranges.len()
     }
 
+    /// Whether the first part holds the title matter and the contents alone (a long edition
+    /// with a contents page, [`split`]).
+    pub fn opens_with_contents(&self) -> bool {
+        self.model.contents && self.ranges.len() > 1 && self.ranges[0].is_empty()
+    }
+
     /// Whether there is none (never: an edition without sections is one part).
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
@@ -207,7 +213,9 @@ mod tests {
             assert_eq!(joined, ids(&model));
             assert!(parts[1..].iter().all(|p| !p.sections.is_empty() && p.title_page.is_none() && p.toc.is_empty()));
             // Within the budget, the contents page stays with the body: one part.
+            assert!(split(&model, 2_000).opens_with_contents());
             assert_eq!(split(&model, usize::MAX).len(), 1);
+            assert!(!split(&model, usize::MAX).opens_with_contents());
         });
     }
 
