@@ -23,10 +23,13 @@ impl Check for GlyphCoverage {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
-        let fonts = cx.glyphs.families().join(", ");
+        // The fonts' names are read from the fonts themselves (the bundled ones' coverage is a
+        // table built at compile time): only for a finding to name them in.
+        let mut fonts: Option<String> = None;
         for lang in Lang::BOTH {
             for (address, unit) in cx.every_unit(lang) {
                 for (c, span) in unprintable(cx, unit) {
+                    let fonts = fonts.get_or_insert_with(|| cx.glyphs.families().join(", "));
                     let codepoint = format!("U+{:04X}", c as u32);
                     out.push(
                         Draft::new(
@@ -36,7 +39,7 @@ impl Check for GlyphCoverage {
                         )
                         .excerpt(c.to_string())
                         .label(Label::new(lang, &span))
-                        .note(Message::new("p015-fonts-tried").arg("fonts", &fonts)),
+                        .note(Message::new("p015-fonts-tried").arg("fonts", fonts.as_str())),
                     );
                 }
             }
@@ -114,6 +117,35 @@ mod tests {
         let mut out = Vec::new();
         GlyphCoverage.run(&cx, &mut out);
         out
+    }
+
+    /// [`WithoutEmoji`], counting how often the fonts' names are asked for.
+    #[derive(Default)]
+    struct CountingNames(std::sync::atomic::AtomicUsize);
+
+    impl Coverage for CountingNames {
+        fn prints(&self, c: char) -> bool {
+            WithoutEmoji.prints(c)
+        }
+
+        fn families(&self) -> Vec<&str> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            vec!["Serif", "Mincho"]
+        }
+    }
+
+    #[test]
+    fn the_fonts_names_are_read_only_for_a_finding_and_then_once() {
+        let names_read = |en: &str, ja: &str| {
+            let p = project(en, ja);
+            let alignment = p.alignment();
+            let fonts = CountingNames::default();
+            let cx = Context::new(&p, &alignment).with_glyphs(&fonts);
+            GlyphCoverage.run(&cx, &mut Vec::new());
+            fonts.0.into_inner()
+        };
+        assert_eq!(names_read("# A {#a}\n\nSmile now.\n", "# A {#a}\n\n笑顔です。\n"), 0);
+        assert_eq!(names_read("# A {#a}\n\nSmile 😀 now 😀.\n", "# A {#a}\n\n笑顔﷽です。\n"), 1);
     }
 
     #[test]
