@@ -185,6 +185,23 @@ fn a_long_edition_lays_out_its_contents_a_run_of_entries_at_a_time_twice_and_exp
 }
 
 #[test]
+fn a_long_facing_edition_probes_only_its_body_parts_not_its_runs_of_contents() {
+    // 40 copies of the Code's body: two runs of contents, then the body in parts.
+    let project = long_project(40);
+    project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = true\n");
+    let args =
+        ["build", "--allow-errors", "--quiet", "--format", "pdf", "--edition", "facing", "--timings", "trace.json"];
+    project.codepub().args(args).assert().success();
+    let trace: Vec<serde_json::Value> = serde_json::from_str(&project.read("trace.json")).expect("a JSON trace");
+    let began = |name: &str| trace.iter().filter(|event| event["name"] == name && event["ph"] == "B").count();
+    // Each body part: a probe and its spreads (no page of this text overflows). Each run of the
+    // contents: laid out to count its pages, then with its labels; no probe, having no clause.
+    let (compiles, exports) = (began("compile"), began("pdf"));
+    assert!(exports > 3, "{exports} parts: rendered in parts");
+    assert_eq!(compiles, 2 * exports, "{compiles} compiles, {exports} PDFs exported");
+}
+
+#[test]
 fn a_long_bilingual_or_facing_edition_rendered_in_parts_lists_the_labels_of_headings_in_later_parts() {
     let project = long_project(40);
     project.replace("codepub.toml", "[edition]\n", "[edition]\ncontents = true\n");

@@ -109,34 +109,6 @@ pub struct Probe {
     langs: [ProbedLanguage; 2],
 }
 
-/// The probe of the part of an edition laid out only to count its pages (the first part of an
-/// edition with a contents page, [`super::Chunk::pages_only`]), and the data it was laid out
-/// from, kept for that part's render with every label: its data differ only in the labels,
-/// which the probe does not print, so the probe is taken as it was.
-#[derive(Default)]
-pub struct CountedProbe(std::cell::RefCell<Option<(Vec<u8>, Probe)>>);
-
-impl CountedProbe {
-    /// The probe of `data`: the kept one when it was laid out from the same data, else `read`'s,
-    /// kept when `counting` (the part is laid out only to count its pages).
-    pub fn get_or_read<E>(
-        &self,
-        data: Vec<u8>,
-        counting: bool,
-        read: impl FnOnce(Vec<u8>) -> Result<Probe, E>,
-    ) -> Result<Probe, E> {
-        if let Some((_, probe)) = self.0.borrow().as_ref().filter(|(kept, _)| *kept == data) {
-            return Ok(probe.clone());
-        }
-        if !counting {
-            return read(data);
-        }
-        let probe = read(data.clone())?;
-        *self.0.borrow_mut() = Some((data, probe.clone()));
-        Ok(probe)
-    }
-}
-
 /// A probe whose markers are missing or do not agree (a project's own template).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProbeError(pub String);
@@ -331,30 +303,6 @@ pub fn overflow(document: &PagedDocument, pages_before: usize) -> Option<Overflo
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_counted_part_s_probe_is_taken_again_for_the_same_data_and_only_for_it() {
-        let counted = CountedProbe::default();
-        let probe = |height: f64| Probe { langs: [language(&[(false, 0.0, height, &[])], &[]), Default::default()] };
-        let reads = &std::cell::Cell::new(0);
-        let read = |height: f64| {
-            move |_: Vec<u8>| -> Result<Probe, ()> {
-                reads.set(reads.get() + 1);
-                Ok(probe(height))
-            }
-        };
-        // A part rendered in full is not kept: the same data are read again.
-        assert_eq!(counted.get_or_read(b"later part".to_vec(), false, read(1.0)), Ok(probe(1.0)));
-        assert_eq!(counted.get_or_read(b"later part".to_vec(), false, read(1.0)), Ok(probe(1.0)));
-        assert_eq!(reads.get(), 2);
-        // The counted part's probe is kept, and taken as it was for the same data.
-        assert_eq!(counted.get_or_read(b"first part".to_vec(), true, read(2.0)), Ok(probe(2.0)));
-        assert_eq!(counted.get_or_read(b"first part".to_vec(), false, read(9.0)), Ok(probe(2.0)));
-        assert_eq!(reads.get(), 3);
-        // Other data are read.
-        assert_eq!(counted.get_or_read(b"edited first part".to_vec(), false, read(3.0)), Ok(probe(3.0)));
-        assert_eq!(reads.get(), 4);
-    }
 
     /// A page 100 pt tall, notes with 10 pt above them and 2 pt between them.
     fn language(units: &[(bool, f64, f64, &[i64])], notes: &[(i64, f64)]) -> ProbedLanguage {

@@ -120,10 +120,9 @@ impl PdfRenderer {
         // Alone, a long edition is rendered in parts.
         let parts = (caches == CacheUse::Own).then(|| codepub_view::view::chunks::split(edition, CHUNK_BYTES));
         // The edition (or one part of it) laid out by its template.
-        let counted = facing::CountedProbe::default();
         let render = |model: &EditionModel<'_>, part: Option<Chunk>, caches: CacheUse| {
             if facing {
-                self.render_facing(model, &ident, templates, part, &counted)
+                self.render_facing(model, &ident, templates, part)
             } else {
                 self.render_part(model, &ident, templates, caches, part)
             }
@@ -394,38 +393,31 @@ impl PdfRenderer {
 
     /// The facing-pages edition, or one part of it: the probe compiled and read, the spreads
     /// planned from it with the smallest safety margin under which no page overflows
-    /// ([`facing`]). The caller sets the whole to open in two-page view. `counted`: the probe of
-    /// the part laid out only to count its pages, taken as it was for that part's render with its
-    /// labels.
+    /// ([`facing`]). The caller sets the whole to open in two-page view. A run of the contents
+    /// ([`Chunk::contents`]) has no clause to probe.
     fn render_facing(
         &self,
         edition: &EditionModel<'_>,
         ident: &str,
         templates: &Templates,
         part: Option<Chunk>,
-        counted: &facing::CountedProbe,
     ) -> Result<(Vec<u8>, Pages), RenderError> {
         let date = edition.meta.adopted;
-        let unlabelled;
-        let probed = if edition.contents_labels.is_some() {
-            unlabelled = EditionModel { contents_labels: None, ..edition.clone() };
-            &unlabelled
+        // A run of the contents of a long edition holds no clause: nothing to probe, no spreads.
+        let probe = if part.is_some_and(|part| part.contents.is_some()) {
+            None
         } else {
-            edition
-        };
-        let data =
-            serde_json::to_vec(&facing::FacingData { model: probed, probe: true, spreads: &[], slack: 0.0, part })
-                .map_err(RenderError::data)?;
-        // The probe's laid-out pages are read, then let go of before the spreads are laid out.
-        let counting = part.is_some_and(|part| part.pages_only);
-        let probe = counted.get_or_read(data, counting, |data| {
+            let data =
+                serde_json::to_vec(&facing::FacingData { model: edition, probe: true, spreads: &[], slack: 0.0, part })
+                    .map_err(RenderError::data)?;
+            // The probe's laid-out pages are read, then let go of before the spreads are laid out.
             let document = self.lay_out(FACING_TEMPLATE, data, date, templates)?;
-            facing::Probe::read(&document).map_err(|error| RenderError::Layout(error.to_string()))
-        })?;
+            Some(facing::Probe::read(&document).map_err(|error| RenderError::Layout(error.to_string()))?)
+        };
         let mut overflow = None;
         let mut tried = Vec::new();
         for slack in facing::SLACKS {
-            let spreads = probe.plan(slack);
+            let spreads = probe.as_ref().map_or_else(Vec::new, |probe| probe.plan(slack));
             // A wider margin that plans the same spreads would overflow the same way.
             if tried.contains(&spreads) {
                 continue;
@@ -621,8 +613,8 @@ pub struct Chunk {
     /// How many pages the parts before it have.
     pub pages_before: usize,
     /// Whether the part is laid out only for what its pages are ([`Pages`]), its PDF not
-    /// exported: the first part of an edition with a contents page, before the later parts'
-    /// labels are known. Not part of the template's data.
+    /// exported: a run of a long edition's contents, before the body's labels are known. Not
+    /// part of the template's data.
     #[serde(skip)]
     pub pages_only: bool,
     /// The entries `(start, end)` of the contents list this part lays out, when it lays out a

@@ -2,8 +2,9 @@
 //! part holds whole sections, in order, about `budget` bytes of the model each (a section larger
 //! than the budget is a part of its own); the title matter and the table of contents open the
 //! first part and the back covers close the last. An edition with a contents page opens with a
-//! part of its own holding the title matter and the contents, and no section. A part carries the notes it refers to (the
-//! templates look a note up by its number), those its notes refer to included, and no others:
+//! part of its own holding the title matter and the contents, and no section. A part carries
+//! the notes it refers to (the templates look a note up by its number), those its notes refer
+//! to included, and no others:
 //! the templates hand the notes to every block they lay out, so a part carrying all of a long
 //! document's notes would cost time with the length of the whole. A part's model is made when
 //! it is rendered ([`Chunks::chunk`]), so that only one part's copy of the sections is held at a

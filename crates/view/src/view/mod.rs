@@ -123,9 +123,9 @@ pub struct EditionModel<'p> {
     pub contents: bool,
     /// The page label of every heading the contents page lists, when codepub gives them: anchor
     /// → language (`any` for a row holding every language's heading) → label. An edition
-    /// rendered in parts gives its first part's contents page the labels read from every part,
-    /// and no label at all the first time that part is laid out (to count its pages, before the
-    /// later parts are laid out). `None`, and not serialised, when the edition is laid out
+    /// rendered in parts gives its contents the labels read from every part, and no label at
+    /// all the first time they are laid out (to count their pages, before the body's parts are
+    /// laid out). `None`, and not serialised, when the edition is laid out
     /// whole: the contents page then finds each heading's page where it is laid out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contents_labels: Option<BTreeMap<String, BTreeMap<String, String>>>,
