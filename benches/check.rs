@@ -5,6 +5,10 @@
 
 mod common;
 
+/// The allocator of the `codepub` binary, so the bench measures the check as it runs there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 
 use codepub::check::{RunOptions, run};

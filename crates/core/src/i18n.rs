@@ -1,7 +1,10 @@
 //! Localised messages: every user-facing string is a Fluent message in `locales/en-US` or
 //! `locales/ja-JP`, picked by `--lang` or the environment's locale.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+// The concurrent bundle, so that one `Localizer` formats on several threads (findings are
+// rendered in parallel).
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// A message id with its arguments, formatted late by a [`Localizer`].
@@ -86,7 +89,7 @@ fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
         UiLang::Japanese => [JA_JP, EXPLAIN_JA_JP],
     };
     let id: LanguageIdentifier = lang.tag().parse().expect("static language tag");
-    let mut bundle = FluentBundle::new(vec![id]);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminal output: no Unicode isolation marks around arguments.
     bundle.set_use_isolating(false);
     for source in sources {

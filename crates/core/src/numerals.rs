@@ -86,16 +86,17 @@ pub struct Numeral {
 
 /// The numbers of a text, in reading order.
 pub fn read(text: &str, lang: Lang) -> Vec<Numeral> {
-    read_having(text, lang, Present::of(text))
+    let lower = lowercase(text);
+    read_having(text, &lower, lang, Present::of(text, &lower))
 }
 
 /// [`read`], running only the patterns whose needs `has` says the text meets.
-fn read_having(text: &str, lang: Lang, has: Present) -> Vec<Numeral> {
-    let mut reader = Reader { text, has, taken: Vec::new(), found: Vec::new() };
+fn read_having(text: &str, lower: &str, lang: Lang, has: Present) -> Vec<Numeral> {
+    let mut reader = Reader { text, lower, has, taken: Vec::new(), found: Vec::new() };
     // The digits of a URL (`…/version/2/1/`) are its path, no numbers: the URL is compared whole
     // elsewhere.
     if reader.has.url {
-        for m in URL.find_iter(text) {
+        for m in URL.find_iter(lower) {
             reader.take(m.range(), None);
         }
     }
@@ -204,7 +205,8 @@ static ENGLISH_MONTH_DAY: LazyLock<Regex> =
 static JAPANESE_MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"({JA_NUMBER})\s*月\s*({JA_NUMBER})\s*日")));
 /// A URL as written in text: `https://…`, `www.…`, up to a space or a character no URL has.
-static URL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"));
+/// Matched in the text lowercased (see [`Reader::lower`]), as every pattern that ignores case.
+static URL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"));
 /// English ordinal words, `first` to `twentieth`.
 const ORDINAL_WORDS: [&str; 20] = [
     "first",
@@ -232,10 +234,10 @@ const ORDINAL_WORDS: [&str; 20] = [
 const UNIT_WORDS: &str = r"paragraphs?|articles?|items?|chapters?|sections?|sub-?paragraphs?";
 /// `the second paragraph`, `first article`: an ordinal word before a structural unit.
 static ORDINAL_BEFORE_UNIT: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"(?i)\b({})\s+(?:{UNIT_WORDS})\b", ORDINAL_WORDS.join("|"))));
+    LazyLock::new(|| regex(&format!(r"\b({})\s+(?:{UNIT_WORDS})\b", ORDINAL_WORDS.join("|"))));
 /// `paragraph one`, `item three`, `paragraph second`: a number word after a structural unit.
 static WORD_AFTER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(r"(?i)\b(?:{UNIT_WORDS})\s+({}|{}|{})\b", ORDINAL_WORDS.join("|"), UNITS.join("|"), TENS.join("|")))
+    regex(&format!(r"\b(?:{UNIT_WORDS})\s+({}|{}|{})\b", ORDINAL_WORDS.join("|"), UNITS.join("|"), TENS.join("|")))
 });
 /// Old forms of kanji numerals (大字) an old statute numbers its parts with: `第壱条`, `第弐拾参条`.
 static JAPANESE_OLD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,9 +269,9 @@ static ROMAN_LABEL: LazyLock<Regex> =
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9０-９]+(?:[-/.,:－／．，：][0-9０-９]+)*"));
 /// `CHAPTER III`, `Part IV`: numbered as `第三章`, `第四部`.
 static ENGLISH_PART: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b(?:chapter|part|section|article|book|title)\s+([ivxlc]+)\b"));
+    LazyLock::new(|| regex(r"\b(?:chapter|part|section|article|book|title)\s+([ivxlc]+)\b"));
 /// `a quarter or more of the members` = `四分の一以上`.
-static A_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\ba quarter\b"));
+static A_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"\ba quarter\b"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| regex(r"[A-Za-z]+"));
 /// Kanji numerals given as alternatives or a range, `一又は二の措置`, `三ないし五`: numbers, the
 /// bare `一` too, unless the first is the end of a word (`統一又は…`) or the last the start of one.
@@ -281,7 +283,7 @@ static JAPANESE_ALTERNATIVES: LazyLock<Regex> = LazyLock::new(|| {
 /// `one or two`, `one to three`: the bare `one` is a number when another number word is its
 /// alternative or the end of its range.
 static ONE_OR_ANOTHER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:one)\s+(?:or|to)\s+(?i:two|three|four|five|six|seven|eight|nine|ten)\b"));
+    LazyLock::new(|| regex(r"^one\s+(?:or|to)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b"));
 static PARENTHESISED_DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\((\d+)\)"));
 
 /// What a text holds that some pattern needs, found in one pass over its characters: a pattern
@@ -320,10 +322,18 @@ struct Present {
 static MONTH_NAME: LazyLock<Regex> = LazyLock::new(|| regex(&MONTHS.join("|")));
 /// What [`ORDINAL_BEFORE_UNIT`], [`WORD_AFTER_UNIT`], [`ENGLISH_PART`] and [`A_QUARTER`] need.
 static UNIT_WORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)paragraph|article|item|chapter|section|part|book|title|quarter"));
+    LazyLock::new(|| regex(r"paragraph|article|item|chapter|section|part|book|title|quarter"));
+
+/// `text` with its ASCII letters lowercased: the patterns that ignore case are matched in it,
+/// written in lower case, since a case-insensitive pattern costs several times as much to build
+/// (each letter a class of two, each word many literals). Its byte offsets are the text's.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) { text.to_ascii_lowercase().into() } else { text.into() }
+}
 
 impl Present {
-    fn of(text: &str) -> Self {
+    /// What `text` holds; `lower`: the text lowercased ([`lowercase`]).
+    fn of(text: &str, lower: &str) -> Self {
         let mut has = Self::default();
         for c in text.chars() {
             match c {
@@ -344,7 +354,7 @@ impl Present {
         }
         has.url = text.contains("://") || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
         has.month_name = MONTH_NAME.is_match(text);
-        has.unit_word = UNIT_WORD.is_match(text);
+        has.unit_word = UNIT_WORD.is_match(lower);
         (has.number_word, has.ordinal_word, has.roman_word) = number_words(text);
         has
     }
@@ -375,6 +385,8 @@ impl Present {
 
 struct Reader<'t> {
     text: &'t str,
+    /// The text, lowercased ([`lowercase`]).
+    lower: &'t str,
     has: Present,
     /// Bytes already read, as a number or as a word that is none.
     taken: Vec<Range<usize>>,
@@ -394,8 +406,16 @@ impl Reader<'_> {
         true
     }
 
-    fn each(&mut self, pattern: &Regex, mut value: impl FnMut(&Captures<'_>) -> Option<Value>) {
-        let text = self.text;
+    fn each(&mut self, pattern: &Regex, value: impl FnMut(&Captures<'_>) -> Option<Value>) {
+        self.each_in(self.text, pattern, value);
+    }
+
+    /// [`Self::each`] for a pattern written in lower case, matched in the lowercased text.
+    fn each_lowercase(&mut self, pattern: &Regex, value: impl FnMut(&Captures<'_>) -> Option<Value>) {
+        self.each_in(self.lower, pattern, value);
+    }
+
+    fn each_in(&mut self, text: &str, pattern: &Regex, mut value: impl FnMut(&Captures<'_>) -> Option<Value>) {
         for c in pattern.captures_iter(text) {
             if let Some(v) = value(&c) {
                 let whole = c.get(0).map_or(0..0, |m| m.range());
@@ -410,18 +430,17 @@ impl Reader<'_> {
         }
         if self.has.unit_word {
             if self.has.ordinal_word {
-                self.each(&ORDINAL_BEFORE_UNIT, |c| ordinal_word(&c[1]).map(Value::Integer));
+                self.each_lowercase(&ORDINAL_BEFORE_UNIT, |c| ordinal_word(&c[1]).map(Value::Integer));
             }
             if self.has.ordinal_word || self.has.number_word {
-                self.each(&WORD_AFTER_UNIT, |c| {
-                    let word = c[1].to_ascii_lowercase();
-                    ordinal_word(&word).or_else(|| below_hundred(&word)).map(Value::Integer)
+                self.each_lowercase(&WORD_AFTER_UNIT, |c| {
+                    ordinal_word(&c[1]).or_else(|| below_hundred(&c[1])).map(Value::Integer)
                 });
             }
             if self.has.roman_word {
-                self.each(&ENGLISH_PART, |c| roman_value(&c[1].to_ascii_lowercase()).map(Value::Integer));
+                self.each_lowercase(&ENGLISH_PART, |c| roman_value(&c[1]).map(Value::Integer));
             }
-            self.each(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
+            self.each_lowercase(&A_QUARTER, |_| Some(Value::Fraction(1, 4)));
         }
         if self.has.number_word {
             self.words();
@@ -549,7 +568,7 @@ impl Reader<'_> {
             let start = words[i].0.start;
             let mut end = words[i + read.words - 1].0.end;
             let mut plain_one =
-                read.value == Value::Integer(1) && read.words == 1 && !ONE_OR_ANOTHER.is_match(&text[start..]);
+                read.value == Value::Integer(1) && read.words == 1 && !ONE_OR_ANOTHER.is_match(&self.lower[start..]);
             if let Some(digits) = PARENTHESISED_DIGITS.captures(&text[end..])
                 && number(&digits[1]).map(Value::Integer) == Some(read.value.clone())
             {
@@ -1019,6 +1038,29 @@ mod tests {
     }
 
     #[test]
+    fn words_that_number_a_part_are_read_in_any_case_from_lowercase_patterns() {
+        for (text, expected) in [
+            ("PARAGRAPH ONE of the Article", vec!["1"]),
+            ("The Second Paragraph", vec!["2"]),
+            ("CHAPTER IV", vec!["4"]),
+            ("A Quarter or more", vec!["1/4"]),
+            ("One or Two members", vec!["1", "2"]),
+            ("see HTTPS://WWW.EXAMPLE.ORG/Version/2/1 now", vec![]),
+        ] {
+            assert_eq!(read_values(text, Lang::En), expected, "{text}");
+        }
+        // A case-insensitive pattern costs several times as much to build (the check of a short
+        // text is mostly building them): they are written in lower case and matched in the
+        // lowercased text instead.
+        for pattern in
+            [&URL, &ORDINAL_BEFORE_UNIT, &WORD_AFTER_UNIT, &ENGLISH_PART, &A_QUARTER, &ONE_OR_ANOTHER, &UNIT_WORD]
+        {
+            assert!(!pattern.as_str().contains("(?i"), "{}", pattern.as_str());
+            assert_eq!(pattern.as_str(), pattern.as_str().to_ascii_lowercase(), "written in lower case");
+        }
+    }
+
+    #[test]
     fn english_number_words_read_as_values() {
         for (text, expected) in [
             ("forty-five days", vec!["45"]),
@@ -1247,7 +1289,7 @@ mod tests {
                     for lang in [Lang::En, Lang::Ja] {
                         assert_eq!(
                             read(line, lang),
-                            read_having(line, lang, Present::everything()),
+                            read_having(line, &lowercase(line), lang, Present::everything()),
                             "{}: {line}",
                             entry.path().display()
                         );
@@ -1293,7 +1335,11 @@ mod tests {
             "1,000",
         ] {
             for lang in [Lang::En, Lang::Ja] {
-                assert_eq!(read(text, lang), read_having(text, lang, Present::everything()), "{text}");
+                assert_eq!(
+                    read(text, lang),
+                    read_having(text, &lowercase(text), lang, Present::everything()),
+                    "{text}"
+                );
             }
         }
     }

@@ -9,7 +9,7 @@ use std::io::Write;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 
 use super::terminal::TerminalSources;
-use crate::check::{Diagnostic, Report, Severity};
+use crate::check::{Diagnostic, Finding, Report, Severity};
 use codepub_core::error::InputError;
 use codepub_core::i18n::{Localizer, Message};
 use codepub_core::invisible::escape;
@@ -22,10 +22,13 @@ fn buffer(color: bool) -> Buffer {
 
 /// The whole report as text.
 pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color: bool) -> String {
-    let mut out = buffer(color);
     let labelled = report.findings.iter().flat_map(|f| f.labels().iter().map(|label| label.span.file));
     let sources = TerminalSources::new(&project.sources, labelled);
-    for finding in report.findings.iter().filter(|f| f.accepted.is_none()) {
+    let shown: Vec<&Finding> = report.findings.iter().filter(|f| f.accepted.is_none()).collect();
+    // Each finding rendered on its own, over the cores, and put back in order: thousands of
+    // findings (a first check of a long text) otherwise cost as much as the check.
+    let rendered = codepub_core::parallel::map_in_order(&shown, |finding| {
+        let mut out = buffer(color);
         let address = Message::new("report-address").arg("address", &finding.address);
         emit(&mut out, &finding.diagnostic, Some(&sources), &[address], l10n);
         // A blank line ends a finding without labels too, as codespan ends a labelled one, so
@@ -33,8 +36,12 @@ pub fn render_human(report: &Report, project: &Project, l10n: &Localizer, color:
         if finding.diagnostic.labels.is_empty() {
             let _ = out.write_all(b"\n");
         }
-    }
-    let mut text = String::from_utf8_lossy(out.as_slice()).into_owned();
+        out.into_inner()
+    });
+    let mut bytes = Vec::with_capacity(rendered.iter().map(Vec::len).sum());
+    rendered.iter().for_each(|finding| bytes.extend_from_slice(finding));
+    let mut text =
+        String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
 
     let accepted: Vec<_> = report.findings.iter().filter(|f| f.accepted.is_some()).collect();
     if !accepted.is_empty() {
