@@ -634,3 +634,6 @@ help-p025-grammar-suggested = harper suggests { $suggestions }; a wording kept o
 help-p025-unavailable = install a codepub built with its default features, or set `enabled = false` under `[check.spelling]` in codepub.toml
 p025-short = English is spelled correctly
 p025-full = Every English word is in harper's dictionary, the project dictionary or the glossary, and harper's grammar lints find nothing in the English.
+
+# The line under a finding whose check `codepub explain` explains.
+explain-see = see `codepub explain { $code }`

@@ -41,8 +41,6 @@ explain-accept-example =
     reason = "As published: the Japanese edition as adopted reads this way."
 explain-list-heading = Checks (codepub explain CODE for one):
 explain-unknown = unknown check { $code }; `codepub explain` lists them
-explain-see = see `codepub explain { $code }`
-
 ## The checks
 
 explain-p001 = Clauses pair up by id in both languages

@@ -549,3 +549,6 @@ help-p025-grammar-suggested = harper の提案は { $suggestions } です。意�
 help-p025-unavailable = 既定の機能でビルドされた codepub を使うか、codepub.toml の `[check.spelling]` に `enabled = false` と書いてください
 p025-short = 英語のスペルが正しい
 p025-full = 英語のすべての単語が harper の辞書、プロジェクト辞書、用語集のいずれかにあり、harper の文法リントが英語に何も見つけません。
+
+# The line under a finding whose check `codepub explain` explains.
+explain-see = `codepub explain { $code }` を参照してください

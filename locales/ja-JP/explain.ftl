@@ -21,8 +21,6 @@ explain-accept-example =
     reason = "公表どおり：採択された日本語版はこのとおりです。"
 explain-list-heading = チェックの一覧（個々の説明は codepub explain CODE）：
 explain-unknown = 不明なチェック { $code } です。一覧は `codepub explain` で表示できます
-explain-see = `codepub explain { $code }` を参照してください
-
 ## チェック
 
 explain-p001 = 条項が ID で両言語に対応している

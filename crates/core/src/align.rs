@@ -449,7 +449,7 @@ impl<'e> Scorer<'e> {
                 english.iter().for_each(|&i| en_recorded[i] = true);
             }
         }
-        let loanwords = Pair::new(loanword_homes(&en, &ja, false), loanword_homes(&ja, &en, true));
+        let loanwords = loanword_homes(&en, &ja);
         let unrecorded = |recorded: &[bool]| recorded.iter().any(|r| !r);
         let lexical = evidence
             .lexicon
@@ -533,28 +533,37 @@ impl<'e> Scorer<'e> {
 }
 
 /// For each block's loanwords (a Japanese block's katakana words, an English block's words), the
-/// blocks of the other language near it that have the same word. Near: as far as the clause's
-/// difference in block counts could shift a pair, and two more.
-fn loanword_homes(blocks: &[Traits], others: &[Traits], japanese: bool) -> Vec<Vec<Vec<usize>>> {
-    let reach = blocks.len().abs_diff(others.len()) + 2;
-    let same = |a: &str, b: &str| {
-        if japanese { crate::loanword::transliterates(a, b) } else { crate::loanword::transliterates(b, a) }
+/// blocks of the other language near it that have the same word, in order; the words no near
+/// block has are left out. Near: as far as the clause's difference in block counts could shift a
+/// pair, and two more (the same reach both ways). Each English word is compared with each
+/// katakana word of the Japanese blocks near it once, for both languages' homes.
+fn loanword_homes(en: &[Traits], ja: &[Traits]) -> Pair<Vec<Vec<Vec<usize>>>> {
+    let reach = en.len().abs_diff(ja.len()) + 2;
+    let unhomed = |blocks: &[Traits]| -> Vec<Vec<Vec<usize>>> {
+        blocks.iter().map(|traits| vec![Vec::new(); traits.loanwords.len()]).collect()
     };
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(k, traits)| {
-            let near = k.saturating_sub(reach)..(k + reach + 1).min(others.len());
-            traits
-                .loanwords
-                .iter()
-                .map(|word| {
-                    near.clone().filter(|&o| others[o].loanwords.iter().any(|other| same(word, other))).collect()
-                })
-                .filter(|homes: &Vec<usize>| !homes.is_empty())
-                .collect()
-        })
-        .collect()
+    let (mut en_homes, mut ja_homes) = (unhomed(en), unhomed(ja));
+    for (k, english) in en.iter().enumerate() {
+        for (o, japanese) in ja.iter().enumerate().take(k + reach + 1).skip(k.saturating_sub(reach)) {
+            for (w, word) in english.loanwords.iter().enumerate() {
+                for (v, katakana) in japanese.loanwords.iter().enumerate() {
+                    if !crate::loanword::transliterates(katakana, word) {
+                        continue;
+                    }
+                    if en_homes[k][w].last() != Some(&o) {
+                        en_homes[k][w].push(o);
+                    }
+                    if ja_homes[o][v].last() != Some(&k) {
+                        ja_homes[o][v].push(k);
+                    }
+                }
+            }
+        }
+    }
+    for homes in en_homes.iter_mut().chain(ja_homes.iter_mut()) {
+        homes.retain(|homes| !homes.is_empty());
+    }
+    Pair::new(en_homes, ja_homes)
 }
 
 /// How many of a block's shared loanwords the block `other` has, and how many only other blocks.
@@ -1100,6 +1109,51 @@ mod tests {
         let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         let alone: Vec<_> = rows.iter().filter(|r| r.1.is_none()).map(|r| r.0.as_str()).collect();
         assert_eq!(alone, ["c#ja2"]);
+    }
+
+    #[test]
+    fn loanword_homes_found_in_one_pass_are_each_languages_nearby_blocks_with_the_word() {
+        let en: Vec<Block> = [
+            "Harassment and data policies.",
+            "Global community guidelines.",
+            "Nothing here.",
+            "The data of the community, and harassment.",
+            "Timely processes.",
+        ]
+        .map(block)
+        .into();
+        let ja: Vec<Block> = [
+            "ハラスメントとデータ。",
+            "グローバルコミュニティのガイドライン。",
+            "データとコミュニティ。",
+            "プロセス。",
+        ]
+        .map(block)
+        .into();
+        let evidence = NO_EVIDENCE_BUT_THE_TEXT;
+        let (en, ja) = (Traits::of_all(&en, Lang::En, &evidence), Traits::of_all(&ja, Lang::Ja, &evidence));
+        // The definition, one language at a time.
+        let one_way = |blocks: &[Traits], others: &[Traits], japanese: bool| -> Vec<Vec<Vec<usize>>> {
+            let reach = blocks.len().abs_diff(others.len()) + 2;
+            let same = |a: &str, b: &str| {
+                if japanese { crate::loanword::transliterates(a, b) } else { crate::loanword::transliterates(b, a) }
+            };
+            (blocks.iter().enumerate())
+                .map(|(k, traits)| {
+                    let near = k.saturating_sub(reach)..(k + reach + 1).min(others.len());
+                    (traits.loanwords.iter())
+                        .map(|word| {
+                            near.clone().filter(|&o| others[o].loanwords.iter().any(|w| same(word, w))).collect()
+                        })
+                        .filter(|homes: &Vec<usize>| !homes.is_empty())
+                        .collect()
+                })
+                .collect()
+        };
+        let homes = loanword_homes(&en, &ja);
+        assert_eq!(homes.en, one_way(&en, &ja, false));
+        assert_eq!(homes.ja, one_way(&ja, &en, true));
+        assert_eq!(homes.ja[0], [vec![0, 3], vec![0, 3]], "ハラスメント and データ, each in two English blocks");
     }
 
     #[test]

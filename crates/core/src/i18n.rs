@@ -5,6 +5,8 @@
 // rendered in parallel).
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
 use unic_langid::LanguageIdentifier;
 
 /// A message id with its arguments, formatted late by a [`Localizer`].
@@ -79,30 +81,62 @@ pub const EXPLAIN_JA_JP: &str = include_str!("../locales/ja-JP/explain.ftl");
 
 /// Formats [`Message`]s in one interface language, falling back to English for a missing id.
 pub struct Localizer {
-    primary: FluentBundle<FluentResource>,
-    fallback: Option<FluentBundle<FluentResource>>,
+    lang: UiLang,
+    /// The messages, in the language and in English.
+    primary: Bundle,
+    fallback: Option<Bundle>,
+    /// The checks' long explanations (`codepub explain`), read on first use: they are more than
+    /// half the text, and most runs print none (reading them was a twentieth of a check).
+    explanations: OnceLock<(Bundle, Option<Bundle>)>,
 }
 
-fn bundle(lang: UiLang) -> FluentBundle<FluentResource> {
-    let sources = match lang {
-        UiLang::English => [EN_US, EXPLAIN_EN_US],
-        UiLang::Japanese => [JA_JP, EXPLAIN_JA_JP],
-    };
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: UiLang, source: &str) -> Bundle {
     let id: LanguageIdentifier = lang.tag().parse().expect("static language tag");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminal output: no Unicode isolation marks around arguments.
     bundle.set_use_isolating(false);
-    for source in sources {
-        let resource = FluentResource::try_new(source.to_string()).expect("locale files are checked by tests");
-        bundle.add_resource(resource).expect("no duplicate message ids");
-    }
+    let resource = FluentResource::try_new(source.to_string()).expect("locale files are checked by tests");
+    bundle.add_resource(resource).expect("no duplicate message ids");
     bundle
+}
+
+fn messages(lang: UiLang) -> Bundle {
+    let source = match lang {
+        UiLang::English => EN_US,
+        UiLang::Japanese => JA_JP,
+    };
+    bundle(lang, source)
+}
+
+fn explanations(lang: UiLang) -> Bundle {
+    let source = match lang {
+        UiLang::English => EXPLAIN_EN_US,
+        UiLang::Japanese => EXPLAIN_JA_JP,
+    };
+    bundle(lang, source)
 }
 
 impl Localizer {
     pub fn new(lang: UiLang) -> Self {
-        let fallback = (lang != UiLang::English).then(|| bundle(UiLang::English));
-        Self { primary: bundle(lang), fallback }
+        let fallback = (lang != UiLang::English).then(|| messages(UiLang::English));
+        Self { lang, primary: messages(lang), fallback, explanations: OnceLock::new() }
+    }
+
+    /// The bundles that may hold `id`, in the order they are asked: the messages, then (read
+    /// now if not yet) the explanations; each in the language, then in English.
+    fn bundles(&self, id: &str) -> impl Iterator<Item = &Bundle> {
+        let messages = std::iter::once(&self.primary).chain(self.fallback.as_ref());
+        let in_messages = messages.clone().any(|bundle| bundle.has_message(id));
+        let explained = (!in_messages).then(|| {
+            let (primary, fallback) = self.explanations.get_or_init(|| {
+                let fallback = (self.lang != UiLang::English).then(|| explanations(UiLang::English));
+                (explanations(self.lang), fallback)
+            });
+            std::iter::once(primary).chain(fallback.as_ref())
+        });
+        messages.chain(explained.into_iter().flatten())
     }
 
     pub fn format(&self, message: &Message) -> String {
@@ -123,7 +157,7 @@ impl Localizer {
                 Arg::Number(number) => args.set(*name, FluentValue::from(*number)),
             }
         }
-        for bundle in std::iter::once(&self.primary).chain(self.fallback.as_ref()) {
+        for bundle in self.bundles(message.id) {
             let Some(found) = bundle.get_message(message.id) else { continue };
             let pattern = match attribute {
                 None => found.value(),
@@ -153,6 +187,21 @@ pub fn message_ids(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_explanations_are_read_only_when_one_is_asked_for_and_then_in_either_language() {
+        for lang in [UiLang::English, UiLang::Japanese] {
+            let localizer = Localizer::new(lang);
+            localizer.format(&Message::new("report-address").arg("address", "a#1"));
+            localizer.format(&Message::new("explain-see").arg("code", "P002"));
+            assert!(localizer.explanations.get().is_none(), "{lang:?}: no explanation was asked for");
+            let title = localizer.format(&Message::new("explain-p002"));
+            assert!(localizer.explanations.get().is_some());
+            assert_ne!(title, "explain-p002", "{lang:?}: found");
+        }
+        // A message in neither file is its id, as before.
+        assert_eq!(Localizer::new(UiLang::Japanese).format(&Message::new("no-such-message")), "no-such-message");
+    }
 
     #[test]
     fn locale_names_pick_the_interface_language() {

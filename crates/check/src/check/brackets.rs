@@ -150,12 +150,28 @@ fn is_bracket(c: char) -> bool {
     }
 }
 
+/// Whether an inline run's text holds a bracket: looked for a text at a time, stopping at the
+/// first, and byte by byte in ASCII text (most of an English text).
+fn has_bracket(group: &[Inline]) -> bool {
+    let mut found = false;
+    walk_inlines(group, &mut |inline| {
+        if let InlineKind::Text(text) = &inline.kind
+            && !found
+        {
+            found = if text.is_ascii() {
+                text.bytes().any(|b| matches!(b, b'(' | b')' | b'[' | b']'))
+            } else {
+                text.chars().any(is_bracket)
+            };
+        }
+    });
+    found
+}
+
 /// The characters and scan of an inline run; `None` when its text holds no bracket, so that
 /// its scan has neither pairs nor problems (most runs: read without building the characters).
 fn scanned(group: &[Inline]) -> Option<(Vec<Char<'_>>, Scan)> {
-    let mut any = false;
-    each_char(group, &mut |c| any |= is_bracket(c));
-    any.then(|| {
+    has_bracket(group).then(|| {
         let chars = chars_of(group);
         let scan = scan(&chars);
         (chars, scan)
