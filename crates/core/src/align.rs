@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::address::{Address, Owner, Part};
@@ -286,7 +288,7 @@ struct Traits {
 
 impl Traits {
     /// The traits of `block`; `seen`: the normalised texts of the blocks before it in its clause.
-    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>, seen: &mut HashSet<String>) -> Self {
+    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>, seen: &mut HashSet<String, FixedState>) -> Self {
         let text = block.plain_text();
         let repeat = !seen.insert(crate::lock::normalise(&text));
         let mut notes = Vec::new();
@@ -345,7 +347,7 @@ impl Traits {
 
     /// Traits of a clause's blocks, repeats marked.
     fn of_all(blocks: &[Block], lang: Lang, evidence: &Evidence<'_>) -> Vec<Self> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         blocks.iter().map(|block| Self::of(block, lang, evidence, &mut seen)).collect()
     }
 }

@@ -75,7 +75,8 @@ pub fn is_normalized(text: &str) -> bool {
 
 /// `text` normalised; borrowed when it already is.
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is in every normal form; most English paragraphs are ASCII.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(text);
     }
     let mut out = String::new();

@@ -143,11 +143,12 @@ fn closing(c: char) -> Option<(Kind, bool)> {
 
 /// Whether `c` is one of [`BRACKETS`], opening or closing.
 fn is_bracket(c: char) -> bool {
-    match c {
-        '(' | ')' | '[' | ']' => true,
-        c if c.is_ascii() => false,
-        c => BRACKETS.iter().any(|b| b.0 == c || b.1 == c),
-    }
+    // By code point, as a few comparisons: it is asked of every character of a Japanese text.
+    matches!(
+        c,
+        '(' | ')' | '[' | ']' | '（' | '）' | '［' | '］' | '“' | '”' | '‘' | '’' | '【' | '】' | '〔' | '〕' | '〈'
+            ..='』'
+    )
 }
 
 /// Whether an inline run's text holds a bracket: looked for a text at a time, stopping at the
@@ -442,6 +443,14 @@ impl Check for UnpairedBrackets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_bracket_is_true_for_exactly_the_characters_of_the_bracket_table() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let listed = BRACKETS.iter().any(|b| b.0 == c || b.1 == c);
+            assert_eq!(is_bracket(c), listed, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn the_quick_bracket_test_knows_every_bracket_and_nothing_else() {

@@ -9,9 +9,12 @@
 //! inconsistent group is reported once, at its first occurrence that differs from the first one,
 //! with a label at the first one.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Check, Context, Draft, Label, UnitKind, text_without_refs};
+use foldhash::fast::FixedState;
+
+use super::{Check, Context, Draft, Label, Unit, UnitKind, text_without_refs};
 use codepub_core::i18n::Message;
 use codepub_core::model::{Inline, Lang};
 use codepub_core::source::Span;
@@ -44,7 +47,7 @@ impl Check for Consistency {
         for lang in Lang::BOTH {
             // Segments of `lang`, by text, in order of first occurrence: the indices of their
             // occurrences.
-            let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut groups: HashMap<&str, Vec<usize>, FixedState> = HashMap::default();
             let mut order = Vec::new();
             for (i, segment) in segments.iter().enumerate() {
                 let occurrences = groups.entry(segment.key(lang)).or_default();
@@ -177,14 +180,13 @@ fn segments<'a>(cx: &'a Context<'a>) -> Vec<Segment<'a>> {
             vec![[&en.groups[..], &ja.groups[..]]]
         };
         for group in groups {
-            let text =
-                |groups: &[&[Inline]]| groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n");
-            let (en_text, ja_text) = (text(group[0]), text(group[1]));
+            // A whole unit's text is the unit's (most units: a paragraph, one group).
+            let (en_text, ja_text) = (whole_or_part(en, group[0]), whole_or_part(ja, group[1]));
             let (en_sentences, ja_sentences) = (english_sentences(&en_text), japanese_sentences(&ja_text));
             let cut: Vec<(&str, &str)> = if en_sentences.len() == ja_sentences.len() {
                 en_sentences.into_iter().zip(ja_sentences).collect()
             } else {
-                vec![(en_text.as_str(), ja_text.as_str())]
+                vec![(&*en_text, &*ja_text)]
             };
             for (en, ja) in cut {
                 let (en, ja) = (whitespace::collapse(en), whitespace::collapse(ja));
@@ -271,6 +273,16 @@ fn japanese_sentences(text: &str) -> Vec<&str> {
         sentences.push(&text[start..]);
     }
     sentences
+}
+
+/// The text of `groups` of `unit`: the unit's own when they are all of it (most units: a
+/// paragraph, one group).
+fn whole_or_part<'u>(unit: &'u Unit<'_>, groups: &[&[Inline]]) -> Cow<'u, str> {
+    if groups.len() == unit.groups.len() {
+        Cow::Borrowed(&unit.text)
+    } else {
+        groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n").into()
+    }
 }
 
 #[cfg(test)]

@@ -289,7 +289,10 @@ impl<'a> Unit<'a> {
             _ => UnitKind::Other,
         };
         let groups = block.inline_groups();
-        let text = groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n");
+        let text = match groups.as_slice() {
+            [group] => text_without_refs(group),
+            groups => groups.iter().map(|g| text_without_refs(g)).collect::<Vec<_>>().join("\n"),
+        };
         Self { lang, span: &block.span, kind, groups, text }
     }
 
