@@ -115,6 +115,11 @@ struct Scanned<'a> {
 
 impl<'a> Scanned<'a> {
     fn of(unit: &'a Unit<'a>) -> Self {
+        // Every identifier has a Latin letter (an acronym's capitals, a URL's scheme, a mail
+        // domain): a text without one, most Japanese paragraphs, is not scanned.
+        if !unit.text.chars().any(is_latin_letter) {
+            return Self { unit, text: String::new(), chars: Vec::new(), pieces: Vec::new(), found: Vec::new() };
+        }
         // The unit's text is what is pushed, each character folded: reserved once.
         let (text, chars) = (String::with_capacity(unit.text.len()), Vec::with_capacity(unit.text.chars().count()));
         let mut scanned = Self { unit, text, chars, pieces: Vec::new(), found: Vec::new() };
@@ -192,6 +197,11 @@ impl<'a> Scanned<'a> {
         });
         exact.unwrap_or_else(|| self.unit.span.clone())
     }
+}
+
+/// A Latin letter, in either width: what [`fold`] makes an ASCII letter.
+fn is_latin_letter(c: char) -> bool {
+    fold(c).is_ascii_alphabetic()
 }
 
 /// Full-width ASCII forms and the ideographic space as their ASCII characters.
@@ -455,6 +465,33 @@ fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
     use crate::check::testing::{explanation_examples, findings, project, project_with};
+
+    #[test]
+    fn a_text_without_a_latin_letter_is_not_scanned_and_one_with_a_full_width_letter_is() {
+        let p = project(
+            "# T {#t}\n\nISO and ＩＳＯ 9001.\n\nNo identifier.\n",
+            "# T {#t}\n\n項目 5（第２条）、無し。\n\nＩＳＯ 9001 を参照。\n",
+        );
+        let alignment = p.alignment();
+        let cx = Context::new(&p, &alignment);
+        let units: Vec<_> = cx.units(Lang::Ja).into_iter().map(|(_, unit)| unit).collect();
+        let scanned = |text: &str| {
+            let unit = units.iter().find(|unit| unit.text == text).unwrap_or_else(|| panic!("{text}"));
+            Scanned::of(unit)
+        };
+        let without = scanned("項目 5（第２条）、無し。");
+        assert!(without.chars.is_empty() && without.found.is_empty(), "not scanned");
+        let with = scanned("ＩＳＯ 9001 を参照。");
+        assert!(!with.chars.is_empty(), "scanned");
+        assert_eq!(with.found.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["ISO 9001"]);
+        // Where there is no Latin letter, a full scan finds nothing either.
+        for text in ["項目 5（第２条）、無し。", "２０２３年１月１日、第３項", "＠、：／／。１２"]
+        {
+            let text: String = text.chars().map(fold).collect();
+            assert!(!text.chars().any(is_latin_letter), "{text}");
+            assert!(identifiers(&text, &|_| false).is_empty(), "{text}");
+        }
+    }
 
     fn pair(en: &str, ja: &str) -> Vec<Draft> {
         findings(&project(&format!("# T {{#t}}\n\n{en}\n"), &format!("# T {{#t}}\n\n{ja}\n")), &Identifiers)
