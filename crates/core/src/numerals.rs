@@ -592,19 +592,8 @@ impl Reader<'_> {
     /// English number words, compounds and fractions; `forty (40)` as one number.
     fn words(&mut self) {
         let text = self.text;
-        // Lowercased where needed only: most words are, and a long text has many.
-        let words: Vec<(Range<usize>, Cow<'_, str>)> = WORD
-            .find_iter(text)
-            .map(|m| {
-                let word = m.as_str();
-                let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                    word.to_ascii_lowercase().into()
-                } else {
-                    word.into()
-                };
-                (m.range(), lower)
-            })
-            .collect();
+        // The words as the lowercased text spells them (the same byte ranges).
+        let words: Vec<(Range<usize>, &str)> = WORD.find_iter(self.lower).map(|m| (m.range(), m.as_str())).collect();
         let mut i = 0;
         while i < words.len() {
             let Some(read) = word_number(text, &words[i..]) else {
@@ -983,12 +972,12 @@ fn denominator(word: &str) -> Option<u64> {
     }
 }
 
-fn word_number(text: &str, words: &[(Range<usize>, Cow<'_, str>)]) -> Option<WordNumber> {
+fn word_number(text: &str, words: &[(Range<usize>, &str)]) -> Option<WordNumber> {
     let first = words.first()?;
     if first.1 == "twice" {
         return Some(WordNumber { value: Value::Integer(2), words: 1 });
     }
-    let mut small = below_hundred(&first.1)?;
+    let mut small = below_hundred(first.1)?;
     let (mut total, mut used, mut scaled) = (0u64, 1, false);
     // Each following word joins when only a space or a hyphen stands between.
     let joined = |i: usize| {
@@ -998,7 +987,7 @@ fn word_number(text: &str, words: &[(Range<usize>, Cow<'_, str>)]) -> Option<Wor
         })
     };
     while let Some(word) = joined(used) {
-        let w: &str = &word.1;
+        let w: &str = word.1;
         if let Some(n) = below_hundred(w) {
             // `forty-five`: a unit after a ten.
             let after_ten = small % 10 == 0 && (20..100).contains(&(small % 100)) && n < 10;
@@ -1015,7 +1004,7 @@ fn word_number(text: &str, words: &[(Range<usize>, Cow<'_, str>)]) -> Option<Wor
             total = small.checked_mul(if w == "thousand" { 1000 } else { 1_000_000 })?;
             small = 0;
             scaled = true;
-        } else if w == "and" && scaled && joined(used + 1).is_some_and(|next| below_hundred(&next.1).is_some()) {
+        } else if w == "and" && scaled && joined(used + 1).is_some_and(|next| below_hundred(next.1).is_some()) {
             // `one hundred and three`: `and` belongs to the number.
         } else if let Some(den) = denominator(w).filter(|_| total == 0 && small < 100 && !scaled) {
             return Some(WordNumber { value: Value::Fraction(small, den), words: used + 1 });
