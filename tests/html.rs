@@ -359,3 +359,39 @@ fn snapshot_of_a_clause() {
     let end = index[start..].find("</section>").map_or(index.len(), |end| start + end + "</section>".len());
     insta::assert_snapshot!(&index[start..end]);
 }
+
+#[test]
+fn each_note_follows_the_section_of_its_first_reference_on_every_page() {
+    let dir = copy_project();
+    let (en, ja) = (dir.path().join("content/en/10-code.md"), dir.path().join("content/ja/10-code.md"));
+    edit(
+        &en,
+        "in any form, such as sexual, moral or financial, is not tolerated.",
+        "in any form is not tolerated.[^2]",
+    );
+    edit(&ja, "いかなる形態のハラスメントや強制も容認されません。", "いかなる形態のハラスメントも容認されません。[^2]");
+    let append = |path: &Path, line: &str| {
+        let text = std::fs::read_to_string(path).expect("read");
+        std::fs::write(path, format!("{text}\n{line}\n")).expect("write");
+    };
+    append(&en, "[^2]: Such as sexual, moral or financial.");
+    append(&ja, "[^2]: 性的、道徳的、金銭的など。");
+    let project = load::load(dir.path()).expect("the edited project loads");
+    let pages = site(&project);
+    for (page, first, second) in [
+        ("index.html", "Nevertheless, these ISO", "Such as sexual"),
+        ("en.html", "Nevertheless, these ISO", "Such as sexual"),
+        ("ja.html", "それでもなお", "性的、道徳的"),
+    ] {
+        let html = &pages[page];
+        // The section a text is printed in: the last `<section id=` of a clause before it.
+        let section_of = |text: &str| {
+            let at = html.find(text).unwrap_or_else(|| panic!("{page} lacks {text:?}"));
+            let opened = html[..at].rfind("<section id=\"").expect("a section") + "<section id=\"".len();
+            html[opened..].split('"').next().expect("an id").to_string()
+        };
+        assert_eq!(section_of(first), "principle-1", "{page}");
+        assert_eq!(section_of(second), "principle-3", "{page}");
+        assert_eq!(html.matches("<section class=\"footnotes\"").count(), 2, "{page}");
+    }
+}

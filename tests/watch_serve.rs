@@ -621,3 +621,46 @@ fn a_pass_writes_and_shows_the_pages_before_it_lays_out_the_pdfs() {
     assert!(matches!(&pass.outcome, Outcome::Rebuilt(editions) if editions.len() == 7), "{}", pass.text);
     assert!(out.path().join("code-en.pdf").exists());
 }
+
+#[test]
+#[cfg(all(feature = "pdf", feature = "html"))]
+fn a_later_pass_writes_the_pages_before_it_checks_and_shows_the_findings_before_the_pdfs() {
+    use codepub::i18n::{Localizer, UiLang};
+    use codepub::live::{Changes, Plan, Rebuilder};
+    use codepub::pipeline::{OutputFormat, Silent};
+    use codepub::view::EditionKind;
+
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    let mut rebuilder = Rebuilder::new(Plan {
+        root: project.root().to_path_buf(),
+        out: out.path().to_path_buf(),
+        editions: EditionKind::ALL.to_vec(),
+        named: false,
+        formats: vec![OutputFormat::Pdf, OutputFormat::Html],
+        font_path: Vec::new(),
+    })
+    .expect("renderers");
+    let l10n = Localizer::new(UiLang::English);
+    let first = rebuilder.pass(&Changes::all(), &l10n, false, &Silent);
+    let japanese = std::fs::read_to_string(project.path(JA)).unwrap();
+    project.write(JA, japanese.replace(SIGNED_OFF, EDITED));
+    let pdf_before = read(&out.path().join("code-ja.pdf"));
+    // Each time the preview is shown during the pass: the findings it is shown with, whether the
+    // page on disk has the edit, and whether the Japanese PDF is still the last pass's.
+    let mut shown = Vec::new();
+    let sources = Changes { sources: true, ..Changes::default() };
+    let pass = rebuilder.pass_showing(&sources, &l10n, false, &Silent, &mut |_, so_far| {
+        let page = String::from_utf8(read(&out.path().join("html/index.html"))).unwrap();
+        let pdf_unchanged = read(&out.path().join("code-ja.pdf")) == pdf_before;
+        shown.push((so_far.findings.clone(), page.contains(EDITED), pdf_unchanged));
+    });
+    assert_eq!(pass.findings.len(), first.findings.len() + 1, "the edit unsigns a pair: {}", pass.text);
+    assert_eq!(shown.len(), 2, "shown with the pages, then with the findings");
+    assert_eq!(shown[0], (first.findings.clone(), true, true), "the pages first, with the last pass's findings");
+    assert_eq!(shown[1], (pass.findings.clone(), true, true), "then this pass's findings, before the PDFs");
+    assert!(read(&out.path().join("code-ja.pdf")) != pdf_before, "the PDF follows at the end of the pass");
+    // The report is printed as it always was: the findings before what was built.
+    let report = pass.text.find("error[P013]").expect("the finding is reported");
+    assert!(report < pass.text.find("building").expect("what was built"), "{}", pass.text);
+}

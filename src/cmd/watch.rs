@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use super::{CliError, Session};
 use crate::cli::WatchArgs;
 use codepub::i18n::Message;
-use codepub::live::watcher::{DEBOUNCE, LiveEvent};
+use codepub::live::watcher::{DEBOUNCE, LONGEST_BATCH, LiveEvent, next_batch};
 use codepub::live::{Changes, Pass, Plan, Rebuilder, SourceWatcher};
 use codepub::pipeline::OutputFormat;
 use codepub::view::EditionKind;
@@ -77,29 +77,17 @@ pub(crate) fn run_loop(
         print_pass(clear, &pass.text, &footer(), session);
         // Wait for a change, then for the inputs to be quiet for a moment (an editor's save is
         // several events), and make one pass of it all.
-        changes = Changes::default();
-        let mut stop = false;
-        let mut next = received.recv().ok();
-        while let Some(event) = next {
-            match event {
-                LiveEvent::Changed(more) => changes.merge(more),
-                LiveEvent::WatchFailed(reason) => {
-                    let message = Message::new("error-watch").arg("path", ".").arg("reason", reason);
-                    eprintln!("warning: {}", session.l10n.format(&message));
-                }
-                LiveEvent::Stop => stop = true,
-                #[cfg(feature = "html")]
-                LiveEvent::ServerFailed(error) => return Err(error.into()),
-            }
-            next = if stop {
-                None
-            } else if changes.any() {
-                received.recv_timeout(DEBOUNCE).ok()
-            } else {
-                received.recv().ok()
-            };
+        let batch = next_batch(&received, DEBOUNCE, LONGEST_BATCH);
+        for reason in batch.watch_failures {
+            let message = Message::new("error-watch").arg("path", ".").arg("reason", reason);
+            eprintln!("warning: {}", session.l10n.format(&message));
         }
-        if stop || !changes.any() {
+        #[cfg(feature = "html")]
+        if let Some(error) = batch.server_failed {
+            return Err(error.into());
+        }
+        changes = batch.changes;
+        if batch.stop || !changes.any() {
             break;
         }
         if changes.rewatch {

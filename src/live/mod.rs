@@ -3,7 +3,9 @@
 //! each edition, and render again only the editions whose model changed since their last render
 //! (or all of them, after a change to the templates or fonts), through renderers kept alive
 //! between passes (the PDF renderer's fonts, parsed templates and Typst's memoised layout stay
-//! warm). The last good output of every edition is kept in memory and only what changed is
+//! warm). After the first pass, the preview's pages (the HTML) are rendered and written before
+//! the check, shown with the last pass's findings until this pass's are known; each edition's
+//! model is built when a format first needs it. The last good output of every edition is kept in memory and only what changed is
 //! written, atomically, as `codepub build` writes it. The loop is a preview, as `typst watch`
 //! is: the output always follows the sources, findings (errors included) or not; only sources
 //! that cannot be read, or editions that cannot be rendered or written, keep the last output.
@@ -60,6 +62,9 @@ pub struct Rebuilder {
     glyphs: EditionFonts,
     /// The fingerprint of the model each edition of each format was last rendered from.
     rendered: HashMap<(&'static str, EditionKind), u64>,
+    /// The findings of the last pass that checked the sources, and how many the baseline
+    /// accepted: what the preview shows until a pass's own are known.
+    last_findings: Option<(Vec<FindingEntry>, usize)>,
     /// The last output, by path under the output folder.
     outputs: BTreeMap<String, Vec<u8>>,
     passes: u64,
@@ -115,7 +120,15 @@ impl Rebuilder {
     pub fn new(plan: Plan) -> Result<Self, Failure> {
         let renderers = renderers(&plan.formats, &plan.font_path, Lifetime::Live)?;
         let glyphs = EditionFonts::load(&plan.font_path)?;
-        Ok(Self { plan, renderers, glyphs, rendered: HashMap::new(), outputs: BTreeMap::new(), passes: 0 })
+        Ok(Self {
+            plan,
+            renderers,
+            glyphs,
+            rendered: HashMap::new(),
+            last_findings: None,
+            outputs: BTreeMap::new(),
+            passes: 0,
+        })
     }
 
     pub fn plan(&self) -> &Plan {
@@ -171,51 +184,57 @@ impl Rebuilder {
             }
         };
         let alignment = project.alignment();
-        let report = run(&project, &alignment, RunOptions::default(), self.glyphs.coverage());
-        text.push_str(&crate::report::render_skipped(self.glyphs.skipped(), l10n));
-        text.push_str(&crate::report::render_human(&report, &project, l10n, color));
-        let findings = entries(&report, &project, &alignment, l10n);
-        let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();
-        let failing = report.failing().count();
-        if failing > 0 {
-            // A preview: rendered all the same, and said so (`build` would refuse).
-            let message = Message::new("watch-preview-errors").num("count", failing as i64);
-            text.push_str(&format!("note: {}\n", l10n.format(&message)));
-        }
-
+        // After the first pass, the pages of a preview come before the check: they show the last
+        // pass's findings until this pass's are known, a moment later.
+        let preview_first = self.last_findings.is_some() && self.renderers.first().is_some_and(|r| r.is_preview());
+        let mut checked = (!preview_first).then(|| check(&project, &alignment, &self.glyphs, l10n, color));
         let cx = RenderContext {
             templates: Templates::of_project(&project.root),
             slug: project.slug(),
             caches: CacheUse::Shared,
         };
-        let models: Vec<(EditionModel<'_>, Option<u64>)> = (self.plan.editions.iter())
-            .map(|&edition| {
-                let model = EditionModel::build(&alignment, &project.config.edition, edition);
-                let fingerprint = fingerprint(&model, &cx.slug);
-                (model, fingerprint)
-            })
-            .collect();
+        // Each edition's model and its fingerprint, built when a format first needs it: the
+        // pages' editions before the HTML, the facing-pages edition's only before the PDFs.
+        let mut models: Vec<(EditionModel<'_>, Option<u64>)> = Vec::new();
         let mut rebuilt = Vec::new();
         let parts_before = self.parts_laid_out_and_reused();
         let last = self.renderers.len().saturating_sub(1);
         for (index, renderer) in self.renderers.iter().enumerate() {
             let format = renderer.name();
+            if checked.is_none() && !renderer.is_preview() {
+                let done = checked.insert(check(&project, &alignment, &self.glyphs, l10n, color));
+                self.last_findings = Some((done.findings.clone(), done.accepted));
+                if !rebuilt.is_empty() {
+                    // The pages are out: their findings follow, before the other formats.
+                    early(&self.outputs, &done.so_far(&text, &rebuilt));
+                }
+            }
+            let wanted: Vec<EditionKind> = (self.plan.editions.iter().copied())
+                .filter(|&edition| renderer.renders(edition) && !models.iter().any(|(m, _)| m.edition == edition))
+                .collect();
+            models.extend(codepub_core::parallel::map_in_order(&wanted, |&edition| {
+                let model = EditionModel::build(&alignment, &project.config.edition, edition);
+                let fingerprint = fingerprint(&model, &cx.slug);
+                (model, fingerprint)
+            }));
             let mut due = Vec::new();
-            for (model, fingerprint) in &models {
-                let edition = model.edition;
+            for &edition in &self.plan.editions {
+                let model = models.iter().find(|(m, _)| m.edition == edition);
                 if !renderer.renders(edition) {
                     if self.plan.named && self.passes == 1 {
                         let message =
                             Message::new("report-no-such-form").arg("edition", edition.name()).arg("format", format);
                         text.push_str(&format!("note: {}\n", l10n.format(&message)));
                     }
-                } else if fingerprint.is_some() && self.rendered.get(&(format, edition)) == fingerprint.as_ref() {
+                } else if let Some((_, Some(fingerprint))) = model
+                    && self.rendered.get(&(format, edition)) == Some(fingerprint)
+                {
                     let message = Message::new("watch-unchanged").arg("edition", edition.name()).arg("format", format);
                     text.push_str(&format!("{}\n", l10n.format(&message)));
                 } else {
                     let message = Message::new("report-building").arg("edition", edition.name()).arg("format", format);
                     text.push_str(&format!("{}\n", l10n.format(&message)));
-                    due.push(model);
+                    due.extend(model.map(|(model, _)| model));
                 }
             }
             if due.is_empty() {
@@ -232,7 +251,8 @@ impl Rebuilder {
             let sources = &project.sources;
             if let Err(error) = render_all(renderer.as_ref(), &due, &cx, &alignment, sources, large, keep) {
                 text.push_str(&error.render(l10n, color));
-                return kept(text, KeptBecause::Render, findings, accepted, l10n);
+                let checked = checked.unwrap_or_else(|| check(&project, &alignment, &self.glyphs, l10n, color));
+                return kept(checked.text + &text, KeptBecause::Render, checked.findings, checked.accepted, l10n);
             }
             // Write what changed: a top-level file alone, a folder whole (with its unchanged files).
             let changed: Vec<Output> =
@@ -253,7 +273,8 @@ impl Rebuilder {
                 }
                 Err(error) => {
                     text.push_str(&error.render(l10n, color));
-                    return kept(text, KeptBecause::Render, findings, accepted, l10n);
+                    let checked = checked.unwrap_or_else(|| check(&project, &alignment, &self.glyphs, l10n, color));
+                    return kept(checked.text + &text, KeptBecause::Render, checked.findings, checked.accepted, l10n);
                 }
             }
             self.outputs.extend(changed.into_iter().map(|o| (o.path, o.bytes)));
@@ -265,16 +286,21 @@ impl Rebuilder {
             rebuilt.extend(due.iter().map(|model| (format, model.edition)));
             if index < last {
                 // The formats rendered first (the HTML, in a live loop) are out: seen now, while
-                // the rest follow.
-                let so_far = Pass {
-                    text: text.clone(),
-                    outcome: Outcome::Rebuilt(rebuilt.clone()),
-                    findings: findings.clone(),
-                    accepted,
+                // the rest follow; with the last pass's findings when this one's are not known yet.
+                let so_far = match &checked {
+                    Some(checked) => checked.so_far(&text, &rebuilt),
+                    None => {
+                        let (findings, accepted) = self.last_findings.clone().unwrap_or_default();
+                        Checked { text: String::new(), findings, accepted }.so_far(&text, &rebuilt)
+                    }
                 };
                 early(&self.outputs, &so_far);
             }
         }
+        let Checked { text: checked_text, findings, accepted } =
+            checked.unwrap_or_else(|| check(&project, &alignment, &self.glyphs, l10n, color));
+        self.last_findings = Some((findings.clone(), accepted));
+        let mut text = checked_text + &text;
         #[cfg(feature = "pdf")]
         crate::render::pdf::evict_old_caches();
         let (laid_out, reused) = self.parts_laid_out_and_reused();
@@ -304,6 +330,48 @@ impl Rebuilder {
         (self.renderers.iter().map(|renderer| renderer.parts_laid_out_and_reused()))
             .fold((0, 0), |(laid, reused), (l, r)| (laid + l, reused + r))
     }
+}
+
+/// What checking the sources in a pass gave: the report (human format) and the findings.
+struct Checked {
+    text: String,
+    findings: Vec<FindingEntry>,
+    accepted: usize,
+}
+
+impl Checked {
+    /// The pass so far, with `rendering` (what the renders said) after the report, having
+    /// rebuilt `rebuilt`.
+    fn so_far(&self, rendering: &str, rebuilt: &[(&'static str, EditionKind)]) -> Pass {
+        Pass {
+            text: format!("{}{rendering}", self.text),
+            outcome: Outcome::Rebuilt(rebuilt.to_vec()),
+            findings: self.findings.clone(),
+            accepted: self.accepted,
+        }
+    }
+}
+
+/// Checks `project` as a pass does: the report, and the findings the baseline does not accept.
+fn check(
+    project: &Project,
+    alignment: &crate::align::Alignment<'_>,
+    glyphs: &EditionFonts,
+    l10n: &Localizer,
+    color: bool,
+) -> Checked {
+    let report = run(project, alignment, RunOptions::default(), glyphs.coverage());
+    let mut text = crate::report::render_skipped(glyphs.skipped(), l10n);
+    text.push_str(&crate::report::render_human(&report, project, l10n, color));
+    let findings = entries(&report, project, alignment, l10n);
+    let accepted = report.findings.iter().filter(|f| f.accepted.is_some()).count();
+    let failing = report.failing().count();
+    if failing > 0 {
+        // A preview: rendered all the same, and said so (`build` would refuse).
+        let message = Message::new("watch-preview-errors").num("count", failing as i64);
+        text.push_str(&format!("note: {}\n", l10n.format(&message)));
+    }
+    Checked { text, findings, accepted }
 }
 
 /// A pass that kept the last output, saying so.

@@ -4,8 +4,9 @@
 //! folder itself for `codepub.toml` (an editor's save by rename is seen there). Each event that
 //! may change a file (not a read: every pass reads the sources) is sorted into the [`Changes`]
 //! it makes; everything the loop waits for (a change, a watch error, a stop signal, a failed
-//! server) arrives as one [`LiveEvent`] on one channel, and the loop debounces: it starts a pass
-//! once the inputs have been quiet for [`DEBOUNCE`].
+//! server) arrives as one [`LiveEvent`] on one channel, and the loop debounces ([`next_batch`]):
+//! it starts a pass once the inputs have been quiet for [`DEBOUNCE`], or [`LONGEST_BATCH`] after
+//! the first change.
 //!
 //! A watch follows a folder, not its name: a folder replaced as a whole (`mv content old && cp -r
 //! old content`), made after the start, or named anew in `codepub.toml` would go unseen. So the
@@ -15,9 +16,9 @@
 //! watch set afresh, before the pass that reads the result.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
@@ -25,8 +26,64 @@ use crate::config::{CONFIG_FILE, ContentConfig};
 use crate::load::DirTree;
 
 /// How long the file system must be quiet before a batch of events is a change: an editor's
-/// save (temporary file, rename) is one change.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// save (temporary file, rename) is one change. Typst's `watch` waits as long.
+pub const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// The longest a batch gathers events after its first change: a steady stream of events (a
+/// tool writing files one after another) still gets a pass this often.
+pub const LONGEST_BATCH: Duration = Duration::from_millis(500);
+
+/// The events of one wait of the loop ([`next_batch`]).
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// What the batch's changes touched; nothing when it ended without one.
+    pub changes: Changes,
+    /// A stop signal came, or every sender is gone.
+    pub stop: bool,
+    /// The watch's failures, each to be said.
+    pub watch_failures: Vec<String>,
+    /// The server of `codepub serve` stopped: the batch ended there.
+    #[cfg(feature = "html")]
+    pub server_failed: Option<super::serve::ServeError>,
+}
+
+/// Waits for the next batch of events on `received`: for a first change (or a stop), then for
+/// the changes that follow it until the inputs have been quiet for `quiet`, or `longest` has
+/// passed since the first change.
+pub fn next_batch(received: &Receiver<LiveEvent>, quiet: Duration, longest: Duration) -> Batch {
+    let mut batch = Batch::default();
+    let mut first_change: Option<Instant> = None;
+    loop {
+        let event = match first_change {
+            None => received.recv().ok(),
+            Some(at) => match longest.checked_sub(at.elapsed()) {
+                Some(left) if !left.is_zero() => received.recv_timeout(quiet.min(left)).ok(),
+                _ => None,
+            },
+        };
+        let Some(event) = event else {
+            // Quiet after a change, the batch's time is up, or nobody is left to send.
+            batch.stop |= first_change.is_none();
+            return batch;
+        };
+        match event {
+            LiveEvent::Changed(more) => {
+                batch.changes.merge(more);
+                first_change.get_or_insert_with(Instant::now);
+            }
+            LiveEvent::WatchFailed(reason) => batch.watch_failures.push(reason),
+            LiveEvent::Stop => {
+                batch.stop = true;
+                return batch;
+            }
+            #[cfg(feature = "html")]
+            LiveEvent::ServerFailed(error) => {
+                batch.server_failed = Some(error);
+                return batch;
+            }
+        }
+    }
+}
 
 /// What the live loop waits for.
 #[derive(Debug)]
@@ -323,6 +380,50 @@ mod tests {
         assert!(!inputs.classify(&root.join("content/ja/a.md")).any(), "content/ holds no sources here");
         assert_eq!(inputs.classify(&root.join("content/accepted.toml")), sources);
         assert!(!inputs.classify(&root.join("terms/notes.txt")).any());
+    }
+
+    fn changed() -> LiveEvent {
+        LiveEvent::Changed(Changes { sources: true, ..Changes::default() })
+    }
+
+    #[test]
+    fn a_batch_gathers_the_changes_that_follow_each_other_closely_and_ends_when_quiet() {
+        let (send, received) = std::sync::mpsc::channel();
+        send.send(LiveEvent::WatchFailed("too many watches".into())).unwrap();
+        send.send(changed()).unwrap();
+        send.send(LiveEvent::Changed(Changes { templates: true, ..Changes::default() })).unwrap();
+        let batch = next_batch(&received, Duration::from_millis(50), Duration::from_secs(60));
+        assert_eq!(batch.changes, Changes { sources: true, templates: true, ..Changes::default() });
+        assert_eq!(batch.watch_failures, ["too many watches"]);
+        assert!(!batch.stop);
+        // A change after the quiet is the next batch's.
+        send.send(changed()).unwrap();
+        assert!(next_batch(&received, Duration::from_millis(50), Duration::from_secs(60)).changes.any());
+        send.send(LiveEvent::Stop).unwrap();
+        assert!(next_batch(&received, Duration::from_millis(50), Duration::from_secs(60)).stop);
+        drop(send);
+        assert!(next_batch(&received, Duration::from_millis(50), Duration::from_secs(60)).stop, "nobody left to send");
+    }
+
+    #[test]
+    fn a_steady_stream_of_changes_still_gets_a_pass_once_the_longest_batch_is_up() {
+        let (send, received) = std::sync::mpsc::channel();
+        let stream = std::thread::spawn(move || {
+            // A change every 20 ms for 6 s: never quiet for the second a batch waits for.
+            for _ in 0..300 {
+                if send.send(changed()).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let started = Instant::now();
+        let batch = next_batch(&received, Duration::from_secs(1), Duration::from_millis(200));
+        let waited = started.elapsed();
+        assert!(batch.changes.sources && !batch.stop);
+        assert!(waited < Duration::from_secs(3), "the batch ended after {waited:?}, with the stream still going");
+        drop(received);
+        stream.join().unwrap();
     }
 
     #[test]

@@ -39,6 +39,10 @@ impl Renderer for HtmlRenderer {
         page_file(edition).is_some()
     }
 
+    fn is_preview(&self) -> bool {
+        true
+    }
+
     /// The edition's page; nothing for an edition without one ([`page_file`]).
     fn render_edition(&self, edition: &EditionModel<'_>, cx: &RenderContext) -> Result<Vec<Output>, RenderError> {
         let Some(file) = page_file(edition.edition) else { return Ok(Vec::new()) };

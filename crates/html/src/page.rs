@@ -2,10 +2,12 @@
 //! needs: its file name, the language its `html` element declares, its title, the links to the
 //! other editions and the stylesheet's name.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use codepub_core::model::Lang;
-use codepub_view::view::{EditionKind, EditionModel};
+use codepub_view::view::{EditionKind, EditionModel, Note};
 
 /// The file name of an edition's page in the HTML output folder; `None` for the facing-pages
 /// edition, which a web page has no pages to lay out (the bilingual page is its web form).
@@ -34,6 +36,9 @@ pub struct Page<'m> {
     pub title: String,
     pub editions: Vec<EditionLink>,
     pub stylesheet: &'static str,
+    /// The notes each section is followed by, by the section's anchor (a note's `section`), in
+    /// order: what a page looks up per section instead of filtering every note for each.
+    pub notes_after: BTreeMap<&'m str, Vec<&'m Note>>,
 }
 
 /// A link to one of the editions' pages.
@@ -57,6 +62,12 @@ impl<'m> Page<'m> {
             .iter()
             .filter_map(|&kind| Some(EditionLink { kind, href: page_file(kind)?, current: kind == edition }))
             .collect();
-        Self { model, page_lang: page_lang(edition), title: page_title, editions, stylesheet }
+        let mut notes_after: BTreeMap<&str, Vec<&Note>> = BTreeMap::new();
+        for note in &model.notes {
+            if let Some(section) = &note.section {
+                notes_after.entry(section).or_default().push(note);
+            }
+        }
+        Self { model, page_lang: page_lang(edition), title: page_title, editions, stylesheet, notes_after }
     }
 }

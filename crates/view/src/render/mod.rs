@@ -61,6 +61,13 @@ pub trait Renderer: Sync {
     /// next edition of a large document starts from an empty cache; the next render is slower.
     fn release_caches(&self) {}
 
+    /// Whether a live preview shows this format first (the HTML pages): after the first pass,
+    /// a live loop renders and writes it before it checks the sources, so that the pages follow
+    /// an edit as soon as they can, and the findings a moment later.
+    fn is_preview(&self) -> bool {
+        false
+    }
+
     /// The template file (as users see it named) and line a Typst span of this renderer's
     /// points into, for `--timings`; `None` for a format without Typst templates.
     fn locate_span(&self, _span: std::num::NonZeroU64) -> Option<(String, u32)> {
