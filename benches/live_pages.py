@@ -12,7 +12,7 @@ Rows (`--rows`, all by default):
 - `watch`: `codepub watch` kept running on the project; each run edits one Japanese paragraph
   in the middle of the text (two texts in turn) and times, from the save, the HTML page
   replaced and the pass's line "rebuilt N editions in X ms" (every PDF rewritten). The
-  watcher waits for 150 ms of quiet before a pass (its debounce); the pass's own time (X) is
+  watcher waits for 100 ms of quiet before a pass (its debounce); the pass's own time (X) is
   printed beside the wall times. The anchor's side: one `typst.Compiler` kept in a process,
   the pair's text edited in `code.json`, compiled and written again (its memo warm).
 - `build`: a cold `codepub build --format pdf` (every PDF edition) against a cold compile of
@@ -187,8 +187,8 @@ def watch_row(codepub, python, project, anchor_dir, runs):
     anchor.stdin.close()
     anchor.wait(timeout=60)
     watch.stop()
-    report("watch, save to HTML replaced", html_times, anchor_times, " (150 ms of it the debounce)")
-    report("watch, save to every PDF rewritten", pdf_times, anchor_times, " (150 ms of it the debounce)")
+    report("watch, save to HTML replaced", html_times, anchor_times, " (100 ms of it the debounce)")
+    report("watch, save to every PDF rewritten", pdf_times, anchor_times, " (100 ms of it the debounce)")
     report("watch, the pass alone (its own figure)", pass_times, anchor_times)
 
 

@@ -20,7 +20,7 @@ use foldhash::fast::FixedState;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::address::{Address, Owner, Part};
-use crate::glossary::Term;
+use crate::glossary::{Term, TermPresence};
 use crate::model::{Block, BlockKind, Clause, ClauseId, ClauseKind, Document, Footnote, Inline, InlineKind, Lang};
 use crate::pair::Pair;
 use crate::source::Span;
@@ -232,7 +232,8 @@ const LEXICAL: f64 = 2.0;
 pub struct Evidence<'t> {
     /// The document's Japanese/English length ratio.
     ratio: f64,
-    terms: &'t [Term],
+    /// Which glossary terms a block has.
+    terms: &'t TermPresence,
     record: Option<&'t SignedOff<'t>>,
     /// The documents' own word associations, learnt when a clause first needs them.
     lexicon: Option<&'t Learnt<'t>>,
@@ -287,8 +288,16 @@ struct Traits {
 }
 
 impl Traits {
-    /// The traits of `block`; `seen`: the normalised texts of the blocks before it in its clause.
-    fn of(block: &Block, lang: Lang, evidence: &Evidence<'_>, seen: &mut HashSet<String, FixedState>) -> Self {
+    /// The traits of `block`; `seen`: the normalised texts of the blocks before it in its clause;
+    /// `loanwords`: whether its loanwords can have a home (an English block's words are looked
+    /// for only when a Japanese block near it has a katakana word).
+    fn of(
+        block: &Block,
+        lang: Lang,
+        evidence: &Evidence<'_>,
+        seen: &mut HashSet<String, FixedState>,
+        loanwords: bool,
+    ) -> Self {
         let text = block.plain_text();
         let repeat = !seen.insert(crate::lock::normalise(&text));
         let mut notes = Vec::new();
@@ -316,14 +325,7 @@ impl Traits {
                 ends
             }
         };
-        let terms = evidence
-            .terms
-            .iter()
-            .map(|term| match lang {
-                Lang::En => term.occurs_in_english(&text),
-                Lang::Ja => text.contains(&term.ja),
-            })
-            .collect();
+        let terms = evidence.terms.in_text(&text, lang);
         let numerals = crate::numerals::read(&text, lang);
         Self {
             kind: block.kind_name(),
@@ -337,6 +339,7 @@ impl Traits {
             terms,
             fingerprint: evidence.record.map(|record| (record.fingerprint)(block)),
             loanwords: match lang {
+                _ if !loanwords => Vec::new(),
                 Lang::En => crate::loanword::english_skeletons(&text),
                 Lang::Ja => crate::loanword::katakana_skeletons(&text),
             },
@@ -345,10 +348,13 @@ impl Traits {
         }
     }
 
-    /// Traits of a clause's blocks, repeats marked.
-    fn of_all(blocks: &[Block], lang: Lang, evidence: &Evidence<'_>) -> Vec<Self> {
+    /// Traits of a clause's blocks, repeats marked; the loanwords of the blocks `loanwords`
+    /// says can have a home (by index).
+    fn of_all(blocks: &[Block], lang: Lang, evidence: &Evidence<'_>, loanwords: impl Fn(usize) -> bool) -> Vec<Self> {
         let mut seen = HashSet::default();
-        blocks.iter().map(|block| Self::of(block, lang, evidence, &mut seen)).collect()
+        (blocks.iter().enumerate())
+            .map(|(index, block)| Self::of(block, lang, evidence, &mut seen, loanwords(index)))
+            .collect()
     }
 }
 
@@ -431,7 +437,11 @@ struct Scorer<'e> {
 
 impl<'e> Scorer<'e> {
     fn new(en_blocks: &[Block], ja_blocks: &[Block], evidence: &'e Evidence<'e>) -> Self {
-        let (en, ja) = (Traits::of_all(en_blocks, Lang::En, evidence), Traits::of_all(ja_blocks, Lang::Ja, evidence));
+        let ja = Traits::of_all(ja_blocks, Lang::Ja, evidence, |_| true);
+        // An English word has a home only in a Japanese block near it with a katakana word.
+        let reach = loanword_reach(en_blocks.len(), ja_blocks.len());
+        let katakana_near = |k: usize| ja[near(k, reach, ja.len())].iter().any(|t| !t.loanwords.is_empty());
+        let en = Traits::of_all(en_blocks, Lang::En, evidence, katakana_near);
         let (mut en_recorded, mut ja_recorded) = (vec![false; en.len()], vec![false; ja.len()]);
         if let Some(record) = evidence.record {
             let ja_at: HashMap<&str, Vec<usize>> = ja.iter().enumerate().fold(HashMap::new(), |mut map, (j, t)| {
@@ -540,13 +550,15 @@ impl<'e> Scorer<'e> {
 /// pair, and two more (the same reach both ways). Each English word is compared with each
 /// katakana word of the Japanese blocks near it once, for both languages' homes.
 fn loanword_homes(en: &[Traits], ja: &[Traits]) -> Pair<Vec<Vec<Vec<usize>>>> {
-    let reach = en.len().abs_diff(ja.len()) + 2;
+    let reach = loanword_reach(en.len(), ja.len());
     let unhomed = |blocks: &[Traits]| -> Vec<Vec<Vec<usize>>> {
         blocks.iter().map(|traits| vec![Vec::new(); traits.loanwords.len()]).collect()
     };
     let (mut en_homes, mut ja_homes) = (unhomed(en), unhomed(ja));
     for (k, english) in en.iter().enumerate() {
-        for (o, japanese) in ja.iter().enumerate().take(k + reach + 1).skip(k.saturating_sub(reach)) {
+        for (o, japanese) in
+            ja.iter().enumerate().take(near(k, reach, ja.len()).end).skip(near(k, reach, ja.len()).start)
+        {
             for (w, word) in english.loanwords.iter().enumerate() {
                 for (v, katakana) in japanese.loanwords.iter().enumerate() {
                     if !crate::loanword::transliterates(katakana, word) {
@@ -566,6 +578,17 @@ fn loanword_homes(en: &[Traits], ja: &[Traits]) -> Pair<Vec<Vec<Vec<usize>>>> {
         homes.retain(|homes| !homes.is_empty());
     }
     Pair::new(en_homes, ja_homes)
+}
+
+/// How far from a block its loanwords' homes can be, in a clause of `en` and `ja` blocks: as far
+/// as the difference in block counts could shift a pair, and two more.
+fn loanword_reach(en: usize, ja: usize) -> usize {
+    en.abs_diff(ja) + 2
+}
+
+/// The blocks within `reach` of block `k`, among `count`.
+fn near(k: usize, reach: usize, count: usize) -> std::ops::Range<usize> {
+    k.saturating_sub(reach).min(count)..(k + reach + 1).min(count)
 }
 
 /// How many of a block's shared loanwords the block `other` has, and how many only other blocks.
@@ -735,6 +758,7 @@ pub fn align_with<'d>(
     record: Option<&SignedOff<'_>>,
 ) -> Alignment<'d> {
     let learnt = Learnt { documents: Pair::new(en, ja), lexicon: OnceLock::new() };
+    let terms = &TermPresence::new(terms);
     let evidence = Evidence { ratio: length_ratio(en, ja), terms, record, lexicon: Some(&learnt) };
     let en_ids: Vec<&ClauseId> = en.clauses.iter().map(|c| &c.id).collect();
     let ja_ids: Vec<&ClauseId> = ja.clauses.iter().map(|c| &c.id).collect();
@@ -827,6 +851,7 @@ pub fn pair_sections(en: &[Section<'_>], ja: &[Section<'_>], terms: &[Term]) -> 
         blocks.iter().map(|b| b.plain_text().chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>() as f64
     };
     let (e, j) = (chars(&en_blocks), chars(&ja_blocks));
+    let terms = &TermPresence::new(terms);
     let evidence = Evidence { ratio: if e > 0.0 && j > 0.0 { j / e } else { 1.0 }, terms, record: None, lexicon: None };
     let numbers = |sections: &[Section<'_>], lang: Lang| -> Vec<Vec<String>> {
         sections.iter().map(|s| crate::numerals::values(&crate::model::plain_text(s.heading), lang)).collect()
@@ -936,7 +961,7 @@ mod tests {
 
     /// Evidence from the blocks alone: no glossary, no record, no learnt associations.
     const NO_EVIDENCE_BUT_THE_TEXT: Evidence<'static> =
-        Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None };
+        Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: None, lexicon: None };
     use crate::model::ClauseKind;
     use crate::source::{FileId, Span};
 
@@ -1015,7 +1040,7 @@ mod tests {
             &Owner::clause("c"),
             &en,
             &ja,
-            &Evidence { ratio: 1.0, terms: &[], record: None, lexicon: None },
+            &Evidence { ratio: 1.0, terms: &TermPresence::NONE, record: None, lexicon: None },
         )
         .rows;
         let alone: Vec<Part> = rows.iter().filter(|row| row.sides.ja.is_none()).map(|row| row.address.part).collect();
@@ -1065,10 +1090,10 @@ mod tests {
         let ja = [block(&"長".repeat(60)), block("三番目。")];
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("Short.", &"長".repeat(60)), ("Third one.", "三番目。")], &text);
-        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: None };
+        let evidence = Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: Some(&record), lexicon: None };
         let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &evidence).rows);
         assert_eq!(rows[1], ("c#2".into(), Some("long ".repeat(30)), None));
-        let without = Evidence { ratio: 0.5, terms: &[], record: None, lexicon: None };
+        let without = Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: None, lexicon: None };
         assert_eq!(
             shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &without).rows)[0].0,
             "c#1",
@@ -1087,7 +1112,7 @@ mod tests {
             &Owner::clause("c"),
             &en,
             &ja,
-            &Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: None },
+            &Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: Some(&record), lexicon: None },
         );
         assert_eq!(paired.swaps, [1]);
         let rows = shape(&paired.rows);
@@ -1114,6 +1139,23 @@ mod tests {
     }
 
     #[test]
+    fn english_words_are_read_for_loanwords_only_near_a_japanese_block_with_katakana() {
+        let en: Vec<Block> =
+            ["The data.", "Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "The data again."].map(block).into();
+        let ja: Vec<Block> = ["一。", "二。", "三。", "四。", "五。", "六。", "七。", "データ。"].map(block).into();
+        let evidence = NO_EVIDENCE_BUT_THE_TEXT;
+        let scorer = Scorer::new(&en, &ja, &evidence);
+        assert!(scorer.traits.en[0].loanwords.is_empty(), "no katakana within reach of the first block");
+        assert!(!scorer.traits.en[7].loanwords.is_empty());
+        // The homes are those of every English word read.
+        let all = |_| true;
+        let every = loanword_homes(&Traits::of_all(&en, Lang::En, &evidence, all), &scorer.traits.ja);
+        assert_eq!(scorer.loanwords.en, every.en);
+        assert_eq!(scorer.loanwords.ja, every.ja);
+        assert_eq!(scorer.loanwords.ja[7], [vec![7]], "データ is at home in the last English block only");
+    }
+
+    #[test]
     fn loanword_homes_found_in_one_pass_are_each_languages_nearby_blocks_with_the_word() {
         let en: Vec<Block> = [
             "Harassment and data policies.",
@@ -1133,7 +1175,8 @@ mod tests {
         .map(block)
         .into();
         let evidence = NO_EVIDENCE_BUT_THE_TEXT;
-        let (en, ja) = (Traits::of_all(&en, Lang::En, &evidence), Traits::of_all(&ja, Lang::Ja, &evidence));
+        let all = |_| true;
+        let (en, ja) = (Traits::of_all(&en, Lang::En, &evidence, all), Traits::of_all(&ja, Lang::Ja, &evidence, all));
         // The definition, one language at a time.
         let one_way = |blocks: &[Traits], others: &[Traits], japanese: bool| -> Vec<Vec<Vec<usize>>> {
             let reach = blocks.len().abs_diff(others.len()) + 2;
@@ -1222,7 +1265,8 @@ mod tests {
         assert_eq!(alone, ["c6#2"], "{rows:?}");
         // Without them, the tie leaves the last paragraph alone.
         let (en_blocks, ja_blocks) = (&en.clauses[6].blocks, &ja.clauses[6].blocks);
-        let without = Evidence { ratio: length_ratio(&en, &ja), terms: &[], record: None, lexicon: None };
+        let without =
+            Evidence { ratio: length_ratio(&en, &ja), terms: &TermPresence::NONE, record: None, lexicon: None };
         let rows = shape(&pair_blocks(&Owner::clause("c6"), en_blocks, ja_blocks, &without).rows);
         let alone: Vec<_> = rows.iter().filter(|r| r.2.is_none()).map(|r| r.0.as_str()).collect();
         assert_ne!(alone, ["c6#2"], "{rows:?}");
@@ -1232,7 +1276,7 @@ mod tests {
     fn word_associations_are_not_learnt_for_a_clause_of_as_many_blocks_in_both_languages() {
         let (en, ja) = look_alike_documents();
         let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceLock::new() };
-        let evidence = Evidence { ratio: 0.5, terms: &[], record: None, lexicon: Some(&learnt) };
+        let evidence = Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: None, lexicon: Some(&learnt) };
         pair_blocks(&Owner::clause("c0"), &en.clauses[0].blocks, &ja.clauses[0].blocks, &evidence);
         assert!(learnt.lexicon.get().is_none(), "the cheap path learns nothing");
         pair_blocks(&Owner::clause("c6"), &en.clauses[6].blocks, &ja.clauses[6].blocks, &evidence);
@@ -1247,7 +1291,8 @@ mod tests {
         let text = |b: &Block| b.plain_text();
         let record = signed_off(&[("Keep confidential information.", "公共安全を重んじる。")], &text);
         let learnt = Learnt { documents: Pair::new(&en, &ja), lexicon: OnceLock::new() };
-        let evidence = Evidence { ratio: 0.5, terms: &[], record: Some(&record), lexicon: Some(&learnt) };
+        let evidence =
+            Evidence { ratio: 0.5, terms: &TermPresence::NONE, record: Some(&record), lexicon: Some(&learnt) };
         let rows = shape(&pair_blocks(&Owner::clause("c6"), en_blocks, ja_blocks, &evidence).rows);
         assert_eq!(rows[0].2.as_deref(), Some("公共安全を重んじる。"), "{rows:?}");
     }

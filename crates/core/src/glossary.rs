@@ -160,6 +160,96 @@ impl Term {
     }
 }
 
+/// Which of a glossary's terms a text has, one pass over the text per language: an English
+/// term as [`Term::occurs_in_english`] finds it (a whole word, capitals as written), a Japanese
+/// one anywhere (`str::contains`). What the aligner asks of every block.
+#[derive(Debug)]
+pub struct TermPresence {
+    count: usize,
+    /// Per language: the automaton of the terms' distinct non-empty texts, and for each of its
+    /// patterns the terms spelled so.
+    en: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    ja: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    /// Terms with an empty text, answered as [`TermPresence::NONE`]'s callers would by hand.
+    empty: Vec<(usize, Lang)>,
+}
+
+impl TermPresence {
+    /// No terms.
+    pub const NONE: TermPresence = TermPresence { count: 0, en: None, ja: None, empty: Vec::new() };
+
+    pub fn new(terms: &[Term]) -> Self {
+        let mut empty = Vec::new();
+        let mut automaton = |lang: Lang| {
+            let mut patterns: Vec<&str> = Vec::new();
+            let mut spelled: Vec<Vec<usize>> = Vec::new();
+            for (index, term) in terms.iter().enumerate() {
+                let text = match lang {
+                    Lang::En => term.en.as_str(),
+                    Lang::Ja => term.ja.as_str(),
+                };
+                if text.is_empty() {
+                    empty.push((index, lang));
+                } else if let Some(at) = patterns.iter().position(|p| *p == text) {
+                    spelled[at].push(index);
+                } else {
+                    patterns.push(text);
+                    spelled.push(vec![index]);
+                }
+            }
+            let built = (!patterns.is_empty()).then(|| AhoCorasick::new(&patterns).ok()).flatten();
+            built.map(|automaton| (automaton, spelled))
+        };
+        let (en, ja) = (automaton(Lang::En), automaton(Lang::Ja));
+        Self { count: terms.len(), en, ja, empty }
+    }
+
+    /// For each term, whether `text` (of language `lang`) has it.
+    pub fn in_text(&self, text: &str, lang: Lang) -> Vec<bool> {
+        let mut present = vec![false; self.count];
+        for &(index, empty_in) in &self.empty {
+            if empty_in == lang {
+                // What matching the empty text gives: anywhere in Japanese; in English, a place
+                // between two characters that are not both letters or digits.
+                present[index] = match lang {
+                    Lang::Ja => true,
+                    Lang::En => Term { en: String::new(), ..Term::default() }.occurs_in_english(text),
+                };
+            }
+        }
+        let automaton = match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        };
+        let Some((automaton, spelled)) = automaton else { return present };
+        // Where each pattern's last occurrence taken ends: as `str::match_indices`, which
+        // `occurs_in_english` reads, an occurrence overlapping the one before is not one.
+        let mut taken_to = vec![0usize; spelled.len()];
+        for found in automaton.find_overlapping_iter(text) {
+            let pattern = found.pattern().as_usize();
+            if spelled[pattern].iter().all(|&term| present[term]) {
+                continue;
+            }
+            let whole = match lang {
+                Lang::Ja => true,
+                Lang::En => {
+                    if found.start() < taken_to[pattern] {
+                        continue;
+                    }
+                    taken_to[pattern] = found.end();
+                    let before = text[..found.start()].chars().next_back();
+                    let after = text[found.end()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                }
+            };
+            if whole {
+                spelled[pattern].iter().for_each(|&term| present[term] = true);
+            }
+        }
+        present
+    }
+}
+
 /// One occurrence of a term in a text: which term (its index in [`TermFinder::term`]) and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Occurrence {
@@ -305,6 +395,39 @@ fn english_match(text: &str, start: usize, end: usize, term: &str, case: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn term_presence_in_one_pass_answers_as_each_term_asked_alone() {
+        let term = |en: &str, ja: &str| Term { en: en.into(), ja: ja.into(), ..Term::default() };
+        let terms = [
+            term("committee", "委員会"),
+            term("technical committee", "専門委員会"),
+            term("a a", "アア"),
+            term("ISO", "ISO"),
+            term("committee", "委員会議"),
+            term("", ""),
+        ];
+        let presence = TermPresence::new(&terms);
+        let texts = [
+            "The technical committee met.",
+            "Committees and subcommittee work.",
+            "ba a a",
+            "a a",
+            "ISO/IEC and ISOs",
+            "",
+            "-",
+            "専門委員会と委員会議。アアア",
+            "本機構の委員会",
+        ];
+        for text in texts {
+            let alone: Vec<bool> = terms.iter().map(|t| t.occurs_in_english(text)).collect();
+            assert_eq!(presence.in_text(text, Lang::En), alone, "{text:?} in English");
+            let alone: Vec<bool> = terms.iter().map(|t| text.contains(&t.ja)).collect();
+            assert_eq!(presence.in_text(text, Lang::Ja), alone, "{text:?} in Japanese");
+        }
+        assert_eq!(presence.in_text("The technical committee met.", Lang::En)[..2], [true, true]);
+        assert!(TermPresence::NONE.in_text("committee", Lang::En).is_empty());
+    }
 
     #[test]
     fn english_terms_match_whole_words_only() {

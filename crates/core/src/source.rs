@@ -36,12 +36,20 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Whether the text is in Unicode normal form ([`crate::nfc`]), once asked: the loader and
+    /// the normalization check both ask, and a long file is read once.
+    normalized: std::sync::OnceLock<bool>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { name: name.into(), text, line_starts }
+        Self { name: name.into(), text, line_starts, normalized: std::sync::OnceLock::new() }
+    }
+
+    /// Whether the text reads the same normalised ([`crate::nfc::is_normalized`]).
+    pub fn is_normalized(&self) -> bool {
+        *self.normalized.get_or_init(|| crate::nfc::is_normalized(&self.text))
     }
 
     /// 0-based line index holding byte `offset`.
@@ -167,6 +175,15 @@ pub fn decode(bytes: &[u8], shown_as: &str) -> Result<String, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_normalized_as_its_text_reads_and_the_answer_is_kept() {
+        let nfd = SourceFile::new("a.md", "\u{304B}\u{3099}くせい".to_string());
+        let nfc = SourceFile::new("b.md", "がくせい café".to_string());
+        assert!(!nfd.is_normalized() && nfc.is_normalized());
+        assert_eq!(nfd.normalized.get(), Some(&false), "kept for the next reader");
+        assert_eq!(nfc.normalized.get(), Some(&true));
+    }
 
     #[test]
     fn line_column_counts_characters_not_bytes() {

@@ -39,6 +39,9 @@ impl Check for UnicodeNormalization {
         for lang in Lang::BOTH {
             for &file in cx.project.files.get(lang) {
                 let source = sources.get(file);
+                if source.is_normalized() {
+                    continue;
+                }
                 let Some(found) = not_normalized(&source.text) else { continue };
                 let first = sources.span(file, found.first.clone());
                 let composed = codepub_core::nfc::normalize(&source.text[found.first.clone()]).into_owned();

@@ -114,7 +114,7 @@ pub fn parse(sources: &SourceMap, file: FileId, max_block_bytes: usize) -> Resul
         events: Parser::new_ext(text, options()).into_offset_iter().peekable(),
     };
     let mut parsed = parser.parse_file()?;
-    if !crate::nfc::is_normalized(text) {
+    if !sources.get(file).is_normalized() {
         parsed.normalize();
     }
     Ok(parsed)
