@@ -5,11 +5,12 @@
 //! between passes (the PDF renderer's fonts, parsed templates and Typst's memoised layout stay
 //! warm). After the first pass, the preview's pages (the HTML) are rendered and written before
 //! the check, shown with the last pass's findings until this pass's are known; each edition's
-//! model is built when a format first needs it. The last good output of every edition is kept in memory and only what changed is
-//! written, atomically, as `codepub build` writes it. The loop is a preview, as `typst watch`
-//! is: the output always follows the sources, findings (errors included) or not; only sources
-//! that cannot be read, or editions that cannot be rendered or written, keep the last output.
-//! `codepub build` stays the gate that publishes only a clean build.
+//! model is built when a format first needs it. The last good output of every edition is kept
+//! in memory and only what changed is written, atomically, as `codepub build` writes it. The
+//! loop is a preview, as `typst watch` is: the output always follows the sources, findings
+//! (errors included) or not; only sources that cannot be read, or editions that cannot be
+//! rendered or written, keep the last output. `codepub build` stays the gate that publishes
+//! only a clean build.
 //!
 //! Modules: [`watcher`] (the file-system events, debounced, and what they touch); [`serve`]
 //! (the local web server of `codepub serve`).

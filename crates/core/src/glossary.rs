@@ -170,7 +170,8 @@ pub struct TermPresence {
     /// patterns the terms spelled so.
     en: Option<(AhoCorasick, Vec<Vec<usize>>)>,
     ja: Option<(AhoCorasick, Vec<Vec<usize>>)>,
-    /// Terms with an empty text, answered as [`TermPresence::NONE`]'s callers would by hand.
+    /// The terms with an empty text in a language (no automaton looks for it): each answered as
+    /// asking for the empty text alone answers.
     empty: Vec<(usize, Lang)>,
 }
 
