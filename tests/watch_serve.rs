@@ -582,25 +582,34 @@ fn a_served_page_shows_an_edit_of_a_signed_off_paragraph_and_the_banner_within_t
     assert!(live.stop_with("TERM").success());
 }
 
-#[test]
+/// The live loop's rebuilder of `project`, every edition in PDF and HTML, writing to `out`.
 #[cfg(all(feature = "pdf", feature = "html"))]
-fn a_pass_writes_and_shows_the_pages_before_it_lays_out_the_pdfs() {
-    use codepub::i18n::{Localizer, UiLang};
-    use codepub::live::{Changes, Outcome, Plan, Rebuilder};
-    use codepub::pipeline::{OutputFormat, Silent};
+fn every_edition_live(project: &TempProject, out: &Path) -> codepub::live::Rebuilder {
+    use codepub::live::{Plan, Rebuilder};
+    use codepub::pipeline::OutputFormat;
     use codepub::view::EditionKind;
 
-    let project = TempProject::shipped();
-    let out = tempfile::tempdir().unwrap();
-    let mut rebuilder = Rebuilder::new(Plan {
+    Rebuilder::new(Plan {
         root: project.root().to_path_buf(),
-        out: out.path().to_path_buf(),
+        out: out.to_path_buf(),
         editions: EditionKind::ALL.to_vec(),
         named: false,
         formats: vec![OutputFormat::Pdf, OutputFormat::Html],
         font_path: Vec::new(),
     })
-    .expect("renderers");
+    .expect("renderers")
+}
+
+#[test]
+#[cfg(all(feature = "pdf", feature = "html"))]
+fn a_pass_writes_and_shows_the_pages_before_it_lays_out_the_pdfs() {
+    use codepub::i18n::{Localizer, UiLang};
+    use codepub::live::{Changes, Outcome};
+    use codepub::pipeline::Silent;
+
+    let project = TempProject::shipped();
+    let out = tempfile::tempdir().unwrap();
+    let mut rebuilder = every_edition_live(&project, out.path());
     // What the preview is shown while the pass goes on: the output so far, and what is on disk.
     let mut shown = Vec::new();
     let l10n = Localizer::new(UiLang::English);
@@ -626,21 +635,12 @@ fn a_pass_writes_and_shows_the_pages_before_it_lays_out_the_pdfs() {
 #[cfg(all(feature = "pdf", feature = "html"))]
 fn a_later_pass_writes_the_pages_before_it_checks_and_shows_the_findings_before_the_pdfs() {
     use codepub::i18n::{Localizer, UiLang};
-    use codepub::live::{Changes, Plan, Rebuilder};
-    use codepub::pipeline::{OutputFormat, Silent};
-    use codepub::view::EditionKind;
+    use codepub::live::Changes;
+    use codepub::pipeline::Silent;
 
     let project = TempProject::shipped();
     let out = tempfile::tempdir().unwrap();
-    let mut rebuilder = Rebuilder::new(Plan {
-        root: project.root().to_path_buf(),
-        out: out.path().to_path_buf(),
-        editions: EditionKind::ALL.to_vec(),
-        named: false,
-        formats: vec![OutputFormat::Pdf, OutputFormat::Html],
-        font_path: Vec::new(),
-    })
-    .expect("renderers");
+    let mut rebuilder = every_edition_live(&project, out.path());
     let l10n = Localizer::new(UiLang::English);
     let first = rebuilder.pass(&Changes::all(), &l10n, false, &Silent);
     let japanese = std::fs::read_to_string(project.path(JA)).unwrap();

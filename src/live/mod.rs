@@ -204,7 +204,6 @@ impl Rebuilder {
             let format = renderer.name();
             if checked.is_none() && !renderer.is_preview() {
                 let done = checked.insert(check(&project, &alignment, &self.glyphs, l10n, color));
-                self.last_findings = Some((done.findings.clone(), done.accepted));
                 if !rebuilt.is_empty() {
                     // The pages are out: their findings follow, before the other formats.
                     early(&self.outputs, &done.so_far(&text, &rebuilt));

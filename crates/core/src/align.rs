@@ -556,9 +556,8 @@ fn loanword_homes(en: &[Traits], ja: &[Traits]) -> Pair<Vec<Vec<Vec<usize>>>> {
     };
     let (mut en_homes, mut ja_homes) = (unhomed(en), unhomed(ja));
     for (k, english) in en.iter().enumerate() {
-        for (o, japanese) in
-            ja.iter().enumerate().take(near(k, reach, ja.len()).end).skip(near(k, reach, ja.len()).start)
-        {
+        for o in near(k, reach, ja.len()) {
+            let japanese = &ja[o];
             for (w, word) in english.loanwords.iter().enumerate() {
                 for (v, katakana) in japanese.loanwords.iter().enumerate() {
                     if !crate::loanword::transliterates(katakana, word) {

@@ -150,14 +150,20 @@ impl Term {
 
     /// Byte offset of the first whole-word occurrence of the English term in `text`.
     pub fn find_in_english(&self, text: &str) -> Option<usize> {
-        text.match_indices(self.en.as_str())
-            .find(|(start, found)| {
-                let before = text[..*start].chars().next_back();
-                let after = text[start + found.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-            })
-            .map(|(start, _)| start)
+        find_whole_word(text, &self.en)
     }
+}
+
+/// Byte offset of the first occurrence of `word` in `text` that is a whole word, among those
+/// `str::match_indices` gives (each after the end of the one before).
+fn find_whole_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(start, _)| start).find(|&start| is_whole_word(text, start, start + word.len()))
+}
+
+/// Whether `text[start..end]` stands alone: no letter or digit just before or after it.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Which of a glossary's terms a text has, one pass over the text per language: an English
@@ -214,7 +220,7 @@ impl TermPresence {
                 // between two characters that are not both letters or digits.
                 present[index] = match lang {
                     Lang::Ja => true,
-                    Lang::En => Term { en: String::new(), ..Term::default() }.occurs_in_english(text),
+                    Lang::En => find_whole_word(text, "").is_some(),
                 };
             }
         }
@@ -238,9 +244,7 @@ impl TermPresence {
                         continue;
                     }
                     taken_to[pattern] = found.end();
-                    let before = text[..found.start()].chars().next_back();
-                    let after = text[found.end()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                    is_whole_word(text, found.start(), found.end())
                 }
             };
             if whole {
