@@ -30,6 +30,10 @@ pub struct FontCoverage {
     /// Every code point some font covers, as sorted, disjoint, inclusive ranges: one binary
     /// search per character.
     covered: Cow<'static, [(u32, u32)]>,
+    /// The same for the Basic Multilingual Plane, one bit a code point (8 KiB), made from
+    /// `covered` when first read: nearly every character of a text is there, and a bit is read
+    /// in one step where the ranges take a dozen.
+    plane_zero: OnceLock<Box<[u64; PLANE_ZERO_WORDS]>>,
     /// Entries of the `--font-path` folders that could not be read, left out.
     skipped: Vec<Skipped>,
 }
@@ -37,8 +41,12 @@ pub struct FontCoverage {
 impl FontCoverage {
     /// The coverage of the bundled fonts: the table written at compile time (no font is read).
     pub fn bundled() -> &'static FontCoverage {
-        static BUNDLED: FontCoverage =
-            FontCoverage { families: None, covered: Cow::Borrowed(bundled_table::COVERED), skipped: Vec::new() };
+        static BUNDLED: FontCoverage = FontCoverage {
+            families: None,
+            covered: Cow::Borrowed(bundled_table::COVERED),
+            plane_zero: OnceLock::new(),
+            skipped: Vec::new(),
+        };
         &BUNDLED
     }
 
@@ -73,7 +81,12 @@ impl FontCoverage {
                 _ => merged.push((start, end)),
             }
         }
-        FontCoverage { families: Some(families), covered: Cow::Owned(merged), skipped: set.skipped.clone() }
+        FontCoverage {
+            families: Some(families),
+            covered: Cow::Owned(merged),
+            plane_zero: OnceLock::new(),
+            skipped: set.skipped.clone(),
+        }
     }
 
     /// What the `--font-path` folders hold that could not be read, for the commands to warn
@@ -84,15 +97,18 @@ impl FontCoverage {
 
     /// Whether some font has a glyph for code point `c`.
     fn covers(&self, c: u32) -> bool {
-        let at = self.covered.partition_point(|&(_, end)| end < c);
-        self.covered.get(at).is_some_and(|&(start, _)| start <= c)
+        if c < 0x1_0000 {
+            let bits = self.plane_zero.get_or_init(|| plane_zero_bits(&self.covered));
+            return bits[(c / 64) as usize] & (1 << (c % 64)) != 0;
+        }
+        in_ranges(&self.covered, c)
     }
 
     /// Whether some font prints `c`. Spaces, control characters and default-ignorable
     /// characters (joiners, variation selectors) print nothing and need no glyph; the PDF export
     /// fails on control characters and U+FEFF all the same, which P016 reports.
     pub fn prints(&self, c: char) -> bool {
-        needs_no_glyph(c) || self.covers(c as u32)
+        self.covers(c as u32) || needs_no_glyph(c)
     }
 
     /// The families tried for every character, each once, in loading order.
@@ -131,6 +147,27 @@ impl codepub_core::glyphs::GlyphCoverage for FontCoverage {
     }
 }
 
+/// Whether `c` is within one of `covered` (sorted, disjoint, inclusive ranges).
+fn in_ranges(covered: &[(u32, u32)], c: u32) -> bool {
+    let at = covered.partition_point(|&(_, end)| end < c);
+    covered.get(at).is_some_and(|&(start, _)| start <= c)
+}
+
+/// 64 code points a word: the Basic Multilingual Plane's 65 536.
+const PLANE_ZERO_WORDS: usize = 0x1_0000 / 64;
+
+/// One bit for each code point of the Basic Multilingual Plane within `covered` (sorted,
+/// disjoint, inclusive ranges).
+fn plane_zero_bits(covered: &[(u32, u32)]) -> Box<[u64; PLANE_ZERO_WORDS]> {
+    let mut bits = Box::new([0u64; PLANE_ZERO_WORDS]);
+    for &(start, end) in covered.iter().take_while(|&&(start, _)| start < 0x1_0000) {
+        for c in start..=end.min(0xFFFF) {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+        }
+    }
+    bits
+}
+
 /// Whether `c` prints as nothing. U+1680 OGHAM SPACE MARK is white space with a glyph: the
 /// export fails without one, so it needs a font like any letter.
 fn needs_no_glyph(c: char) -> bool {
@@ -144,6 +181,24 @@ fn is_default_ignorable(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bits of the Basic Multilingual Plane answer as the ranges do, for every code point:
+    /// the bundled table, and ranges that start at 0, cross U+FFFF and end at the last code point.
+    #[test]
+    fn the_plane_zero_bits_cover_exactly_what_the_ranges_cover() {
+        static OWN: &[(u32, u32)] =
+            &[(0, 0), (0x41, 0x5A), (0x3040, 0x30FF), (0xFFF0, 0x1_0010), (0x10_FFFF, 0x10_FFFF)];
+        for covered in [bundled_table::COVERED, OWN] {
+            let coverage = FontCoverage {
+                families: Some(Vec::new()),
+                covered: Cow::Borrowed(covered),
+                plane_zero: OnceLock::new(),
+                skipped: Vec::new(),
+            };
+            let differ = (0..=0x10_FFFF).filter(|&c| coverage.covers(c) != in_ranges(covered, c)).count();
+            assert_eq!(differ, 0);
+        }
+    }
 
     #[test]
     fn bundled_fonts_print_latin_kana_kanji_and_jis_x_0213_name_characters() {

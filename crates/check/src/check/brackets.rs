@@ -31,6 +31,7 @@ use codepub_core::i18n::Message;
 use codepub_core::model::{Inline, InlineKind, Lang, walk_inlines};
 use codepub_core::script::{is_japanese, is_kana_or_kanji};
 use codepub_core::source::Span;
+use std::collections::HashMap;
 
 pub struct UnpairedBrackets;
 
@@ -67,7 +68,7 @@ pub(super) fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
 
 /// The characters [`chars_of`] gives, one by one, without building them: for a quick look
 /// before the whole scan.
-pub(super) fn each_char(group: &[Inline], visit: &mut dyn FnMut(char)) {
+pub(super) fn each_char(group: &[Inline], visit: &mut impl FnMut(char)) {
     walk_inlines(group, &mut |inline| match &inline.kind {
         InlineKind::Text(text) => text.chars().for_each(&mut *visit),
         InlineKind::Code(_) => visit(CODE),
@@ -312,11 +313,30 @@ fn asides(chars: &[Char<'_>], pairs: &[(usize, usize)]) -> Vec<usize> {
 }
 
 impl UnpairedBrackets {
-    /// The within-language findings of one unit; whether it has any.
-    fn unit(&self, address: &Address, unit: &Unit<'_>, out: &mut Vec<Draft>) -> bool {
-        let mut any = false;
+    /// The within-language findings of every unit of `lang`, and the asides of each unit whose
+    /// brackets all pair (one scan a unit serves both).
+    fn language<'c>(&self, cx: &'c Context<'_>, lang: Lang, out: &mut Vec<Draft>) -> HashMap<&'c Address, Vec<Span>> {
+        let mut asides = HashMap::new();
+        for (address, unit) in cx.units(lang) {
+            if let Some(found) = self.unit(address, unit, out) {
+                asides.insert(address, found);
+            }
+        }
+        asides
+    }
+
+    /// The within-language findings of one unit, and the spans of its parenthesised asides when
+    /// every bracket of it pairs.
+    fn unit(&self, address: &Address, unit: &Unit<'_>, out: &mut Vec<Draft>) -> Option<Vec<Span>> {
+        let mut paired = true;
+        let mut spans = Vec::new();
         for group in &unit.groups {
             let Some((chars, scan)) = scanned(group) else { continue };
+            if scan.problems.is_empty() {
+                spans.extend(asides(&chars, &scan.pairs).into_iter().map(|i| char_span(&chars[i], unit.span)));
+                continue;
+            }
+            paired = false;
             for problem in scan.problems {
                 let draft = match problem {
                     Problem::Unclosed(i) | Problem::Unopened(i) => {
@@ -358,11 +378,10 @@ impl UnpairedBrackets {
                             .fix(fix)
                     }
                 };
-                any = true;
                 out.push(draft);
             }
         }
-        any
+        paired.then_some(spans)
     }
 }
 
@@ -384,59 +403,40 @@ impl Check for UnpairedBrackets {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
-        for lang in Lang::BOTH {
-            let mut unpaired = std::collections::HashSet::new();
-            for (address, unit) in cx.units(lang) {
-                if self.unit(address, unit, out) {
-                    unpaired.insert(address.clone());
-                }
+        let mut japanese = Vec::new();
+        let en_asides = self.language(cx, Lang::En, out);
+        let ja_asides = self.language(cx, Lang::Ja, &mut japanese);
+        // Compared only where neither side has an unpaired bracket.
+        for pair in &cx.pairs {
+            let Some((en, ja)) = pair.sides.both() else { continue };
+            if en.kind != ja.kind {
+                continue;
             }
-            if lang == Lang::En {
-                // Compared below only where neither side has an unpaired bracket.
-                for pair in &cx.pairs {
-                    if unpaired.contains(&pair.address) {
-                        continue;
-                    }
-                    let Some((en, ja)) = pair.sides.both() else { continue };
-                    if en.kind != ja.kind {
-                        continue;
-                    }
-                    let ja_scanned: Vec<_> = ja.groups.iter().filter_map(|g| scanned(g)).collect();
-                    if ja_scanned.iter().any(|(_, scan)| !scan.problems.is_empty()) {
-                        continue;
-                    }
-                    let asides_of = |unit: &Unit<'_>, scanned: &[(Vec<Char<'_>>, Scan)]| -> Vec<Span> {
-                        let mut spans = Vec::new();
-                        for (chars, scan) in scanned {
-                            let found = asides(chars, &scan.pairs);
-                            spans.extend(found.into_iter().map(|i| char_span(&chars[i], unit.span)));
-                        }
-                        spans
-                    };
-                    let en_scanned: Vec<_> = en.groups.iter().filter_map(|g| scanned(g)).collect();
-                    let (en_asides, ja_asides) = (asides_of(en, &en_scanned), asides_of(ja, &ja_scanned));
-                    if en_asides.len() == ja_asides.len() {
-                        continue;
-                    }
-                    let message =
-                        Message::new("p018-count").num("en", en_asides.len() as i64).num("ja", ja_asides.len() as i64);
-                    let mut draft = Draft::new(message, &pair.address, Some(Lang::Ja));
-                    for span in &ja_asides {
-                        draft = draft.label(Label::new(Lang::Ja, span));
-                    }
-                    if ja_asides.is_empty() {
-                        draft = draft.label(Label::new(Lang::Ja, ja.span));
-                    }
-                    for span in &en_asides {
-                        draft = draft.label(Label::new(Lang::En, span));
-                    }
-                    if en_asides.is_empty() {
-                        draft = draft.label(Label::new(Lang::En, en.span));
-                    }
-                    out.push(draft.help(Message::new("help-p018-count")));
-                }
+            let (Some(en_asides), Some(ja_asides)) = (en_asides.get(&pair.address), ja_asides.get(&pair.address))
+            else {
+                continue;
+            };
+            if en_asides.len() == ja_asides.len() {
+                continue;
             }
+            let message =
+                Message::new("p018-count").num("en", en_asides.len() as i64).num("ja", ja_asides.len() as i64);
+            let mut draft = Draft::new(message, &pair.address, Some(Lang::Ja));
+            for span in ja_asides {
+                draft = draft.label(Label::new(Lang::Ja, span));
+            }
+            if ja_asides.is_empty() {
+                draft = draft.label(Label::new(Lang::Ja, ja.span));
+            }
+            for span in en_asides {
+                draft = draft.label(Label::new(Lang::En, span));
+            }
+            if en_asides.is_empty() {
+                draft = draft.label(Label::new(Lang::En, en.span));
+            }
+            out.push(draft.help(Message::new("help-p018-count")));
         }
+        out.append(&mut japanese);
     }
 }
 

@@ -117,7 +117,10 @@ impl<'a> Scanned<'a> {
     fn of(unit: &'a Unit<'a>) -> Self {
         // Every identifier has a Latin letter (an acronym's capitals, a URL's scheme, a mail
         // domain): a text without one, most Japanese paragraphs, is not scanned.
-        if !unit.text.chars().any(is_latin_letter) {
+        // An identifier also needs two capitals in a word, a capital and a slash (`A/1`), `@`,
+        // `://` or `www.`: a text with none of them, most English paragraphs, is not scanned
+        // either.
+        if !unit.text.chars().any(is_latin_letter) || !may_hold_identifier(&unit.text) {
             return Self { unit, text: String::new(), chars: Vec::new(), pieces: Vec::new(), found: Vec::new() };
         }
         // The unit's text is what is pushed, each character folded: reserved once.
@@ -202,6 +205,34 @@ impl<'a> Scanned<'a> {
 /// A Latin letter, in either width: what [`fold`] makes an ASCII letter.
 fn is_latin_letter(c: char) -> bool {
     fold(c).is_ascii_alphabetic()
+}
+
+/// Whether `text`, folded, has what every identifier [`identifiers`] finds has: `@` (a mail
+/// address), `://` or `www.` (a URL), or a run of letters, digits, `/` and `-` (which holds any
+/// of [`words`]' words) with two capitals, or a capital and a slash (an acronym, a standard's
+/// number). It may say yes where there is none, never no where there is one.
+fn may_hold_identifier(text: &str) -> bool {
+    let (mut capitals, mut slash) = (0, false);
+    let mut previous = ['\0'; 3];
+    for c in text.chars().map(fold) {
+        if c == '@'
+            || (c == '/' && previous[1..] == [':', '/'])
+            || (c == '.' && previous.map(|p| p.to_ascii_lowercase()) == ['w'; 3])
+        {
+            return true;
+        }
+        previous = [previous[1], previous[2], c];
+        if c.is_ascii_alphanumeric() || c == '/' || c == '-' {
+            capitals += usize::from(c.is_ascii_uppercase());
+            slash |= c == '/';
+            if capitals >= 2 || (capitals >= 1 && slash) {
+                return true;
+            }
+        } else {
+            (capitals, slash) = (0, false);
+        }
+    }
+    false
 }
 
 /// Full-width ASCII forms and the ideographic space as their ASCII characters.
@@ -490,6 +521,47 @@ mod tests {
             let text: String = text.chars().map(fold).collect();
             assert!(!text.chars().any(is_latin_letter), "{text}");
             assert!(identifiers(&text, &|_| false).is_empty(), "{text}");
+        }
+    }
+
+    /// The quick look says no only where the scan finds nothing: every string of up to five
+    /// characters from those identifiers are made of, and texts of each kind.
+    #[test]
+    fn a_text_the_quick_look_passes_over_holds_no_identifier() {
+        let alphabet = ['A', 'B', 's', '1', '/', '-', ' ', '@', ':', '.', 'w', 'Ｗ'];
+        let mut texts: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            texts = texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            all.extend(texts.iter().cloned());
+        }
+        let mut passed_over = 0;
+        for text in &all {
+            let folded: String = text.chars().map(fold).collect();
+            if !may_hold_identifier(text) {
+                passed_over += 1;
+                assert!(identifiers(&folded, &|_| false).is_empty(), "{text:?}");
+            }
+        }
+        assert!(passed_over > all.len() / 4, "{passed_over} of {}", all.len());
+        for text in [
+            "www.iso.org",
+            "WWW.ISO.ORG",
+            "ｗｗｗ．ｉｓｏ．ｏｒｇ",
+            "see https://iso.org",
+            "a@iso.org",
+            "ISO",
+            "NGOs",
+            "ＩＳＯ",
+            "A/1",
+            "ISO9001",
+        ] {
+            assert!(may_hold_identifier(text), "{text}");
+            let folded: String = text.chars().map(fold).collect();
+            assert!(!identifiers(&folded, &|_| false).is_empty(), "{text}");
+        }
+        for text in ["We ensure that any documents are safeguarded by Council.", "In Article 3-1, see item 4/5."] {
+            assert!(!may_hold_identifier(text), "{text}");
         }
     }
 

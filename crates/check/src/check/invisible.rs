@@ -15,6 +15,20 @@ use codepub_core::model::Lang;
 
 pub struct InvisibleCharacters;
 
+/// The byte offsets of `text` where a character [`hidden`] knows may start: every control
+/// character but the tab and line feed, and every character whose UTF-8 starts as one of the
+/// hidden ones does (`0xC2`: U+0080–U+00BF, `0xD8`: U+061C, `0xE2`: U+2000–U+2FFF, `0xEF`:
+/// U+F000–U+FFFF). Such a byte always starts a character; the rest of a text, nearly all of it,
+/// is passed over a byte at a time.
+fn may_be_hidden(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(move |&i| match bytes[i] {
+        b'\t' | b'\n' => false,
+        0x00..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF => true,
+        _ => false,
+    })
+}
+
 impl Check for InvisibleCharacters {
     fn code(&self) -> &'static str {
         "P016"
@@ -33,11 +47,10 @@ impl Check for InvisibleCharacters {
         for lang in Lang::BOTH {
             for &file in cx.project.files.get(lang) {
                 let text = &sources.get(file).text;
-                let mut before = None;
-                let mut chars = text.char_indices().peekable();
-                while let Some((offset, c)) = chars.next() {
-                    let after = chars.peek().map(|&(_, next)| next);
-                    let previous = before.replace(c);
+                for offset in may_be_hidden(text) {
+                    let Some(c) = text[offset..].chars().next() else { continue };
+                    let previous = text[..offset].chars().next_back();
+                    let after = text[offset + c.len_utf8()..].chars().next();
                     let Some(kind) = hidden(c) else { continue };
                     if c == '\u{200D}' && joins_emoji(previous, after) {
                         continue;
@@ -87,6 +100,18 @@ mod tests {
                 (d.lang.unwrap(), d.excerpt.unwrap(), span.line, span.column, d.diagnostic.fix.is_some())
             })
             .collect()
+    }
+
+    /// Every character `hidden` knows is where the quick scan stops, in any text around it.
+    #[test]
+    fn the_quick_scan_stops_at_every_hidden_character() {
+        let every = (0..=0x10_FFFF).filter_map(char::from_u32).filter(|&c| hidden(c).is_some());
+        for c in every {
+            let text = format!("ア{c}a");
+            let at = "ア".len();
+            assert!(may_be_hidden(&text).any(|offset| offset == at), "U+{:04X}", c as u32);
+        }
+        assert_eq!(may_be_hidden("Plain text\tand\n日本語“”。").count(), 2, "“ and ” start with 0xE2");
     }
 
     #[test]

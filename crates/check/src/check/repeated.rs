@@ -16,6 +16,7 @@
 //! occurrence (and the space before it) when the source spells both literally.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::brackets::{CODE, Char, char_span, chars_of, each_char, excerpt, literal_span};
 use super::{Check, Context, Draft, Fix, Label, Unit};
@@ -52,18 +53,18 @@ fn ends_a_noun(c: char) -> bool {
 }
 
 /// The words of a run: character ranges of Latin letters and digits, with apostrophes inside.
-fn words(chars: &[Char<'_>]) -> Vec<std::ops::Range<usize>> {
+fn words(chars: &[char]) -> Vec<Range<usize>> {
     let mut words = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !is_word_char(chars[i].c) {
+        if !is_word_char(chars[i]) {
             i += 1;
             continue;
         }
         let start = i;
         while i < chars.len()
-            && (is_word_char(chars[i].c)
-                || (matches!(chars[i].c, '\'' | '’') && chars.get(i + 1).is_some_and(|ch| is_word_char(ch.c))))
+            && (is_word_char(chars[i])
+                || (matches!(chars[i], '\'' | '’') && chars.get(i + 1).is_some_and(|&c| is_word_char(c))))
         {
             i += 1;
         }
@@ -72,13 +73,35 @@ fn words(chars: &[Char<'_>]) -> Vec<std::ops::Range<usize>> {
     words
 }
 
-fn lower(chars: &[Char<'_>]) -> String {
-    chars.iter().map(|ch| ch.c).collect::<String>().to_lowercase()
+/// The words of a run said twice in a row, as pairs of character ranges: the same word but for
+/// case, with only white space between, and not one of the words allowed twice.
+fn repeats(chars: &[char], allowed: &HashSet<String>) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found = Vec::new();
+    for pair in words(chars).windows(2) {
+        let (first, second) = (pair[0].clone(), pair[1].clone());
+        if !chars[first.end..second.start].iter().all(|c| c.is_whitespace()) {
+            continue;
+        }
+        let (a, b) = (&chars[first.clone()], &chars[second.clone()]);
+        let same = if a.iter().chain(b).all(char::is_ascii) {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        } else {
+            a.iter().flat_map(|c| c.to_lowercase()).eq(b.iter().flat_map(|c| c.to_lowercase()))
+        };
+        if !same {
+            continue;
+        }
+        let word = chars[first.clone()].iter().collect::<String>().to_lowercase();
+        if !allowed.contains(&word) {
+            found.push((first, second));
+        }
+    }
+    found
 }
 
 /// The fix that removes the second of two words: the spaces before it and it, else it and the
 /// spaces after it, when one text inline spells them.
-fn removal(chars: &[Char<'_>], first_end: usize, second: std::ops::Range<usize>) -> Option<Fix> {
+fn removal(chars: &[Char<'_>], first_end: usize, second: Range<usize>) -> Option<Fix> {
     let before = literal_span(&chars[first_end..second.end]);
     let after = || {
         let mut end = second.end;
@@ -119,25 +142,18 @@ fn particle_twice(group: &[Inline]) -> bool {
 impl RepeatedWord {
     fn english(&self, address: &Address, unit: &Unit<'_>, allowed: &HashSet<String>, out: &mut Vec<Draft>) {
         // The quick look pays in Japanese, whose Latin words are few; English runs have words.
+        // Each run's characters are read plainly first: most runs repeat nothing, and only a run
+        // that does is read again with where each character comes from.
+        let mut plain = Vec::new();
         for group in unit.groups.iter().filter(|group| unit.lang == Lang::En || two_words(group)) {
+            plain.clear();
+            each_char(group, &mut |c| plain.push(c));
+            let repeats = repeats(&plain, allowed);
+            if repeats.is_empty() {
+                continue;
+            }
             let chars = chars_of(group);
-            let words = words(&chars);
-            for pair in words.windows(2) {
-                let (first, second) = (pair[0].clone(), pair[1].clone());
-                let between = &chars[first.end..second.start];
-                if !between.iter().all(|ch| ch.c.is_whitespace()) {
-                    continue;
-                }
-                // Compared in lower case without allocating: most neighbours differ.
-                let folded =
-                    |word: &std::ops::Range<usize>| chars[word.clone()].iter().flat_map(|ch| ch.c.to_lowercase());
-                if !folded(&first).eq(folded(&second)) {
-                    continue;
-                }
-                let word = lower(&chars[first.clone()]);
-                if allowed.contains(&word) {
-                    continue;
-                }
+            for (first, second) in repeats {
                 let written: String = chars[first.start..second.end]
                     .iter()
                     .map(|ch| if ch.c.is_whitespace() { ' ' } else { ch.c })
@@ -273,11 +289,13 @@ mod tests {
             (EN, "ISOのの会員は申告する。", &["のの"]),
             (EN, "会員は「規範」にに従う。", &["にに"]),
             (EN, "会員は ISO ISO の規範に従う。", &["ISO ISO"]),
+            ("Members Über über all declare.", JA, &["Über über"]),
             // Passing.
             ("We know that that rule applies, and he had had doubts.", JA, &[]),
             ("It ends here. Here it starts.", JA, &[]),
             ("A bye-bye, a had, had.", JA, &[]),
             ("Run `the` the tests.", JA, &[]),
+            ("Then the thee and thé the.", JA, &[]),
             (EN, "すもももももももものうち。", &[]),
             (EN, "今日ははやく申告する。", &[]),
             (EN, "会議ではは申告する。", &[]),
