@@ -34,6 +34,9 @@ const ALLOWED: [&str; 4] = ["that", "had", "is", "do"];
 const PARTICLES: [char; 9] = ['を', 'の', 'に', 'が', 'は', 'で', 'と', 'も', 'へ'];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     // Japanese first: it is a range test, and a kanji is alphanumeric only after a table lookup.
     c != CODE && !is_japanese(c) && c.is_alphanumeric()
 }
