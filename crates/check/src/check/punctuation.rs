@@ -51,15 +51,9 @@ struct Char<'a> {
 }
 
 /// The characters of an inline run as printed, footnote references left out.
+#[cfg(test)]
 fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
-    // Reserved exactly, once: growing by each inline's characters cost more than the scan.
-    let mut count = 0;
-    walk_inlines(group, &mut |inline| match &inline.kind {
-        InlineKind::Text(text) | InlineKind::Code(text) => count += text.chars().count(),
-        InlineKind::SoftBreak | InlineKind::HardBreak => count += 1,
-        _ => {}
-    });
-    let mut chars = Vec::with_capacity(count);
+    let mut chars = Vec::new();
     walk_inlines(group, &mut |inline| match &inline.kind {
         InlineKind::Text(text) => {
             for (offset, c) in text.char_indices() {
@@ -71,6 +65,73 @@ fn chars_of(group: &[Inline]) -> Vec<Char<'_>> {
         _ => {}
     });
     chars
+}
+
+/// The last characters of an inline run as printed, footnote references left out: the end of
+/// what [`chars_of`] gives, read backwards until it holds three characters other than white
+/// space and [`CLOSERS`] and one other than white space with a place in the source, or the whole
+/// run. That is all [`final_mark`], [`proper_form`] and [`last_character`] look at, and they
+/// read it as they read the whole run; a paragraph is not read from its start.
+fn tail_of(group: &[Inline]) -> Vec<Char<'_>> {
+    let mut tail = Tail { chars: Vec::new(), solid: 0, placed: false };
+    tail.read(group);
+    tail.chars.reverse();
+    tail.chars
+}
+
+/// [`tail_of`] being read: its characters, last first.
+struct Tail<'a> {
+    chars: Vec<Char<'a>>,
+    /// Characters other than white space and closers.
+    solid: usize,
+    /// Whether a character other than white space with a place in the source is read.
+    placed: bool,
+}
+
+impl<'a> Tail<'a> {
+    fn done(&self) -> bool {
+        self.solid >= 3 && self.placed
+    }
+
+    fn push(&mut self, c: char, origin: Option<(&'a Inline, usize)>) {
+        if !c.is_whitespace() {
+            self.solid += usize::from(!CLOSERS.contains(&c));
+            self.placed |= origin.is_some();
+        }
+        self.chars.push(Char { c, origin });
+    }
+
+    /// Reads `inlines` from the end, as [`walk_inlines`] would visit them backwards.
+    fn read(&mut self, inlines: &'a [Inline]) {
+        for inline in inlines.iter().rev() {
+            if self.done() {
+                return;
+            }
+            match &inline.kind {
+                InlineKind::Text(text) => {
+                    for (offset, c) in text.char_indices().rev() {
+                        if self.done() {
+                            return;
+                        }
+                        self.push(c, Some((inline, offset)));
+                    }
+                }
+                InlineKind::Code(code) => {
+                    for c in code.chars().rev() {
+                        if self.done() {
+                            return;
+                        }
+                        self.push(c, None);
+                    }
+                }
+                InlineKind::SoftBreak | InlineKind::HardBreak => self.push(' ', None),
+                InlineKind::Emphasis(children) | InlineKind::Strong(children) | InlineKind::Link { children, .. } => {
+                    self.read(children)
+                }
+                InlineKind::FootnoteRef(_) => {}
+            }
+        }
+    }
 }
 
 fn kind_of(c: char) -> Ending {
@@ -321,7 +382,7 @@ fn judged_groups<'c, 'a>(cx: &'c Context<'a>) -> Vec<Judged<'c, 'a>> {
 pub(super) fn judged_final_marks(cx: &Context<'_>) -> HashSet<(FileId, usize)> {
     let mut marks = HashSet::new();
     for judged in judged_groups(cx) {
-        let chars = chars_of(judged.ja_group);
+        let chars = tail_of(judged.ja_group);
         let (_, mark) = final_mark(&chars);
         for ch in &chars[mark] {
             if let Some(span) = literal_span(std::slice::from_ref(ch)) {
@@ -348,7 +409,7 @@ impl Check for FinalPunctuation {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
         let equivalences = equivalences(cx);
         for Judged { address, place, index, items, en, ja, en_group, ja_group } in judged_groups(cx) {
-            let (en_chars, ja_chars) = (chars_of(en_group), chars_of(ja_group));
+            let (en_chars, ja_chars) = (tail_of(en_group), tail_of(ja_group));
             // An English run ending with a bare URL ends without a mark, and a Japanese `。` after
             // the URL ends the sentence as well as nothing does.
             let url = ends_with_url(en_group);
@@ -442,6 +503,70 @@ mod tests {
         let found = findings(&p, &FinalPunctuation);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].address.to_string(), "a#1");
+    }
+
+    /// The end of a run read backwards is the end of the whole run, and what P006 and P007 read
+    /// of it (the final mark, its proper form, the last character, the last mark) is the same.
+    #[test]
+    fn the_tail_of_a_run_reads_as_the_whole_run_does() {
+        let runs = [
+            "We act.",
+            "We act.)",
+            "Why?!",
+            "Go!? ",
+            "*Directives*.[^1]",
+            "Run `the code.`",
+            "Run `x` `y` `z`",
+            "(adopted 2023)",
+            "He said “yes.”",
+            "x",
+            "ab",
+            "a *b* c?」」」",
+            "line\nbreak.",
+            "**帰結**: ",
+            "see https://iso.org",
+            "?!",
+            "行動します。",
+            "規範を遵守する（第２条）。」",
+            "**機密**文書",
+            "会員は?",
+            "ー。",
+            "a\n*b*\n**c**",
+            "[the link.](https://iso.org)",
+            "___",
+        ];
+        // Each run alone, and after words, so that it is the end of a longer run.
+        let en: String = runs.iter().map(|run| format!("{run}\n\nMembers of ISO say {run}\n\n")).collect();
+        let p = project(&format!("# A {{#a}}\n\n{en}[^1]: N.\n"), "# A {#a}\n\n本文。\n");
+        let alignment = p.alignment();
+        let cx = Context::new(&p, &alignment);
+        let mut read = 0;
+        for (_, unit) in cx.every_unit(Lang::En) {
+            for group in &unit.groups {
+                let (whole, tail) = (chars_of(group), tail_of(group));
+                let at = whole.len() - tail.len();
+                let same = |a: &Char<'_>, b: &Char<'_>| {
+                    a.c == b.c
+                        && a.origin.map(|(i, o)| (i as *const Inline, o))
+                            == b.origin.map(|(i, o)| (i as *const Inline, o))
+                };
+                assert!(whole[at..].iter().zip(&tail).all(|(a, b)| same(a, b)), "{}", unit.text);
+                let (whole_end, whole_mark) = final_mark(&whole);
+                let (tail_end, tail_mark) = final_mark(&tail);
+                assert_eq!(whole_end, tail_end, "{}", unit.text);
+                assert_eq!(
+                    (whole_mark.start - at, whole_mark.end - at),
+                    (tail_mark.start, tail_mark.end),
+                    "{}",
+                    unit.text
+                );
+                assert_eq!(proper_form(&whole, &whole_mark), proper_form(&tail, &tail_mark), "{}", unit.text);
+                assert_eq!(last_character(&whole, unit.span), last_character(&tail, unit.span), "{}", unit.text);
+                assert_eq!(text_of(&whole).trim_end().chars().last(), text_of(&tail).trim_end().chars().last());
+                read += usize::from(tail.len() < whole.len());
+            }
+        }
+        assert!(read >= runs.len(), "only {read} runs were read in part");
     }
 
     #[test]
