@@ -33,6 +33,8 @@ use codepub_core::script::{is_japanese, is_kana_or_kanji};
 use codepub_core::source::Span;
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 pub struct UnpairedBrackets;
 
 /// One character of an inline run as printed and, for text, where it comes from.
@@ -315,8 +317,13 @@ fn asides(chars: &[Char<'_>], pairs: &[(usize, usize)]) -> Vec<usize> {
 impl UnpairedBrackets {
     /// The within-language findings of every unit of `lang`, and the asides of each unit whose
     /// brackets all pair (one scan a unit serves both).
-    fn language<'c>(&self, cx: &'c Context<'_>, lang: Lang, out: &mut Vec<Draft>) -> HashMap<&'c Address, Vec<Span>> {
-        let mut asides = HashMap::new();
+    fn language<'c>(
+        &self,
+        cx: &'c Context<'_>,
+        lang: Lang,
+        out: &mut Vec<Draft>,
+    ) -> HashMap<&'c Address, Vec<Span>, FixedState> {
+        let mut asides = HashMap::default();
         for (address, unit) in cx.units(lang) {
             if let Some(found) = self.unit(address, unit, out) {
                 asides.insert(address, found);
