@@ -1,11 +1,18 @@
-//! What the benches share: generated projects of a given size.
+//! What the benches share: generated projects of a given size. Each bench uses part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 
 /// A project of `paragraphs` paragraph pairs, 10 per clause, written into a temporary folder.
 pub fn generated_project(paragraphs: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path();
+    write_generated_project(dir.path(), paragraphs);
+    dir
+}
+
+/// The project of [`generated_project`], written into `root`.
+pub fn write_generated_project(root: &Path, paragraphs: usize) {
+    std::fs::create_dir_all(root).expect("project folder");
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(manifest.join("codepub.toml"), root.join("codepub.toml")).expect("config");
     let (mut en, mut ja) = (String::new(), String::new());
@@ -27,5 +34,4 @@ pub fn generated_project(paragraphs: usize) -> tempfile::TempDir {
         std::fs::write(root.join("content").join(lang).join("10-code.md"), text).expect("write");
     }
     std::fs::copy(manifest.join("content/glossary.toml"), root.join("content/glossary.toml")).expect("glossary");
-    dir
 }
