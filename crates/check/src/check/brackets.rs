@@ -410,6 +410,7 @@ impl Check for UnpairedBrackets {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Draft>) {
+        // Reported in the order they always were: English findings, the counts, Japanese ones.
         let mut japanese = Vec::new();
         let en_asides = self.language(cx, Lang::En, out);
         let ja_asides = self.language(cx, Lang::Ja, &mut japanese);
