@@ -94,7 +94,7 @@ fn repeats(chars: &[char], allowed: &HashSet<String>) -> Vec<(Range<usize>, Rang
         if !same {
             continue;
         }
-        let word = chars[first.clone()].iter().collect::<String>().to_lowercase();
+        let word = a.iter().collect::<String>().to_lowercase();
         if !allowed.contains(&word) {
             found.push((first, second));
         }
