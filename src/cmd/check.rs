@@ -84,7 +84,13 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<ExitCode, CliError> 
         Format::Gitlab => render_gitlab(&report, &project, &session.l10n) + "\n",
     };
     super::write_stdout(output.as_bytes())?;
-    Ok(if report.fails() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let status = if report.fails() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    // The process ends with this command, and the system takes its memory back whole: dropping
+    // the sources, the alignment and the findings one allocation at a time would only delay the
+    // exit (about 10 ms at 10 000 paragraph pairs, a twentieth of the check).
+    std::mem::forget((report, alignment, output));
+    std::mem::forget(project);
+    Ok(status)
 }
 
 /// `--accept CODE@ADDRESS --reason TEXT`: writes an entry bound to each current finding named
