@@ -69,26 +69,29 @@ fn push_unit(skeleton: &mut String, class: char, vowels: u8) {
 /// Consonant classes and vowels of each English word in `text`, and of each two neighbouring
 /// words together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
 pub fn english_skeletons(text: &str) -> Vec<String> {
-    let words: Vec<(String, usize)> = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            let skeleton = english_skeleton(word);
-            let units = Units::count(&skeleton);
-            (skeleton, units)
-        })
-        .collect();
+    // Every word's skeleton written one after another into one buffer, each with its range and
+    // its count of units: only the skeletons returned are allocated (most words, `the`, `of`,
+    // `we`, have fewer than two units).
+    let mut buffer = String::new();
+    let mut words: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|word| !word.is_empty()) {
+        let start = buffer.len();
+        english_skeleton_into(word, &mut buffer);
+        let units = Units::count(&buffer[start..]);
+        words.push((start..buffer.len(), units));
+    }
     let mut skeletons = Vec::with_capacity(2 * words.len());
     for pair in words.windows(2) {
         let ((first, first_units), (second, second_units)) = (&pair[0], &pair[1]);
         if first_units + second_units >= MIN_CLASSES {
             let mut joined = String::with_capacity(first.len() + second.len());
-            joined.push_str(first);
-            joined.push_str(second);
+            joined.push_str(&buffer[first.clone()]);
+            joined.push_str(&buffer[second.clone()]);
             skeletons.push(joined);
         }
     }
-    skeletons.extend(words.into_iter().filter(|(_, units)| *units >= MIN_CLASSES).map(|(skeleton, _)| skeleton));
+    skeletons
+        .extend(words.into_iter().filter(|(_, units)| *units >= MIN_CLASSES).map(|(at, _)| buffer[at].to_string()));
     skeletons.sort_unstable();
     skeletons.dedup();
     skeletons
@@ -217,8 +220,9 @@ fn letter_vowels(letter: char) -> u8 {
     }
 }
 
-/// The units of an English word of ASCII letters (in any case), as Japanese would hear them.
-fn english_skeleton(word: &str) -> String {
+/// The units of an English word of ASCII letters (in any case), as Japanese would hear them,
+/// written at the end of `skeleton`.
+fn english_skeleton_into(word: &str, skeleton: &mut String) {
     let letters = word.as_bytes();
     let letter = |i: usize| letters.get(i).map(u8::to_ascii_lowercase);
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
@@ -234,12 +238,11 @@ fn english_skeleton(word: &str) -> String {
         let unstressed = i + 1 == last && !vowel(last);
         (silent || unstressed) && i >= 1 && !vowel(i - 1) && (0..i - 1).any(vowel)
     };
-    let mut skeleton = String::with_capacity(2 * letters.len());
     // The unit being read, whose vowels the letters after it may still add to.
     let mut unit: Option<(char, u8)> = None;
     let mut push = |unit: &mut Option<(char, u8)>, next: (char, u8)| {
         if let Some((class, vowels)) = unit.replace(next) {
-            push_unit(&mut skeleton, class, vowels);
+            push_unit(skeleton, class, vowels);
         }
     };
     // The class of the previous consonant letter, while no vowel has come between.
@@ -298,9 +301,8 @@ fn english_skeleton(word: &str) -> String {
         previous = Some(class);
     }
     if let Some((class, vowels)) = unit {
-        push_unit(&mut skeleton, class, vowels);
+        push_unit(skeleton, class, vowels);
     }
-    skeleton
 }
 
 #[cfg(test)]

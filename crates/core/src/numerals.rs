@@ -933,7 +933,7 @@ fn number_words(text: &str) -> (bool, bool, bool) {
         let word = &bytes[start..i];
         roman = roman || word.iter().all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l' | b'c'));
         let mut lower = [0u8; LONGEST_NUMBER_WORD];
-        if word.len() <= LONGEST_NUMBER_WORD {
+        if word.len() <= LONGEST_NUMBER_WORD && NUMBER_WORD_SHAPES.has(word.len(), word[0]) {
             let lower = &mut lower[..word.len()];
             lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
@@ -951,6 +951,36 @@ fn number_words(text: &str) -> (bool, bool, bool) {
 
 /// Letters in the longest of [`UNITS`], [`TENS`] and [`ORDINAL_WORDS`] (`seventeenth`).
 const LONGEST_NUMBER_WORD: usize = 11;
+
+/// The length and first letter of each word [`number_words`] looks for (`twice`, [`UNITS`],
+/// [`TENS`], [`ORDINAL_WORDS`]): a word of another shape (`the`, `and`, `that`) is none of
+/// them, without comparing it with each.
+const NUMBER_WORD_SHAPES: WordShapes = WordShapes::of(&[&["twice"], &UNITS, &TENS, &ORDINAL_WORDS]);
+
+/// Pairs of a word's length (up to [`LONGEST_NUMBER_WORD`]) and its first letter, in any case.
+struct WordShapes([u32; LONGEST_NUMBER_WORD + 1]);
+
+impl WordShapes {
+    const fn of(lists: &[&[&str]]) -> Self {
+        let mut shapes = [0u32; LONGEST_NUMBER_WORD + 1];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let word = lists[l][w].as_bytes();
+                shapes[word.len()] |= 1 << (word[0].to_ascii_lowercase() - b'a');
+                w += 1;
+            }
+            l += 1;
+        }
+        Self(shapes)
+    }
+
+    /// Whether a word of `len` letters starting with the ASCII letter `first` has a listed shape.
+    fn has(&self, len: usize, first: u8) -> bool {
+        self.0.get(len).is_some_and(|letters| letters & (1 << (first.to_ascii_lowercase() - b'a')) != 0)
+    }
+}
 
 fn below_hundred(word: &str) -> Option<u64> {
     UNITS
@@ -1304,6 +1334,26 @@ mod tests {
     /// The patterns skipped for what a text lacks could not have matched it: every line of the
     /// shipped Code and of the test fixtures (statutes, a constitution, a code of conduct) reads
     /// the same numbers as with every pattern run.
+    #[test]
+    fn the_word_shapes_let_every_number_and_ordinal_word_through_in_any_case() {
+        let title = |w: &str| w[..1].to_ascii_uppercase() + &w[1..];
+        for (words, ordinal) in
+            [(&UNITS[..], false), (&TENS[..], false), (&["twice"][..], false), (&ORDINAL_WORDS[..], true)]
+        {
+            for word in words {
+                for written in [word.to_string(), word.to_ascii_uppercase(), title(word)] {
+                    let (number, is_ordinal, _) = number_words(&format!("in {written} ways"));
+                    assert_eq!((number, is_ordinal), (!ordinal, ordinal), "{written}");
+                }
+            }
+        }
+        // Words of no listed shape are passed over: none of three letters starts with `a`, none
+        // of four with `t`.
+        assert!(!NUMBER_WORD_SHAPES.has(3, b'a') && !NUMBER_WORD_SHAPES.has(4, b'T'));
+        assert!(NUMBER_WORD_SHAPES.has(3, b'T') && NUMBER_WORD_SHAPES.has(11, b's'));
+        assert!(!NUMBER_WORD_SHAPES.has(LONGEST_NUMBER_WORD + 1, b's'));
+    }
+
     #[test]
     fn the_number_word_prefilter_reads_whole_words_up_to_the_longest() {
         let longest = UNITS.iter().chain(&TENS).chain(&ORDINAL_WORDS).chain(&["twice"]).map(|w| w.len()).max();
