@@ -61,9 +61,14 @@ const E: u8 = 8;
 const O: u8 = 16;
 const VOWEL_LETTERS: [(u8, char); 5] = [(A, 'a'), (E, 'e'), (I, 'i'), (O, 'o'), (U, 'u')];
 
+#[inline]
 fn push_unit(skeleton: &mut String, class: char, vowels: u8) {
     skeleton.push(class);
-    skeleton.extend(VOWEL_LETTERS.iter().filter(|(bit, _)| vowels & bit != 0).map(|&(_, letter)| letter));
+    for &(bit, letter) in &VOWEL_LETTERS {
+        if vowels & bit != 0 {
+            skeleton.push(letter);
+        }
+    }
 }
 
 /// Consonant classes and vowels of each English word in `text`, and of each two neighbouring
