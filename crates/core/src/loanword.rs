@@ -10,6 +10,10 @@
 //! heard as one of several Japanese vowels. A unit without vowels (`ン`, the `s` of `skill`, the
 //! `e` of `code`) agrees with any vowel: Japanese adds its own after an English consonant cluster.
 
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
 /// Consonant classes and vowels of each katakana run of two or more characters in `text`.
 pub fn katakana_skeletons(text: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -71,6 +75,19 @@ fn push_unit(skeleton: &mut String, class: char, vowels: u8) {
     }
 }
 
+/// English words, as written, each with its skeleton and its count of units.
+type SkeletonsRead = HashMap<Box<str>, (Box<str>, usize), FixedState>;
+
+thread_local! {
+    /// The skeleton of each English word read on this thread before: a text repeats its words,
+    /// and a skeleton is read letter by letter.
+    static SKELETONS_READ: std::cell::RefCell<SkeletonsRead> = Default::default();
+}
+
+/// Most words whose skeletons a thread keeps: beyond this (a vocabulary larger than any one
+/// text's) they are forgotten and read again as they come.
+const MOST_SKELETONS_KEPT: usize = 1 << 16;
+
 /// Consonant classes and vowels of each English word in `text`, and of each two neighbouring
 /// words together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
 pub fn english_skeletons(text: &str) -> Vec<String> {
@@ -79,12 +96,27 @@ pub fn english_skeletons(text: &str) -> Vec<String> {
     // `we`, have fewer than two units).
     let mut buffer = String::new();
     let mut words: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-    for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|word| !word.is_empty()) {
-        let start = buffer.len();
-        english_skeleton_into(word, &mut buffer);
-        let units = Units::count(&buffer[start..]);
-        words.push((start..buffer.len(), units));
-    }
+    SKELETONS_READ.with_borrow_mut(|read| {
+        if read.len() > MOST_SKELETONS_KEPT {
+            read.clear();
+        }
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|word| !word.is_empty()) {
+            let start = buffer.len();
+            let units = match read.get(word) {
+                Some((skeleton, units)) => {
+                    buffer.push_str(skeleton);
+                    *units
+                }
+                None => {
+                    english_skeleton_into(word, &mut buffer);
+                    let units = Units::count(&buffer[start..]);
+                    read.insert(word.into(), (buffer[start..].into(), units));
+                    units
+                }
+            };
+            words.push((start..buffer.len(), units));
+        }
+    });
     let mut skeletons = Vec::with_capacity(2 * words.len());
     for pair in words.windows(2) {
         let ((first, first_units), (second, second_units)) = (&pair[0], &pair[1]);
@@ -318,6 +350,42 @@ mod tests {
         let k = katakana_skeletons(katakana);
         let e = english_skeletons(english);
         k.len() == 1 && e.iter().any(|e| transliterates(&k[0], e))
+    }
+
+    #[test]
+    fn a_word_read_again_has_the_skeleton_it_had_when_first_read() {
+        let text = "Harassment policies of the global Community, the global community";
+        SKELETONS_READ.with_borrow_mut(|read| read.clear());
+        let first = english_skeletons(text);
+        SKELETONS_READ.with_borrow(|read| {
+            assert!(
+                read.contains_key("Harassment") && read.contains_key("Community") && read.contains_key("community")
+            );
+        });
+        // Every skeleton now comes from what was kept.
+        assert_eq!(english_skeletons(text), first);
+        assert!(first.contains(&"KaouMauNaiTai".to_string()), "{first:?}");
+    }
+
+    #[test]
+    fn a_thread_forgets_the_words_it_read_beyond_the_most_it_keeps() {
+        // Distinct words of letters only: `i` written in base 26.
+        let word = |mut i: usize| {
+            let mut word = String::from("q");
+            while i > 0 {
+                word.push(char::from(b'a' + (i % 26) as u8));
+                i /= 26;
+            }
+            word
+        };
+        let mut i = 0;
+        while i < MOST_SKELETONS_KEPT + 2_000 {
+            let text: Vec<String> = (i..i + 1_000).map(word).collect();
+            english_skeletons(&text.join(" "));
+            i += 1_000;
+        }
+        let kept = SKELETONS_READ.with_borrow(HashMap::len);
+        assert!(kept <= MOST_SKELETONS_KEPT + 1_000, "{kept} words kept");
     }
 
     #[test]
