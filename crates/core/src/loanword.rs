@@ -92,8 +92,8 @@ const MOST_SKELETONS_KEPT: usize = 1 << 16;
 /// words together (Japanese writes `global community` as one katakana run, `グローバルコミュニティ`).
 pub fn english_skeletons(text: &str) -> Vec<String> {
     // Every word's skeleton written one after another into one buffer, each with its range and
-    // its count of units: only the skeletons returned are allocated (most words, `the`, `of`,
-    // `we`, have fewer than two units).
+    // its count of units: besides a word seen for the first time on this thread (kept), only the
+    // skeletons returned are allocated (most words, `the`, `of`, `we`, have fewer than two units).
     let mut buffer = String::new();
     let mut words: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     SKELETONS_READ.with_borrow_mut(|read| {
