@@ -363,6 +363,9 @@ impl Traits {
 /// translation writes in its own language) and runs of two or more all-caps words (`RIGHTS AND
 /// DUTIES`, a heading in capitals), which are words, not acronyms.
 fn acronyms(text: &str) -> Vec<String> {
+    if !has_word_of_two_capitals(text) {
+        return Vec::new();
+    }
     let mut words: Vec<(usize, usize)> = Vec::new();
     let (mut depth, mut start) = (0usize, None::<usize>);
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -402,6 +405,25 @@ fn acronyms(text: &str) -> Vec<String> {
         .collect();
     acronyms.sort();
     acronyms
+}
+
+/// Whether a word of `text` (a run of ASCII letters, digits and `/`, as [`acronyms`] reads words)
+/// has two capitals: most texts have none, and need no more reading for acronyms.
+fn has_word_of_two_capitals(text: &str) -> bool {
+    let mut capitals = 0;
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' => {
+                capitals += 1;
+                if capitals == 2 {
+                    return true;
+                }
+            }
+            b'a'..=b'z' | b'0'..=b'9' | b'/' => {}
+            _ => capitals = 0,
+        }
+    }
+    false
 }
 
 /// Items in one sorted list and not in the other.
@@ -1208,6 +1230,20 @@ mod tests {
         let rows = shape(&pair_blocks(&Owner::clause("c"), &en, &ja, &NO_EVIDENCE_BUT_THE_TEXT).rows);
         assert_eq!(rows[0].0, "c#1");
         assert!(rows[0].2.is_none(), "{rows:?}");
+    }
+
+    #[test]
+    fn a_text_is_read_for_acronyms_only_when_a_word_of_it_has_two_capitals() {
+        // A word runs over letters, digits and `/`, as `acronyms` reads it.
+        for text in ["ISO", "see ISO/CS", "iSO", "A/B", "x1Y2Z", "ＩＳＯ and ISO", "規格ISO"] {
+            assert!(has_word_of_two_capitals(text), "{text}");
+            assert!(!acronyms(text).is_empty(), "{text}");
+        }
+        // Capitals in different words, split by a space, a dash, a full-width letter or kana.
+        for text in ["We are Council", "A-B", "I A", "AＢ", "Aの B", "", "iso 9001", "ＩＳＯ"] {
+            assert!(!has_word_of_two_capitals(text), "{text}");
+            assert!(acronyms(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
