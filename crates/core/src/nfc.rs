@@ -47,6 +47,10 @@ fn is_inert(c: char) -> bool {
 /// ([`is_inert`]) changes nothing and starts the ordering of combining classes afresh, so only
 /// the runs between inert characters are looked up.
 fn quick_check(text: &str) -> IsNormalized {
+    // ASCII is in every normal form, and a text of it is told a word at a time.
+    if text.is_ascii() {
+        return IsNormalized::Yes;
+    }
     let mut result = IsNormalized::Yes;
     for run in text.split(is_inert).filter(|run| !run.is_empty()) {
         match is_nfc_quick(run.chars()) {
