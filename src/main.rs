@@ -58,12 +58,7 @@ fn run(cli: &Cli, ui: UiLang, color: bool) -> Result<ExitCode, CliError> {
         Command::Init { dir, from_text: Some(texts), adopted, .. } => {
             cmd::init::init_from_text(&Localizer::new(ui), [&texts[0], &texts[1]], dir, *adopted)
         }
-        Command::Check(args) => {
-            // The patterns numbers are read with, built on another core while the project loads:
-            // for a short text they are most of the check (see `numerals::prepare`).
-            std::thread::spawn(codepub::numerals::prepare);
-            cmd::check::check(&session()?, args)
-        }
+        Command::Check(args) => cmd::check::check(&session()?, args),
         Command::Build(args) => cmd::build::build(&session()?, args),
         Command::Watch(args) => cmd::watch::watch(&session()?, args),
         Command::Serve(args) => cmd::serve::serve(&session()?, args),
