@@ -31,11 +31,12 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
-
 use crate::model::Lang;
 
 mod memo;
+mod pattern;
+
+use pattern::{Captures, Regex};
 
 pub use memo::{Memo, Readings};
 
