@@ -32,7 +32,7 @@ mod width;
 use std::collections::{HashMap, HashSet};
 
 use codepub_core::address::{Address, Owner, Part};
-use codepub_core::align::{Alignment, ClausePair};
+use codepub_core::align::{Alignment, BlockPair, ClausePair};
 pub use codepub_core::diagnostic::{Diagnostic, Fix, Label, Severity};
 use codepub_core::glyphs::{GlyphCoverage, Unknown};
 use codepub_core::i18n::Message;
@@ -339,6 +339,17 @@ pub struct UnitPair<'a> {
 }
 
 impl<'a> UnitPair<'a> {
+    /// The units of an aligned row of blocks (of a clause or a footnote).
+    fn of_row(row: &'a BlockPair<'a>) -> Self {
+        UnitPair {
+            address: row.address.clone(),
+            sides: Pair::new(
+                row.sides.en.map(|b| Unit::block(Lang::En, b)),
+                row.sides.ja.map(|b| Unit::block(Lang::Ja, b)),
+            ),
+        }
+    }
+
     pub fn side(&self, lang: Lang) -> Option<&Unit<'a>> {
         self.sides.get(lang).as_ref()
     }
@@ -394,15 +405,7 @@ impl<'a> Context<'a> {
             }
         }
         for footnote in &alignment.footnotes {
-            for row in &footnote.blocks {
-                pairs.push(UnitPair {
-                    address: row.address.clone(),
-                    sides: Pair::new(
-                        row.sides.en.map(|b| Unit::block(Lang::En, b)),
-                        row.sides.ja.map(|b| Unit::block(Lang::Ja, b)),
-                    ),
-                });
-            }
+            pairs.extend(footnote.blocks.iter().map(UnitPair::of_row));
         }
         let clauses =
             alignment.clauses.iter().filter(|c| c.sides.en.is_some() && c.sides.ja.is_some()).map(|c| c.id.owner());
@@ -442,15 +445,7 @@ impl<'a> Context<'a> {
         if en.is_some() || ja.is_some() {
             pairs.push(UnitPair { address: Address::heading(clause.id.owner()), sides: Pair::new(en, ja) });
         }
-        for row in &clause.blocks {
-            pairs.push(UnitPair {
-                address: row.address.clone(),
-                sides: Pair::new(
-                    row.sides.en.map(|b| Unit::block(Lang::En, b)),
-                    row.sides.ja.map(|b| Unit::block(Lang::Ja, b)),
-                ),
-            });
-        }
+        pairs.extend(clause.blocks.iter().map(UnitPair::of_row));
         ClauseUnits::Translated(pairs)
     }
 
